@@ -1,0 +1,68 @@
+using System.Reflection;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Support.Contracts.Registry;
+using Support.Messaging.Outbox;
+using Support.ServiceDefaults.Health;
+
+namespace Support.Messaging;
+
+public static class MessagingRegistration
+{
+    /// <summary>
+    /// MassTransit on RabbitMQ (settings under <c>RabbitMq:</c>), queues named <c>{service}-{consumer}</c> so two
+    /// services never compete for one queue, message retry then the <c>_error</c> queue, plus the outbox (writer,
+    /// relay, backlog metrics and ready check) over <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSupportMessaging<TContext>(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator>? configureConsumers = null,
+        params Assembly[] extraContractAssemblies)
+        where TContext : DbContext
+    {
+        var services = builder.Services;
+        services.AddOptions<OutboxRelayOptions>().BindConfiguration("Outbox");
+        services.TryAddSingleton(new MessageTypeRegistry([typeof(YoungPersonRegistered).Assembly, .. extraContractAssemblies]));
+        services.TryAddSingleton<OutboxMonitor>();
+        services.AddScoped<IOutbox, EfOutbox<TContext>>();
+        services.AddHostedService<OutboxRelay<TContext>>();
+        services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>("outbox", tags: [HealthTags.Ready]);
+
+        services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
+            configureConsumers?.Invoke(x);
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                var settings = context.GetRequiredService<IConfiguration>().GetSection("RabbitMq");
+                cfg.Host(
+                    settings["Host"] ?? "127.0.0.1",
+                    ushort.Parse(settings["Port"] ?? "5672", System.Globalization.CultureInfo.InvariantCulture),
+                    settings["VirtualHost"] ?? "/",
+                    h =>
+                    {
+                        h.Username(settings["Username"] ?? "guest");
+                        h.Password(settings["Password"] ?? "guest");
+                    });
+                cfg.ConfigureJsonSerializerOptions(MessagingJson.Configure);
+                // Short in-process retries for transient faults; after that the message goes to the endpoint's
+                // _error queue and the next message is processed (no delayed-redelivery plugin on our broker).
+                cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000));
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(30);
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Support.ServiceDefaults.Auth;
+
+/// <summary>Named authorization policies, shared by the gateway (per route) and the services (per endpoint).</summary>
+public static class Policies
+{
+    /// <summary>Any professional allowed to see a child's identifiable record; never a commissioner.</summary>
+    public const string CaseStaff = nameof(CaseStaff);
+    public const string AccessLogReaders = nameof(AccessLogReaders);
+    public const string AggregateReaders = nameof(AggregateReaders);
+    public const string TeamManagers = nameof(TeamManagers);
+
+    public static AuthorizationBuilder AddSupportPolicies(this AuthorizationBuilder builder) => builder
+        // A route or endpoint someone forgot to protect is never anonymous (engineering guide §4.4).
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(CaseStaff, p => p.RequireRole(Roles.CaseStaff))
+        .AddPolicy(AccessLogReaders, p => p.RequireRole(Roles.AccessLogReaders))
+        .AddPolicy(AggregateReaders, p => p.RequireRole(Roles.AggregateReaders))
+        .AddPolicy(TeamManagers, p => p.RequireRole(Roles.TeamManager, Roles.SeniorManager));
+}

@@ -1,0 +1,54 @@
+namespace Support.ServiceDefaults.Auth;
+
+/// <summary>Role codes carried in the <c>role</c> claim of a token (domain brief §1).</summary>
+public static class Roles
+{
+    public const string YoungPerson = nameof(YoungPerson);
+    public const string Survivor = nameof(Survivor);
+    public const string OutreachWorker = nameof(OutreachWorker);
+    public const string SocialWorker = nameof(SocialWorker);
+    public const string TeamManager = nameof(TeamManager);
+    public const string SeniorManager = nameof(SeniorManager);
+    public const string Chair = nameof(Chair);
+    public const string Iro = "IRO";
+    public const string RhiWorker = nameof(RhiWorker);
+    public const string PoliceLiaison = nameof(PoliceLiaison);
+    public const string Therapist = nameof(Therapist);
+    public const string CamhsClinician = nameof(CamhsClinician);
+    public const string HealthPartner = nameof(HealthPartner);
+    public const string PersonalAdviser = nameof(PersonalAdviser);
+    public const string AdultServices = nameof(AdultServices);
+    public const string Commissioner = nameof(Commissioner);
+    public const string SchoolSafeguardingLead = nameof(SchoolSafeguardingLead);
+    public const string Carer = nameof(Carer);
+    public const string SupportLineOperator = nameof(SupportLineOperator);
+    public const string Auditor = nameof(Auditor);
+    public const string Governance = nameof(Governance);
+    public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
+
+    /// <summary>
+    /// Professionals who may see identifiable case data. Commissioners and governance members see aggregates only
+    /// (Part I, "Commissioners see aggregates only"), so they are deliberately absent.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CaseStaff =
+    [
+        OutreachWorker, SocialWorker, TeamManager, SeniorManager, Chair, Iro, RhiWorker, PoliceLiaison, Therapist,
+        CamhsClinician, HealthPartner, PersonalAdviser, AdultServices, SchoolSafeguardingLead, Carer,
+        SupportLineOperator, Auditor,
+    ];
+
+    /// <summary>Who may read the record of who read a child's record (REC-08).</summary>
+    public static readonly IReadOnlyList<string> AccessLogReaders =
+        [TeamManager, SeniorManager, Auditor, DataProtectionOfficer];
+
+    /// <summary>Who may see aggregated, suppressed reports.</summary>
+    public static readonly IReadOnlyList<string> AggregateReaders =
+        [Commissioner, Governance, TeamManager, SeniorManager, Auditor];
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        YoungPerson, Survivor, OutreachWorker, SocialWorker, TeamManager, SeniorManager, Chair, Iro, RhiWorker,
+        PoliceLiaison, Therapist, CamhsClinician, HealthPartner, PersonalAdviser, AdultServices, Commissioner,
+        SchoolSafeguardingLead, Carer, SupportLineOperator, Auditor, Governance, DataProtectionOfficer,
+    ];
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Support.ServiceDefaults.Problems;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails. A body that cannot be read (malformed JSON, an unknown enum value, a date
+/// in the wrong format) is the client's mistake: 400 naming the field, never a 500. Anything else is a 500 whose
+/// body says nothing about the exception (no personal data or internals leak).
+/// </summary>
+internal sealed partial class SupportExceptionHandler(IProblemDetailsService problems, ILogger<SupportExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is BadHttpRequestException badRequest)
+        {
+            var field = FindJsonField(badRequest);
+            var errors = new Dictionary<string, string[]>
+            {
+                [field ?? "body"] = [field is null ? "The request body could not be read." : "The value is not valid for this field."],
+            };
+            httpContext.Response.StatusCode = badRequest.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(errors)
+                {
+                    Status = badRequest.StatusCode,
+                    Title = "The request is not valid.",
+                    Detail = field is null ? "The request body could not be read." : $"The field '{field}' has a value that could not be read.",
+                },
+                Exception = exception,
+            });
+        }
+
+        // The exception type only: messages can carry personal data from the request.
+        LogUnhandled(logger, exception.GetType().FullName ?? "unknown", httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = { Status = 500, Title = "An unexpected error occurred." },
+        });
+    }
+
+    /// <summary>System.Text.Json reports the failing member as a JSON path such as <c>$.dateOfBirth</c>.</summary>
+    private static string? FindJsonField(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is JsonException { Path: { Length: > 0 } path })
+            {
+                var trimmed = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+                return trimmed.Length == 0 ? null : trimmed;
+            }
+        }
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} while serving {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string exceptionType, string path);
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Support.Messaging;
+using Support.Referrals.Domain;
+using Support.ServiceDefaults.Data;
+
+namespace Support.Referrals.Data;
+
+public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> options) : DbContext(options)
+{
+    public const string Schema = "referrals";
+
+    public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
+    public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.AddOutboxAndInbox().AddAccessLog();
+
+        modelBuilder.Entity<YoungPerson>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.HasMany(x => x.Details).WithOne().HasForeignKey(d => d.YoungPersonId);
+            e.Navigation(x => x.Details).HasField("_details").UsePropertyAccessMode(PropertyAccessMode.Field);
+            e.Ignore(x => x.Current);
+        });
+        modelBuilder.Entity<YoungPersonDetails>(e =>
+        {
+            e.HasKey(x => x.Id);
+            // Two corrections racing for the same version: one wins, the other gets a 409.
+            e.HasIndex(x => new { x.YoungPersonId, x.Version }).IsUnique();
+            e.HasIndex(x => x.DateOfBirth);
+            e.Property(x => x.GivenName).HasMaxLength(100);
+            e.Property(x => x.FamilyName).HasMaxLength(100);
+            e.Property(x => x.PreferredName).HasMaxLength(100);
+            e.Property(x => x.GenderDescription).HasMaxLength(100);
+            e.Property(x => x.Ethnicity).HasMaxLength(100);
+            e.Property(x => x.LocalArea).HasMaxLength(100);
+            e.Property(x => x.CorrectionReason).HasMaxLength(1000);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.Gender).HasConversion<string>().HasMaxLength(32);
+            e.Ignore(x => x.DisplayName);
+        });
+    }
+}

@@ -1,0 +1,23 @@
+using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Referrals.Features.YoungPeople;
+
+public static class YoungPeopleEndpoints
+{
+    public const string SubjectType = "young-person";
+
+    public static IEndpointRouteBuilder MapYoungPeopleEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Identifiable data: commissioners get 403 here (Part I).
+        var group = app.MapGroup("/api/referrals/young-people").RequireAuthorization(Policies.CaseStaff).WithTags("Young people");
+        group.MapPost("/", RegisterYoungPerson.HandleAsync);
+        group.MapGet("/", FindYoungPeople.HandleAsync);
+        group.MapGet("/{id:guid}", GetYoungPerson.HandleAsync).AuditsReadOf(SubjectType);
+        group.MapPost("/{id:guid}/corrections", CorrectYoungPersonDetails.HandleAsync);
+        // A different policy from the group's: only managers and auditors see who looked at a record (REC-08).
+        app.MapGet("/api/referrals/young-people/{id:guid}/access-log", GetAccessLog.HandleAsync)
+            .RequireAuthorization(Policies.AccessLogReaders).WithTags("Young people");
+        return app;
+    }
+}

@@ -1,0 +1,22 @@
+using MassTransit;
+using Support.Messaging;
+using Support.Referrals.Data;
+using Support.Referrals.Features.YoungPeople;
+using Support.ServiceDefaults;
+using Support.ServiceDefaults.Data;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<ReferralsDbContext>("Referrals", ReferralsDbContext.Schema);
+builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsumers(typeof(Program).Assembly));
+
+var app = builder.Build();
+app.UseServiceDefaults();
+app.MapDefaultEndpoints();
+app.MapYoungPeopleEndpoints();
+
+await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
+await app.RunAsync();
+
+/// <summary>Entry point marker for test hosts.</summary>
+public partial class Program;
