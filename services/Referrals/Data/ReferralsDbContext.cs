@@ -20,6 +20,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
         modelBuilder.Entity<YoungPerson>(e =>
         {
             e.HasKey(x => x.Id);
+            // Ids are made by the domain (version 7 Guids); EF must never mistake a new row for an existing one.
+            e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.RecordedBy).HasMaxLength(200);
             e.HasMany(x => x.Details).WithOne().HasForeignKey(d => d.YoungPersonId);
             e.Navigation(x => x.Details).HasField("_details").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -28,6 +30,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
         modelBuilder.Entity<YoungPersonDetails>(e =>
         {
             e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
             // Two corrections racing for the same version: one wins, the other gets a 409.
             e.HasIndex(x => new { x.YoungPersonId, x.Version }).IsUnique();
             e.HasIndex(x => x.DateOfBirth);

@@ -16,7 +16,13 @@ public static class ReadAuditEndpointExtensions
         builder.AddEndpointFilter(async (context, next) =>
         {
             var result = await next(context);
-            var succeeded = result is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 } || result is IValueHttpResult and not IStatusCodeHttpResult;
+            // Typed unions (Results<Ok<T>, NotFound>) wrap the result that was actually chosen.
+            var chosen = result;
+            while (chosen is INestedHttpResult nested)
+            {
+                chosen = nested.Result;
+            }
+            var succeeded = chosen is IStatusCodeHttpResult { StatusCode: >= 200 and < 300 };
             if (succeeded && Guid.TryParse(context.HttpContext.GetRouteValue(routeValue)?.ToString(), out var subjectId))
             {
                 var log = context.HttpContext.RequestServices.GetRequiredService<IAccessLog>();

@@ -114,7 +114,6 @@ namespace Support.Referrals.Data.Migrations
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -137,7 +136,6 @@ namespace Support.Referrals.Data.Migrations
             modelBuilder.Entity("Support.Referrals.Domain.YoungPersonDetails", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Support.Bench.Load;
+
+public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorder FromSent, LatencyRecorder StartLag);
+
+/// <summary>
+/// Fixed-rate load. Operation <c>i</c> is due at <c>start + i / rate</c> and is started then, however long earlier
+/// ones take, and its latency is counted from that intended time: a stall on the server shows up as latency of every
+/// request that should have been sent during it (no coordinated omission).
+/// </summary>
+public static class OpenLoop
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Starts <paramref name="count"/> operations on schedule; the callback receives the index and the intended start timestamp.</summary>
+    public static async Task<LatencyRecorder> ScheduleAsync(
+        double rate, long count, Func<long, long, Task> operation, CancellationToken cancellationToken)
+    {
+        var startLag = new LatencyRecorder();
+        var running = new List<Task>((int)Math.Min(count, 1_000_000));
+        var interval = Stopwatch.Frequency / rate;
+        var start = Clock.Now;
+        for (long i = 0; i < count;)
+        {
+            var intended = start + (long)(i * interval);
+            var now = Clock.Now;
+            if (now < intended)
+            {
+                // Timers tick about every millisecond, so wake a little early and start whatever is due then.
+                var wait = TimeSpan.FromSeconds((intended - now) / (double)Stopwatch.Frequency) - Tick;
+                await Task.Delay(wait > Tick ? wait : Tick, cancellationToken);
+                continue;
+            }
+            startLag.RecordElapsed(intended, now);
+            running.Add(operation(i, intended));
+            i++;
+        }
+        await Task.WhenAll(running);
+        return startLag;
+    }
+
+    /// <summary>Latency of one request type at a fixed rate; the warm-up's results are discarded.</summary>
+    public static async Task<OpenLoopResult> RunAsync(
+        Operation operation, double rate, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var fromIntended = new LatencyRecorder();
+        var fromSent = new LatencyRecorder();
+        var warmupCount = (long)(rate * warmup.TotalSeconds);
+        var count = warmupCount + (long)(rate * duration.TotalSeconds);
+
+        async Task SendAsync(long index, long intended)
+        {
+            var sent = Clock.Now;
+            var failure = await operation.TryAsync(cancellationToken);
+            var done = Clock.Now;
+            if (index < warmupCount)
+            {
+                return;
+            }
+            if (failure is null)
+            {
+                fromIntended.RecordElapsed(intended, done);
+                fromSent.RecordElapsed(sent, done);
+            }
+            else
+            {
+                fromIntended.RecordFailure(failure);
+            }
+        }
+
+        var startLag = await ScheduleAsync(rate, count, SendAsync, cancellationToken);
+        return new OpenLoopResult(fromIntended, fromSent, startLag);
+    }
+}
