@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Registry;
+using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Auth;
+using Xunit;
+
+namespace Support.Testing;
+
+/// <summary>
+/// What every service that keeps a projection of the registry must do, over the real broker and its real database:
+/// build it from <see cref="YoungPersonRegistered"/>, apply corrections in version order whatever order they arrive
+/// in, absorb duplicates, and serve it only to staff, with each read audited. Each service's test project runs these
+/// by deriving one class; its own tests sit beside it.
+/// </summary>
+public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where TContext : DbContext
+{
+    private string _database = "";
+    private IBusControl _bus = null!;
+
+    /// <summary>The service's route segment, e.g. "outreach" in /api/outreach/.</summary>
+    protected abstract string Service { get; }
+
+    /// <summary>The service's connection string name (ConnectionStrings:{name}).</summary>
+    protected abstract string ConnectionName { get; }
+
+    protected ServiceHost<TContext> Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabases.CreateAsync<TContext>(Service);
+        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
+        {
+            [$"ConnectionStrings:{ConnectionName}"] = PostgresDatabases.ConnectionString(_database),
+        };
+        Host = new ServiceHost<TContext>(settings);
+        _ = Host.Server; // binds the service's queues before anything is published
+        _bus = await TestBus.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await Host.DisposeAsync();
+        await PostgresDatabases.DropAsync(_database);
+    }
+
+    protected TContext CreateDbContext() => PostgresDatabases.CreateContext<TContext>(_database);
+
+    protected sealed record Projection(Guid Id, string DisplayName, DateOnly DateOfBirth, int DetailsVersion);
+
+    protected async Task<Projection?> ReadAsync(Guid id)
+    {
+        using var client = Host.ClientFor(Roles.SocialWorker, "projection-reader");
+        using var response = await client.GetAsync($"/api/{Service}/young-people/{id}");
+        return response.StatusCode == HttpStatusCode.NotFound
+            ? null
+            : await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Projection>(JsonSerializerOptions.Web);
+    }
+
+    protected Task<Projection> WaitForAsync(Guid id, Func<Projection, bool> condition, string because) =>
+        Eventually.GetAsync(async () => await ReadAsync(id) is { } p && condition(p) ? p : null, because: because);
+
+    protected static YoungPersonRegistered Registered(Guid id, string name = "Casey Vale", string dateOfBirth = "2009-07-01") => new()
+    {
+        YoungPersonId = id, DisplayName = name, DateOfBirth = DateOnly.Parse(dateOfBirth), OccurredAt = DateTimeOffset.UtcNow,
+    };
+
+    protected static YoungPersonDetailsCorrected Corrected(Guid id, int version, string name, string dateOfBirth) => new()
+    {
+        YoungPersonId = id, CorrectionId = Guid.NewGuid(), Version = version, DisplayName = name,
+        DateOfBirth = DateOnly.Parse(dateOfBirth), OccurredAt = DateTimeOffset.UtcNow,
+    };
+
+    [Fact]
+    public async Task A_registration_on_the_bus_becomes_a_local_projection()
+    {
+        var id = Guid.NewGuid();
+
+        await _bus.PublishAsync(Registered(id), Guid.NewGuid());
+
+        var projection = await WaitForAsync(id, _ => true, "the projection to appear");
+        Assert.Equal("Casey Vale", projection.DisplayName);
+        Assert.Equal(new DateOnly(2009, 7, 1), projection.DateOfBirth);
+        Assert.Equal(1, projection.DetailsVersion);
+    }
+
+    [Fact]
+    public async Task A_duplicate_delivery_is_recorded_once_in_the_inbox()
+    {
+        var id = Guid.NewGuid();
+        var messageId = Guid.NewGuid();
+
+        await _bus.PublishAsync(Registered(id), messageId);
+        await _bus.PublishAsync(Registered(id), messageId);
+        await WaitForAsync(id, _ => true, "the projection to appear");
+        // A later message on the same queue proves the duplicate has been taken off the queue too.
+        var marker = Guid.NewGuid();
+        await _bus.PublishAsync(Registered(marker), Guid.NewGuid());
+        await WaitForAsync(marker, _ => true, "the marker to arrive");
+        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync($"{Service}-young-person-registered") == 0, because: "the queue to drain");
+
+        await using var db = CreateDbContext();
+        var inboxRows = await db.Set<Support.Messaging.Inbox.InboxMessage>().CountAsync(m => m.MessageId == messageId);
+        Assert.Equal(1, inboxRows);
+    }
+
+    [Fact]
+    public async Task Corrections_apply_in_version_order_and_a_late_older_one_is_ignored()
+    {
+        var id = Guid.NewGuid();
+        await _bus.PublishAsync(Registered(id), Guid.NewGuid());
+        await WaitForAsync(id, _ => true, "the registration");
+
+        await _bus.PublishAsync(Corrected(id, 3, "Casey Vale-Third", "2009-07-03"), Guid.NewGuid());
+        await WaitForAsync(id, p => p.DetailsVersion == 3, "version 3");
+        await _bus.PublishAsync(Corrected(id, 2, "Casey Vale-Second", "2009-07-02"), Guid.NewGuid());
+        var marker = Guid.NewGuid();
+        await _bus.PublishAsync(Corrected(marker, 2, "Marker", "2010-01-01"), Guid.NewGuid());
+        await WaitForAsync(marker, _ => true, "the marker correction");
+
+        var projection = await ReadAsync(id);
+        Assert.Equal(3, projection!.DetailsVersion);
+        Assert.Equal("Casey Vale-Third", projection.DisplayName);
+        Assert.Equal(new DateOnly(2009, 7, 3), projection.DateOfBirth);
+    }
+
+    [Fact]
+    public async Task A_correction_that_overtakes_its_registration_is_not_undone_by_it()
+    {
+        var id = Guid.NewGuid();
+
+        await _bus.PublishAsync(Corrected(id, 2, "Casey Corrected", "2009-07-09"), Guid.NewGuid());
+        await WaitForAsync(id, p => p.DetailsVersion == 2, "the correction");
+        await _bus.PublishAsync(Registered(id), Guid.NewGuid());
+        var marker = Guid.NewGuid();
+        await _bus.PublishAsync(Registered(marker), Guid.NewGuid());
+        await WaitForAsync(marker, _ => true, "the marker registration");
+
+        Assert.Equal("Casey Corrected", (await ReadAsync(id))!.DisplayName);
+    }
+
+    [Fact]
+    public async Task The_projection_is_identifiable_so_it_needs_a_staff_token_and_every_read_is_audited()
+    {
+        var id = Guid.NewGuid();
+        await _bus.PublishAsync(Registered(id), Guid.NewGuid());
+        await WaitForAsync(id, _ => true, "the projection");
+
+        using var anonymous = Host.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode);
+        using var commissioner = Host.ClientFor(Roles.Commissioner);
+        Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode);
+        using var unknown = Host.ClientFor(Roles.SocialWorker);
+        Assert.Equal(HttpStatusCode.NotFound, (await unknown.GetAsync($"/api/{Service}/young-people/{Guid.NewGuid()}")).StatusCode);
+
+        await using var db = CreateDbContext();
+        var reads = await db.Set<AccessLogEntry>().Where(e => e.SubjectId == id).ToListAsync();
+        Assert.NotEmpty(reads);
+        Assert.All(reads, e => Assert.Equal("projection-reader", e.Actor));
+    }
+
+    [Fact]
+    public async Task The_ready_check_reports_database_bus_and_outbox()
+    {
+        using var client = Host.CreateClient();
+
+        using var response = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("masstransit-bus").GetProperty("status").GetString());
+        Assert.Equal(0, checks.GetProperty("outbox").GetProperty("data").GetProperty("pending").GetInt64());
+    }
+}
