@@ -6,9 +6,10 @@ builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
-app.UseServiceDefaults();
+// The start page is public: served before the authorization middleware's authenticated-by-default fallback policy.
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseServiceDefaults();
 // Documented order: the rate limiter before the proxy, or route limits are silently skipped (dotnet/yarp#2681).
 app.UseRateLimiter();
 app.MapDefaultEndpoints();

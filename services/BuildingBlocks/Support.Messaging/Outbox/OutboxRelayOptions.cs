@@ -22,7 +22,9 @@ public sealed class OutboxRelayOptions
     public TimeSpan BackoffFor(int attempts)
     {
         var factor = Math.Pow(2, Math.Min(attempts - 1, 30));
-        var delay = TimeSpan.FromMilliseconds(InitialBackoff.TotalMilliseconds * factor);
-        return delay < MaxBackoff ? delay : MaxBackoff;
+        // Cap before building the TimeSpan: a long InitialBackoff times 2^30 overflows TimeSpan, and an exception here
+        // would fail the relay's whole pass, so the rows claimed before this one would be re-published on every pass.
+        var delayMs = InitialBackoff.TotalMilliseconds * factor;
+        return delayMs < MaxBackoff.TotalMilliseconds ? TimeSpan.FromMilliseconds(delayMs) : MaxBackoff;
     }
 }

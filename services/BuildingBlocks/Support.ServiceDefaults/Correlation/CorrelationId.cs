@@ -32,7 +32,12 @@ internal sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Corr
         var incoming = context.Request.Headers[CorrelationId.HeaderName].ToString();
         var id = CorrelationId.IsAcceptable(incoming) ? incoming : CorrelationId.NewId();
         context.Request.Headers[CorrelationId.HeaderName] = id;
-        context.Response.Headers[CorrelationId.HeaderName] = id;
+        // Set when the response starts, replacing any copy a proxied service already returned.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationId.HeaderName] = id;
+            return Task.CompletedTask;
+        });
         CorrelationId.Current = id;
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {

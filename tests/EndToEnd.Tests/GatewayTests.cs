@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Support.EndToEnd.Tests;
+
+/// <summary>The gateway's own duties, checked against the real services behind it.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class GatewayTests(Platform platform)
+{
+    public static TheoryData<string> Services => new(Platform.Services.Select(s => s.Route));
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_route_needs_a_token(string service)
+    {
+        using var client = platform.Client();
+
+        using var response = await client.GetAsync($"/api/{service}/young-people/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task A_commissioner_gets_403_on_every_identifiable_route(string service)
+    {
+        using var client = platform.Client("Commissioner", "e2e-commissioner");
+
+        using var response = await client.GetAsync($"/api/{service}/young-people/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Public_webhook_routes_are_rate_limited_per_client()
+    {
+        using var client = platform.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < Platform.WebhookPermitsPerMinute + 2; i++)
+        {
+            using var response = await client.PostAsync("/api/supportline/webhooks/sms", new FormUrlEncodedContent([]));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.All(statuses.Take(Platform.WebhookPermitsPerMinute), s => Assert.NotEqual(HttpStatusCode.TooManyRequests, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task The_start_page_and_service_health_show_every_service_ready()
+    {
+        using var client = platform.Client();
+
+        var page = await client.GetStringAsync("/");
+        var health = await client.GetFromJsonAsync<JsonElement>("/health/services");
+
+        Assert.Contains("<h1 id=\"title\">Support platform</h1>", page, StringComparison.Ordinal);
+        var statuses = health.EnumerateArray().ToDictionary(s => s.GetProperty("service").GetString()!, s => s.GetProperty("status").GetString());
+        Assert.Equal(Platform.Services.Select(s => s.Route).Order(), statuses.Keys.Order());
+        Assert.All(statuses.Values, s => Assert.Equal("Ready", s));
+    }
+
+    [Fact]
+    public async Task A_request_without_a_correlation_id_is_given_one()
+    {
+        using var client = platform.Client();
+
+        using var response = await client.GetAsync("/health/live");
+
+        Assert.True(response.Headers.TryGetValues("X-Correlation-Id", out var values));
+        Assert.Matches("^[0-9a-f]{32}$", values.Single());
+    }
+}

@@ -1,0 +1,190 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Npgsql;
+using Support.Testing;
+
+namespace Support.EndToEnd.Tests;
+
+/// <summary>
+/// The whole platform as processes: six services and the gateway, each on a free loopback port, each service on its
+/// own fresh database (migrated by the service at start-up) and all on this run's RabbitMQ vhost.
+/// </summary>
+public sealed class Platform : IAsyncLifetime
+{
+    public const int WebhookPermitsPerMinute = 5;
+
+    public static readonly IReadOnlyList<(string Route, string Directory)> Services =
+    [
+        ("referrals", "Referrals"), ("outreach", "Outreach"), ("missing", "Missing"),
+        ("therapy", "Therapy"), ("leavingcare", "LeavingCare"), ("supportline", "SupportLine"),
+    ];
+
+    private readonly List<Process> _processes = [];
+    private readonly List<string> _databases = [];
+    private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
+    private readonly string _logs;
+
+    public Platform() => _logs = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "e2e-logs", _runId);
+
+    public Uri Gateway { get; private set; } = null!;
+
+    public HttpClient Client(string? role = null, string? user = null)
+    {
+        var client = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
+        if (role is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(role, user));
+        }
+        return client;
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_logs);
+        var broker = await TestBroker.SettingsAsync();
+        var common = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Auth__SigningKey"] = TestTokens.SigningKey,
+            ["Database__MigrateOnStartup"] = "true",
+            ["Outbox__PollInterval"] = "00:00:00.050",
+        };
+        foreach (var (key, value) in broker)
+        {
+            common[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
+        }
+
+        var addresses = new Dictionary<string, Uri>();
+        foreach (var (route, directory) in Services)
+        {
+            var database = $"e2e_{route}_{_runId}";
+            await CreateDatabaseAsync(database);
+            var port = FreePort();
+            addresses[route] = new Uri($"http://127.0.0.1:{port}/");
+            var environment = new Dictionary<string, string>(common)
+            {
+                ["ASPNETCORE_URLS"] = addresses[route].ToString().TrimEnd('/'),
+                [$"ConnectionStrings__{directory}"] = PostgresDatabases.ConnectionString(database),
+            };
+            Start(route, Path.Combine("services", directory), $"{directory}.Api", environment);
+        }
+
+        var gatewayPort = FreePort();
+        Gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
+        var gatewayEnvironment = new Dictionary<string, string>(common)
+        {
+            ["ASPNETCORE_URLS"] = Gateway.ToString().TrimEnd('/'),
+            ["RateLimits__WebhookPermitsPerMinute"] = WebhookPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (route, address) in addresses)
+        {
+            gatewayEnvironment[$"ReverseProxy__Clusters__{route}__Destinations__d1__Address"] = address.ToString();
+        }
+        Start("gateway", Path.Combine("gateway", "Support.Gateway"), "Support.Gateway", gatewayEnvironment);
+
+        foreach (var (route, address) in addresses.Append(new("gateway", Gateway)))
+        {
+            await WaitUntilReadyAsync(route, new Uri(address, "/health/ready"));
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+        }
+        foreach (var database in _databases)
+        {
+            await PostgresDatabases.DropAsync(database);
+        }
+    }
+
+    private void Start(string name, string projectDirectory, string assembly, IReadOnlyDictionary<string, string> environment)
+    {
+        var root = TestEnvironment.RepositoryRoot;
+        var dll = Path.Combine(root, "artifacts", "bin", assembly, "debug", $"{assembly}.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} is missing: build the solution first (tools/test does).");
+        }
+        var start = new ProcessStartInfo("dotnet", [dll])
+        {
+            WorkingDirectory = Path.Combine(root, projectDirectory),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
+        var log = new StreamWriter(Path.Combine(_logs, $"{name}.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        _processes.Add(process);
+    }
+
+    private async Task WaitUntilReadyAsync(string name, Uri ready)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var response = await client.GetAsync(ready);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+            catch (TaskCanceledException)
+            {
+                // slow start on a loaded machine
+            }
+            if (_processes.Any(p => p.HasExited))
+            {
+                break;
+            }
+            await Task.Delay(200);
+        }
+        throw new InvalidOperationException($"{name} did not become ready; see {_logs}/{name}.log");
+    }
+
+    private async Task CreateDatabaseAsync(string name)
+    {
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        await command.ExecuteNonQueryAsync();
+        _databases.Add(name);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<Platform>
+{
+    public const string Name = "platform";
+}
