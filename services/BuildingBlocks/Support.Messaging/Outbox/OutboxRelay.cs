@@ -28,6 +28,7 @@ public sealed partial class OutboxRelay<TContext>(
 {
     private readonly OutboxRelayOptions _options = options.Value;
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
+    private TimeSpan? _pauseAfterFailure;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -50,7 +51,14 @@ public sealed partial class OutboxRelay<TContext>(
                 await Task.Delay(_options.InitialBackoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
-            if (published == 0)
+            if (_pauseAfterFailure is { } pause)
+            {
+                // The whole relay waits out the failed row's backoff, so newer rows do not overtake it when the
+                // broker comes back: order is kept across an outage.
+                _pauseAfterFailure = null;
+                await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+            else if (published == 0)
             {
                 await Task.Delay(_options.PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
@@ -88,7 +96,9 @@ public sealed partial class OutboxRelay<TContext>(
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 row.Attempts++;
-                row.NextAttemptAt = clock.GetUtcNow() + _options.BackoffFor(row.Attempts);
+                var backoff = _options.BackoffFor(row.Attempts);
+                row.NextAttemptAt = clock.GetUtcNow() + backoff;
+                _pauseAfterFailure = backoff;
                 row.LastError = Truncate($"{e.GetType().Name}: {e.Message}", 2000);
                 monitor.Failures.Add(1);
                 LogPublishFailed(logger, row.Id, row.MessageType, row.Attempts, row.NextAttemptAt, e.GetType().Name);

@@ -9,7 +9,7 @@ public sealed class OutboxRelayOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>Backoff doubles per attempt up to this cap; a row is never given up on (no silent drop).</summary>
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Sent rows are the audit trail of what was announced; they are deleted after this long.</summary>
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
 

@@ -1,0 +1,63 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Support.Messaging.Inbox;
+using Support.Messaging.Tests.Data;
+
+namespace Support.Messaging.Tests.Infrastructure;
+
+/// <summary>An idempotent consumer whose only change is one <see cref="Effect"/> row per applied message.</summary>
+public abstract class EffectConsumer<TMessage>(MessagingTestDbContext db, TimeProvider clock, ILogger logger)
+    : IdempotentConsumer<TMessage, MessagingTestDbContext>(db, clock, logger)
+    where TMessage : class
+{
+    protected override Task HandleAsync(ConsumeContext<TMessage> context)
+    {
+        Db.Effects.Add(new Effect { MessageId = context.MessageId!.Value, Consumer = ConsumerName, AppliedAt = Clock.GetUtcNow() });
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class CrashProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<CrashProbeConsumer> logger)
+    : EffectConsumer<CrashProbe>(db, clock, logger);
+
+public sealed class OutageProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<OutageProbeConsumer> logger)
+    : EffectConsumer<OutageProbe>(db, clock, logger);
+
+public sealed class DuplicateProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<DuplicateProbeConsumer> logger, DeliveryLog deliveries)
+    : EffectConsumer<DuplicateProbe>(db, clock, logger)
+{
+    public static readonly TimeSpan HoldLimit = TimeSpan.FromSeconds(15);
+
+    protected override async Task HandleAsync(ConsumeContext<DuplicateProbe> context)
+    {
+        if (context.Message.HoldUntilCopyArrives)
+        {
+            // This delivery has inserted its inbox row and not committed: wait (bounded) until the copy is being
+            // consumed too, so the copy's insert meets the uncommitted key. The test checks that the overlap happened.
+            var queue = DeliveryObserver.QueueOf(context.ReceiveContext.InputAddress);
+            var deadline = DateTime.UtcNow + HoldLimit;
+            while (deliveries.Count(queue, context.MessageId!.Value, DeliveryStage.Started) < 2 && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20, context.CancellationToken);
+            }
+        }
+        await base.HandleAsync(context);
+    }
+}
+
+public sealed class PoisonProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<PoisonProbeConsumer> logger)
+    : EffectConsumer<PoisonProbe>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<PoisonProbe> context) =>
+        context.Message.Poison ? throw new InvalidOperationException("This message can never be applied.") : base.HandleAsync(context);
+}
+
+/// <summary>Deliberately not idempotent: records every delivery, so a message published twice shows twice.</summary>
+public sealed class BulkProbeConsumer(DeliveryLog deliveries) : IConsumer<BulkProbe>
+{
+    public Task Consume(ConsumeContext<BulkProbe> context)
+    {
+        deliveries.Record(DeliveryObserver.QueueOf(context.ReceiveContext.InputAddress), context.MessageId!.Value, DeliveryStage.Handled);
+        return Task.CompletedTask;
+    }
+}
