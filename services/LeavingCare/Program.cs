@@ -1,19 +1,18 @@
-using MassTransit;
 using Support.Messaging;
+using Support.Messaging.Registry;
 using Support.LeavingCare.Data;
-using Support.LeavingCare.Features.YoungPeople;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<LeavingCareDbContext>("LeavingCare", LeavingCareDbContext.Schema);
-builder.AddSupportMessaging<LeavingCareDbContext>("leavingcare", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddSupportMessaging<LeavingCareDbContext>("leavingcare", bus => bus.AddRegistryProjectionConsumers<LeavingCareDbContext>("leavingcare"));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapYoungPeopleEndpoints();
+app.MapRegistryProjection<LeavingCareDbContext>("leavingcare");
 
 await app.MigrateDatabaseIfConfiguredAsync<LeavingCareDbContext>();
 await app.RunAsync();

@@ -1,19 +1,18 @@
-using MassTransit;
 using Support.Messaging;
+using Support.Messaging.Registry;
 using Support.Missing.Data;
-using Support.Missing.Features.YoungPeople;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<MissingDbContext>("Missing", MissingDbContext.Schema);
-builder.AddSupportMessaging<MissingDbContext>("missing", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddSupportMessaging<MissingDbContext>("missing", bus => bus.AddRegistryProjectionConsumers<MissingDbContext>("missing"));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapYoungPeopleEndpoints();
+app.MapRegistryProjection<MissingDbContext>("missing");
 
 await app.MigrateDatabaseIfConfiguredAsync<MissingDbContext>();
 await app.RunAsync();

@@ -1,19 +1,18 @@
-using MassTransit;
 using Support.Messaging;
+using Support.Messaging.Registry;
 using Support.Outreach.Data;
-using Support.Outreach.Features.YoungPeople;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<OutreachDbContext>("Outreach", OutreachDbContext.Schema);
-builder.AddSupportMessaging<OutreachDbContext>("outreach", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddSupportMessaging<OutreachDbContext>("outreach", bus => bus.AddRegistryProjectionConsumers<OutreachDbContext>("outreach"));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapYoungPeopleEndpoints();
+app.MapRegistryProjection<OutreachDbContext>("outreach");
 
 await app.MigrateDatabaseIfConfiguredAsync<OutreachDbContext>();
 await app.RunAsync();

@@ -1,19 +1,18 @@
-using MassTransit;
 using Support.Messaging;
+using Support.Messaging.Registry;
 using Support.SupportLine.Data;
-using Support.SupportLine.Features.YoungPeople;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<SupportLineDbContext>("SupportLine", SupportLineDbContext.Schema);
-builder.AddSupportMessaging<SupportLineDbContext>("supportline", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddSupportMessaging<SupportLineDbContext>("supportline", bus => bus.AddRegistryProjectionConsumers<SupportLineDbContext>("supportline"));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapYoungPeopleEndpoints();
+app.MapRegistryProjection<SupportLineDbContext>("supportline");
 
 await app.MigrateDatabaseIfConfiguredAsync<SupportLineDbContext>();
 await app.RunAsync();

@@ -1,19 +1,18 @@
-using MassTransit;
 using Support.Messaging;
+using Support.Messaging.Registry;
 using Support.Therapy.Data;
-using Support.Therapy.Features.YoungPeople;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<TherapyDbContext>("Therapy", TherapyDbContext.Schema);
-builder.AddSupportMessaging<TherapyDbContext>("therapy", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddSupportMessaging<TherapyDbContext>("therapy", bus => bus.AddRegistryProjectionConsumers<TherapyDbContext>("therapy"));
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapYoungPeopleEndpoints();
+app.MapRegistryProjection<TherapyDbContext>("therapy");
 
 await app.MigrateDatabaseIfConfiguredAsync<TherapyDbContext>();
 await app.RunAsync();

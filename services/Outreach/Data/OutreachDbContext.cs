@@ -1,26 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
-using Support.Outreach.Domain;
+using Support.Messaging.Registry;
 using Support.ServiceDefaults.Data;
 
 namespace Support.Outreach.Data;
 
-/// <summary>The outreach contacts, the Risky Business youth-work model context's own database; it shares no table with any other service.</summary>
+/// <summary>The Outreach service's own database (outreach contacts, the Risky Business youth-work model); it shares no table with any other service.</summary>
 public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> options) : DbContext(options)
 {
     public const string Schema = "outreach";
 
-    public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.AddOutboxAndInbox().AddAccessLog();
-        modelBuilder.Entity<YoungPerson>(e =>
-        {
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.DisplayName).HasMaxLength(201);
-        });
+        modelBuilder.AddOutboxAndInbox().AddAccessLog().AddRegistryProjection();
     }
 }

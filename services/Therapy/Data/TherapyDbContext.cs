@@ -1,26 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
-using Support.Therapy.Domain;
+using Support.Messaging.Registry;
 using Support.ServiceDefaults.Data;
 
 namespace Support.Therapy.Data;
 
-/// <summary>The CAMHS and therapy commissioning, and unmet need context's own database; it shares no table with any other service.</summary>
+/// <summary>The Therapy service's own database (CAMHS and therapy commissioning, and unmet need); it shares no table with any other service.</summary>
 public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options) : DbContext(options)
 {
     public const string Schema = "therapy";
 
-    public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.AddOutboxAndInbox().AddAccessLog();
-        modelBuilder.Entity<YoungPerson>(e =>
-        {
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.DisplayName).HasMaxLength(201);
-        });
+        modelBuilder.AddOutboxAndInbox().AddAccessLog().AddRegistryProjection();
     }
 }

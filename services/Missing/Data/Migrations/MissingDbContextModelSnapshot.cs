@@ -110,7 +110,7 @@ namespace Support.Missing.Data.Migrations
                     b.ToTable("outbox_messages", "missing");
                 });
 
-            modelBuilder.Entity("Support.Missing.Domain.YoungPerson", b =>
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

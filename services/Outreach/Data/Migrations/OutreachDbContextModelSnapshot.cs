@@ -110,7 +110,7 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("outbox_messages", "outreach");
                 });
 
-            modelBuilder.Entity("Support.Outreach.Domain.YoungPerson", b =>
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

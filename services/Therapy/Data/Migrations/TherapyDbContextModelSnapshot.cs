@@ -110,6 +110,40 @@ namespace Support.Therapy.Data.Migrations
                     b.ToTable("outbox_messages", "therapy");
                 });
 
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<int>("DetailsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("details_version");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_young_people");
+
+                    b.ToTable("young_people", "therapy");
+                });
+
             modelBuilder.Entity("Support.ServiceDefaults.Audit.AccessLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -167,40 +201,6 @@ namespace Support.Therapy.Data.Migrations
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
                     b.ToTable("access_log", "therapy");
-                });
-
-            modelBuilder.Entity("Support.Therapy.Domain.YoungPerson", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("date")
-                        .HasColumnName("date_of_birth");
-
-                    b.Property<int>("DetailsVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("details_version");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(201)
-                        .HasColumnType("character varying(201)")
-                        .HasColumnName("display_name");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_young_people");
-
-                    b.ToTable("young_people", "therapy");
                 });
 #pragma warning restore 612, 618
         }

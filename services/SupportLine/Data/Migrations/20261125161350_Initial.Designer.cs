@@ -12,7 +12,7 @@ using Support.SupportLine.Data;
 namespace Support.SupportLine.Data.Migrations
 {
     [DbContext(typeof(SupportLineDbContext))]
-    [Migration("20261125152803_Initial")]
+    [Migration("20261125161350_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -113,6 +113,40 @@ namespace Support.SupportLine.Data.Migrations
                     b.ToTable("outbox_messages", "supportline");
                 });
 
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<int>("DetailsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("details_version");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_young_people");
+
+                    b.ToTable("young_people", "supportline");
+                });
+
             modelBuilder.Entity("Support.ServiceDefaults.Audit.AccessLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -170,40 +204,6 @@ namespace Support.SupportLine.Data.Migrations
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
                     b.ToTable("access_log", "supportline");
-                });
-
-            modelBuilder.Entity("Support.SupportLine.Domain.YoungPerson", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("date")
-                        .HasColumnName("date_of_birth");
-
-                    b.Property<int>("DetailsVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("details_version");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(201)
-                        .HasColumnType("character varying(201)")
-                        .HasColumnName("display_name");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_young_people");
-
-                    b.ToTable("young_people", "supportline");
                 });
 #pragma warning restore 612, 618
         }

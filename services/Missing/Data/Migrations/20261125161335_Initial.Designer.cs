@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Support.Therapy.Data;
+using Support.Missing.Data;
 
 #nullable disable
 
-namespace Support.Therapy.Data.Migrations
+namespace Support.Missing.Data.Migrations
 {
-    [DbContext(typeof(TherapyDbContext))]
-    [Migration("20261125152754_Initial")]
+    [DbContext(typeof(MissingDbContext))]
+    [Migration("20261125161335_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -20,7 +20,7 @@ namespace Support.Therapy.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasDefaultSchema("therapy")
+                .HasDefaultSchema("missing")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -44,7 +44,7 @@ namespace Support.Therapy.Data.Migrations
                     b.HasKey("Consumer", "MessageId")
                         .HasName("pk_inbox_messages");
 
-                    b.ToTable("inbox_messages", "therapy");
+                    b.ToTable("inbox_messages", "missing");
                 });
 
             modelBuilder.Entity("Support.Messaging.Outbox.OutboxMessage", b =>
@@ -110,7 +110,41 @@ namespace Support.Therapy.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_pending")
                         .HasFilter("sent_at IS NULL");
 
-                    b.ToTable("outbox_messages", "therapy");
+                    b.ToTable("outbox_messages", "missing");
+                });
+
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<int>("DetailsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("details_version");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_young_people");
+
+                    b.ToTable("young_people", "missing");
                 });
 
             modelBuilder.Entity("Support.ServiceDefaults.Audit.AccessLogEntry", b =>
@@ -169,41 +203,7 @@ namespace Support.Therapy.Data.Migrations
                     b.HasIndex("SubjectType", "SubjectId", "At")
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
-                    b.ToTable("access_log", "therapy");
-                });
-
-            modelBuilder.Entity("Support.Therapy.Domain.YoungPerson", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("date")
-                        .HasColumnName("date_of_birth");
-
-                    b.Property<int>("DetailsVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("details_version");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(201)
-                        .HasColumnType("character varying(201)")
-                        .HasColumnName("display_name");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_young_people");
-
-                    b.ToTable("young_people", "therapy");
+                    b.ToTable("access_log", "missing");
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,7 @@ using Support.Outreach.Data;
 namespace Support.Outreach.Data.Migrations
 {
     [DbContext(typeof(OutreachDbContext))]
-    [Migration("20261125152745_Initial")]
+    [Migration("20261125161330_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -113,7 +113,7 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("outbox_messages", "outreach");
                 });
 
-            modelBuilder.Entity("Support.Outreach.Domain.YoungPerson", b =>
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

@@ -1,12 +1,13 @@
-namespace Support.SupportLine.Domain;
+namespace Support.Messaging.Registry;
 
 /// <summary>
-/// This context's local copy of a registered young person, built only from registry events (no calls into the
-/// Referrals database). A correction replaces the values; an older version arriving late is ignored.
+/// A service's local copy of a registered young person, built only from registry events (never by reading the
+/// Referrals database). A correction replaces the values; an older version arriving late is ignored. Services keep
+/// their own context-specific facts about the person in their own tables, keyed by the same id.
 /// </summary>
-public sealed class YoungPerson
+public sealed class KnownYoungPerson
 {
-    private YoungPerson() { }
+    private KnownYoungPerson() { }
 
     public Guid Id { get; private init; }
     public string DisplayName { get; private set; } = "";
@@ -15,7 +16,7 @@ public sealed class YoungPerson
     public DateTimeOffset RegisteredAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public static YoungPerson FromRegistry(Guid id, string displayName, DateOnly dateOfBirth, int version, DateTimeOffset at) =>
+    public static KnownYoungPerson FromRegistry(Guid id, string displayName, DateOnly dateOfBirth, int version, DateTimeOffset at) =>
         new() { Id = id, DisplayName = displayName, DateOfBirth = dateOfBirth, DetailsVersion = version, RegisteredAt = at, UpdatedAt = at };
 
     /// <summary>Applies newer registry details; returns false when <paramref name="version"/> is not newer.</summary>

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Support.LeavingCare.Data;
+using Support.Therapy.Data;
 
 #nullable disable
 
-namespace Support.LeavingCare.Data.Migrations
+namespace Support.Therapy.Data.Migrations
 {
-    [DbContext(typeof(LeavingCareDbContext))]
-    [Migration("20261125152759_Initial")]
+    [DbContext(typeof(TherapyDbContext))]
+    [Migration("20261125161340_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -20,45 +20,11 @@ namespace Support.LeavingCare.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasDefaultSchema("leavingcare")
+                .HasDefaultSchema("therapy")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
-
-            modelBuilder.Entity("Support.LeavingCare.Domain.YoungPerson", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("date")
-                        .HasColumnName("date_of_birth");
-
-                    b.Property<int>("DetailsVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("details_version");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(201)
-                        .HasColumnType("character varying(201)")
-                        .HasColumnName("display_name");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_young_people");
-
-                    b.ToTable("young_people", "leavingcare");
-                });
 
             modelBuilder.Entity("Support.Messaging.Inbox.InboxMessage", b =>
                 {
@@ -78,7 +44,7 @@ namespace Support.LeavingCare.Data.Migrations
                     b.HasKey("Consumer", "MessageId")
                         .HasName("pk_inbox_messages");
 
-                    b.ToTable("inbox_messages", "leavingcare");
+                    b.ToTable("inbox_messages", "therapy");
                 });
 
             modelBuilder.Entity("Support.Messaging.Outbox.OutboxMessage", b =>
@@ -144,7 +110,41 @@ namespace Support.LeavingCare.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_pending")
                         .HasFilter("sent_at IS NULL");
 
-                    b.ToTable("outbox_messages", "leavingcare");
+                    b.ToTable("outbox_messages", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<int>("DetailsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("details_version");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_young_people");
+
+                    b.ToTable("young_people", "therapy");
                 });
 
             modelBuilder.Entity("Support.ServiceDefaults.Audit.AccessLogEntry", b =>
@@ -203,7 +203,7 @@ namespace Support.LeavingCare.Data.Migrations
                     b.HasIndex("SubjectType", "SubjectId", "At")
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
-                    b.ToTable("access_log", "leavingcare");
+                    b.ToTable("access_log", "therapy");
                 });
 #pragma warning restore 612, 618
         }

@@ -5,14 +5,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Support.Missing.Data;
+using Support.LeavingCare.Data;
 
 #nullable disable
 
-namespace Support.Missing.Data.Migrations
+namespace Support.LeavingCare.Data.Migrations
 {
-    [DbContext(typeof(MissingDbContext))]
-    [Migration("20261125152750_Initial")]
+    [DbContext(typeof(LeavingCareDbContext))]
+    [Migration("20261125161345_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -20,7 +20,7 @@ namespace Support.Missing.Data.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasDefaultSchema("missing")
+                .HasDefaultSchema("leavingcare")
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
@@ -44,7 +44,7 @@ namespace Support.Missing.Data.Migrations
                     b.HasKey("Consumer", "MessageId")
                         .HasName("pk_inbox_messages");
 
-                    b.ToTable("inbox_messages", "missing");
+                    b.ToTable("inbox_messages", "leavingcare");
                 });
 
             modelBuilder.Entity("Support.Messaging.Outbox.OutboxMessage", b =>
@@ -110,10 +110,10 @@ namespace Support.Missing.Data.Migrations
                         .HasDatabaseName("ix_outbox_messages_pending")
                         .HasFilter("sent_at IS NULL");
 
-                    b.ToTable("outbox_messages", "missing");
+                    b.ToTable("outbox_messages", "leavingcare");
                 });
 
-            modelBuilder.Entity("Support.Missing.Domain.YoungPerson", b =>
+            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -144,7 +144,7 @@ namespace Support.Missing.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_young_people");
 
-                    b.ToTable("young_people", "missing");
+                    b.ToTable("young_people", "leavingcare");
                 });
 
             modelBuilder.Entity("Support.ServiceDefaults.Audit.AccessLogEntry", b =>
@@ -203,7 +203,7 @@ namespace Support.Missing.Data.Migrations
                     b.HasIndex("SubjectType", "SubjectId", "At")
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
-                    b.ToTable("access_log", "missing");
+                    b.ToTable("access_log", "leavingcare");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,58 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Messaging.Registry;
+
+/// <summary>
+/// Every context except Referrals keeps the same projection of the young-person registry; this is it, written once:
+/// the table, the two idempotent consumers and a staff-only, audited read endpoint.
+/// </summary>
+public static class RegistryProjection
+{
+    public sealed record KnownYoungPersonResponse(Guid Id, string DisplayName, DateOnly DateOfBirth, int DetailsVersion, DateTimeOffset UpdatedAt);
+
+    public static ModelBuilder AddRegistryProjection(this ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<KnownYoungPerson>(e =>
+        {
+            e.ToTable("young_people");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.DisplayName).HasMaxLength(201);
+        });
+        return modelBuilder;
+    }
+
+    /// <summary>Registers the consumers on queues named <c>{service}-young-person-registered</c> and <c>...-details-corrected</c>.</summary>
+    public static IBusRegistrationConfigurator AddRegistryProjectionConsumers<TContext>(this IBusRegistrationConfigurator bus, string service)
+        where TContext : DbContext
+    {
+        bus.AddConsumer<YoungPersonRegisteredConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-young-person-registered");
+        bus.AddConsumer<YoungPersonDetailsCorrectedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-young-person-details-corrected");
+        return bus;
+    }
+
+    /// <summary><c>GET /api/{service}/young-people/{id}</c>: identifiable, so staff-only and every read audited (REC-08).</summary>
+    public static IEndpointRouteBuilder MapRegistryProjection<TContext>(this IEndpointRouteBuilder app, string service)
+        where TContext : DbContext
+    {
+        app.MapGet($"/api/{service}/young-people/{{id:guid}}", async Task<Results<Ok<KnownYoungPersonResponse>, NotFound>> (
+                Guid id, TContext db, CancellationToken cancellationToken) =>
+            {
+                var person = await db.Set<KnownYoungPerson>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+                return person is null
+                    ? TypedResults.NotFound()
+                    : TypedResults.Ok(new KnownYoungPersonResponse(person.Id, person.DisplayName, person.DateOfBirth, person.DetailsVersion, person.UpdatedAt));
+            })
+            .RequireAuthorization(Policies.CaseStaff)
+            .AuditsReadOf("young-person")
+            .WithTags("Young people");
+        return app;
+    }
+}
