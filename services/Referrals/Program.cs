@@ -1,6 +1,7 @@
 using MassTransit;
 using Support.Messaging;
 using Support.Referrals.Data;
+using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapYoungPeopleEndpoints();
+app.MapRiskReviewEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

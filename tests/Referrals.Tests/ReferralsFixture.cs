@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -23,7 +24,13 @@ public sealed class ReferralsFixture : IAsyncLifetime
         {
             ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
         };
-        Host = new ServiceHost<ReferralsDbContext>(settings, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        // API tests use MassTransit's in-memory harness, so these hosts never compete with the real-bus test classes
+        // (RealBusCollection) for the service's queues; what the outbox holds is asserted from the database.
+        Host = new ServiceHost<ReferralsDbContext>(settings, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            services.AddMassTransitTestHarness();
+        });
         _ = Host.Server;
     }
 

@@ -13,6 +13,7 @@ namespace Support.Referrals.Tests;
 /// Registration over the real broker: the outbox relay publishes what the request stored, with the row id as the
 /// MessageId and the request's correlation id in the headers, so one user action can be followed across services.
 /// </summary>
+[Collection(RealBusCollection.Name)]
 public sealed class RegistrationMessagingTests : IAsyncLifetime
 {
     private readonly ConcurrentQueue<ConsumeContext<YoungPersonRegistered>> _received = new();

@@ -11,6 +11,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
 
     public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
+    public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -45,6 +46,21 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             e.Property(x => x.RecordedByRole).HasMaxLength(100);
             e.Property(x => x.Gender).HasConversion<string>().HasMaxLength(32);
             e.Ignore(x => x.DisplayName);
+        });
+        modelBuilder.Entity<RiskReview>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Trigger).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.TriggerReference).HasMaxLength(2000);
+            e.PrimitiveCollection(x => x.Indicators).ElementType().HasConversion<string>();
+            e.Property(x => x.Owner).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            // One review per trigger, however many times the trigger is delivered (REF-16).
+            e.HasIndex(x => new { x.Trigger, x.TriggerReference }).IsUnique();
+            e.HasIndex(x => new { x.YoungPersonId, x.Status });
+            e.HasIndex(x => new { x.Status, x.DueAt });
         });
     }
 }

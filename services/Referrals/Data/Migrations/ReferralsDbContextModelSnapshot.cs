@@ -111,6 +111,86 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.RiskReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("DisclosureMade")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disclosure_made");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.PrimitiveCollection<string[]>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("indicators");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trigger");
+
+                    b.Property<string>("TriggerReference")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("trigger_reference");
+
+                    b.Property<DateTimeOffset>("TriggeredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("triggered_at");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("urgent");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_reviews");
+
+                    b.HasIndex("Status", "DueAt")
+                        .HasDatabaseName("ix_risk_reviews_status_due_at");
+
+                    b.HasIndex("Trigger", "TriggerReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_risk_reviews_trigger_trigger_reference");
+
+                    b.HasIndex("YoungPersonId", "Status")
+                        .HasDatabaseName("ix_risk_reviews_young_person_id_status");
+
+                    b.ToTable("risk_reviews", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,69 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Missing;
+using Support.Contracts.Risk;
+using Support.Messaging.Inbox;
+using Support.Referrals.Data;
+using Support.Referrals.Domain;
+
+namespace Support.Referrals.Consumers;
+
+/// <summary>
+/// REF-16, MIS-03: a return-home interview that found any indicator or disclosure opens a risk review. The inbox
+/// absorbs a redelivery of the same message; the (trigger, reference) check absorbs the same finding sent again as a
+/// new message, and its unique index turns a concurrent twin into a retry that then finds the first review.
+/// </summary>
+public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReturnInterviewCompletedConsumer> logger)
+    : IdempotentConsumer<ReturnInterviewCompleted, ReferralsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<ReturnInterviewCompleted> context)
+    {
+        var message = context.Message;
+        if (message.Indicators.Count == 0 && !message.DisclosureMade)
+        {
+            return Task.CompletedTask;
+        }
+        return RiskReviewOpening.OpenOnceAsync(Db, Clock, message.YoungPersonId, RiskReviewTrigger.ReturnInterviewCompleted,
+            $"return-interview:{message.InterviewId}", message.CompletedAt, message.Indicators, message.DisclosureMade, context.CancellationToken);
+    }
+}
+
+/// <summary>Part I <c>RepeatMissingThreshold</c>: repeat missing episodes open a risk review (MIS-04, REF-16).</summary>
+public sealed class RepeatMissingDetectedConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<RepeatMissingDetectedConsumer> logger)
+    : IdempotentConsumer<RepeatMissingDetected, ReferralsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<RepeatMissingDetected> context)
+    {
+        var message = context.Message;
+        var reference = "repeat-missing:" + string.Join(',', message.EpisodeIds.Order());
+        return RiskReviewOpening.OpenOnceAsync(Db, Clock, message.YoungPersonId, RiskReviewTrigger.RepeatMissing, reference,
+            message.OccurredAt, [RiskIndicator.MissingFromHome], disclosureMade: false, context.CancellationToken);
+    }
+}
+
+internal static class RiskReviewOpening
+{
+    /// <summary>The author of automatically opened reviews: the platform itself, on behalf of the triggering service.</summary>
+    public const string SystemAuthor = "system:risk-review-trigger";
+
+    public static async Task OpenOnceAsync(
+        ReferralsDbContext db, TimeProvider clock, Guid youngPersonId, RiskReviewTrigger trigger, string reference,
+        DateTimeOffset triggeredAt, IReadOnlyCollection<RiskIndicator> indicators, bool disclosureMade, CancellationToken cancellationToken)
+    {
+        if (await db.RiskReviews.AnyAsync(r => r.Trigger == trigger && r.TriggerReference == reference, cancellationToken))
+        {
+            return;
+        }
+        // Age on the date of the event decides the under-13 rules (REF-08); unknown if the person is not registered here.
+        var dateOfBirth = await db.YoungPersonDetails
+            .Where(d => d.YoungPersonId == youngPersonId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => (DateOnly?)d.DateOfBirth)
+            .FirstOrDefaultAsync(cancellationToken);
+        int? age = dateOfBirth is { } born
+            ? YoungPerson.AgeOn(born, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(triggeredAt, WorkingDays.London).DateTime))
+            : null;
+        db.RiskReviews.Add(RiskReview.Open(youngPersonId, trigger, reference, triggeredAt, indicators, disclosureMade, age,
+            new Author(SystemAuthor, "System", clock.GetUtcNow())));
+    }
+}

@@ -1,0 +1,169 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MassTransit;
+using Support.Contracts.Missing;
+using Support.Contracts.Risk;
+using Support.Referrals.Data;
+using Support.Referrals.Domain;
+using Support.Referrals.Features.RiskReviews;
+using Support.ServiceDefaults.Auth;
+using Support.Testing;
+
+namespace Support.Referrals.Tests;
+
+/// <summary>REF-16 over the real broker: what the Missing service publishes opens risk reviews here, exactly once.</summary>
+[Collection(RealBusCollection.Name)]
+public sealed class RiskReviewTriggerTests : IAsyncLifetime
+{
+    private static readonly JsonSerializerOptions Json = YoungPersonRequests.Json;
+    private string _database = "";
+    private ServiceHost<ReferralsDbContext> _host = null!;
+    private IBusControl _bus = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabases.CreateAsync<ReferralsDbContext>("referrals-reviews");
+        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
+        {
+            ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
+        };
+        _host = new ServiceHost<ReferralsDbContext>(settings);
+        _ = _host.Server;
+        _bus = await TestBus.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await _host.DisposeAsync();
+        await PostgresDatabases.DropAsync(_database);
+    }
+
+    private static ReturnInterviewCompleted Interview(Guid youngPersonId, DateTimeOffset completedAt, bool disclosure = false, params RiskIndicator[] indicators) => new()
+    {
+        InterviewId = Guid.NewGuid(), EpisodeId = Guid.NewGuid(), YoungPersonId = youngPersonId, CompletedAt = completedAt,
+        Indicators = indicators, DisclosureMade = disclosure, Locations = ["Town centre"], SharingBasis = "SafeguardingOverride",
+        OccurredAt = completedAt,
+    };
+
+    private async Task<List<RiskReviewEndpoints.RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
+    {
+        using var client = _host.ClientFor(Roles.SocialWorker);
+        return (await client.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", Json))!;
+    }
+
+    private Task<List<RiskReviewEndpoints.RiskReviewResponse>> WaitForReviewsAsync(Guid youngPersonId) =>
+        Eventually.GetAsync(async () => await ReviewsAsync(youngPersonId) is { Count: > 0 } list ? list : null, because: "a risk review to open");
+
+    [Fact]
+    public async Task A_return_interview_with_indicators_opens_one_review_due_in_5_working_days()
+    {
+        var person = Guid.NewGuid();
+        var completedAt = new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero); // a Friday
+
+        await _bus.PublishAsync(Interview(person, completedAt, false, RiskIndicator.PickedUpByTaxi, RiskIndicator.AlcoholOrDrugsSupplied), Guid.NewGuid());
+
+        var review = Assert.Single(await WaitForReviewsAsync(person));
+        Assert.Equal(RiskReviewTrigger.ReturnInterviewCompleted, review.Trigger);
+        Assert.Equal([RiskIndicator.AlcoholOrDrugsSupplied, RiskIndicator.PickedUpByTaxi], review.Indicators.OrderBy(i => i.ToString()));
+        Assert.False(review.Urgent);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero), review.DueAt);
+        Assert.Equal("2026-11-27 16:00 +00:00", review.DueAtLondon);
+        Assert.Equal(RiskReviewStatus.Open, review.Status);
+    }
+
+    [Fact]
+    public async Task The_same_interview_delivered_twice_or_sent_again_opens_only_one_review()
+    {
+        var person = Guid.NewGuid();
+        var interview = Interview(person, DateTimeOffset.UtcNow, true);
+        var messageId = Guid.NewGuid();
+
+        await _bus.PublishAsync(interview, messageId);
+        await _bus.PublishAsync(interview, messageId);          // redelivery: the inbox absorbs it
+        await _bus.PublishAsync(interview, Guid.NewGuid());     // the same finding as a new message: the trigger key absorbs it
+        await WaitForReviewsAsync(person);
+        var marker = Guid.NewGuid();
+        await _bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
+        await WaitForReviewsAsync(marker);
+        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-completed") == 0, because: "the queue to drain");
+
+        Assert.Single(await ReviewsAsync(person));
+    }
+
+    [Fact]
+    public async Task An_interview_with_no_indicator_and_no_disclosure_opens_no_review()
+    {
+        var quiet = Guid.NewGuid();
+        var marker = Guid.NewGuid();
+
+        await _bus.PublishAsync(Interview(quiet, DateTimeOffset.UtcNow), Guid.NewGuid());
+        await _bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
+        await WaitForReviewsAsync(marker);
+        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-completed") == 0, because: "the queue to drain");
+
+        Assert.Empty(await ReviewsAsync(quiet));
+    }
+
+    [Fact]
+    public async Task Injuries_on_return_make_the_review_urgent_due_in_1_working_day()
+    {
+        var person = Guid.NewGuid();
+        var completedAt = new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero); // Friday
+
+        await _bus.PublishAsync(Interview(person, completedAt, false, RiskIndicator.InjuriesOnReturn), Guid.NewGuid());
+
+        var review = Assert.Single(await WaitForReviewsAsync(person));
+        Assert.True(review.Urgent);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.Zero), review.DueAt);
+    }
+
+    [Fact]
+    public async Task Pregnancy_is_urgent_for_a_registered_child_under_13_on_the_date_of_the_interview_but_not_at_13()
+    {
+        using var client = _host.ClientFor(Roles.SocialWorker);
+        var younger = await client.RegisterAsync(YoungPersonRequests.Valid("Under", "Thirteen", "2013-11-21"));
+        var older = await client.RegisterAsync(YoungPersonRequests.Valid("Just", "Thirteen", "2013-11-20"));
+        var completedAt = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+        await _bus.PublishAsync(Interview(younger.Id, completedAt, false, RiskIndicator.Pregnancy), Guid.NewGuid());
+        await _bus.PublishAsync(Interview(older.Id, completedAt, false, RiskIndicator.Pregnancy), Guid.NewGuid());
+
+        Assert.True(Assert.Single(await WaitForReviewsAsync(younger.Id)).Urgent);
+        Assert.False(Assert.Single(await WaitForReviewsAsync(older.Id)).Urgent);
+    }
+
+    [Fact]
+    public async Task Repeat_missing_opens_a_review_once_per_set_of_episodes()
+    {
+        var person = Guid.NewGuid();
+        var detected = new RepeatMissingDetected
+        {
+            YoungPersonId = person, EpisodeIds = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], WindowDays = 90, OccurredAt = DateTimeOffset.UtcNow,
+        };
+
+        await _bus.PublishAsync(detected, Guid.NewGuid());
+        await _bus.PublishAsync(detected, Guid.NewGuid());
+
+        var review = Assert.Single(await WaitForReviewsAsync(person));
+        Assert.Equal(RiskReviewTrigger.RepeatMissing, review.Trigger);
+        Assert.Contains(RiskIndicator.MissingFromHome, review.Indicators);
+    }
+
+    [Fact]
+    public async Task Overdue_reviews_are_listed_and_commissioners_cannot_see_reviews()
+    {
+        var person = Guid.NewGuid();
+        await _bus.PublishAsync(Interview(person, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), true), Guid.NewGuid());
+        var review = Assert.Single(await WaitForReviewsAsync(person));
+        Assert.True(review.Overdue);
+
+        using var manager = _host.ClientFor(Roles.TeamManager);
+        var overdue = await manager.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>("/api/referrals/risk-reviews?overdue=true", Json);
+        Assert.Contains(overdue!, r => r.Id == review.Id);
+
+        using var commissioner = _host.ClientFor(Roles.Commissioner);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await commissioner.GetAsync("/api/referrals/risk-reviews?overdue=true")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await manager.GetAsync("/api/referrals/risk-reviews")).StatusCode);
+    }
+}
