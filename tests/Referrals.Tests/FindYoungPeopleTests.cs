@@ -65,4 +65,15 @@ public sealed class FindYoungPeopleTests(ReferralsFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("name", out _));
     }
+
+    [Fact]
+    public async Task An_unreadable_query_value_gives_400_naming_the_parameter()
+    {
+        using var client = fixture.Host.ClientFor(Roles.SocialWorker);
+
+        using var response = await client.GetAsync("/api/referrals/young-people?name=marsh&dateOfBirth=yesterday");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ProblemAsync()).GetProperty("errors").TryGetProperty("dateOfBirth", out _));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Messaging.Registry;
+using Support.Missing.Domain;
 using Support.ServiceDefaults.Data;
 
 namespace Support.Missing.Data;
@@ -10,9 +11,71 @@ public sealed class MissingDbContext(DbContextOptions<MissingDbContext> options)
 {
     public const string Schema = "missing";
 
+    public DbSet<MissingEpisode> Episodes => Set<MissingEpisode>();
+    public DbSet<ReturnInterview> ReturnInterviews => Set<ReturnInterview>();
+    public DbSet<KnownYoungPerson> KnownYoungPeople => Set<KnownYoungPerson>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.AddOutboxAndInbox().AddAccessLog().AddRegistryProjection();
+
+        modelBuilder.Entity<MissingEpisode>(e =>
+        {
+            e.ToTable("episodes");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.MissingFrom).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.LastSeenLocation).HasMaxLength(500);
+            e.Property(x => x.BelievedWith).HasMaxLength(1000);
+            e.Property(x => x.ReportedBy).HasMaxLength(200);
+            e.Property(x => x.PoliceReference).HasMaxLength(50);
+            e.Property(x => x.Circumstances).HasMaxLength(4000);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.WhereFound).HasMaxLength(500);
+            e.Property(x => x.FoundWith).HasMaxLength(1000);
+            e.Property(x => x.HowReturned).HasMaxLength(2000);
+            e.Property(x => x.ReturnRecordedBy).HasMaxLength(200);
+            e.Property(x => x.ReturnRecordedByRole).HasMaxLength(100);
+            // Two people recording the return at once: the second update finds the return already set and gets a 409.
+            e.Property(x => x.ReturnedAt).IsConcurrencyToken();
+            e.Ignore(x => x.IsOpen);
+            e.HasIndex(x => new { x.YoungPersonId, x.LastSeenAt });
+            // A young person is missing once at a time: a second report while one is open is a 409, even under a race.
+            e.HasIndex(x => x.YoungPersonId).IsUnique().HasFilter("returned_at IS NULL").HasDatabaseName("ix_episodes_one_open_per_young_person");
+            // A ReportWhereaboutsUnknown command opens at most one episode, however often it is delivered.
+            e.HasIndex(x => x.CommandId).IsUnique().HasFilter("command_id IS NOT NULL");
+        });
+
+        modelBuilder.Entity<ReturnInterview>(e =>
+        {
+            e.ToTable("return_interviews");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<MissingEpisode>().WithOne().HasForeignKey<ReturnInterview>(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            // One interview per return: the unique key turns a racing second return into a 409.
+            e.HasIndex(x => x.EpisodeId).IsUnique();
+            e.HasIndex(x => new { x.Status, x.DueAt });
+            // Status guards every transition, so two people finishing the same interview at once cannot both win; the
+            // overdue job changes only OverdueNotifiedAt, so it never makes a worker's completion fail.
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(32).IsConcurrencyToken();
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.OfferRecordedBy).HasMaxLength(200);
+            e.Property(x => x.OfferRecordedByRole).HasMaxLength(100);
+            e.Property(x => x.WhereTheyWere).HasMaxLength(4000);
+            e.Property(x => x.WhoWith).HasMaxLength(2000);
+            e.Property(x => x.PushFactors).HasMaxLength(4000);
+            e.Property(x => x.PullFactors).HasMaxLength(4000);
+            e.PrimitiveCollection(x => x.RiskIndicators).ElementType(t => t.HasConversion<string>());
+            e.Property(x => x.Disclosure).HasMaxLength(4000);
+            e.Property(x => x.YoungPersonsWords).HasMaxLength(4000);
+            e.Property(x => x.SharingBasis).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.NotHeldReason).HasMaxLength(2000);
+            e.Property(x => x.OutcomeRecordedBy).HasMaxLength(200);
+            e.Property(x => x.OutcomeRecordedByRole).HasMaxLength(100);
+            e.Ignore(x => x.IsFinished);
+        });
     }
 }

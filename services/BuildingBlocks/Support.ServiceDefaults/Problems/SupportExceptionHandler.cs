@@ -46,9 +46,16 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
         });
     }
 
-    /// <summary>System.Text.Json reports the failing member as a JSON path such as <c>$.dateOfBirth</c>.</summary>
+    /// <summary>
+    /// System.Text.Json reports the failing member as a JSON path such as <c>$.dateOfBirth</c>; route and query binding
+    /// failures name the parameter in the message (<c>Failed to bind parameter "bool? overdue" from "abc".</c>).
+    /// </summary>
     private static string? FindJsonField(Exception exception)
     {
+        if (BindFailure().Match(exception.Message) is { Success: true } bind)
+        {
+            return bind.Groups["name"].Value;
+        }
         for (var e = exception.InnerException; e is not null; e = e.InnerException)
         {
             if (e is JsonException { Path: { Length: > 0 } path })
@@ -59,6 +66,9 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
         }
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>\w+)" from""")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} while serving {Path}")]
     private static partial void LogUnhandled(ILogger logger, string exceptionType, string path);

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using Support.Missing.Domain;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Missing.Features;
+
+internal static class AuthorExtensions
+{
+    /// <summary>
+    /// The signature on a record: the token's subject, the role they acted in, and the server's clock (REC-01). The
+    /// role is the first of <paramref name="actingAs"/> the user holds (a manager's sign-off is signed as a manager
+    /// even if they also hold another role), else their first case-staff role.
+    /// </summary>
+    public static Author ToAuthor(this ClaimsPrincipal user, TimeProvider clock, IReadOnlyList<string>? actingAs = null)
+    {
+        var roles = user.RoleCodes();
+        var role = actingAs?.FirstOrDefault(roles.Contains) ?? roles.FirstOrDefault(r => Roles.CaseStaff.Contains(r)) ?? "";
+        return new Author(user.UserId(), role, clock.GetUtcNow());
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Support.Contracts.Missing;
+using Support.Contracts.Risk;
+using Support.Messaging.Outbox;
+using Support.Missing.Data;
+using Support.Missing.Domain;
+using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
+
+namespace Support.Missing.Features.ReturnInterviews;
+
+/// <summary>
+/// MIS-02, MIS-03: the findings of a completed return-home interview. <c>ReturnInterviewCompleted</c> carries codes
+/// (indicators, whether a disclosure was made, locations, the sharing basis) always, and the disclosure in the young
+/// person's words only when the sharing basis allows it (Consent, SafeguardingOverride or LegalDuty).
+/// </summary>
+public static class CompleteReturnInterview
+{
+    public sealed record Request(
+        DateTimeOffset? ConductedAt,
+        string? WhereTheyWere,
+        IReadOnlyList<string>? Locations,
+        string? WhoWith,
+        string? PushFactors,
+        string? PullFactors,
+        IReadOnlyList<RiskIndicator>? RiskIndicators,
+        bool? DisclosureMade,
+        string? Disclosure,
+        string? YoungPersonsWords,
+        InformationSharingBasis? InformationSharingBasis);
+
+    public static async Task<Results<Ok<ReturnInterviewResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
+        Guid id, Request request, ClaimsPrincipal user, MissingDbContext db, IOutbox outbox, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .Required("conductedAt", request.ConductedAt)
+            .Required("whereTheyWere", request.WhereTheyWere, 4000)
+            .MaxLength("whoWith", request.WhoWith, 2000)
+            .MaxLength("pushFactors", request.PushFactors, 4000)
+            .MaxLength("pullFactors", request.PullFactors, 4000)
+            .Required("disclosureMade", request.DisclosureMade)
+            .MaxLength("disclosure", request.Disclosure, 4000)
+            .MaxLength("youngPersonsWords", request.YoungPersonsWords, 4000)
+            .Required("informationSharingBasis", request.InformationSharingBasis)
+            .When(request.DisclosureMade == true && string.IsNullOrWhiteSpace(request.Disclosure),
+                "disclosure", "'disclosure' is required when disclosureMade is true.");
+        var locations = request.Locations ?? [];
+        errors.When(locations.Count > 20, "locations", "At most 20 locations.");
+        for (var i = 0; i < locations.Count; i++)
+        {
+            errors.Required($"locations[{i}]", locations[i], 200);
+        }
+        if (errors.Any)
+        {
+            return errors.ToBadRequest();
+        }
+
+        var author = user.ToAuthor(clock, [Roles.RhiWorker]);
+        var findings = new InterviewFindings(request.ConductedAt!.Value, request.WhereTheyWere!, locations, request.WhoWith,
+            request.PushFactors, request.PullFactors, request.RiskIndicators ?? [], request.DisclosureMade!.Value, request.Disclosure,
+            request.YoungPersonsWords, request.InformationSharingBasis!.Value);
+        return await InterviewActions.ApplyAsync(id, InterviewAction.Complete, db, author.At,
+            interview => interview.CheckFindings(findings, author.At),
+            interview =>
+            {
+                interview.Complete(findings, author);
+                outbox.Add(new ReturnInterviewCompleted
+                {
+                    InterviewId = interview.Id,
+                    EpisodeId = interview.EpisodeId,
+                    YoungPersonId = interview.YoungPersonId,
+                    CompletedAt = interview.ConductedAt!.Value,
+                    Indicators = interview.RiskIndicators,
+                    DisclosureMade = interview.DisclosureMade ?? false,
+                    DisclosureSummary = interview.ShareableDisclosure(),
+                    Locations = interview.Locations,
+                    SharingBasis = interview.SharingBasis!.Value.ToString(),
+                    OccurredAt = author.At,
+                });
+            },
+            cancellationToken);
+    }
+}

@@ -1,0 +1,88 @@
+using Support.Contracts.Risk;
+using Support.Missing.Domain;
+
+namespace Support.Missing.Features.ReturnInterviews;
+
+/// <summary>One step in the interview's life: what happened, when it happened, and who recorded it when.</summary>
+public sealed record InterviewStep(string Step, DateTimeOffset? At, Signature Recorded);
+
+public sealed record InterviewFindingsResponse(
+    UkInstant ConductedAt,
+    string WhereTheyWere,
+    IReadOnlyList<string> Locations,
+    string? WhoWith,
+    string? PushFactors,
+    string? PullFactors,
+    IReadOnlyList<RiskIndicator> RiskIndicators,
+    bool DisclosureMade,
+    string? Disclosure,
+    string? YoungPersonsWords,
+    InformationSharingBasis SharingBasis,
+    bool DisclosureShared);
+
+public sealed record ReturnInterviewResponse(
+    Guid Id,
+    Guid EpisodeId,
+    Guid YoungPersonId,
+    ReturnInterviewStatus Status,
+    UkInstant ReturnedAt,
+    UkInstant DueAt,
+    bool IsOverdue,
+    TimeSpan OverdueBy,
+    UkInstant? OfferedAt,
+    InterviewFindingsResponse? Findings,
+    string? NotHeldReason,
+    DateTimeOffset? OverdueNotifiedAt,
+    IReadOnlyList<InterviewStep> History)
+{
+    public static ReturnInterviewResponse From(ReturnInterview i, DateTimeOffset now) => new(
+        i.Id,
+        i.EpisodeId,
+        i.YoungPersonId,
+        i.Status,
+        UkInstant.From(i.ReturnedAt),
+        UkInstant.From(i.DueAt),
+        i.IsOverdueAt(now),
+        i.IsOverdueAt(now) ? ReturnInterviewDeadline.OverdueBy(i.DueAt, now) : TimeSpan.Zero,
+        UkInstant.From(i.OfferedAt),
+        i.Status == ReturnInterviewStatus.Completed
+            ? new InterviewFindingsResponse(UkInstant.From(i.ConductedAt!.Value), i.WhereTheyWere ?? "", i.Locations, i.WhoWith,
+                i.PushFactors, i.PullFactors, i.RiskIndicators, i.DisclosureMade ?? false, i.Disclosure, i.YoungPersonsWords,
+                i.SharingBasis!.Value, i.ShareableDisclosure() is not null)
+            : null,
+        i.NotHeldReason,
+        i.OverdueNotifiedAt,
+        HistoryOf(i));
+
+    private static List<InterviewStep> HistoryOf(ReturnInterview i)
+    {
+        var steps = new List<InterviewStep> { new("Due", i.DueAt, new Signature(i.RecordedAt, i.RecordedBy, i.RecordedByRole)) };
+        if (i.OfferRecordedAt is { } offerRecordedAt)
+        {
+            steps.Add(new InterviewStep("Offered", i.OfferedAt, new Signature(offerRecordedAt, i.OfferRecordedBy ?? "", i.OfferRecordedByRole ?? "")));
+        }
+        if (i.OverdueNotifiedAt is { } overdueAt)
+        {
+            steps.Add(new InterviewStep("Overdue", i.DueAt, new Signature(overdueAt, "missing-service", "Service")));
+        }
+        if (i.OutcomeRecordedAt is { } outcomeRecordedAt)
+        {
+            steps.Add(new InterviewStep(i.Status.ToString(), i.ConductedAt ?? outcomeRecordedAt,
+                new Signature(outcomeRecordedAt, i.OutcomeRecordedBy ?? "", i.OutcomeRecordedByRole ?? "")));
+        }
+        return steps.OrderBy(s => s.Recorded.At).ToList();
+    }
+}
+
+/// <summary>A row of the overdue list: when it was due, in UTC and UK time, and by how much it is late.</summary>
+public sealed record OpenInterviewResponse(
+    Guid Id,
+    Guid EpisodeId,
+    Guid YoungPersonId,
+    string? YoungPersonName,
+    ReturnInterviewStatus Status,
+    UkInstant ReturnedAt,
+    UkInstant DueAt,
+    bool IsOverdue,
+    TimeSpan OverdueBy,
+    int OverdueByHours);

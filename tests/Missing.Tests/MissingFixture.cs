@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Support.Messaging;
+using Support.Messaging.Outbox;
+using Support.Messaging.Registry;
+using Support.Missing.Data;
+using Support.Testing;
+
+namespace Support.Missing.Tests;
+
+/// <summary>
+/// The Missing service in process, on its own cloned database, with a clock the tests control. Its bus is MassTransit's
+/// in-memory test harness, so API tests never compete with the real-bus classes for the service's queues; what the
+/// service announces is read from its outbox table. Each test class gets its own host, database and clock.
+/// </summary>
+public class MissingFixture : IAsyncLifetime
+{
+    /// <summary>A Monday in winter (GMT), before the March clock change.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 2, 2, 9, 0, 0, TimeSpan.Zero);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private string _database = "";
+
+    public FakeTimeProvider Clock { get; } = new(Start);
+    public LogCapture Logs { get; } = new();
+    public ServiceHost<MissingDbContext> Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabases.CreateAsync<MissingDbContext>("missing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Missing"] = PostgresDatabases.ConnectionString(_database),
+            // Tests move the clock by days; keep sent outbox rows so they can still be read.
+            ["Outbox:SentRetention"] = "3650.00:00:00",
+        };
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        Host = new ServiceHost<MissingDbContext>(settings, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            Logs.AddTo(services);
+            services.AddMassTransitTestHarness();
+        });
+        _ = Host.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await PostgresDatabases.DropAsync(_database);
+    }
+
+    public MissingDbContext CreateDbContext() => PostgresDatabases.CreateContext<MissingDbContext>(_database);
+
+    public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>Configuration a derived fixture changes (the Part I parameters are configurable).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Adds a young person to the service's registry projection, as the registry events would.</summary>
+    public async Task<Guid> KnownYoungPersonAsync(DateOnly? dateOfBirth = null, string name = "Casey Vale")
+    {
+        var id = Guid.NewGuid();
+        await using var db = CreateDbContext();
+        db.Add(KnownYoungPerson.FromRegistry(id, name, dateOfBirth ?? new DateOnly(2011, 4, 9), 1, Now));
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    /// <summary>The messages of type <typeparamref name="T"/> in the outbox, filtered in memory (jsonb LIKE does not work).</summary>
+    public async Task<List<T>> OutboxAsync<T>(Func<T, bool>? where = null) where T : class
+    {
+        await using var db = CreateDbContext();
+        var urn = MessageTypeRegistry.UrnOf(typeof(T));
+        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
+        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(m => where?.Invoke(m) ?? true).ToList();
+    }
+}
+
+internal static class HttpExtensions
+{
+    /// <summary>A client whose token carries several roles (a manager who is also a social worker).</summary>
+    public static HttpClient ClientFor(this ServiceHost<MissingDbContext> host, IReadOnlyList<string> roles, string user)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(roles, user));
+        return client;
+    }
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(MissingFixture.Json))!;
+
+    public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<IReadOnlyList<string>> ErrorFieldsAsync(this HttpResponseMessage response) =>
+        (await response.ProblemAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+}
