@@ -3,6 +3,7 @@ using Support.Messaging.Registry;
 using Support.Missing;
 using Support.Missing.Consumers;
 using Support.Missing.Data;
+using Support.Missing.Features.AbductionNotices;
 using Support.Missing.Features.Episodes;
 using Support.Missing.Features.ReturnInterviews;
 using Support.ServiceDefaults;
@@ -21,7 +22,8 @@ builder.Services.AddOptions<MissingOptions>().BindConfiguration(MissingOptions.S
     .Validate(o => o.IsValid(), "Missing: RepeatThreshold >= 2, RepeatWindowDays >= 1, ReturnInterviewDeadlineHours >= 1, OverdueCheckInterval > 0.")
     .ValidateOnStart();
 builder.Services.AddAuthorizationBuilder()
-    .AddPolicy(ReturnInterviewEndpoints.RhiWorkers, p => p.RequireRole(Roles.RhiWorker));
+    .AddPolicy(ReturnInterviewEndpoints.RhiWorkers, p => p.RequireRole(Roles.RhiWorker))
+    .AddPolicy(AbductionNoticeEndpoints.NoticeRecorders, p => p.RequireRole(AbductionNoticeEndpoints.RecorderRoles));
 builder.Services.AddSingleton<ReturnInterviewOverdueJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ReturnInterviewOverdueJob>());
 
@@ -31,6 +33,7 @@ app.MapDefaultEndpoints();
 app.MapRegistryProjection<MissingDbContext>("missing");
 app.MapEpisodeEndpoints();
 app.MapReturnInterviewEndpoints();
+app.MapAbductionNoticeEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<MissingDbContext>();
 await app.RunAsync();

@@ -14,6 +14,8 @@ public sealed class MissingDbContext(DbContextOptions<MissingDbContext> options)
     public DbSet<MissingEpisode> Episodes => Set<MissingEpisode>();
     public DbSet<ReturnInterview> ReturnInterviews => Set<ReturnInterview>();
     public DbSet<KnownYoungPerson> KnownYoungPeople => Set<KnownYoungPerson>();
+    public DbSet<AbductionNotice> AbductionNotices => Set<AbductionNotice>();
+    public DbSet<EpisodeLink> EpisodeLinks => Set<EpisodeLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -76,6 +78,38 @@ public sealed class MissingDbContext(DbContextOptions<MissingDbContext> options)
             e.Property(x => x.OutcomeRecordedBy).HasMaxLength(200);
             e.Property(x => x.OutcomeRecordedByRole).HasMaxLength(100);
             e.Ignore(x => x.IsFinished);
+        });
+
+        modelBuilder.Entity<AbductionNotice>(e =>
+        {
+            e.ToTable("abduction_notices");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.SubjectName).HasMaxLength(200);
+            e.PrimitiveCollection(x => x.SubjectNicknames);
+            e.PrimitiveCollection(x => x.Addresses);
+            e.PrimitiveCollection(x => x.VehicleRegistrations);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.HasIndex(x => x.YoungPersonId);
+        });
+
+        modelBuilder.Entity<EpisodeLink>(e =>
+        {
+            e.ToTable("episode_links");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<MissingEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<MissingEpisode>().WithMany().HasForeignKey(x => x.LinkedEpisodeId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<AbductionNotice>().WithMany().HasForeignKey(x => x.AbductionNoticeId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.PrimitiveCollection(x => x.MatchedOn);
+            e.PrimitiveCollection(x => x.LinkedFields);
+            e.Property(x => x.MatchedTerm).HasMaxLength(500);
+            e.Ignore(x => x.Flag);
+            e.HasIndex(x => new { x.EpisodeId, x.Kind });
+            // Exactly one target: another episode or a notice.
+            e.ToTable(t => t.HasCheckConstraint("ck_episode_links_one_target", "(linked_episode_id IS NULL) <> (abduction_notice_id IS NULL)"));
         });
     }
 }

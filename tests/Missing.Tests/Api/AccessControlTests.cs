@@ -19,6 +19,9 @@ public sealed class AccessControlTests(MissingFixture fixture) : IClassFixture<M
         { "POST", $"/api/missing/return-interviews/{id}/complete" },
         { "POST", $"/api/missing/return-interviews/{id}/decline" },
         { "POST", $"/api/missing/return-interviews/{id}/not-completed" },
+        { "POST", "/api/missing/abduction-notices" },
+        { "GET", $"/api/missing/abduction-notices?youngPersonId={id}" },
+        { "GET", "/api/missing/episodes?flagged=true" },
     };
 
     public static TheoryData<string, string> AllEndpoints => Endpoints("00000000-0000-0000-0000-000000000001");

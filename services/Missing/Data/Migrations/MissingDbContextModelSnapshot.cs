@@ -145,6 +145,132 @@ namespace Support.Missing.Data.Migrations
                     b.ToTable("young_people", "missing");
                 });
 
+            modelBuilder.Entity("Support.Missing.Domain.AbductionNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("Addresses")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("addresses");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateTimeOffset>("ServedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("served_at");
+
+                    b.Property<string>("SubjectName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_name");
+
+                    b.PrimitiveCollection<List<string>>("SubjectNicknames")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("subject_nicknames");
+
+                    b.PrimitiveCollection<List<string>>("VehicleRegistrations")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("vehicle_registrations");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_abduction_notices");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_abduction_notices_young_person_id");
+
+                    b.ToTable("abduction_notices", "missing");
+                });
+
+            modelBuilder.Entity("Support.Missing.Domain.EpisodeLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AbductionNoticeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("abduction_notice_id");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid?>("LinkedEpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("linked_episode_id");
+
+                    b.PrimitiveCollection<List<string>>("LinkedFields")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("linked_fields");
+
+                    b.PrimitiveCollection<List<string>>("MatchedOn")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("matched_on");
+
+                    b.Property<string>("MatchedTerm")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("matched_term");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_episode_links");
+
+                    b.HasIndex("AbductionNoticeId")
+                        .HasDatabaseName("ix_episode_links_abduction_notice_id");
+
+                    b.HasIndex("LinkedEpisodeId")
+                        .HasDatabaseName("ix_episode_links_linked_episode_id");
+
+                    b.HasIndex("EpisodeId", "Kind")
+                        .HasDatabaseName("ix_episode_links_episode_id_kind");
+
+                    b.ToTable("episode_links", "missing", t =>
+                        {
+                            t.HasCheckConstraint("ck_episode_links_one_target", "(linked_episode_id IS NULL) <> (abduction_notice_id IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("Support.Missing.Domain.MissingEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -485,6 +611,28 @@ namespace Support.Missing.Data.Migrations
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
                     b.ToTable("access_log", "missing");
+                });
+
+            modelBuilder.Entity("Support.Missing.Domain.EpisodeLink", b =>
+                {
+                    b.HasOne("Support.Missing.Domain.AbductionNotice", null)
+                        .WithMany()
+                        .HasForeignKey("AbductionNoticeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_episode_links_abduction_notices_abduction_notice_id");
+
+                    b.HasOne("Support.Missing.Domain.MissingEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_episode_links_episodes_episode_id");
+
+                    b.HasOne("Support.Missing.Domain.MissingEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedEpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_episode_links_episodes_linked_episode_id");
                 });
 
             modelBuilder.Entity("Support.Missing.Domain.ReturnInterview", b =>

@@ -19,10 +19,15 @@ public sealed record EpisodeResponse(
     Signature Recorded,
     ReturnResponse? Return,
     InterviewSummary? ReturnInterview,
-    DateTimeOffset? RepeatMissingDetectedAt)
+    DateTimeOffset? RepeatMissingDetectedAt,
+    IReadOnlyList<EpisodeFlag> Flags,
+    IReadOnlyList<LinkResponse> Links)
 {
-    public static EpisodeResponse From(MissingEpisode e, ReturnInterview? interview, DateTimeOffset now) => new(
-        e.Id,
+    public static EpisodeResponse From(MissingEpisode e, ReturnInterview? interview, DateTimeOffset now, IEnumerable<EpisodeLink>? links = null)
+    {
+        var own = (links ?? []).Where(l => l.EpisodeId == e.Id).OrderBy(l => l.RecordedAt).ThenBy(l => l.Id).ToList();
+        return new(
+            e.Id,
         e.YoungPersonId,
         e.MissingFrom,
         UkInstant.From(e.LastSeenAt),
@@ -37,7 +42,25 @@ public sealed record EpisodeResponse(
         new Signature(e.RecordedAt, e.RecordedBy, e.RecordedByRole),
         ReturnResponse.From(e),
         interview is null ? null : InterviewSummary.From(interview, now),
-        e.RepeatMissingDetectedAt);
+        e.RepeatMissingDetectedAt,
+        own.Select(l => l.Flag).OfType<EpisodeFlag>().Distinct().Order().ToList(),
+        own.Select(LinkResponse.From).ToList());
+    }
+}
+
+/// <summary>A match with another episode or an abduction notice (MIS-05); see <see cref="PatternMatching"/> for the rule.</summary>
+public sealed record LinkResponse(
+    Guid Id,
+    EpisodeLinkKind Kind,
+    Guid? LinkedEpisodeId,
+    Guid? AbductionNoticeId,
+    IReadOnlyList<string> MatchedOn,
+    IReadOnlyList<string> LinkedFields,
+    string MatchedTerm,
+    DateTimeOffset RecordedAt)
+{
+    public static LinkResponse From(EpisodeLink l) =>
+        new(l.Id, l.Kind, l.LinkedEpisodeId, l.AbductionNoticeId, l.MatchedOn, l.LinkedFields, l.MatchedTerm, l.RecordedAt);
 }
 
 public sealed record ReturnResponse(UkInstant ReturnedAt, string WhereFound, string? FoundWith, string HowReturned, Signature Recorded)

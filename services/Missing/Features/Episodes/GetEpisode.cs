@@ -17,8 +17,9 @@ public static class GetEpisode
             return TypedResults.NotFound();
         }
         var interview = await db.ReturnInterviews.AsNoTracking().SingleOrDefaultAsync(i => i.EpisodeId == id, cancellationToken);
+        var links = await db.EpisodeLinks.AsNoTracking().Where(l => l.EpisodeId == id).ToListAsync(cancellationToken);
         // The route names the episode, not the young person, so the audit is written here rather than by AuditsReadOf.
         await accessLog.RecordAsync(EpisodeEndpoints.SubjectType, [episode.YoungPersonId], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(EpisodeResponse.From(episode, interview, clock.GetUtcNow()));
+        return TypedResults.Ok(EpisodeResponse.From(episode, interview, clock.GetUtcNow(), links));
     }
 }

@@ -13,7 +13,9 @@ namespace Support.Missing.Features.Episodes;
 /// <summary>
 /// MIS-01, MIS-02: the young person is back. The return, its return-home interview (due 72 hours later) and
 /// <c>YoungPersonReturned</c> are stored together. A return before the young person was last seen or before the
-/// episode was reported is a 422 naming returnedAt; a second return is a 409.
+/// episode was reported is a 422 naming returnedAt; a second return is a 409. Where, with whom and how the young person
+/// was found are matched against other episodes and abduction notices (MIS-05, <see cref="EpisodeMatching"/>), and the
+/// links are stored in the same transaction.
 /// </summary>
 public static class RecordReturn
 {
@@ -61,6 +63,8 @@ public static class RecordReturn
             InterviewDueAt = interview.DueAt,
             OccurredAt = author.At,
         });
+        var links = await EpisodeMatching.LinkAsync(db, episode, EpisodeText.ReturnFields, author.At, cancellationToken);
+        var earlier = await db.EpisodeLinks.AsNoTracking().Where(l => l.EpisodeId == episode.Id).ToListAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -69,6 +73,6 @@ public static class RecordReturn
         {
             return Conflicts.Problem("The return of this episode has already been recorded.");
         }
-        return TypedResults.Created($"/api/missing/return-interviews/{interview.Id}", EpisodeResponse.From(episode, interview, author.At));
+        return TypedResults.Created($"/api/missing/return-interviews/{interview.Id}", EpisodeResponse.From(episode, interview, author.At, earlier.Concat(links)));
     }
 }

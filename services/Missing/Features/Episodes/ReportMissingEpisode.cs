@@ -69,6 +69,8 @@ public static class ReportMissingEpisode
 
         var episode = MissingEpisode.Report(report, author.At, author);
         await EpisodeReporting.OpenAsync(db, outbox, options.Value, episode, author.At, cancellationToken);
+        // MIS-05: where they were last seen and who with, matched against other episodes and abduction notices.
+        var links = await EpisodeMatching.LinkAsync(db, episode, EpisodeText.ReportFields, author.At, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +82,7 @@ public static class ReportMissingEpisode
                 ? AlreadyMissing(racedId)
                 : Conflicts.ConcurrentChange();
         }
-        return TypedResults.Created($"/api/missing/episodes/{episode.Id}", EpisodeResponse.From(episode, interview: null, author.At));
+        return TypedResults.Created($"/api/missing/episodes/{episode.Id}", EpisodeResponse.From(episode, interview: null, author.At, links));
     }
 
     private static ProblemHttpResult AlreadyMissing(Guid openEpisodeId) => Conflicts.Problem(
