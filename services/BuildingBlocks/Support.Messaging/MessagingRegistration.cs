@@ -30,7 +30,6 @@ public static class MessagingRegistration
         services.TryAddSingleton(new MessageTypeRegistry([typeof(YoungPersonRegistered).Assembly, .. extraContractAssemblies]));
         services.TryAddSingleton<OutboxMonitor>();
         services.AddScoped<IOutbox, EfOutbox<TContext>>();
-        services.AddHostedService<OutboxRelay<TContext>>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>("outbox", tags: [HealthTags.Ready]);
 
         services.AddMassTransit(x =>
@@ -57,6 +56,9 @@ public static class MessagingRegistration
                 cfg.ConfigureEndpoints(context);
             });
         });
+        // After the bus: hosted services start in order and stop in reverse, so the relay starts once the bus is up and
+        // stops before it, never publishing into a bus that is shutting down.
+        services.AddHostedService<OutboxRelay<TContext>>();
         services.Configure<MassTransitHostOptions>(o =>
         {
             o.WaitUntilStarted = true;

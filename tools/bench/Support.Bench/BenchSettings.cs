@@ -50,6 +50,7 @@ public sealed record BenchSettings
             PostgresAdmin = Required("BENCH_PG_ADMIN"),
             RabbitMq = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_URL") ?? "amqp://guest:guest@127.0.0.1:5673/"),
             RabbitMqManagement = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_MGMT_URL") ?? "http://127.0.0.1:15673"),
+            Gateway = new Uri(Environment.GetEnvironmentVariable("BENCH_GATEWAY_URL") ?? "http://127.0.0.1:8080"),
             Quick = quick,
             Only = only,
         };

@@ -1,1 +1,54 @@
-Console.WriteLine("x");
+using Support.Bench;
+using Support.Bench.Benchmarks;
+using Support.Bench.Platform;
+using Support.Bench.Reporting;
+
+// Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,relay,memory,startup]
+var settings = BenchSettings.Load(args);
+var tokens = new TokenPool(settings.Tokens);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Let the benchmarks clean up: kill extra instances, drop the scratch database and vhost.
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+IBenchmark[] benchmarks =
+[
+    new MemoryBenchmark(settings, "idle"),
+    new GatewayOverheadBenchmark(settings, tokens),
+    new PublishToConsumeBenchmark(settings, tokens),
+    new RelayDrainBenchmark(settings),
+    new MemoryBenchmark(settings, "after_load"),
+    new StartupBenchmark(settings),
+];
+
+var report = new Report(Console.Out);
+report.Note($"Support platform benchmarks{(settings.Quick ? " (QUICK MODE: shortened phases, not for recording)" : "")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, {Machine.MemoryGiB():0.#} GiB");
+report.Info("machine", "machine.load_avg_1m_before", Machine.LoadAverage1m(), 2, $"{Environment.ProcessorCount} CPUs; a higher load average means other work competed");
+foreach (var benchmark in benchmarks.Where(b => settings.Runs(b.Name)))
+{
+    report.Section(benchmark.Title);
+    try
+    {
+        await benchmark.RunAsync(report, stop.Token);
+    }
+    catch (OperationCanceledException) when (stop.IsCancellationRequested)
+    {
+        report.Note($"interrupted during {benchmark.Name}; later benchmarks skipped");
+        break;
+    }
+    catch (Exception e)
+    {
+        Console.Error.WriteLine($"{benchmark.Name} failed: {e.GetType().Name}: {e.Message}");
+        foreach (var (name, target) in benchmark.PlannedFigures.Where(f => !report.Has(f.Name)))
+        {
+            report.NotMeasured(benchmark.Name, name, target, $"benchmark failed: {e.GetType().Name}: {e.Message}");
+        }
+    }
+}
+report.Info("machine", "machine.load_avg_1m_after", Machine.LoadAverage1m(), 2);
+report.PrintSummary();
+return stop.IsCancellationRequested ? 130 : 0;

@@ -15,6 +15,16 @@ public sealed class LatencyRecorder
 
     public void RecordFailure(string cause) => _failures.AddOrUpdate(cause, 1, (_, n) => n + 1);
 
+    /// <summary>Adds another recorder's latencies and failures to this one.</summary>
+    public void Add(LatencyRecorder other)
+    {
+        _histogram.Add(other._histogram);
+        foreach (var (cause, count) in other._failures)
+        {
+            _failures.AddOrUpdate(cause, count, (_, n) => n + count);
+        }
+    }
+
     public long Count => _histogram.TotalCount;
 
     public long FailureCount => _failures.Values.Sum();

@@ -2,7 +2,17 @@ using System.Diagnostics;
 
 namespace Support.Bench.Load;
 
-public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorder FromSent, LatencyRecorder StartLag);
+public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorder FromSent, LatencyRecorder StartLag)
+{
+    public static OpenLoopResult Empty() => new(new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder());
+
+    public void Add(OpenLoopResult other)
+    {
+        FromIntended.Add(other.FromIntended);
+        FromSent.Add(other.FromSent);
+        StartLag.Add(other.StartLag);
+    }
+}
 
 /// <summary>
 /// Fixed-rate load. Operation <c>i</c> is due at <c>start + i / rate</c> and is started then, however long earlier

@@ -45,10 +45,17 @@ public static class OutboxSeeder
         await writer.CompleteAsync(cancellationToken);
     }
 
-    public static async Task<long> PendingAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    public static Task<long> PendingAsync(NpgsqlDataSource database, CancellationToken cancellationToken) =>
+        CountAsync(database, "sent_at IS NULL", cancellationToken);
+
+    /// <summary>Rows whose publish failed at least once (the relay records the error and backs off).</summary>
+    public static Task<long> FailedAttemptsAsync(NpgsqlDataSource database, CancellationToken cancellationToken) =>
+        CountAsync(database, "last_error IS NOT NULL", cancellationToken);
+
+    private static async Task<long> CountAsync(NpgsqlDataSource database, string condition, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(
-            $"SELECT count(*) FROM \"{BenchDbContext.Schema}\".\"{MessagingModel.OutboxTable}\" WHERE sent_at IS NULL");
+            $"SELECT count(*) FROM \"{BenchDbContext.Schema}\".\"{MessagingModel.OutboxTable}\" WHERE {condition}");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

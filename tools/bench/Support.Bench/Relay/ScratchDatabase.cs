@@ -24,10 +24,19 @@ public sealed class ScratchDatabase : IAsyncDisposable
         return database;
     }
 
+    /// <summary>Drops the database; a failure is reported on stderr (with the statement to finish the job), never thrown.</summary>
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None);
+        var drop = $"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)";
+        try
+        {
+            await ExecuteAdminAsync(drop, CancellationToken.None);
+        }
+        catch (NpgsqlException e)
+        {
+            await Console.Error.WriteLineAsync($"could not drop scratch database {Name} ({e.Message}); run: {drop}");
+        }
     }
 
     private async Task ExecuteAdminAsync(string sql, CancellationToken cancellationToken)

@@ -68,11 +68,18 @@ public sealed class ScratchVhost : IAsyncDisposable
         return json.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt64() : 0;
     }
 
+    /// <summary>Deletes the vhost; a failure is reported on stderr (with the command to finish the job), never thrown.</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             using var response = await _api.DeleteAsync($"api/vhosts/{VhostPath}");
+            response.EnsureSuccessStatusCode();
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync(
+                $"could not delete RabbitMQ vhost {Name} ({e.Message}); delete it with: curl -u guest:guest -X DELETE {_api.BaseAddress}api/vhosts/{VhostPath}");
         }
         finally
         {

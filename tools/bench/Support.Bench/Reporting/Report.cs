@@ -5,6 +5,8 @@ public sealed class Report(TextWriter output)
 {
     private readonly List<Figure> _figures = [];
 
+    public bool Has(string name) => _figures.Any(f => f.Name == name);
+
     public void Section(string title) => output.WriteLine($"{Environment.NewLine}## {title}");
 
     public void Note(string text) => output.WriteLine($"# {text}");
