@@ -11,12 +11,15 @@ public sealed record BenchSettings
     public required string RepoRoot { get; init; }
     public required string DataDir { get; init; }
     public required IReadOnlyList<string> Tokens { get; init; }
+    /// <summary>RhiWorker tokens (<c>BENCH_RHI_TOKENS_FILE</c>), for the return-home interview endpoints; may be empty.</summary>
+    public IReadOnlyList<string> RhiTokens { get; init; } = [];
     public required string PostgresAdmin { get; init; }
     public required Uri RabbitMq { get; init; }
     public required Uri RabbitMqManagement { get; init; }
     public Uri Gateway { get; init; } = new("http://127.0.0.1:8080");
     public Uri Referrals { get; init; } = new("http://127.0.0.1:8081");
     public Uri Outreach { get; init; } = new("http://127.0.0.1:8082");
+    public Uri Missing { get; init; } = new("http://127.0.0.1:8083");
     /// <summary>Shorter phases, for trying the suite out; not for recorded figures.</summary>
     public bool Quick { get; init; }
     /// <summary>Benchmark names to run; empty means all.</summary>
@@ -39,7 +42,7 @@ public sealed record BenchSettings
                     only.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,relay,memory,startup]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,relay,memory,startup]");
             }
         }
         var settings = new BenchSettings
@@ -47,6 +50,9 @@ public sealed record BenchSettings
             RepoRoot = repo,
             DataDir = Environment.GetEnvironmentVariable("BENCH_DATA_DIR") ?? Path.Combine(repo, ".data"),
             Tokens = File.ReadAllLines(tokensFile).Where(l => l.Length > 0).ToArray(),
+            RhiTokens = Environment.GetEnvironmentVariable("BENCH_RHI_TOKENS_FILE") is { Length: > 0 } rhiTokensFile
+                ? File.ReadAllLines(rhiTokensFile).Where(l => l.Length > 0).ToArray()
+                : [],
             PostgresAdmin = Required("BENCH_PG_ADMIN"),
             RabbitMq = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_URL") ?? "amqp://guest:guest@127.0.0.1:5673/"),
             RabbitMqManagement = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_MGMT_URL") ?? "http://127.0.0.1:15673"),
@@ -69,7 +75,7 @@ public sealed record BenchSettings
             throw new InvalidOperationException("BENCH_TOKENS_FILE holds no tokens.");
         }
         var pgHost = new Npgsql.NpgsqlConnectionStringBuilder(PostgresAdmin).Host ?? "";
-        foreach (var host in new[] { Gateway.Host, Referrals.Host, Outreach.Host, RabbitMq.Host, RabbitMqManagement.Host, pgHost })
+        foreach (var host in new[] { Gateway.Host, Referrals.Host, Outreach.Host, Missing.Host, RabbitMq.Host, RabbitMqManagement.Host, pgHost })
         {
             if (host is not ("127.0.0.1" or "localhost"))
             {

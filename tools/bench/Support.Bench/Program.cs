@@ -4,9 +4,10 @@ using Support.Bench.Platform;
 using Support.Bench.Reporting;
 
 // Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
-// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,relay,memory,startup]
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,relay,memory,startup]
 var settings = BenchSettings.Load(args);
 var tokens = new TokenPool(settings.Tokens);
+var rhiTokens = new TokenPool(settings.RhiTokens);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -20,6 +21,7 @@ IBenchmark[] benchmarks =
     new MemoryBenchmark(settings, "idle"),
     new GatewayOverheadBenchmark(settings, tokens),
     new PublishToConsumeBenchmark(settings, tokens),
+    new InterviewToReviewBenchmark(settings, tokens, rhiTokens),
     new RelayDrainBenchmark(settings),
     new MemoryBenchmark(settings, "after_load"),
     new StartupBenchmark(settings),
