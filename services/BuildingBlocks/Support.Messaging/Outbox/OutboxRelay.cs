@@ -86,24 +86,27 @@ public sealed partial class OutboxRelay<TContext>(
             return 0;
         }
 
+        // Every publish in the batch is started in order (one channel keeps that order) and their broker confirms are
+        // awaited in order: waiting for each confirm before sending the next would cap the relay at one message per
+        // confirm round trip.
+        var publishes = rows.Select(row => (Row: row, Publish: PublishAsync(row, cancellationToken))).ToList();
         var published = 0;
-        foreach (var row in rows)
+        foreach (var (row, publish) in publishes)
         {
             try
             {
-                await PublishAsync(row, cancellationToken);
+                await publish;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
                 row.Attempts++;
                 var backoff = _options.BackoffFor(row.Attempts);
                 row.NextAttemptAt = clock.GetUtcNow() + backoff;
-                _pauseAfterFailure = backoff;
                 row.LastError = Truncate($"{e.GetType().Name}: {e.Message}", 2000);
+                _pauseAfterFailure = _pauseAfterFailure is { } longest && longest > backoff ? longest : backoff;
                 monitor.Failures.Add(1);
                 LogPublishFailed(logger, row.Id, row.MessageType, row.Attempts, row.NextAttemptAt, e.GetType().Name);
-                // The broker is most likely down: stop this pass, keep the order of what is left.
-                break;
+                continue;
             }
             if (_options.AfterPublishBeforeMark is { } fault)
             {
