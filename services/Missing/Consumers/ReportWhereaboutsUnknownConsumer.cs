@@ -7,6 +7,7 @@ using Support.Messaging.Outbox;
 using Support.Missing.Data;
 using Support.Missing.Domain;
 using Support.Missing.Features.Episodes;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Missing.Consumers;
 

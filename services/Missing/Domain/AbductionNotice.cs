@@ -1,3 +1,4 @@
+using Support.ServiceDefaults.Auth;
 namespace Support.Missing.Domain;
 
 /// <summary>What a worker records about a child abduction warning notice served on an adult (MIS-05).</summary>

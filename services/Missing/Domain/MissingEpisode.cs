@@ -1,4 +1,5 @@
 using Support.Contracts.Missing;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Missing.Domain;
 

@@ -5,6 +5,7 @@ using Support.Contracts.Risk;
 using Support.Messaging.Inbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Consumers;
 
@@ -64,6 +65,6 @@ internal static class RiskReviewOpening
             ? YoungPerson.AgeOn(born, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(triggeredAt, WorkingDays.London).DateTime))
             : null;
         db.RiskReviews.Add(RiskReview.Open(youngPersonId, trigger, reference, triggeredAt, indicators, disclosureMade, age,
-            new Author(SystemAuthor, "System", clock.GetUtcNow())));
+            Author.Service(SystemAuthor, clock.GetUtcNow())));
     }
 }

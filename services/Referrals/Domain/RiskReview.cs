@@ -1,4 +1,5 @@
 using Support.Contracts.Risk;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Domain;
 

@@ -1,3 +1,4 @@
+using Support.ServiceDefaults.Auth;
 namespace Support.Referrals.Domain;
 
 /// <summary>

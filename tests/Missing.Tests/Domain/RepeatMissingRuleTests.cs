@@ -1,5 +1,6 @@
 using Support.Contracts.Missing;
 using Support.Missing.Domain;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Missing.Tests.Domain;
 

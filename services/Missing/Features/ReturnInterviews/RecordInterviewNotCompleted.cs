@@ -4,6 +4,7 @@ using Support.Messaging.Outbox;
 using Support.Missing.Data;
 using Support.Missing.Domain;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Missing.Features.ReturnInterviews;
 

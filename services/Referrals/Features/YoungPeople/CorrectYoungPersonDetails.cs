@@ -6,6 +6,7 @@ using Support.Contracts.Registry;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Features.YoungPeople;
 

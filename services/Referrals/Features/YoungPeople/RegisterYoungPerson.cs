@@ -5,6 +5,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Features.YoungPeople;
 

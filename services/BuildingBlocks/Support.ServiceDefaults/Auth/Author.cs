@@ -1,10 +1,15 @@
 using System.Security.Claims;
-using Support.Missing.Domain;
-using Support.ServiceDefaults.Auth;
 
-namespace Support.Missing.Features;
+namespace Support.ServiceDefaults.Auth;
 
-internal static class AuthorExtensions
+/// <summary>Who wrote a record and when, taken from the token and the server clock, never from the request (REC-01).</summary>
+public sealed record Author(string UserId, string Role, DateTimeOffset At)
+{
+    /// <summary>The signature on records a service writes on its own or another service's behalf (a command, a trigger).</summary>
+    public static Author Service(string name, DateTimeOffset at) => new(name, "Service", at);
+}
+
+public static class AuthorExtensions
 {
     /// <summary>
     /// The signature on a record: the token's subject, the role they acted in, and the server's clock (REC-01). The
