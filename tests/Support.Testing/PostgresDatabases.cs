@@ -64,7 +64,10 @@ public static class PostgresDatabases
     {
         // One template per build of the migrations' assembly: a new build gets a fresh template.
         var build = typeof(TContext).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
-        var prefix = $"tpl_{Sanitize(typeof(TContext).Name)}";
+        // Templates are per checkout too, so two worktrees testing at once never drop each other's template.
+        var checkout = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(TestEnvironment.RepositoryRoot)))[..6];
+        var prefix = $"tpl_{Sanitize(typeof(TContext).Name)}_{checkout}";
         var template = $"{prefix}_{build}";
 
         await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin);

@@ -62,5 +62,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             e.HasIndex(x => new { x.YoungPersonId, x.Status });
             e.HasIndex(x => new { x.Status, x.DueAt });
         });
+
+        // Each feature keeps its entities' mapping in Data/Configurations/<Entity>Configuration.cs.
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ReferralsDbContext).Assembly);
     }
 }

@@ -46,9 +46,7 @@ public sealed partial class ContractSnapshotTests
     {
         var contracts = Contracts.ToList();
         Assert.NotEmpty(contracts);
-        var partTypes = contracts.SelectMany(t => t.GetProperties()).Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
-            .SelectMany(t => t.IsArray ? [t.GetElementType()!] : t.IsGenericType ? t.GetGenericArguments() : [t])
-            .Where(t => t.Assembly == ContractAssembly).ToHashSet();
+        var partTypes = PartTypes(contracts);
 
         var problems = new List<string>();
         foreach (var type in ContractAssembly.GetExportedTypes().Where(t => !t.IsEnum))
@@ -74,6 +72,24 @@ public sealed partial class ContractSnapshotTests
         problems.AddRange(contracts.GroupBy(MessageTypeRegistry.UrnOf).Where(g => g.Count() > 1)
             .Select(g => $"URN '{g.Key}' is used by {string.Join(", ", g.Select(t => t.FullName))}."));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>Types used inside contracts, at any depth (a meeting's children and each child's actions).</summary>
+    private static HashSet<Type> PartTypes(IEnumerable<Type> contracts)
+    {
+        var found = new HashSet<Type>();
+        var pending = new Queue<Type>(contracts);
+        while (pending.TryDequeue(out var type))
+        {
+            var parts = type.GetProperties().Select(p => Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType)
+                .SelectMany(t => t.IsArray ? [t.GetElementType()!] : t.IsGenericType ? t.GetGenericArguments() : [t])
+                .Where(t => t.Assembly == ContractAssembly);
+            foreach (var part in parts.Where(found.Add))
+            {
+                pending.Enqueue(part);
+            }
+        }
+        return found;
     }
 
     [Theory]

@@ -1,0 +1,24 @@
+using MassTransit;
+using Support.Contracts.Risk;
+
+namespace Support.Contracts.Referrals;
+
+/// <summary>
+/// A referral was received at the front door (REF-01, REF-04, REF-20). The referrer role is carried for reports
+/// only: priority and deadline were computed without it.
+/// </summary>
+[MessageUrn("support:referrals:referral-received:v1")]
+public sealed record ReferralReceived
+{
+    public required Guid ReferralId { get; init; }
+    public required Guid YoungPersonId { get; init; }
+    public required ReferrerRole ReferrerRole { get; init; }
+    public required CseType CseType { get; init; }
+    public required IReadOnlyList<RiskIndicator> Indicators { get; init; }
+    public required ReferralPriority Priority { get; init; }
+    public required DateTimeOffset DecisionDueAt { get; init; }
+    public required bool IsReReferral { get; init; }
+    public required string RecordedBy { get; init; }
+    public required string RecordedByRole { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
