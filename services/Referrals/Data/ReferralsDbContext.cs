@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Referrals.Domain;
+using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Data;
 
 namespace Support.Referrals.Data;
@@ -12,6 +13,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
+    public DbSet<CurrentRiskLevel> CurrentRiskLevels => Set<CurrentRiskLevel>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
