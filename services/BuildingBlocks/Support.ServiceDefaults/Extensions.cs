@@ -47,6 +47,14 @@ public static class Extensions
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
         });
 
+        // The endpoint list a partner or the README points at: /openapi/v1.json, generated from the minimal APIs.
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = $"Support {builder.Environment.ApplicationName}";
+            document.Info.Description = "Every endpoint needs a bearer token (issuer and audience support-platform) unless marked otherwise.";
+            return Task.CompletedTask;
+        }));
+
         builder.AddOpenTelemetry();
         return builder;
     }
@@ -82,7 +90,10 @@ public static class Extensions
         return app;
     }
 
-    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (database, bus and outbox).</summary>
+    /// <summary>
+    /// <c>/health/live</c> (the process answers), <c>/health/ready</c> (database, bus and outbox) and the OpenAPI document
+    /// at <c>/openapi/v1.json</c>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions
@@ -95,6 +106,8 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+        // The API description holds no data, only routes and shapes; partners read it before they have a token.
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;
     }
 }
