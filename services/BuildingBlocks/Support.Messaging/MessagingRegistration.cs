@@ -30,6 +30,9 @@ public static class MessagingRegistration
         services.TryAddSingleton(new MessageTypeRegistry([typeof(YoungPersonRegistered).Assembly, .. extraContractAssemblies]));
         services.TryAddSingleton<OutboxMonitor>();
         services.AddScoped<IOutbox, EfOutbox<TContext>>();
+        services.TryAddSingleton<OutboxSignal<TContext>>();
+        services.TryAddSingleton<OutboxCommitInterceptor<TContext>>();
+        services.ConfigureDbContext<TContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor<TContext>>()));
         services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>("outbox", tags: [HealthTags.Ready]);
 
         services.AddMassTransit(x =>

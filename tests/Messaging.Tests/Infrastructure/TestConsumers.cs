@@ -61,3 +61,8 @@ public sealed class BulkProbeConsumer(DeliveryLog deliveries) : IConsumer<BulkPr
         return Task.CompletedTask;
     }
 }
+
+public sealed class WakeUpProbeConsumer : IConsumer<WakeUpProbe>
+{
+    public Task Consume(ConsumeContext<WakeUpProbe> context) => Task.CompletedTask;
+}

@@ -43,3 +43,9 @@ public sealed record BacklogProbe
 {
     public required int Index { get; init; }
 }
+
+[MessageUrn("support:test:wake-up-probe:v1")]
+public sealed record WakeUpProbe
+{
+    public required int Index { get; init; }
+}

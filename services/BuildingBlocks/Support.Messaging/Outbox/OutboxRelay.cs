@@ -15,12 +15,15 @@ namespace Support.Messaging.Outbox;
 /// the same rows), publishes each row with the row id as MessageId, waits for the broker's confirm, marks the row
 /// sent and commits. A failed publish leaves the row pending with a capped, growing backoff: rows are never dropped.
 /// A crash between publish and commit re-sends the row with the same MessageId; consumers' inboxes absorb it.
+/// When idle it sleeps until a commit with outbox rows wakes it (<see cref="OutboxSignal{TContext}"/>) or the poll
+/// interval passes, whichever is first.
 /// </summary>
 public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     MessageTypeRegistry types,
     OutboxMonitor monitor,
+    OutboxSignal<TContext> signal,
     IOptions<OutboxRelayOptions> options,
     TimeProvider clock,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService
@@ -60,7 +63,7 @@ public sealed partial class OutboxRelay<TContext>(
             }
             else if (published == 0)
             {
-                await Task.Delay(_options.PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await signal.WaitAsync(_options.PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

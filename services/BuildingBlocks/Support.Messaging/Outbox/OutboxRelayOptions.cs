@@ -3,8 +3,11 @@ namespace Support.Messaging.Outbox;
 public sealed class OutboxRelayOptions
 {
     public int BatchSize { get; set; } = 100;
-    /// <summary>How long the relay sleeps when there was nothing to send.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// How long the relay sleeps when there was nothing to send, unless a commit wakes it first. Commits in this process
+    /// always wake it, so the poll only picks up rows whose retry time has come and anything a wake-up missed.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>A publish that has not been confirmed by the broker within this time counts as failed.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
