@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -22,11 +23,43 @@ public sealed class ReferralDecidedConsumerTests(ReferralsFixture fixture) : ICl
 
     private async Task DeliverAsync(ReferralDecided decision, Guid messageId)
     {
-        await Harness.Bus.Publish(decision, context => context.MessageId = messageId);
-        await Eventually.TrueAsync(
-            () => Task.FromResult(Harness.Consumed.Select<ReferralDecided>(m => m.Context.MessageId == messageId).Count()
-                >= Harness.Published.Select<ReferralDecided>(m => m.Context.MessageId == messageId).Count()),
-            because: "the decision to be consumed");
+        var observer = new ConsumedCounter();
+        var handle = Harness.Bus.ConnectConsumeMessageObserver(observer);
+        try
+        {
+            await Harness.Bus.Publish(decision, context => context.MessageId = messageId);
+            await Eventually.TrueAsync(() => Task.FromResult(observer.Done > 0), because: "the decision to be consumed");
+            Assert.True(observer.Faults.IsEmpty, string.Join("; ", observer.Faults));
+        }
+        finally
+        {
+            handle.Disconnect();
+        }
+    }
+
+    /// <summary>Counts every delivery, redeliveries included (the harness's own lists keep one entry per MessageId).</summary>
+    private sealed class ConsumedCounter : IConsumeMessageObserver<ReferralDecided>
+    {
+        private int _done;
+
+        public int Done => Volatile.Read(ref _done);
+
+        public ConcurrentQueue<Exception> Faults { get; } = new();
+
+        public Task PreConsume(ConsumeContext<ReferralDecided> context) => Task.CompletedTask;
+
+        public Task PostConsume(ConsumeContext<ReferralDecided> context)
+        {
+            Interlocked.Increment(ref _done);
+            return Task.CompletedTask;
+        }
+
+        public Task ConsumeFault(ConsumeContext<ReferralDecided> context, Exception exception)
+        {
+            Faults.Enqueue(exception);
+            Interlocked.Increment(ref _done);
+            return Task.CompletedTask;
+        }
     }
 
     private async Task<List<Support.Referrals.Domain.S47.S47Pathway>> PathwaysAsync(Guid youngPersonId)

@@ -35,5 +35,6 @@ internal sealed class S47StageTransitionConfiguration : IEntityTypeConfiguration
         e.Property(x => x.Rationale).HasMaxLength(4000);
         e.Property(x => x.RecordedBy).HasMaxLength(200);
         e.Property(x => x.RecordedByRole).HasMaxLength(100);
+        e.HasIndex(x => new { x.PathwayId, x.Sequence }).IsUnique();
     }
 }

@@ -458,6 +458,10 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("recorded_by_role");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("ToStage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -467,8 +471,9 @@ namespace Support.Referrals.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_s47_stage_transitions");
 
-                    b.HasIndex("PathwayId")
-                        .HasDatabaseName("ix_s47_stage_transitions_pathway_id");
+                    b.HasIndex("PathwayId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_s47_stage_transitions_pathway_id_sequence");
 
                     b.ToTable("s47_stage_transitions", "referrals");
                 });

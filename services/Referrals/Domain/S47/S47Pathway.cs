@@ -34,6 +34,8 @@ public sealed class S47Pathway
 
     public static S47Pathway Start(Guid youngPersonId, Guid? referralId, DateTimeOffset reasonableCauseAt, bool veryHigh, S47Options options, Author author)
     {
+        // Stored in UTC whatever offset the decision was sent with (Part I).
+        reasonableCauseAt = reasonableCauseAt.ToUniversalTime();
         var pathway = new S47Pathway
         {
             Id = Guid.CreateVersion7(author.At),
@@ -92,6 +94,8 @@ public sealed class S47StageTransition
 
     public Guid Id { get; private init; }
     public Guid PathwayId { get; private init; }
+    /// <summary>1 for the start, then one more per move; unique per pathway, so two concurrent moves cannot both land.</summary>
+    public int Sequence { get; private init; }
     public S47Stage? FromStage { get; private init; }
     public S47Stage ToStage { get; private init; }
     public string? Rationale { get; private init; }
@@ -104,6 +108,7 @@ public sealed class S47StageTransition
     {
         Id = Guid.CreateVersion7(author.At),
         PathwayId = pathway.Id,
+        Sequence = pathway.Transitions.Count + 1,
         FromStage = from,
         ToStage = pathway.Stage,
         Rationale = rationale,

@@ -65,13 +65,14 @@ public sealed class StrategyMeeting
     {
         YoungPersonIds = [.. content.YoungPersonIds.Distinct()];
         PathwayIds = [.. content.PathwayIds.Distinct()];
-        HeldAt = content.HeldAt;
+        // Stored in UTC whatever offset they were sent with (Part I).
+        HeldAt = content.HeldAt?.ToUniversalTime();
         Chair = content.Chair;
         Attendees = [.. content.Attendees];
         ChildViews = [.. content.ChildViews];
         FamilyView = content.FamilyView;
         Decisions = [.. content.Decisions];
-        Actions = [.. content.Actions];
+        Actions = [.. content.Actions.Select(a => a with { DueAt = a.DueAt?.ToUniversalTime() })];
         NoFurtherAction = content.NoFurtherAction;
         NoFurtherActionRationale = content.NoFurtherActionRationale;
         Revision++;

@@ -147,7 +147,8 @@ public static class S47PathwayEndpoints
         {
             return Conflict(conflict.Message, pathway.Stage);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
+            || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             return Conflict("The pathway was moved by someone else at the same time; reload it.");
         }

@@ -5,11 +5,11 @@ using Support.Referrals.Domain.S47;
 namespace Support.Referrals.Features.S47Pathways;
 
 public sealed record S47TransitionResponse(
-    S47Stage? FromStage, S47Stage ToStage, string? Rationale, DateTimeOffset? DueAt, string? DueAtLondon,
+    int Sequence, S47Stage? FromStage, S47Stage ToStage, string? Rationale, DateTimeOffset? DueAt, string? DueAtLondon,
     DateTimeOffset OccurredAt, string OccurredAtLondon, string RecordedBy, string RecordedByRole)
 {
     public static S47TransitionResponse From(S47StageTransition t) => new(
-        t.FromStage, t.ToStage, t.Rationale, t.DueAt, London.Format(t.DueAt), t.OccurredAt, London.Format(t.OccurredAt), t.RecordedBy, t.RecordedByRole);
+        t.Sequence, t.FromStage, t.ToStage, t.Rationale, t.DueAt, London.Format(t.DueAt), t.OccurredAt, London.Format(t.OccurredAt), t.RecordedBy, t.RecordedByRole);
 }
 
 /// <summary>A pathway with its current stage's deadline in UTC and Europe/London, and whether it is overdue (REF-10).</summary>
@@ -21,5 +21,5 @@ public sealed record S47PathwayResponse(
     public static S47PathwayResponse From(S47Pathway p, DateTimeOffset now) => new(
         p.Id, p.YoungPersonId, p.ReferralId, p.ReasonableCauseAt, London.Format(p.ReasonableCauseAt), p.VeryHigh,
         p.Stage, p.StageEnteredAt, p.DueAt, London.Format(p.DueAt), p.IsOverdue(now),
-        S47StateMachine.AllowedFrom(p.Stage), p.Transitions.OrderBy(t => t.OccurredAt).ThenBy(t => t.Id).Select(S47TransitionResponse.From).ToList());
+        S47StateMachine.AllowedFrom(p.Stage), p.Transitions.OrderBy(t => t.Sequence).Select(S47TransitionResponse.From).ToList());
 }

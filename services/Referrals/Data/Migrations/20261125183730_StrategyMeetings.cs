@@ -130,6 +130,7 @@ namespace Support.Referrals.Data.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     pathway_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    sequence = table.Column<int>(type: "integer", nullable: false),
                     from_stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     to_stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     rationale = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
@@ -265,10 +266,11 @@ namespace Support.Referrals.Data.Migrations
                 column: "young_person_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_s47_stage_transitions_pathway_id",
+                name: "ix_s47_stage_transitions_pathway_id_sequence",
                 schema: "referrals",
                 table: "s47_stage_transitions",
-                column: "pathway_id");
+                columns: new[] { "pathway_id", "sequence" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_strategy_action_completions_action_id",
