@@ -16,18 +16,14 @@ public static class LinkValues
         _ => Words(value),
     };
 
+    /// <summary>UK numbers as national digits: +44 7700 900461, +44 (0)7700 900461 and 07700 900461 are one phone.</summary>
     private static string Phone(string value)
     {
         var digits = new string(value.Where(char.IsAsciiDigit).ToArray());
-        if (digits.StartsWith("0044", StringComparison.Ordinal))
-        {
-            digits = digits[4..];
-        }
-        else if (digits.StartsWith("44", StringComparison.Ordinal) && digits.Length == 12)
-        {
-            digits = digits[2..];
-        }
-        return digits.Length > 0 && digits[0] != '0' && digits.Length == 10 ? "0" + digits : digits;
+        string? national = digits.StartsWith("0044", StringComparison.Ordinal) ? digits[4..]
+            : digits.StartsWith("44", StringComparison.Ordinal) && digits.Length >= 12 ? digits[2..]
+            : null;
+        return national is null ? digits : national.StartsWith('0') ? national : "0" + national;
     }
 
     private static string Words(string value)
