@@ -1,7 +1,11 @@
 using MassTransit;
 using Support.Messaging;
+using Support.Referrals;
 using Support.Referrals.Data;
+using Support.Referrals.Features.OrganisedAbuse;
 using Support.Referrals.Features.RiskReviews;
+using Support.Referrals.Features.S47Pathways;
+using Support.Referrals.Features.StrategyMeetings;
 using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
@@ -9,6 +13,9 @@ using Support.ServiceDefaults.Data;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<ReferralsDbContext>("Referrals", ReferralsDbContext.Schema);
+builder.Services.AddOptions<S47Options>().BindConfiguration(S47Options.Section)
+    .Validate(o => o.IsValid(), "S47: every deadline >= 1 and OrganisedAbuseThreshold >= 2.")
+    .ValidateOnStart();
 builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsumers(typeof(Program).Assembly));
 
 var app = builder.Build();
@@ -16,6 +23,9 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapYoungPeopleEndpoints();
 app.MapRiskReviewEndpoints();
+app.MapS47PathwayEndpoints();
+app.MapStrategyMeetingEndpoints();
+app.MapOrganisedAbuseEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

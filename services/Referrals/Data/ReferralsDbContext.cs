@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Referrals.Domain;
+using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Risk;
+using Support.Referrals.Domain.S47;
+using Support.Referrals.Domain.StrategyMeetings;
 using Support.ServiceDefaults.Data;
 
 namespace Support.Referrals.Data;
@@ -14,6 +17,15 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<CurrentRiskLevel> CurrentRiskLevels => Set<CurrentRiskLevel>();
+    public DbSet<S47Pathway> S47Pathways => Set<S47Pathway>();
+    public DbSet<S47StageTransition> S47StageTransitions => Set<S47StageTransition>();
+    public DbSet<StrategyMeeting> StrategyMeetings => Set<StrategyMeeting>();
+    public DbSet<StrategyAction> StrategyActions => Set<StrategyAction>();
+    public DbSet<StrategyActionCompletion> StrategyActionCompletions => Set<StrategyActionCompletion>();
+    public DbSet<StrategyMeetingAddendum> StrategyMeetingAddenda => Set<StrategyMeetingAddendum>();
+    public DbSet<YoungPersonLink> YoungPersonLinks => Set<YoungPersonLink>();
+    public DbSet<OrganisedAbuseNetwork> OrganisedAbuseNetworks => Set<OrganisedAbuseNetwork>();
+    public DbSet<OrganisedAbuseFlag> OrganisedAbuseFlags => Set<OrganisedAbuseFlag>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

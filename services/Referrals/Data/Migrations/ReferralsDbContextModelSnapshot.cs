@@ -111,6 +111,120 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("NetworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("network_id");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("set_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organised_abuse_flags");
+
+                    b.HasIndex("NetworkId")
+                        .HasDatabaseName("ix_organised_abuse_flags_network_id");
+
+                    b.HasIndex("YoungPersonId", "NetworkId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organised_abuse_flags_young_person_id_network_id");
+
+                    b.ToTable("organised_abuse_flags", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseNetwork", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("IdentifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("identified_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organised_abuse_networks");
+
+                    b.HasIndex("Kind", "Value")
+                        .IsUnique()
+                        .HasDatabaseName("ix_organised_abuse_networks_kind_value");
+
+                    b.ToTable("organised_abuse_networks", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.OrganisedAbuse.YoungPersonLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_young_person_links");
+
+                    b.HasIndex("Kind", "Value")
+                        .HasDatabaseName("ix_young_person_links_kind_value");
+
+                    b.HasIndex("YoungPersonId", "Kind", "Value")
+                        .IsUnique()
+                        .HasDatabaseName("ix_young_person_links_young_person_id_kind_value");
+
+                    b.ToTable("young_person_links", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Risk.CurrentRiskLevel", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -235,6 +349,397 @@ namespace Support.Referrals.Data.Migrations
                         .HasDatabaseName("ix_risk_reviews_young_person_id_status");
 
                     b.ToTable("risk_reviews", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.S47.S47Pathway", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("ReasonableCauseAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reasonable_cause_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Stage")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("stage");
+
+                    b.Property<DateTimeOffset>("StageEnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_entered_at");
+
+                    b.Property<DateTimeOffset?>("StrategyDiscussionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("strategy_discussion_at");
+
+                    b.Property<bool>("VeryHigh")
+                        .HasColumnType("boolean")
+                        .HasColumnName("very_high");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_s47_pathways");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_s47_pathways_referral_id");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_s47_pathways_young_person_id");
+
+                    b.HasIndex("Stage", "DueAt")
+                        .HasDatabaseName("ix_s47_pathways_stage_due_at");
+
+                    b.ToTable("s47_pathways", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.S47.S47StageTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("PathwayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pathway_id");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_s47_stage_transitions");
+
+                    b.HasIndex("PathwayId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_s47_stage_transitions_pathway_id_sequence");
+
+                    b.ToTable("s47_stage_transitions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_actions");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_strategy_actions_due_at");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_strategy_actions_meeting_id");
+
+                    b.HasIndex("YoungPersonId", "DueAt")
+                        .HasDatabaseName("ix_strategy_actions_young_person_id_due_at");
+
+                    b.ToTable("strategy_actions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionCompletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_action_completions");
+
+                    b.HasIndex("ActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_action_completions_action_id");
+
+                    b.ToTable("strategy_action_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("attendees");
+
+                    b.Property<string>("Chair")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("chair");
+
+                    b.Property<string>("ChildViews")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("child_views");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Decisions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("decisions");
+
+                    b.Property<string>("FamilyView")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("family_view");
+
+                    b.Property<DateTimeOffset?>("FinalisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finalised_at");
+
+                    b.Property<string>("FinalisedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("finalised_by");
+
+                    b.Property<string>("FinalisedByRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("finalised_by_role");
+
+                    b.Property<DateTimeOffset?>("HeldAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("held_at");
+
+                    b.Property<bool>("NoFurtherAction")
+                        .HasColumnType("boolean")
+                        .HasColumnName("no_further_action");
+
+                    b.Property<string>("NoFurtherActionRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("no_further_action_rationale");
+
+                    b.Property<bool>("OrganisedOrMultipleAbuse")
+                        .HasColumnType("boolean")
+                        .HasColumnName("organised_or_multiple_abuse");
+
+                    b.PrimitiveCollection<List<Guid>>("PathwayIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("pathway_ids");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.PrimitiveCollection<List<Guid>>("YoungPersonIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("young_person_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_meetings");
+
+                    b.HasIndex("PathwayIds")
+                        .HasDatabaseName("ix_strategy_meetings_pathway_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("PathwayIds"), "gin");
+
+                    b.HasIndex("YoungPersonIds")
+                        .HasDatabaseName("ix_strategy_meetings_young_person_ids");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("YoungPersonIds"), "gin");
+
+                    b.ToTable("strategy_meetings", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyMeetingAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("meeting_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_meeting_addenda");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_strategy_meeting_addenda_meeting_id");
+
+                    b.ToTable("strategy_meeting_addenda", "referrals");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>
@@ -418,6 +923,56 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("access_log", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseFlag", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseNetwork", null)
+                        .WithMany()
+                        .HasForeignKey("NetworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_organised_abuse_flags_organised_abuse_networks_network_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.S47.S47StageTransition", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.S47.S47Pathway", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("PathwayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_s47_stage_transitions_s47_pathways_pathway_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyAction", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_actions_strategy_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionCompletion", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyAction", null)
+                        .WithOne("Completion")
+                        .HasForeignKey("Support.Referrals.Domain.StrategyMeetings.StrategyActionCompletion", "ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_action_completions_strategy_actions_action_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyMeetingAddendum", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_meeting_addenda_strategy_meetings_meeting_id");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.YoungPersonDetails", b =>
                 {
                     b.HasOne("Support.Referrals.Domain.YoungPerson", null)
@@ -426,6 +981,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_young_person_details_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.S47.S47Pathway", b =>
+                {
+                    b.Navigation("Transitions");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyAction", b =>
+                {
+                    b.Navigation("Completion");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>
