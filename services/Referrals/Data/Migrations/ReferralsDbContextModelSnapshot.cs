@@ -111,6 +111,513 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AllocationCriterion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("allocation_criterion");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("criteria_version");
+
+                    b.Property<Guid?>("CurrentAllocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_allocation_id");
+
+                    b.Property<string>("KeyWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key_worker");
+
+                    b.Property<DateTimeOffset?>("KeyWorkerSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_worker_since");
+
+                    b.Property<string>("LeadTeam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lead_team");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_referral_id")
+                        .HasFilter("referral_id IS NOT NULL");
+
+                    b.HasIndex("YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cases_one_open_per_young_person")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("Status", "KeyWorker")
+                        .HasDatabaseName("ix_cases_status_key_worker");
+
+                    b.HasIndex("YoungPersonId", "OpenedAt")
+                        .HasDatabaseName("ix_cases_young_person_id_opened_at");
+
+                    b.ToTable("cases", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by_role");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closures");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_closures_case_id");
+
+                    b.ToTable("case_closures", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosureDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClosureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closure_id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("item_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closure_decisions");
+
+                    b.HasIndex("ClosureId", "ItemKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_closure_decisions_closure_id_item_key");
+
+                    b.ToTable("case_closure_decisions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseLeadTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("criteria_version");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("criterion");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid?>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_lead_teams");
+
+                    b.HasIndex("TransferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_lead_teams_transfer_id")
+                        .HasFilter("transfer_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "ValidFrom")
+                        .HasDatabaseName("ix_case_lead_teams_case_id_valid_from");
+
+                    b.ToTable("case_lead_teams", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("criteria_version");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("criterion");
+
+                    b.Property<string>("FromTeam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from_team");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("ToTeam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_team");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_transfers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_transfers_case_id");
+
+                    b.ToTable("case_transfers", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransferDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_role");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_transfer_decisions");
+
+                    b.HasIndex("TransferId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_transfer_decisions_transfer_id_kind");
+
+                    b.ToTable("case_transfer_decisions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.InvolvedWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_involved_workers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_involved_workers_case_id");
+
+                    b.ToTable("case_involved_workers", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.KeyWorkerAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("KeyWorker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key_worker");
+
+                    b.Property<Guid?>("PreviousAllocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_allocation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_worker_allocations");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_key_worker_allocations_first_per_case")
+                        .HasFilter("previous_allocation_id IS NULL");
+
+                    b.HasIndex("PreviousAllocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_key_worker_allocations_previous_allocation_id")
+                        .HasFilter("previous_allocation_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "ValidFrom")
+                        .HasDatabaseName("ix_key_worker_allocations_case_id_valid_from");
+
+                    b.ToTable("key_worker_allocations", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.TeamManagerAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Manager")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manager");
+
+                    b.Property<Guid?>("PreviousAssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_assignment_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_manager_assignments");
+
+                    b.HasIndex("PreviousAssignmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_team_manager_assignments_previous_assignment_id")
+                        .HasFilter("previous_assignment_id IS NOT NULL");
+
+                    b.HasIndex("Team")
+                        .IsUnique()
+                        .HasDatabaseName("ux_team_manager_assignments_first_per_team")
+                        .HasFilter("previous_assignment_id IS NULL");
+
+                    b.HasIndex("Team", "ValidFrom")
+                        .HasDatabaseName("ix_team_manager_assignments_team_valid_from");
+
+                    b.ToTable("team_manager_assignments", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Risk.CurrentRiskLevel", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -418,6 +925,76 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("access_log", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosure", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closures_case_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosureDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.CaseClosure", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closure_decisions_case_closures_closure_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseLeadTeam", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_lead_teams_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_transfers_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransferDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.CaseTransfer", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_transfer_decisions_case_transfers_transfer_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.InvolvedWorker", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_involved_workers_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.KeyWorkerAllocation", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_worker_allocations_cases_case_id");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.YoungPersonDetails", b =>
                 {
                     b.HasOne("Support.Referrals.Domain.YoungPerson", null)
@@ -426,6 +1003,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_young_person_details_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosure", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>
