@@ -3,6 +3,7 @@ using Support.Messaging;
 using Support.Referrals;
 using Support.Referrals.Data;
 using Support.Referrals.Features.OrganisedAbuse;
+using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
 using Support.Referrals.Features.StrategyMeetings;
@@ -17,6 +18,7 @@ builder.Services.AddOptions<S47Options>().BindConfiguration(S47Options.Section)
     .Validate(o => o.IsValid(), "S47: every deadline >= 1 and OrganisedAbuseThreshold >= 2.")
     .ValidateOnStart();
 builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.Services.AddCases();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -26,6 +28,7 @@ app.MapRiskReviewEndpoints();
 app.MapS47PathwayEndpoints();
 app.MapStrategyMeetingEndpoints();
 app.MapOrganisedAbuseEndpoints();
+app.MapCaseEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

@@ -17,8 +17,8 @@ namespace Support.Referrals.Consumers;
 /// referral (it fails, is retried and then finds the first pathway). The strategy-discussion clock runs from the
 /// decision itself, not from when the message arrived.
 /// </summary>
-public sealed class ReferralDecidedConsumer(
-    ReferralsDbContext db, TimeProvider clock, ILogger<ReferralDecidedConsumer> logger, IOutbox outbox, IOptions<S47Options> options)
+public sealed class StartS47PathwayOnReferralDecided(
+    ReferralsDbContext db, TimeProvider clock, ILogger<StartS47PathwayOnReferralDecided> logger, IOutbox outbox, IOptions<S47Options> options)
     : IdempotentConsumer<ReferralDecided, ReferralsDbContext>(db, clock, logger)
 {
     /// <summary>Recorded as the author of pathways this consumer starts (REC-01).</summary>

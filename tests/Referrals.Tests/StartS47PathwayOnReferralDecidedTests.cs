@@ -11,7 +11,7 @@ using Support.Testing;
 namespace Support.Referrals.Tests;
 
 /// <summary>REF-10, REF-28: a decision of S47Enquiry starts the pathway, exactly once per referral (MassTransit's harness).</summary>
-public sealed class ReferralDecidedConsumerTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
+public sealed class StartS47PathwayOnReferralDecidedTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
 {
     private ITestHarness Harness => fixture.Host.Services.GetRequiredService<ITestHarness>();
 
@@ -83,7 +83,7 @@ public sealed class ReferralDecidedConsumerTests(ReferralsFixture fixture) : ICl
         Assert.Equal(decision.ReferralId, pathway.ReferralId);
         Assert.Equal(S47Stage.ReasonableCause, pathway.Stage);
         Assert.Equal(decision.OccurredAt, pathway.ReasonableCauseAt);
-        Assert.Equal(ReferralDecidedConsumer.Recorder, pathway.RecordedBy);
+        Assert.Equal(StartS47PathwayOnReferralDecided.Recorder, pathway.RecordedBy);
         Assert.Single(pathway.Transitions);
         Assert.Single(await fixture.OutboxAsync<S47StageReached>(m => m.YoungPersonId == child));
     }

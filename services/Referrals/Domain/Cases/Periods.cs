@@ -1,0 +1,26 @@
+namespace Support.Referrals.Domain.Cases;
+
+/// <summary>One row of a history and the span it was in force: from its start until the next row's start (or an end).</summary>
+public sealed record Period<T>(T Value, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo)
+{
+    public bool Overlaps(DateTimeOffset from, DateTimeOffset to) => ValidFrom < to && (ValidTo is null || ValidTo > from);
+}
+
+public static class Periods
+{
+    /// <summary>Turns a history whose rows each end when the next begins into periods; the last ends at <paramref name="end"/>.</summary>
+    public static IReadOnlyList<Period<T>> Of<T>(IEnumerable<T> rows, Func<T, DateTimeOffset> validFrom, DateTimeOffset? end = null)
+    {
+        var ordered = rows.OrderBy(validFrom).ToList();
+        return ordered.Select((row, i) => new Period<T>(row, validFrom(row), i + 1 < ordered.Count ? validFrom(ordered[i + 1]) : end)).ToList();
+    }
+
+    /// <summary>A Europe/London calendar date as a UTC span [start of day, start of next day), right across clock changes.</summary>
+    public static (DateTimeOffset From, DateTimeOffset To) LondonDay(DateOnly date) => (StartOfLondonDay(date), StartOfLondonDay(date.AddDays(1)));
+
+    private static DateTimeOffset StartOfLondonDay(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, WorkingDays.London.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

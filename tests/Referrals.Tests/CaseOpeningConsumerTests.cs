@@ -1,0 +1,129 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Cases;
+using Support.Contracts.Referrals;
+using Support.Messaging;
+using Support.Messaging.Outbox;
+using Support.Referrals.Consumers;
+using Support.Referrals.Data;
+using Support.Referrals.Domain.Cases;
+using Support.Testing;
+
+namespace Support.Referrals.Tests;
+
+/// <summary>
+/// REF-06 over the real broker: a front-door decision opens a case automatically, exactly once per referral, however
+/// often it is delivered. (The intake feature that publishes the decision is built elsewhere; here the test publishes it.)
+/// </summary>
+[Collection(RealBusCollection.Name)]
+public sealed class CaseOpeningConsumerTests : IAsyncLifetime
+{
+    private const string Queue = "referrals-referral-decided";
+    private string _database = "";
+    private ServiceHost<ReferralsDbContext> _host = null!;
+    private IBusControl _bus = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabases.CreateAsync<ReferralsDbContext>("referrals-cases-bus");
+        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
+        {
+            ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
+        };
+        _host = new ServiceHost<ReferralsDbContext>(settings);
+        _ = _host.Server;
+        _bus = await TestBus.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await _host.DisposeAsync();
+        await PostgresDatabases.DropAsync(_database);
+    }
+
+    private static ReferralDecided Decided(Guid referralId, Guid youngPersonId, ReferralOutcome outcome) => new()
+    {
+        ReferralId = referralId, YoungPersonId = youngPersonId, Outcome = outcome, DecidedLate = false,
+        RecordedBy = "tm-front-door", RecordedByRole = "TeamManager", OccurredAt = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero),
+    };
+
+    private async Task<List<Case>> CasesOfAsync(Guid youngPersonId)
+    {
+        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+        return await db.Set<Case>().AsNoTracking().Where(c => c.YoungPersonId == youngPersonId).ToListAsync();
+    }
+
+    private Task<List<Case>> WaitForCasesAsync(Guid youngPersonId) =>
+        Eventually.GetAsync(async () => await CasesOfAsync(youngPersonId) is { Count: > 0 } list ? list : null, because: "a case to open");
+
+    /// <summary>Publishes a marker decision last and waits for it and for the queue to drain, so everything before it was handled.</summary>
+    private async Task DrainAsync()
+    {
+        var marker = Guid.NewGuid();
+        await _bus.PublishAsync(Decided(Guid.NewGuid(), marker, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
+        await WaitForCasesAsync(marker);
+        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync(Queue) == 0, because: "the queue to drain");
+    }
+
+    [Fact]
+    public async Task A_decision_to_open_a_CSE_case_opens_one_case_even_when_delivered_twice_or_sent_again()
+    {
+        var person = Guid.NewGuid();
+        var referral = Guid.NewGuid();
+        var message = Decided(referral, person, ReferralOutcome.CseCaseOpened);
+        var messageId = Guid.NewGuid();
+
+        await _bus.PublishAsync(message, messageId);
+        await _bus.PublishAsync(message, messageId);        // redelivery: the inbox absorbs it
+        await _bus.PublishAsync(message, Guid.NewGuid());   // the same decision as a new message: the referral key absorbs it
+        await WaitForCasesAsync(person);
+        await DrainAsync();
+
+        var @case = Assert.Single(await CasesOfAsync(person));
+        Assert.Equal((referral, "CSE", "CseCaseOpened", AllocationCriteria.Current), (@case.ReferralId, @case.LeadTeam, @case.AllocationCriterion, @case.CriteriaVersion));
+        Assert.Equal(message.OccurredAt, @case.OpenedAt);
+        Assert.Equal(OpenCaseOnReferralDecided.SystemAuthor, @case.RecordedBy);
+        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+        var urn = MessageTypeRegistry.UrnOf(typeof(CaseOpened));
+        var opened = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).ToListAsync())
+            .Select(m => System.Text.Json.JsonSerializer.Deserialize<CaseOpened>(m.Payload, MessagingJson.Options)!)
+            .Where(m => m.YoungPersonId == person);
+        Assert.Equal(referral, Assert.Single(opened).ReferralId);
+    }
+
+    [Fact]
+    public async Task S47_and_child_in_need_decisions_open_cases_with_the_team_of_the_current_criteria_and_other_decisions_open_none()
+    {
+        var s47 = Guid.NewGuid();
+        var childInNeed = Guid.NewGuid();
+        var noFurtherAction = Guid.NewGuid();
+        var signposted = Guid.NewGuid();
+
+        await _bus.PublishAsync(Decided(Guid.NewGuid(), s47, ReferralOutcome.S47Enquiry), Guid.NewGuid());
+        await _bus.PublishAsync(Decided(Guid.NewGuid(), childInNeed, ReferralOutcome.ChildInNeedAssessment), Guid.NewGuid());
+        await _bus.PublishAsync(Decided(Guid.NewGuid(), noFurtherAction, ReferralOutcome.NoFurtherAction), Guid.NewGuid());
+        await _bus.PublishAsync(Decided(Guid.NewGuid(), signposted, ReferralOutcome.SignpostedToOutreach), Guid.NewGuid());
+        await DrainAsync();
+
+        var s47Case = Assert.Single(await CasesOfAsync(s47));
+        Assert.Equal(("CSE", "S47EnquiryCse"), (s47Case.LeadTeam, s47Case.AllocationCriterion));
+        var cinCase = Assert.Single(await CasesOfAsync(childInNeed));
+        Assert.Equal(("Assessment", "ChildInNeedAssessment"), (cinCase.LeadTeam, cinCase.AllocationCriterion));
+        Assert.Empty(await CasesOfAsync(noFurtherAction));
+        Assert.Empty(await CasesOfAsync(signposted));
+    }
+
+    [Fact]
+    public async Task A_second_referral_for_a_young_person_with_an_open_case_opens_no_second_case()
+    {
+        var person = Guid.NewGuid();
+        await _bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
+        await WaitForCasesAsync(person);
+
+        await _bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.S47Enquiry), Guid.NewGuid());
+        await DrainAsync();
+
+        Assert.Single(await CasesOfAsync(person));
+    }
+}
