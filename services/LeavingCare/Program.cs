@@ -1,18 +1,36 @@
+using MassTransit;
+using Support.LeavingCare;
+using Support.LeavingCare.Consumers;
+using Support.LeavingCare.Data;
+using Support.LeavingCare.Features;
+using Support.LeavingCare.Features.Alerts;
 using Support.Messaging;
 using Support.Messaging.Registry;
-using Support.LeavingCare.Data;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<LeavingCareDbContext>("LeavingCare", LeavingCareDbContext.Schema);
-builder.AddSupportMessaging<LeavingCareDbContext>("leavingcare", bus => bus.AddRegistryProjectionConsumers<LeavingCareDbContext>("leavingcare"));
+builder.AddSupportMessaging<LeavingCareDbContext>("leavingcare", bus =>
+{
+    bus.AddRegistryProjectionConsumers<LeavingCareDbContext>("leavingcare");
+    bus.AddConsumers(typeof(PictureOnRegistrationConsumer).Assembly);
+});
+builder.Services.AddOptions<LeavingCareOptions>().BindConfiguration(LeavingCareOptions.Section)
+    .Validate(o => o.IsValid(), "LeavingCare: HandoverAlertLeadDays > EscalationLeadDays >= 1, PathwayPlanFromAge 14-17, SupportUntilAge 18-30, positive intervals.")
+    .ValidateOnStart();
+builder.Services.AddAuthorizationBuilder()
+    .AddPolicy(Access.LeavingCareTeam, p => p.RequireRole(Access.TeamRoles))
+    .AddPolicy(Access.UnmetNeedRecorders, p => p.RequireRole(Access.UnmetNeedRoles));
+builder.Services.AddSingleton<HandoverAlertJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverAlertJob>());
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapRegistryProjection<LeavingCareDbContext>("leavingcare");
+app.MapLeavingCareEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<LeavingCareDbContext>();
 await app.RunAsync();
