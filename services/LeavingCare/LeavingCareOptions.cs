@@ -27,11 +27,14 @@ public sealed class LeavingCareOptions
     public List<string> UnsuitablePlacementTypes { get; set; } =
         ["AdultOnlyHostel", "UnstaffedHostel", "BedAndBreakfast", "NightShelter"];
 
+    /// <summary>Whether the hosted alert job loops (tests switch it off and call <c>RunOnceAsync</c> themselves).</summary>
+    public bool AlertJobEnabled { get; set; } = true;
+
     /// <summary>How often the alert job runs.</summary>
     public TimeSpan AlertCheckInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     public bool IsValid() =>
         HandoverAlertLeadDays > EscalationLeadDays && EscalationLeadDays >= 1 && PathwayPlanFromAge is >= 14 and < 18
         && PathwayPlanReviewMonths >= 1 && SupportUntilAge is >= 18 and <= 30 && KeepInTouchDays >= 1
-        && AlertCheckInterval > TimeSpan.Zero;
+        && AlertCheckInterval > TimeSpan.Zero && AlertCheckInterval <= TimeSpan.FromDays(1);
 }

@@ -14,6 +14,10 @@ public sealed partial class HandoverAlertJob(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.AlertJobEnabled)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
