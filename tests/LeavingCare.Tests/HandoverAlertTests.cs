@@ -90,4 +90,33 @@ public sealed class HandoverAlertTests(LeavingCareFixture fixture) : IClassFixtu
         Assert.Empty(await AlertsAsync(adult));
         Assert.Empty(await AlertsAsync(older));
     }
+
+    [Fact]
+    public async Task A_risk_level_that_arrives_before_the_registration_is_kept_and_the_alert_follows_the_registration()
+    {
+        var id = Guid.NewGuid();
+        await fixture.PublishAsync(new Support.Contracts.Risk.RiskLevelChanged
+        {
+            YoungPersonId = id, SourceId = Guid.NewGuid(), NewLevel = Support.Contracts.Risk.RiskLevel.VeryHigh,
+            SuggestedLevel = Support.Contracts.Risk.RiskLevel.VeryHigh, Indicators = [Support.Contracts.Risk.RiskIndicator.InCare],
+            RuleTableVersion = "test", IsDowngrade = false, RecordedBy = "sw", RecordedByRole = "SocialWorker", OccurredAt = fixture.Now,
+        });
+        await Support.Testing.Eventually.TrueAsync(async () =>
+        {
+            await using var db = fixture.CreateDbContext();
+            return await db.Pictures.AnyAsync(p => p.YoungPersonId == id && p.RiskLevel == Support.Contracts.Risk.RiskLevel.VeryHigh);
+        }, because: "the early risk level to start the picture");
+
+        await fixture.PublishAsync(new Support.Contracts.Registry.YoungPersonRegistered
+        {
+            YoungPersonId = id, DisplayName = "Early Risk", DateOfBirth = fixture.BornToTurn18In(60), OccurredAt = fixture.Now,
+        });
+
+        await Support.Testing.Eventually.TrueAsync(async () => (await AlertsAsync(id)).Any(a => a.Kind == AlertKinds.Handover),
+            because: "the registration to raise the alert");
+        await using var after = fixture.CreateDbContext();
+        var picture = await after.Pictures.SingleAsync(p => p.YoungPersonId == id);
+        Assert.Equal(Support.Contracts.Risk.RiskLevel.VeryHigh, picture.RiskLevel);
+        Assert.True(picture.LookedAfter, "the InCare indicator marks the young person looked after");
+    }
 }

@@ -10,6 +10,11 @@ internal static class Picture
     /// <summary>The picture row, started if this is the first we hear of the young person (events can arrive in any order).</summary>
     public static async Task<YoungPersonPicture> GetOrStartAsync(LeavingCareDbContext db, Guid youngPersonId, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // Started earlier in this same message (not yet saved), or stored before.
+        if (db.Pictures.Local.FirstOrDefault(p => p.YoungPersonId == youngPersonId) is { } local)
+        {
+            return local;
+        }
         if (await db.Pictures.SingleOrDefaultAsync(p => p.YoungPersonId == youngPersonId, cancellationToken) is { } existing)
         {
             return existing;
