@@ -8,6 +8,7 @@ using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.LeavingCare.Features.Alerts;
 using Support.Messaging.Outbox;
+using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 
@@ -231,7 +232,8 @@ public static class CareLeaverHandlers
     }
 
     public static async Task<Ok<List<OverdueItem>>> ListOverdueAsync(
-        ClaimsPrincipal user, LeavingCareDbContext db, IOptions<LeavingCareOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        ClaimsPrincipal user, LeavingCareDbContext db, IAccessLog accessLog, IOptions<LeavingCareOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var o = options.Value;
         var today = UkTime.Today(clock);
@@ -271,6 +273,8 @@ public static class CareLeaverHandlers
                 items.Add(new OverdueItem(c.YoungPersonId, "KeepInTouchDue", due, today.DayNumber - due.DayNumber, c.AdviserUserId));
             }
         }
+        // The list names young people: each one listed is an audited read (REC-08).
+        await accessLog.RecordAsync(CareLeaverEndpoints.SubjectType, [.. items.Select(i => i.YoungPersonId).Distinct()], AccessActions.Read, cancellationToken);
         return TypedResults.Ok(items.OrderByDescending(i => i.DaysOverdue).ToList());
     }
 }
