@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Support.LeavingCare.Domain;
 using Support.Messaging;
 using Support.Messaging.Registry;
 using Support.ServiceDefaults.Data;
@@ -10,9 +11,23 @@ public sealed class LeavingCareDbContext(DbContextOptions<LeavingCareDbContext> 
 {
     public const string Schema = "leavingcare";
 
+    public DbSet<KnownYoungPerson> KnownYoungPeople => Set<KnownYoungPerson>();
+    public DbSet<YoungPersonPicture> Pictures => Set<YoungPersonPicture>();
+    public DbSet<PictureEvent> PictureEvents => Set<PictureEvent>();
+    public DbSet<Adviser> Advisers => Set<Adviser>();
+    public DbSet<AdviserAllocation> AdviserAllocations => Set<AdviserAllocation>();
+    public DbSet<HandoverAlert> Alerts => Set<HandoverAlert>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<PathwayPlanReview> PathwayPlanReviews => Set<PathwayPlanReview>();
+    public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
+    public DbSet<FlaggedAddress> FlaggedAddresses => Set<FlaggedAddress>();
+    public DbSet<AccommodationCheck> AccommodationChecks => Set<AccommodationCheck>();
+    public DbSet<AccommodationDecision> AccommodationDecisions => Set<AccommodationDecision>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.AddOutboxAndInbox().AddAccessLog().AddRegistryProjection();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(LeavingCareDbContext).Assembly);
     }
 }

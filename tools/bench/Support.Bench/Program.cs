@@ -4,7 +4,7 @@ using Support.Bench.Platform;
 using Support.Bench.Reporting;
 
 // Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
-// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,relay,memory,startup]
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,relay,alerts,memory,startup]
 var settings = BenchSettings.Load(args);
 var tokens = new TokenPool(settings.Tokens);
 var rhiTokens = new TokenPool(settings.RhiTokens);
@@ -24,6 +24,7 @@ IBenchmark[] benchmarks =
     new InterviewToReviewBenchmark(settings, tokens, rhiTokens),
     new ReferralIntakeBenchmark(settings, tokens),
     new RelayDrainBenchmark(settings),
+    new LeavingCareAlertJobBenchmark(settings),
     new MemoryBenchmark(settings, "after_load"),
     new StartupBenchmark(settings),
 ];

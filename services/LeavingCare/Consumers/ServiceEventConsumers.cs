@@ -1,0 +1,129 @@
+using MassTransit;
+using Support.Contracts.Missing;
+using Support.Contracts.Outreach;
+using Support.Contracts.Referrals;
+using Support.Contracts.Risk;
+using Support.LeavingCare.Data;
+using Support.LeavingCare.Domain;
+using Support.Messaging.Inbox;
+
+namespace Support.LeavingCare.Consumers;
+
+// Issue 5, point 1: the picture behind the handover pack (LC-01) is built only from events other services publish.
+
+/// <summary>The current risk level and the indicators behind it (REF-14); InCare marks the young person looked after.</summary>
+public sealed class RiskLevelChangedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<RiskLevelChangedConsumer> logger)
+    : IdempotentConsumer<RiskLevelChanged, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<RiskLevelChanged> context)
+    {
+        var m = context.Message;
+        var now = Clock.GetUtcNow();
+        var picture = await Picture.GetOrStartAsync(Db, m.YoungPersonId, now, context.CancellationToken);
+        picture.ApplyRisk(m.NewLevel, m.Indicators, m.OccurredAt, now);
+        await Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.RiskLevelChanged, m.SourceId,
+            $"{m.NewLevel}: {string.Join(", ", m.Indicators)}", m.OccurredAt, now, m.RecordedBy), context.CancellationToken);
+    }
+}
+
+public sealed class RiskReviewOpenedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<RiskReviewOpenedConsumer> logger)
+    : IdempotentConsumer<RiskReviewOpened, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<RiskReviewOpened> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.RiskReviewOpened, m.ReviewId, m.Trigger,
+            m.OccurredAt, Clock.GetUtcNow(), dueAt: m.DueAt), context.CancellationToken);
+    }
+}
+
+public sealed class RiskReviewCompletedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<RiskReviewCompletedConsumer> logger)
+    : IdempotentConsumer<RiskReviewCompleted, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<RiskReviewCompleted> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.RiskReviewCompleted, m.ReviewId, m.Level.ToString(),
+            m.OccurredAt, Clock.GetUtcNow(), m.RecordedBy), context.CancellationToken);
+    }
+}
+
+public sealed class ReferralDecidedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<ReferralDecidedConsumer> logger)
+    : IdempotentConsumer<ReferralDecided, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<ReferralDecided> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.ReferralDecided, m.ReferralId, m.Outcome.ToString(),
+            m.OccurredAt, Clock.GetUtcNow(), m.RecordedBy), context.CancellationToken);
+    }
+}
+
+/// <summary>Each child's decisions and open actions from a strategy meeting (REF-11, REF-12).</summary>
+public sealed class StrategyMeetingFinalisedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<StrategyMeetingFinalisedConsumer> logger)
+    : IdempotentConsumer<StrategyMeetingFinalised, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<StrategyMeetingFinalised> context)
+    {
+        var m = context.Message;
+        var now = Clock.GetUtcNow();
+        foreach (var child in m.Children)
+        {
+            await Picture.AddFactAsync(Db, PictureEvent.Of(child.YoungPersonId, PictureEventKinds.StrategyMeetingDecision, m.MeetingId,
+                string.Join("; ", child.Decisions), m.HeldAt, now, m.ChairId), context.CancellationToken);
+            foreach (var action in child.Actions)
+            {
+                await Picture.AddFactAsync(Db, PictureEvent.Of(child.YoungPersonId, PictureEventKinds.StrategyAction, action.ActionId,
+                    action.Description, m.HeldAt, now, action.Owner, action.DueAt), context.CancellationToken);
+            }
+        }
+    }
+}
+
+public sealed class StrategyActionCompletedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<StrategyActionCompletedConsumer> logger)
+    : IdempotentConsumer<StrategyActionCompleted, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<StrategyActionCompleted> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.StrategyActionCompleted, m.ActionId,
+            m.CompletedLate ? "CompletedLate" : "Completed", m.OccurredAt, Clock.GetUtcNow(), m.RecordedBy), context.CancellationToken);
+    }
+}
+
+/// <summary>Missing history: episodes (adult care leavers can be missing too, LC-04).</summary>
+public sealed class MissingEpisodeReportedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<MissingEpisodeReportedConsumer> logger)
+    : IdempotentConsumer<MissingEpisodeReported, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<MissingEpisodeReported> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.MissingEpisodeReported, m.EpisodeId,
+            m.MissingFrom.ToString(), m.LastSeenAt, Clock.GetUtcNow()), context.CancellationToken);
+    }
+}
+
+/// <summary>Return-home interviews: the indicators found, as codes (free text stays in the Missing service).</summary>
+public sealed class ReturnInterviewCompletedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<ReturnInterviewCompletedConsumer> logger)
+    : IdempotentConsumer<ReturnInterviewCompleted, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<ReturnInterviewCompleted> context)
+    {
+        var m = context.Message;
+        var label = string.Join(", ", m.Indicators) + (m.DisclosureMade ? " (disclosure made)" : "");
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.ReturnInterviewCompleted, m.InterviewId,
+            label, m.CompletedAt, Clock.GetUtcNow()), context.CancellationToken);
+    }
+}
+
+/// <summary>Outreach involvement: who raised a concern, and its indicators.</summary>
+public sealed class OutreachConcernRaisedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<OutreachConcernRaisedConsumer> logger)
+    : IdempotentConsumer<OutreachConcernRaised, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<OutreachConcernRaised> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.OutreachConcernRaised, m.ConcernId,
+            string.Join(", ", m.Indicators), m.OccurredAt, Clock.GetUtcNow(), m.RaisedBy), context.CancellationToken);
+    }
+}

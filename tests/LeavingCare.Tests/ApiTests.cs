@@ -1,0 +1,211 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.LeavingCare;
+using Support.Contracts.Missing;
+using Support.Contracts.Risk;
+
+namespace Support.LeavingCare.Tests;
+
+/// <summary>The endpoints through their HTTP surface: bad input, roles, and the events they publish.</summary>
+public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<LeavingCareFixture>
+{
+    private async Task<Guid> AlertIdAsync(Guid youngPersonId)
+    {
+        await using var db = fixture.CreateDbContext();
+        return await db.Alerts.Where(a => a.YoungPersonId == youngPersonId && a.Kind == "Handover").Select(a => a.Id).SingleAsync();
+    }
+
+    [Fact]
+    public async Task An_adviser_sees_and_acknowledges_their_own_alert_and_gets_403_on_another_advisers()
+    {
+        using var manager = fixture.Client("TeamManager", "lc-manager-1");
+        var mine = await Api.RegisterAdviserAsync(manager, "pa-own");
+        var theirs = await Api.RegisterAdviserAsync(manager, "pa-other");
+        var youngPerson = await fixture.RegisterAsync(fixture.BornToTurn18In(200));
+        var other = await fixture.RegisterAsync(fixture.BornToTurn18In(200));
+        await Api.AllocateAsync(manager, youngPerson, mine);
+        await Api.AllocateAsync(manager, other, theirs);
+        fixture.Clock.Advance(TimeSpan.FromDays(111)); // 89 days before both 18th birthdays
+        await fixture.Job.RunOnceAsync(CancellationToken.None);
+        var myAlert = await AlertIdAsync(youngPerson);
+        var theirAlert = await AlertIdAsync(other);
+
+        using var adviser = fixture.Client("PersonalAdviser", "pa-own");
+        var list = await adviser.GetFromJsonAsync<JsonElement>("/api/leavingcare/alerts");
+        var ids = list.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(myAlert, ids);
+        Assert.DoesNotContain(theirAlert, ids);
+        var managerList = await manager.GetFromJsonAsync<JsonElement>("/api/leavingcare/alerts");
+        Assert.Contains(theirAlert, managerList.EnumerateArray().Select(a => a.GetProperty("id").GetGuid()));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await adviser.GetAsync($"/api/leavingcare/alerts/{theirAlert}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adviser.PostAsync($"/api/leavingcare/alerts/{theirAlert}/acknowledge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await adviser.PostAsync($"/api/leavingcare/alerts/{myAlert}/acknowledge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await adviser.PostAsync($"/api/leavingcare/alerts/{myAlert}/acknowledge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await adviser.PostAsync($"/api/leavingcare/alerts/{Guid.NewGuid()}/acknowledge", null)).StatusCode);
+        var events = await fixture.OutboxAsync<PersonalAdviserAllocated>(e => e.YoungPersonId == youngPerson);
+        Assert.Equal("pa-own", Assert.Single(events).Adviser);
+    }
+
+    [Fact]
+    public async Task The_handover_pack_names_the_current_risk_level_and_its_indicators()
+    {
+        using var manager = fixture.Client("TeamManager", "lc-manager-2");
+        var id = await fixture.RegisterAsync(fixture.Today.AddMonths(-10).AddYears(-17));
+        await fixture.SetRiskAsync(id, RiskLevel.High, RiskIndicator.MissingFromHome, RiskIndicator.OlderBoyfriend);
+        var alertId = await AlertIdAsync(id);
+
+        var alert = await manager.GetFromJsonAsync<JsonElement>($"/api/leavingcare/alerts/{alertId}");
+
+        var risk = alert.GetProperty("pack").GetProperty("risk");
+        Assert.Equal("High", risk.GetProperty("level").GetString());
+        Assert.Equal(["MissingFromHome", "OlderBoyfriend"], risk.GetProperty("indicators").EnumerateArray().Select(i => i.GetString()));
+        using var commissioner = fixture.Client("Commissioner", "lc-commissioner");
+        Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/leavingcare/alerts/{alertId}")).StatusCode);
+        using var socialWorker = fixture.Client("SocialWorker", "lc-sw");
+        Assert.Equal(HttpStatusCode.Forbidden, (await socialWorker.GetAsync($"/api/leavingcare/alerts/{alertId}")).StatusCode);
+        var counts = await commissioner.GetFromJsonAsync<JsonElement>("/api/leavingcare/reports/alerts");
+        Assert.DoesNotContain(id.ToString(), counts.GetRawText());
+        await using var db = fixture.CreateDbContext();
+        Assert.True(await db.Set<Support.ServiceDefaults.Audit.AccessLogEntry>().AnyAsync(e => e.SubjectId == id && e.Actor == "lc-manager-2"));
+    }
+
+    [Fact]
+    public async Task Registering_a_care_leaver_checks_the_young_person_and_their_age()
+    {
+        using var adviser = fixture.Client("PersonalAdviser", "pa-reg");
+        var over25 = await fixture.RegisterAsync(fixture.Today.AddYears(-25));
+        var future = await fixture.RegisterAsync(fixture.Today.AddDays(3));
+        var ok = await fixture.RegisterAsync(fixture.Today.AddYears(-19));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await adviser.PostAsJsonAsync("/api/leavingcare/care-leavers", new { youngPersonId = Guid.NewGuid(), lookedAfter = true })).StatusCode);
+        using var missing = await adviser.PostAsJsonAsync("/api/leavingcare/care-leavers", new { lookedAfter = true });
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("youngPersonId", await missing.ErrorFieldsAsync());
+        using var old = await adviser.PostAsJsonAsync("/api/leavingcare/care-leavers", new { youngPersonId = over25, lookedAfter = true });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, old.StatusCode);
+        using var unborn = await adviser.PostAsJsonAsync("/api/leavingcare/care-leavers", new { youngPersonId = future, lookedAfter = true });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unborn.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await adviser.PostAsJsonAsync("/api/leavingcare/care-leavers", new { youngPersonId = ok, lookedAfter = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await adviser.PostAsJsonAsync("/api/leavingcare/care-leavers", new { youngPersonId = ok, lookedAfter = true })).StatusCode);
+        using var manager = fixture.Client("TeamManager", "lc-manager-3");
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PutAsJsonAsync($"/api/leavingcare/young-people/{ok}/adviser", new { adviserId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adviser.PutAsJsonAsync($"/api/leavingcare/young-people/{ok}/adviser", new { adviserId = Guid.NewGuid() })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Whereabouts_unknown_sends_a_missing_report_and_eight_weeks_without_contact_raises_one_alert()
+    {
+        using var manager = fixture.Client("TeamManager", "lc-manager-4");
+        var adviserId = await Api.RegisterAdviserAsync(manager, "pa-kit");
+        var id = await fixture.RegisterAsync(fixture.Today.AddYears(-20));
+        await Api.AllocateAsync(manager, id, adviserId);
+        using var adviser = fixture.Client("PersonalAdviser", "pa-kit");
+        using var contacted = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
+            new { occurredAt = fixture.Now, outcome = "Contacted", method = "Visit", youngPersonsWords = "I don't want to lose my worker" });
+        Assert.Equal(HttpStatusCode.Created, contacted.StatusCode);
+        using var future = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
+            new { occurredAt = fixture.Now.AddDays(2), outcome = "Contacted", method = "Visit" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);
+
+        fixture.Clock.Advance(TimeSpan.FromDays(55));
+        await fixture.Job.RunOnceAsync(CancellationToken.None);
+        await using (var db = fixture.CreateDbContext())
+        {
+            Assert.False(await db.Alerts.AnyAsync(a => a.YoungPersonId == id && a.Kind == "KeepInTouch"), "not yet 8 weeks");
+        }
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+        await fixture.Job.RunOnceAsync(CancellationToken.None);
+        await fixture.Job.RunOnceAsync(CancellationToken.None);
+        await using (var db = fixture.CreateDbContext())
+        {
+            var alert = await db.Alerts.SingleAsync(a => a.YoungPersonId == id && a.Kind == "KeepInTouch");
+            Assert.Equal("pa-kit", alert.Recipient);
+        }
+        var overdue = await adviser.GetFromJsonAsync<JsonElement>("/api/leavingcare/overdue");
+        Assert.Contains(overdue.EnumerateArray(), i => i.GetProperty("youngPersonId").GetGuid() == id && i.GetProperty("kind").GetString() == "KeepInTouchDue");
+
+        using var unknown = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
+            new { occurredAt = fixture.Now, outcome = "WhereaboutsUnknown", method = "Visit" });
+        Assert.Equal(HttpStatusCode.Created, unknown.StatusCode);
+        var command = Assert.Single(await fixture.OutboxAsync<ReportWhereaboutsUnknown>(c => c.YoungPersonId == id));
+        Assert.Equal("pa-kit", command.ReportedBy);
+        Assert.True(command.LastContactAt < fixture.Now.AddDays(-50));
+        var detail = await adviser.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{id}/leaving-care");
+        Assert.Equal("I don't want to lose my worker", detail.GetProperty("pack").GetProperty("youngPersonsWords")[0].GetProperty("words").GetString());
+        using var stranger = fixture.Client("PersonalAdviser", "pa-stranger");
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/leavingcare/young-people/{id}/leaving-care")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refusal_by_adult_services_is_recorded_as_unmet_need_and_published()
+    {
+        var id = await fixture.RegisterAsync(fixture.Today.AddYears(-18).AddDays(-3));
+        using var adult = fixture.Client("AdultServices", "as-1");
+
+        using var response = await adult.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/unmet-needs", new
+        {
+            needCategory = "AdultSocialCare", reason = "CriteriaNotMet", refusedBy = "AdultSocialCare", details = "Does not meet eligibility", refusedOn = fixture.Today,
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var recorded = Assert.Single(await fixture.OutboxAsync<UnmetNeedRecorded>(e => e.YoungPersonId == id));
+        Assert.Equal(UnmetNeedReason.CriteriaNotMet, recorded.Reason);
+        Assert.Equal("leaving-care", recorded.RecordedByService);
+        Assert.Equal(HttpStatusCode.NotFound, (await adult.PostAsJsonAsync($"/api/leavingcare/young-people/{Guid.NewGuid()}/unmet-needs", new
+        {
+            needCategory = "AdultSocialCare", reason = "CriteriaNotMet", refusedBy = "AdultSocialCare", details = "x", refusedOn = fixture.Today,
+        })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_proposed_address_that_is_flagged_or_an_unstaffed_adult_hostel_needs_a_managers_decision()
+    {
+        using var manager = fixture.Client("TeamManager", "lc-manager-5");
+        using var flagged = await manager.PostAsJsonAsync("/api/leavingcare/flagged-addresses",
+            new { address = "12 Ring Road, Flat 3", postcode = "S60 1AA", source = "StrategyMeeting", reason = "Named at a strategy meeting" });
+        Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
+        var id = await fixture.RegisterAsync(fixture.Today.AddYears(-17));
+        var child = await fixture.RegisterAsync(fixture.Today.AddYears(-14));
+        using var adviser = fixture.Client("PersonalAdviser", "pa-acc");
+
+        var matched = await (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/accommodation-checks",
+            new { address = "12 ring road flat 3", postcode = "s60 1aa", placementType = "SupportedLodgings", adultsOnly = false, staffedEveningsAndWeekends = true }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("NeedsManagerDecision", matched.GetProperty("status").GetString());
+        var hostel = await (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/accommodation-checks",
+            new { address = "1 Other Street", postcode = "S60 2BB", placementType = "Hostel", adultsOnly = true, staffedEveningsAndWeekends = false }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains("AdultsOnlyWithoutEveningAndWeekendStaff", hostel.GetProperty("matches").EnumerateArray().Select(m => m.GetString()));
+        var clear = await (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/accommodation-checks",
+            new { address = "1 Other Street", postcode = "S60 2BB", placementType = "FosterPlacement", adultsOnly = false, staffedEveningsAndWeekends = true }))
+            .Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Clear", clear.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{child}/accommodation-checks",
+            new { address = "1 Other Street", postcode = "S60 2BB", placementType = "FosterPlacement", adultsOnly = false, staffedEveningsAndWeekends = true })).StatusCode);
+
+        var checkId = matched.GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Forbidden, (await adviser.PostAsJsonAsync($"/api/leavingcare/accommodation-checks/{checkId}/decision", new { approved = true, rationale = "ok" })).StatusCode);
+        var decided = await manager.PostAsJsonAsync($"/api/leavingcare/accommodation-checks/{checkId}/decision", new { approved = false, rationale = "Known address; find another placement" });
+        Assert.Equal("RejectedByManager", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/leavingcare/accommodation-checks/{checkId}/decision", new { approved = true, rationale = "x" })).StatusCode);
+    }
+}
+
+internal static class Api
+{
+    public static async Task<Guid> RegisterAdviserAsync(HttpClient manager, string userId)
+    {
+        using var response = await manager.PostAsJsonAsync("/api/leavingcare/advisers", new { userId, displayName = "Pat Adviser", team = "Leaving care east", provider = "In house" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public static async Task AllocateAsync(HttpClient manager, Guid youngPersonId, Guid adviserId)
+    {
+        using var response = await manager.PutAsJsonAsync($"/api/leavingcare/young-people/{youngPersonId}/adviser", new { adviserId });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}
