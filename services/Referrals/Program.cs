@@ -1,6 +1,8 @@
 using MassTransit;
 using Support.Messaging;
 using Support.Referrals.Data;
+using Support.Referrals.Features.ManagerTasks;
+using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults;
@@ -10,12 +12,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<ReferralsDbContext>("Referrals", ReferralsDbContext.Schema);
 builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.Services.AddSingleton<RiskReviewOverdueJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RiskReviewOverdueJob>());
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapYoungPeopleEndpoints();
 app.MapRiskReviewEndpoints();
+app.MapRiskAssessmentEndpoints();
+app.MapManagerTaskEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

@@ -14,6 +14,13 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<CurrentRiskLevel> CurrentRiskLevels => Set<CurrentRiskLevel>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<RiskAssessmentCountersignature> RiskAssessmentCountersignatures => Set<RiskAssessmentCountersignature>();
+    public DbSet<YoungPersonLegalFlag> LegalFlags => Set<YoungPersonLegalFlag>();
+    public DbSet<ManagerTask> ManagerTasks => Set<ManagerTask>();
+    public DbSet<ManagerTaskCompletion> ManagerTaskCompletions => Set<ManagerTaskCompletion>();
+    public DbSet<RiskReviewCompletion> RiskReviewCompletions => Set<RiskReviewCompletion>();
+    public DbSet<MissingEpisodeSeen> MissingEpisodesSeen => Set<MissingEpisodeSeen>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -58,6 +65,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             e.Property(x => x.TriggerReference).HasMaxLength(2000);
             e.PrimitiveCollection(x => x.Indicators).ElementType().HasConversion<string>();
             e.Property(x => x.Owner).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.RecordedBy).HasMaxLength(200);
             // One review per trigger, however many times the trigger is delivered (REF-16).
             e.HasIndex(x => new { x.Trigger, x.TriggerReference }).IsUnique();

@@ -111,6 +111,114 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.ManagerTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("flag");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manager_tasks");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_manager_tasks_created_at");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_manager_tasks_young_person_id");
+
+                    b.ToTable("manager_tasks", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.ManagerTaskCompletion", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("CompletedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by_role");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision");
+
+                    b.HasKey("TaskId")
+                        .HasName("pk_manager_task_completions");
+
+                    b.ToTable("manager_task_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.MissingEpisodeSeen", b =>
+                {
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("EpisodeId")
+                        .HasName("pk_missing_episodes_seen");
+
+                    b.HasIndex("YoungPersonId", "LastSeenAt")
+                        .HasDatabaseName("ix_missing_episodes_seen_young_person_id_last_seen_at");
+
+                    b.ToTable("missing_episodes_seen", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Risk.CurrentRiskLevel", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -127,6 +235,12 @@ namespace Support.Referrals.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("level");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<string>("RuleTableVersion")
                         .IsRequired()
@@ -157,11 +271,284 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("current_risk_levels", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeOnEventDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_on_event_date");
+
+                    b.Property<string>("ChosenLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("chosen_level");
+
+                    b.PrimitiveCollection<string[]>("ContributingIndicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("contributing_indicators");
+
+                    b.Property<bool>("DisclosureOfAssault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disclosure_of_assault");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.PrimitiveCollection<string[]>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("indicators");
+
+                    b.PrimitiveCollection<string[]>("LegalFlags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_flags");
+
+                    b.Property<string>("LevelInForceWhileAwaiting")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level_in_force_while_awaiting");
+
+                    b.Property<string>("Matches")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("matches");
+
+                    b.Property<int>("MissingEpisodesInLast90Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("missing_episodes_in_last90days");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PreviousLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("previous_level");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<bool>("RequiresCountersignature")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_countersignature");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("RuleTableVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rule_table_version");
+
+                    b.Property<bool>("SexualActivity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sexual_activity");
+
+                    b.Property<string>("SuggestedLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("suggested_level");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_assessments");
+
+                    b.HasIndex("SuggestedLevel", "ChosenLevel")
+                        .HasDatabaseName("ix_risk_assessments_suggested_level_chosen_level");
+
+                    b.HasIndex("YoungPersonId", "RecordedAt")
+                        .HasDatabaseName("ix_risk_assessments_young_person_id_recorded_at");
+
+                    b.ToTable("risk_assessments", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskAssessmentCountersignature", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CountersignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("countersigned_at");
+
+                    b.Property<string>("CountersignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("countersigned_by");
+
+                    b.Property<string>("CountersignedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("countersigned_by_role");
+
+                    b.HasKey("AssessmentId")
+                        .HasName("pk_risk_assessment_countersignatures");
+
+                    b.ToTable("risk_assessment_countersignatures", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskReviewCompletion", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("CompletedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by_role");
+
+                    b.Property<bool>("CompletedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed_late");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.PrimitiveCollection<List<Guid>>("TriggerReviewIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("trigger_review_ids");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("ReviewId")
+                        .HasName("pk_risk_review_completions");
+
+                    b.HasIndex("YoungPersonId", "CompletedAt")
+                        .HasDatabaseName("ix_risk_review_completions_young_person_id_completed_at");
+
+                    b.ToTable("risk_review_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.YoungPersonLegalFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgeOnEventDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_on_event_date");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("flag");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_flags");
+
+                    b.HasIndex("Flag", "RaisedAt")
+                        .HasDatabaseName("ix_legal_flags_flag_raised_at");
+
+                    b.HasIndex("YoungPersonId", "Flag", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_flags_young_person_id_flag_source_id");
+
+                    b.ToTable("legal_flags", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.RiskReview", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
 
                     b.Property<bool>("DisclosureMade")
                         .HasColumnType("boolean")
@@ -176,10 +563,19 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("indicators");
 
+                    b.Property<DateTimeOffset?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notified_at");
+
                     b.Property<string>("Owner")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("owner");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -416,6 +812,36 @@ namespace Support.Referrals.Data.Migrations
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
                     b.ToTable("access_log", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.ManagerTaskCompletion", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.ManagerTask", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.ManagerTaskCompletion", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manager_task_completions_manager_tasks_task_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskAssessmentCountersignature", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Risk.RiskAssessment", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Risk.RiskAssessmentCountersignature", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_countersignatures_risk_assessments_assessme");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskReviewCompletion", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.RiskReview", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Risk.RiskReviewCompletion", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_review_completions_risk_reviews_review_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPersonDetails", b =>
