@@ -67,7 +67,7 @@ public sealed class RiskReview
     /// <summary>Marks the overdue announcement; false if the review is not overdue or was already announced.</summary>
     public bool MarkOverdueNotified(DateTimeOffset now)
     {
-        if (Status != RiskReviewStatus.Open || now < DueAt || OverdueNotifiedAt is not null)
+        if (!IsOverdue(now) || OverdueNotifiedAt is not null)
         {
             return false;
         }

@@ -53,7 +53,7 @@ public sealed partial class RiskReviewOverdueJob(IServiceScopeFactory scopes, Ti
         var entity = db.Model.FindEntityType(typeof(RiskReview))!;
         // The table name comes from the EF model, never from input.
         var claimSql = $"SELECT * FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" "
-            + "WHERE status = 'Open' AND due_at <= @now AND overdue_notified_at IS NULL "
+            + "WHERE status = 'Open' AND due_at < @now AND overdue_notified_at IS NULL "
             + "ORDER BY due_at LIMIT @batch FOR UPDATE SKIP LOCKED";
         var due = await db.RiskReviews
             .FromSqlRaw(claimSql, new NpgsqlParameter("now", now), new NpgsqlParameter("batch", BatchSize))
