@@ -4,6 +4,8 @@ using Support.Referrals;
 using Support.Referrals.Data;
 using Support.Referrals.Features.OrganisedAbuse;
 using Support.Referrals.Features.Cases;
+using Support.Referrals.Features.ManagerTasks;
+using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
 using Support.Referrals.Features.StrategyMeetings;
@@ -19,6 +21,8 @@ builder.Services.AddOptions<S47Options>().BindConfiguration(S47Options.Section)
     .ValidateOnStart();
 builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.Services.AddCases();
+builder.Services.AddSingleton<RiskReviewOverdueJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<RiskReviewOverdueJob>());
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -29,6 +33,8 @@ app.MapS47PathwayEndpoints();
 app.MapStrategyMeetingEndpoints();
 app.MapOrganisedAbuseEndpoints();
 app.MapCaseEndpoints();
+app.MapRiskAssessmentEndpoints();
+app.MapManagerTaskEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

@@ -1,7 +1,11 @@
+using System.Text.Json;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Support.Messaging;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Testing;
 
@@ -23,6 +27,8 @@ public sealed class ReferralsFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
         {
             ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
+            // Tests move the clock by days; keep sent outbox rows so they can still be read.
+            ["Outbox:SentRetention"] = "3650.00:00:00",
         };
         // API tests use MassTransit's in-memory harness, so these hosts never compete with the real-bus test classes
         // (RealBusCollection) for the service's queues; what the outbox holds is asserted from the database.
@@ -35,6 +41,15 @@ public sealed class ReferralsFixture : IAsyncLifetime
     }
 
     public ReferralsDbContext CreateDbContext() => PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+
+    /// <summary>The messages of type <typeparamref name="T"/> in the outbox, filtered in memory.</summary>
+    public async Task<List<T>> OutboxAsync<T>(Func<T, bool>? where = null) where T : class
+    {
+        await using var db = CreateDbContext();
+        var urn = MessageTypeRegistry.UrnOf(typeof(T));
+        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
+        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(m => where?.Invoke(m) ?? true).ToList();
+    }
 
     public async Task DisposeAsync()
     {

@@ -1,8 +1,10 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Missing;
+using Support.Contracts.Outreach;
 using Support.Contracts.Risk;
 using Support.Messaging.Inbox;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.ServiceDefaults.Auth;
@@ -14,7 +16,7 @@ namespace Support.Referrals.Consumers;
 /// absorbs a redelivery of the same message; the (trigger, reference) check absorbs the same finding sent again as a
 /// new message, and its unique index turns a concurrent twin into a retry that then finds the first review.
 /// </summary>
-public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReturnInterviewCompletedConsumer> logger)
+public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<ReturnInterviewCompletedConsumer> logger)
     : IdempotentConsumer<ReturnInterviewCompleted, ReferralsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(ConsumeContext<ReturnInterviewCompleted> context)
@@ -24,21 +26,51 @@ public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, Time
         {
             return Task.CompletedTask;
         }
-        return RiskReviewOpening.OpenOnceAsync(Db, Clock, message.YoungPersonId, RiskReviewTrigger.ReturnInterviewCompleted,
+        return RiskReviewOpening.OpenOnceAsync(Db, outbox, Clock, message.YoungPersonId, RiskReviewTrigger.ReturnInterviewCompleted,
             $"return-interview:{message.InterviewId}", message.CompletedAt, message.Indicators, message.DisclosureMade, context.CancellationToken);
     }
 }
 
 /// <summary>Part I <c>RepeatMissingThreshold</c>: repeat missing episodes open a risk review (MIS-04, REF-16).</summary>
-public sealed class RepeatMissingDetectedConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<RepeatMissingDetectedConsumer> logger)
+public sealed class RepeatMissingDetectedConsumer(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<RepeatMissingDetectedConsumer> logger)
     : IdempotentConsumer<RepeatMissingDetected, ReferralsDbContext>(db, clock, logger)
 {
     protected override Task HandleAsync(ConsumeContext<RepeatMissingDetected> context)
     {
         var message = context.Message;
         var reference = "repeat-missing:" + string.Join(',', message.EpisodeIds.Order());
-        return RiskReviewOpening.OpenOnceAsync(Db, Clock, message.YoungPersonId, RiskReviewTrigger.RepeatMissing, reference,
+        return RiskReviewOpening.OpenOnceAsync(Db, outbox, Clock, message.YoungPersonId, RiskReviewTrigger.RepeatMissing, reference,
             message.OccurredAt, [RiskIndicator.MissingFromHome], disclosureMade: false, context.CancellationToken);
+    }
+}
+
+/// <summary>REF-16: an outreach worker's CSE concern opens a risk review, once per concern however often it is delivered.</summary>
+public sealed class OutreachConcernRaisedConsumer(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<OutreachConcernRaisedConsumer> logger)
+    : IdempotentConsumer<OutreachConcernRaised, ReferralsDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<OutreachConcernRaised> context)
+    {
+        var message = context.Message;
+        return RiskReviewOpening.OpenOnceAsync(Db, outbox, Clock, message.YoungPersonId, RiskReviewTrigger.OutreachConcern,
+            $"outreach-concern:{message.ConcernId}", message.OccurredAt, message.Indicators, disclosureMade: false, context.CancellationToken);
+    }
+}
+
+/// <summary>
+/// Keeps the count of missing episodes an assessment's rule R6 reads (Part I <c>RepeatMissingThreshold</c>): one row
+/// per episode, however often it is delivered.
+/// </summary>
+public sealed class MissingEpisodeReportedConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<MissingEpisodeReportedConsumer> logger)
+    : IdempotentConsumer<MissingEpisodeReported, ReferralsDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<MissingEpisodeReported> context)
+    {
+        var message = context.Message;
+        if (await Db.MissingEpisodesSeen.AnyAsync(m => m.EpisodeId == message.EpisodeId, context.CancellationToken))
+        {
+            return;
+        }
+        Db.MissingEpisodesSeen.Add(MissingEpisodeSeen.From(message.EpisodeId, message.YoungPersonId, message.LastSeenAt, message.ReportedAt));
     }
 }
 
@@ -48,7 +80,7 @@ internal static class RiskReviewOpening
     public const string SystemAuthor = "system:risk-review-trigger";
 
     public static async Task OpenOnceAsync(
-        ReferralsDbContext db, TimeProvider clock, Guid youngPersonId, RiskReviewTrigger trigger, string reference,
+        ReferralsDbContext db, IOutbox outbox, TimeProvider clock, Guid youngPersonId, RiskReviewTrigger trigger, string reference,
         DateTimeOffset triggeredAt, IReadOnlyCollection<RiskIndicator> indicators, bool disclosureMade, CancellationToken cancellationToken)
     {
         if (await db.RiskReviews.AnyAsync(r => r.Trigger == trigger && r.TriggerReference == reference, cancellationToken))
@@ -64,7 +96,19 @@ internal static class RiskReviewOpening
         int? age = dateOfBirth is { } born
             ? YoungPerson.AgeOn(born, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(triggeredAt, WorkingDays.London).DateTime))
             : null;
-        db.RiskReviews.Add(RiskReview.Open(youngPersonId, trigger, reference, triggeredAt, indicators, disclosureMade, age,
-            Author.Service(SystemAuthor, clock.GetUtcNow())));
+        var review = RiskReview.Open(youngPersonId, trigger, reference, triggeredAt, indicators, disclosureMade, age,
+            Author.Service(SystemAuthor, clock.GetUtcNow()));
+        db.RiskReviews.Add(review);
+        outbox.Add(Opened(review));
     }
+
+    /// <summary>REF-16: every review that opens, automatically or by hand, is announced.</summary>
+    public static RiskReviewOpened Opened(RiskReview review) => new()
+    {
+        ReviewId = review.Id,
+        YoungPersonId = review.YoungPersonId,
+        Trigger = review.Trigger.ToString(),
+        DueAt = review.DueAt,
+        OccurredAt = review.RecordedAt,
+    };
 }

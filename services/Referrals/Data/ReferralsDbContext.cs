@@ -26,6 +26,13 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<YoungPersonLink> YoungPersonLinks => Set<YoungPersonLink>();
     public DbSet<OrganisedAbuseNetwork> OrganisedAbuseNetworks => Set<OrganisedAbuseNetwork>();
     public DbSet<OrganisedAbuseFlag> OrganisedAbuseFlags => Set<OrganisedAbuseFlag>();
+    public DbSet<RiskAssessment> RiskAssessments => Set<RiskAssessment>();
+    public DbSet<RiskAssessmentCountersignature> RiskAssessmentCountersignatures => Set<RiskAssessmentCountersignature>();
+    public DbSet<YoungPersonLegalFlag> LegalFlags => Set<YoungPersonLegalFlag>();
+    public DbSet<ManagerTask> ManagerTasks => Set<ManagerTask>();
+    public DbSet<ManagerTaskCompletion> ManagerTaskCompletions => Set<ManagerTaskCompletion>();
+    public DbSet<RiskReviewCompletion> RiskReviewCompletions => Set<RiskReviewCompletion>();
+    public DbSet<MissingEpisodeSeen> MissingEpisodesSeen => Set<MissingEpisodeSeen>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -70,6 +77,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             e.Property(x => x.TriggerReference).HasMaxLength(2000);
             e.PrimitiveCollection(x => x.Indicators).ElementType().HasConversion<string>();
             e.Property(x => x.Owner).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(2000);
             e.Property(x => x.RecordedBy).HasMaxLength(200);
             // One review per trigger, however many times the trigger is delivered (REF-16).
             e.HasIndex(x => new { x.Trigger, x.TriggerReference }).IsUnique();

@@ -1,4 +1,5 @@
 using Support.Contracts.Risk;
+using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Domain;
@@ -41,19 +42,55 @@ public sealed class RiskReview
     public DateTimeOffset DueAt { get; private init; }
     public RiskReviewStatus Status { get; private set; }
     public string? Owner { get; private set; }
+    /// <summary>Why a review was opened by hand; automatic triggers say it with their trigger and reference.</summary>
+    public string? Reason { get; private init; }
     public DateTimeOffset RecordedAt { get; private init; }
     public string RecordedBy { get; private init; } = "";
+    public DateTimeOffset? CompletedAt { get; private set; }
+    /// <summary>When <c>RiskReviewOverdue</c> was staged; set once, so it is announced once.</summary>
+    public DateTimeOffset? OverdueNotifiedAt { get; private set; }
 
     public bool IsOverdue(DateTimeOffset now) => Status == RiskReviewStatus.Open && now > DueAt;
 
+    public void AssignOwner(string owner) => Owner = owner;
+
+    public void MarkCompleted(DateTimeOffset at)
+    {
+        if (Status == RiskReviewStatus.Completed)
+        {
+            throw new InvalidOperationException("A risk review is completed once.");
+        }
+        Status = RiskReviewStatus.Completed;
+        CompletedAt = at;
+    }
+
+    /// <summary>Marks the overdue announcement; false if the review is not overdue or was already announced.</summary>
+    public bool MarkOverdueNotified(DateTimeOffset now)
+    {
+        if (!IsOverdue(now) || OverdueNotifiedAt is not null)
+        {
+            return false;
+        }
+        OverdueNotifiedAt = now;
+        return true;
+    }
+
+    /// <summary>A review opened by hand (REF-16), with the reason; due by the same <c>RiskReviewDeadline</c>.</summary>
+    public static RiskReview OpenManually(Guid youngPersonId, string reason, IReadOnlyCollection<RiskIndicator> indicators, int? ageNow, Author author)
+    {
+        var id = Guid.CreateVersion7(author.At);
+        return Open(youngPersonId, RiskReviewTrigger.Manual, $"manual:{id}", author.At, indicators, false, ageNow, author, reason, id);
+    }
+
     public static RiskReview Open(
         Guid youngPersonId, RiskReviewTrigger trigger, string triggerReference, DateTimeOffset triggeredAt,
-        IReadOnlyCollection<RiskIndicator> indicators, bool disclosureMade, int? ageAtTrigger, Author author)
+        IReadOnlyCollection<RiskIndicator> indicators, bool disclosureMade, int? ageAtTrigger, Author author, string? reason = null, Guid? id = null)
     {
-        var urgent = CarriesVeryHighIndicator(indicators, ageAtTrigger);
+        var urgent = CarriesVeryHighIndicator(indicators, disclosureMade, ageAtTrigger);
         return new RiskReview
         {
-            Id = Guid.CreateVersion7(author.At),
+            Id = id ?? Guid.CreateVersion7(author.At),
+            Reason = reason,
             YoungPersonId = youngPersonId,
             Trigger = trigger,
             TriggerReference = triggerReference,
@@ -69,17 +106,10 @@ public sealed class RiskReview
     }
 
     /// <summary>
-    /// Part I minimum rules for <c>VeryHigh</c>: injuries on return, threats to kill or injure, and any sexual-health
-    /// indicator (pregnancy, termination, STI, sexual-health service) for a child under 13.
+    /// Part I <c>RiskReviewDeadline</c>: the trigger carries a <c>VeryHigh</c> indicator when the versioned risk rule
+    /// table (REF-14) says so: injuries on return, threats, a disclosure, sexual-health indicators under 13 on the date
+    /// of the event. One table decides, so reviews and assessments cannot disagree.
     /// </summary>
-    public static bool CarriesVeryHighIndicator(IReadOnlyCollection<RiskIndicator> indicators, int? ageAtTrigger)
-    {
-        if (indicators.Contains(RiskIndicator.InjuriesOnReturn) || indicators.Contains(RiskIndicator.ThreatsReceived)
-            || indicators.Contains(RiskIndicator.SexualHealthServiceUnder13))
-        {
-            return true;
-        }
-        var sexualHealth = indicators.Any(i => i is RiskIndicator.Pregnancy or RiskIndicator.TerminationOrMiscarriage or RiskIndicator.Sti);
-        return sexualHealth && ageAtTrigger is < 13;
-    }
+    public static bool CarriesVeryHighIndicator(IReadOnlyCollection<RiskIndicator> indicators, bool disclosureMade, int? ageAtTrigger) =>
+        RiskRuleTable.Evaluate(new RiskFacts(indicators, ageAtTrigger, DisclosureOfAssault: disclosureMade)).SuggestedLevel == RiskLevel.VeryHigh;
 }

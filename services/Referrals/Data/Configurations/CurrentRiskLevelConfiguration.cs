@@ -16,5 +16,7 @@ internal sealed class CurrentRiskLevelConfiguration : IEntityTypeConfiguration<C
         e.PrimitiveCollection(x => x.Indicators).ElementType().HasConversion<string>();
         e.Property(x => x.RuleTableVersion).HasMaxLength(20);
         e.HasIndex(x => x.Level);
+        // Two assessments racing to change the level: one wins, the other is told to reload (xmin).
+        e.Property<uint>("RowVersion").IsRowVersion();
     }
 }

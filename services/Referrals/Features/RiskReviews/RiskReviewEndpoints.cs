@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Risk;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
+using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
@@ -14,19 +15,36 @@ public static class RiskReviewEndpoints
     public sealed record RiskReviewResponse(
         Guid Id, Guid YoungPersonId, RiskReviewTrigger Trigger, string TriggerReference, DateTimeOffset TriggeredAt,
         IReadOnlyList<RiskIndicator> Indicators, bool DisclosureMade, bool Urgent, DateTimeOffset DueAt, string DueAtLondon,
-        bool Overdue, RiskReviewStatus Status, string? Owner, DateTimeOffset RecordedAt, string RecordedBy)
+        bool Overdue, RiskReviewStatus Status, string? Owner, DateTimeOffset RecordedAt, string RecordedBy,
+        string? Reason = null, DateTimeOffset? CompletedAt = null, IReadOnlyList<TriggerSummary>? Triggers = null, CompletionSummary? Completion = null)
     {
-        public static RiskReviewResponse From(RiskReview r, DateTimeOffset now) => new(
+        public static RiskReviewResponse From(RiskReview r, DateTimeOffset now, IReadOnlyList<RiskReview>? triggers = null, RiskReviewCompletion? completion = null) => new(
             r.Id, r.YoungPersonId, r.Trigger, r.TriggerReference, r.TriggeredAt, r.Indicators, r.DisclosureMade, r.Urgent,
             r.DueAt, TimeZoneInfo.ConvertTime(r.DueAt, WorkingDays.London).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture),
-            r.IsOverdue(now), r.Status, r.Owner, r.RecordedAt, r.RecordedBy);
+            r.IsOverdue(now), r.Status, r.Owner, r.RecordedAt, r.RecordedBy, r.Reason, r.CompletedAt,
+            triggers?.Select(t => new TriggerSummary(t.Id, t.Trigger, t.TriggerReference, t.TriggeredAt, t.Indicators, t.DisclosureMade)).ToList(),
+            completion is null ? null : new CompletionSummary(completion.AssessmentId, completion.Level, completion.Rationale, completion.Actions,
+                completion.TriggerReviewIds, completion.CompletedLate, completion.CompletedAt, completion.CompletedBy));
     }
+
+    /// <summary>One trigger a review considers (REF-16: every trigger since the previous completed review).</summary>
+    public sealed record TriggerSummary(
+        Guid ReviewId, RiskReviewTrigger Trigger, string TriggerReference, DateTimeOffset TriggeredAt, IReadOnlyList<RiskIndicator> Indicators, bool DisclosureMade);
+
+    public sealed record CompletionSummary(
+        Guid AssessmentId, RiskLevel Level, string Rationale, IReadOnlyList<RiskReviewAction> Actions, IReadOnlyList<Guid> TriggerReviewIds,
+        bool CompletedLate, DateTimeOffset CompletedAt, string CompletedBy);
 
     public static IEndpointRouteBuilder MapRiskReviewEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/referrals/risk-reviews").RequireAuthorization(Policies.CaseStaff).WithTags("Risk reviews");
-        group.MapGet("/", ListAsync);
-        group.MapGet("/{id:guid}", GetAsync);
+        group.MapGet("/", ListAsync).WithName("ListRiskReviews").WithSummary("A young person's risk reviews, or every overdue open review (audited)");
+        group.MapGet("/{id:guid}", GetAsync).WithName("GetRiskReview")
+            .WithSummary("One risk review with every trigger since the previous completed review and its outcome (audited)");
+        group.MapPost("/", RiskReviewCommands.OpenAsync).WithName("OpenRiskReview").WithSummary("Open a risk review by hand, with a reason (REF-16)");
+        group.MapPost("/{id:guid}/owner", RiskReviewCommands.AssignOwnerAsync).WithName("AssignRiskReviewOwner").WithSummary("Give an open risk review an owner");
+        group.MapPost("/{id:guid}/complete", RiskReviewCommands.CompleteAsync).WithName("CompleteRiskReview")
+            .WithSummary("Complete a risk review with a level, rationale and actions; a lowered level waits for a manager (REF-15, REF-16)");
         return app;
     }
 
@@ -65,7 +83,9 @@ public static class RiskReviewEndpoints
         {
             return TypedResults.NotFound();
         }
+        var triggers = await RiskReviewTriggers.SincePreviousCompletedAsync(db, review, cancellationToken);
+        var completion = await db.RiskReviewCompletions.AsNoTracking().SingleOrDefaultAsync(c => c.ReviewId == id, cancellationToken);
         await accessLog.RecordAsync("young-person", [review.YoungPersonId], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(RiskReviewResponse.From(review, clock.GetUtcNow()));
+        return TypedResults.Ok(RiskReviewResponse.From(review, clock.GetUtcNow(), triggers, completion));
     }
 }

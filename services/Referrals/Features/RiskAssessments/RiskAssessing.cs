@@ -1,0 +1,149 @@
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Risk;
+using Support.Messaging.Outbox;
+using Support.Referrals.Data;
+using Support.Referrals.Domain;
+using Support.Referrals.Domain.Risk;
+using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
+
+namespace Support.Referrals.Features.RiskAssessments;
+
+/// <summary>What an assessor says; the facts the rule table reads plus the chosen level.</summary>
+public sealed record AssessmentInput(
+    DateOnly EventDate, IReadOnlyCollection<RiskIndicator> Indicators, bool SexualActivity, bool DisclosureOfAssault,
+    int? MissingEpisodesInLast90Days, RiskLevel ChosenLevel, string? Rationale, string? Notes);
+
+/// <summary>
+/// Recording an assessment and keeping the level in force (<see cref="CurrentRiskLevel"/>) up to date; used by the
+/// assessment endpoint and by risk-review completion so both follow the same rules (REF-07, REF-14, REF-15).
+/// </summary>
+public static class RiskAssessing
+{
+    public const int MissingWindowDays = 90;
+
+    public sealed record Outcome(RiskAssessment? Assessment, ValidationErrors Errors, bool UnknownYoungPerson);
+
+    /// <summary>Stages the assessment, the level change, legal flags and manager tasks; the caller saves once.</summary>
+    public static async Task<Outcome> RecordAsync(
+        ReferralsDbContext db, IOutbox outbox, Guid youngPersonId, Guid? reviewId, AssessmentInput input, Author author,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var dateOfBirth = await db.YoungPersonDetails
+            .Where(d => d.YoungPersonId == youngPersonId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => (DateOnly?)d.DateOfBirth)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (dateOfBirth is not { } born)
+        {
+            return new(null, errors, true);
+        }
+        var today = LondonDate(author.At);
+        errors.When(input.EventDate > today, "eventDate", "'eventDate' cannot be in the future.")
+            .When(input.EventDate < born, "eventDate", "'eventDate' cannot be before the young person's date of birth.");
+        if (errors.Any)
+        {
+            return new(null, errors, false);
+        }
+
+        // REF-07: the age on the date of the event, from the registry, never typed in.
+        var age = YoungPerson.AgeOn(born, input.EventDate);
+        var seen = await CountMissingEpisodesAsync(db, youngPersonId, input.EventDate, cancellationToken);
+        // What this service has seen or what the assessor knows, whichever is more: a count never lowers the risk.
+        var missing = Math.Max(seen, input.MissingEpisodesInLast90Days ?? 0);
+        var facts = new RiskFacts(input.Indicators, age, input.SexualActivity, input.DisclosureOfAssault, missing);
+        var rules = RiskRuleTable.Evaluate(facts);
+        var current = await db.CurrentRiskLevels.SingleOrDefaultAsync(c => c.YoungPersonId == youngPersonId, cancellationToken);
+
+        if (RiskAssessment.NeedsCountersignature(rules.SuggestedLevel, current?.Level, input.ChosenLevel) && string.IsNullOrWhiteSpace(input.Rationale))
+        {
+            errors.Add("rationale", $"A level below the suggested level ({rules.SuggestedLevel}) or below the level in force needs a rationale and a team manager's countersignature (REF-14, REF-15).");
+            return new(null, errors, false);
+        }
+
+        var assessment = RiskAssessment.Record(youngPersonId, reviewId, input.EventDate, facts, rules, input.ChosenLevel,
+            current?.Level, input.Rationale, input.Notes, author);
+        db.RiskAssessments.Add(assessment);
+        PutInForce(db, outbox, current, assessment, assessment.LevelInForceWhileAwaiting, approvedBy: null, author.At);
+
+        foreach (var flag in rules.LegalFlags)
+        {
+            var raised = YoungPersonLegalFlag.Raise(youngPersonId, flag, assessment.Id, input.EventDate, age, author);
+            db.LegalFlags.Add(raised);
+            // REF-07: either flag creates a task for a manager to make a safeguarding decision.
+            db.ManagerTasks.Add(ManagerTask.ForLegalFlag(youngPersonId, flag, assessment.Id, author));
+            outbox.Add(new LegalFlagRaised
+            {
+                YoungPersonId = youngPersonId,
+                SourceId = assessment.Id,
+                Flag = flag,
+                AgeOnEventDate = age,
+                RecordedBy = author.UserId,
+                OccurredAt = author.At,
+            });
+        }
+        return new(assessment, errors, false);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="level"/> the level in force and announces it if it changed (REF-15: a downgrade carries the
+    /// approving manager). The current-level row always points at the latest assessment, so a countersignature can tell
+    /// whether a newer assessment has superseded the one it signs.
+    /// </summary>
+    public static void PutInForce(
+        ReferralsDbContext db, IOutbox outbox, CurrentRiskLevel? current, RiskAssessment source, RiskLevel level, string? approvedBy, DateTimeOffset at)
+    {
+        var previous = current?.Level;
+        var rules = source.Rules;
+        if (current is null)
+        {
+            db.CurrentRiskLevels.Add(CurrentRiskLevel.First(source.YoungPersonId, level, rules, source.Id, at));
+        }
+        else
+        {
+            current.Set(level, rules, source.Id, at);
+        }
+        if (previous == level)
+        {
+            return;
+        }
+        var downgrade = previous is { } before && level < before;
+        if (downgrade && approvedBy is null)
+        {
+            throw new InvalidOperationException("A downgrade is never put in force without an approving manager (REF-15).");
+        }
+        outbox.Add(new RiskLevelChanged
+        {
+            YoungPersonId = source.YoungPersonId,
+            SourceId = source.Id,
+            PreviousLevel = previous,
+            NewLevel = level,
+            SuggestedLevel = source.SuggestedLevel,
+            Indicators = source.ContributingIndicators,
+            RuleTableVersion = source.RuleTableVersion,
+            IsDowngrade = downgrade,
+            ApprovedBy = approvedBy,
+            RecordedBy = source.RecordedBy,
+            RecordedByRole = source.RecordedByRole,
+            OccurredAt = at,
+        });
+    }
+
+    public static DateOnly LondonDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, WorkingDays.London).DateTime);
+
+    /// <summary>Missing episodes whose last-seen London date falls in the 90 days ending on the event date.</summary>
+    public static async Task<int> CountMissingEpisodesAsync(ReferralsDbContext db, Guid youngPersonId, DateOnly eventDate, CancellationToken cancellationToken)
+    {
+        var from = LondonMidnight(eventDate.AddDays(-(MissingWindowDays - 1)));
+        var to = LondonMidnight(eventDate.AddDays(1));
+        return await db.MissingEpisodesSeen.CountAsync(m => m.YoungPersonId == youngPersonId && m.LastSeenAt >= from && m.LastSeenAt < to, cancellationToken);
+    }
+
+    private static DateTimeOffset LondonMidnight(DateOnly date)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, WorkingDays.London.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
