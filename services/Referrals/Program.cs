@@ -1,6 +1,7 @@
 using MassTransit;
 using Support.Messaging;
 using Support.Referrals.Data;
+using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults;
@@ -16,6 +17,7 @@ app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapYoungPeopleEndpoints();
 app.MapRiskReviewEndpoints();
+app.MapChronologyEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

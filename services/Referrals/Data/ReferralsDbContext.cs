@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Referrals.Domain;
+using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Data;
 
@@ -14,6 +15,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<CurrentRiskLevel> CurrentRiskLevels => Set<CurrentRiskLevel>();
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+    public DbSet<ChronologyHead> ChronologyHeads => Set<ChronologyHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

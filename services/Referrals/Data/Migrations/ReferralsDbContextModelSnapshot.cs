@@ -111,6 +111,132 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Chronology.ChronologyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_role");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("SourceMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_message_id");
+
+                    b.Property<Guid?>("SourceRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_record_id");
+
+                    b.Property<string>("SourceService")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_service");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chronology_entries");
+
+                    b.HasIndex("Corrects")
+                        .HasDatabaseName("ix_chronology_entries_corrects")
+                        .HasFilter("corrects IS NOT NULL");
+
+                    b.HasIndex("YoungPersonId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chronology_entries_young_person_id_sequence");
+
+                    b.HasIndex("YoungPersonId", "SourceMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chronology_entries_young_person_id_source_message_id");
+
+                    b.HasIndex("YoungPersonId", "OccurredAt", "Sequence")
+                        .HasDatabaseName("ix_chronology_entries_young_person_id_occurred_at_sequence");
+
+                    b.ToTable("chronology_entries", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Chronology.ChronologyHead", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_hash");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_chronology_heads");
+
+                    b.ToTable("chronology_heads", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Risk.CurrentRiskLevel", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
