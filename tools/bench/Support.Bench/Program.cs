@@ -4,7 +4,7 @@ using Support.Bench.Platform;
 using Support.Bench.Reporting;
 
 // Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
-// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,relay,memory,startup]
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,chronology,relay,memory,startup]
 var settings = BenchSettings.Load(args);
 var tokens = new TokenPool(settings.Tokens);
 var rhiTokens = new TokenPool(settings.RhiTokens);
@@ -22,6 +22,7 @@ IBenchmark[] benchmarks =
     new GatewayOverheadBenchmark(settings, tokens),
     new PublishToConsumeBenchmark(settings, tokens),
     new InterviewToReviewBenchmark(settings, tokens, rhiTokens),
+    new ChronologyBenchmark(settings, tokens),
     new RelayDrainBenchmark(settings),
     new MemoryBenchmark(settings, "after_load"),
     new StartupBenchmark(settings),
