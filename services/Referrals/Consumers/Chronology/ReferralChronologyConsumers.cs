@@ -71,14 +71,21 @@ public sealed class S47StageReachedChronologyConsumer(ReferralsDbContext db, Tim
 public sealed class StrategyMeetingFinalisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<StrategyMeetingFinalisedChronologyConsumer> logger)
     : ChronologyConsumer<StrategyMeetingFinalised>(db, clock, logger)
 {
-    protected override IEnumerable<ChronologyDraft> Project(StrategyMeetingFinalised m) =>
-        m.Children.Select(child => new ChronologyDraft(
+    protected override IEnumerable<ChronologyDraft> Project(StrategyMeetingFinalised m)
+    {
+        // A child named twice gets one entry with everything decided for them.
+        var children = m.Children.GroupBy(c => c.YoungPersonId).Select(g => new StrategyMeetingChild
+        {
+            YoungPersonId = g.Key, Decisions = [.. g.SelectMany(c => c.Decisions)], Actions = [.. g.SelectMany(c => c.Actions)],
+        }).ToList();
+        return children.Select(child => new ChronologyDraft(
             child.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.StrategyMeetingFinalised,
             $"Strategy meeting {m.MeetingId} held {At(m.HeldAt)}, chaired by {m.ChairId} ({m.ChairGrade})"
             + $"{(m.OrganisedOrMultipleAbuse ? ", organised or multiple abuse" : "")}"
-            + $"{(m.Children.Count > 1 ? $", about {m.Children.Count} children" : "")}: "
+            + $"{(children.Count > 1 ? $", about {children.Count} children" : "")}: "
             + $"{child.Decisions.Count} decision(s) and {child.Actions.Count} action(s) for this young person.",
             new ChronologyAuthor(m.RecordedBy, null), m.MeetingId, Detail(child)));
+    }
 
     private static string? Detail(StrategyMeetingChild child)
     {
