@@ -28,7 +28,7 @@ public sealed class ChronologyEndToEndTests(Platform platform)
         using var reported = await social.PostAsJsonAsync("/api/missing/episodes", new
         {
             youngPersonId, missingFrom = "Care", lastSeenAt = DateTimeOffset.UtcNow.AddHours(-4), lastSeenLocation = "Retail park",
-            believedWith = "Unknown", reportedBy = "Residential unit", circumstances = "Did not return to the unit",
+            believedWith = "Unknown", reportedBy = "Residential unit", circumstances = "Did not return to the unit", placementInformed = true,
         });
         Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
         var episodeId = (await reported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
