@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Missing;
+using Support.Referrals.Consumers.Chronology;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
 using Support.ServiceDefaults.Auth;
@@ -59,7 +60,7 @@ public sealed class ChronologyRealBusTests : IAsyncLifetime
         var marker = Guid.NewGuid();
         await _bus.PublishAsync(Overdue(marker), Guid.NewGuid());
         await Eventually.TrueAsync(async () => (await EntriesAsync(person)).Count > 0 && (await EntriesAsync(marker)).Count > 0, because: "the entries to be written");
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-overdue-chronology") == 0, because: "the queue to drain");
+        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync(ChronologyEndpointDefinition<ReturnInterviewOverdueChronologyConsumer>.Queue) == 0, because: "the queue to drain");
 
         var entry = Assert.Single(await EntriesAsync(person));
         Assert.Equal(ChronologyEntryKind.ReturnInterviewOverdue, entry.Kind);
