@@ -6,6 +6,7 @@ using Support.Referrals.Features.OrganisedAbuse;
 using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.RiskAssessments;
+using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
 using Support.Referrals.Features.StrategyMeetings;
@@ -35,6 +36,7 @@ app.MapOrganisedAbuseEndpoints();
 app.MapCaseEndpoints();
 app.MapRiskAssessmentEndpoints();
 app.MapManagerTaskEndpoints();
+app.MapChronologyEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

@@ -37,7 +37,6 @@ internal static class CaseRequests
             decisions,
         });
 
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<T>(Json))!;
 
     public static HttpClient ClientFor(this ServiceHost<ReferralsDbContext> host, IReadOnlyList<string> roles, string user)
     {

@@ -33,9 +33,5 @@ internal static class RiskRequests
     public static Task<HttpResponseMessage> CountersignAsync(this HttpClient client, RiskAssessmentResponse assessment) =>
         client.PostAsync($"/api/referrals/young-people/{assessment.YoungPersonId}/risk-assessments/{assessment.Id}/countersign", null);
 
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<T>(YoungPersonRequests.Json))!;
 
-    public static async Task<IReadOnlyList<string>> ErrorFieldsAsync(this HttpResponseMessage response) =>
-        (await response.ProblemAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
 }

@@ -19,11 +19,7 @@ internal static class StrategyRequests
     public static async Task<Guid> RegisteredChildAsync(this HttpClient client, string family = "Marsh") =>
         (await client.RegisterAsync(YoungPersonRequests.Valid("Kayleigh", family + Guid.NewGuid().ToString("N")[..6], "2011-03-14"))).Id;
 
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<T>(Json))!;
 
-    public static async Task<IReadOnlyList<string>> ErrorFieldsAsync(this HttpResponseMessage response) =>
-        (await response.ProblemAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
 
     public static async Task<S47PathwayResponse> StartPathwayAsync(this HttpClient client, Guid youngPersonId, Guid? referralId = null)
     {

@@ -28,6 +28,12 @@ internal static class YoungPersonRequests
         return (await response.Content.ReadFromJsonAsync<YoungPersonResponse>(Json))!;
     }
 
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    /// <summary>The field names a validation problem names.</summary>
+    public static async Task<IReadOnlyList<string>> ErrorFieldsAsync(this HttpResponseMessage response) =>
+        (await response.ProblemAsync()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+
     public static async Task<JsonElement> ProblemAsync(this HttpResponseMessage response)
     {
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

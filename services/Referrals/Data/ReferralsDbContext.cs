@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
+using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Domain.S47;
 using Support.Referrals.Domain.StrategyMeetings;
@@ -33,6 +34,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<ManagerTaskCompletion> ManagerTaskCompletions => Set<ManagerTaskCompletion>();
     public DbSet<RiskReviewCompletion> RiskReviewCompletions => Set<RiskReviewCompletion>();
     public DbSet<MissingEpisodeSeen> MissingEpisodesSeen => Set<MissingEpisodeSeen>();
+    public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
+    public DbSet<ChronologyHead> ChronologyHeads => Set<ChronologyHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

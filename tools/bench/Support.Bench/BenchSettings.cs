@@ -42,7 +42,7 @@ public sealed record BenchSettings
                     only.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,relay,memory,startup]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,chronology,relay,alerts,memory,startup]");
             }
         }
         var settings = new BenchSettings
@@ -57,6 +57,8 @@ public sealed record BenchSettings
             RabbitMq = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_URL") ?? "amqp://guest:guest@127.0.0.1:5673/"),
             RabbitMqManagement = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_MGMT_URL") ?? "http://127.0.0.1:15673"),
             Gateway = new Uri(Environment.GetEnvironmentVariable("BENCH_GATEWAY_URL") ?? "http://127.0.0.1:8080"),
+            // Lets one benchmark run against a single Referrals instance started elsewhere (still loopback only).
+            Referrals = new Uri(Environment.GetEnvironmentVariable("BENCH_REFERRALS_URL") ?? "http://127.0.0.1:8081"),
             Quick = quick,
             Only = only,
         };

@@ -4,7 +4,7 @@ using Support.Bench.Platform;
 using Support.Bench.Reporting;
 
 // Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
-// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,relay,alerts,memory,startup]
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,chronology,relay,alerts,memory,startup]
 var settings = BenchSettings.Load(args);
 var tokens = new TokenPool(settings.Tokens);
 var rhiTokens = new TokenPool(settings.RhiTokens);
@@ -23,6 +23,7 @@ IBenchmark[] benchmarks =
     new PublishToConsumeBenchmark(settings, tokens),
     new InterviewToReviewBenchmark(settings, tokens, rhiTokens),
     new ReferralIntakeBenchmark(settings, tokens),
+    new ChronologyBenchmark(settings, tokens),
     new RelayDrainBenchmark(settings),
     new LeavingCareAlertJobBenchmark(settings),
     new MemoryBenchmark(settings, "after_load"),

@@ -1,0 +1,51 @@
+using Support.Contracts.Cases;
+using Support.Referrals.Data;
+using Support.Referrals.Domain.Chronology;
+using static Support.Referrals.Consumers.Chronology.ChronologyText;
+
+namespace Support.Referrals.Consumers.Chronology;
+
+public sealed class CaseOpenedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseOpenedChronologyConsumer> logger)
+    : ChronologyConsumer<CaseOpened>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(CaseOpened m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.CaseOpened,
+            $"Case {m.CaseId} opened with lead team {m.LeadTeam}{(m.ReferralId is { } referral ? $" from referral {referral}" : "")}.",
+            new ChronologyAuthor(m.RecordedBy, null), m.CaseId),
+    ];
+}
+
+public sealed class KeyWorkerAssignedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<KeyWorkerAssignedChronologyConsumer> logger)
+    : ChronologyConsumer<KeyWorkerAssigned>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(KeyWorkerAssigned m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.KeyWorkerAssigned,
+            $"Key worker {m.KeyWorker} assigned to case {m.CaseId}{(m.PreviousKeyWorker is { } previous ? $", replacing {previous}" : "")}.",
+            new ChronologyAuthor(m.RecordedBy, null), m.CaseId),
+    ];
+}
+
+public sealed class CaseTransferredChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseTransferredChronologyConsumer> logger)
+    : ChronologyConsumer<CaseTransferred>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(CaseTransferred m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.CaseTransferred,
+            $"Case {m.CaseId} transferred from {m.FromTeam} to {m.ToTeam}, approved by {m.ApprovedBy}.",
+            new ChronologyAuthor(m.ApprovedBy, null), m.CaseId),
+    ];
+}
+
+/// <summary>A closure is always an entry of its own, signed by the manager who approved it (REF-25).</summary>
+public sealed class CaseClosedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseClosedChronologyConsumer> logger)
+    : ChronologyConsumer<CaseClosed>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(CaseClosed m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.CaseClosed,
+            $"Case {m.CaseId} closed, approved by {m.ApprovedBy}.",
+            new ChronologyAuthor(m.ApprovedBy, null), m.CaseId),
+    ];
+}

@@ -1,0 +1,47 @@
+using MassTransit;
+
+namespace Support.Referrals.Consumers.Chronology;
+
+/// <summary>
+/// Every chronology consumer listens on one queue, <c>referrals-chronology</c>, instead of one queue each: thirty
+/// fewer queues to declare at start-up and on the broker, while each event keeps its own consumer and inbox key.
+/// <c>AddConsumers(assembly)</c> pairs each definition below with its consumer.
+/// </summary>
+public abstract class ChronologyEndpointDefinition<TConsumer> : ConsumerDefinition<TConsumer>
+    where TConsumer : class, IConsumer
+{
+    public const string Queue = "referrals-chronology";
+
+    protected ChronologyEndpointDefinition() => EndpointName = Queue;
+}
+
+public sealed class CaseOpenedChronologyConsumerDefinition : ChronologyEndpointDefinition<CaseOpenedChronologyConsumer>;
+public sealed class KeyWorkerAssignedChronologyConsumerDefinition : ChronologyEndpointDefinition<KeyWorkerAssignedChronologyConsumer>;
+public sealed class CaseTransferredChronologyConsumerDefinition : ChronologyEndpointDefinition<CaseTransferredChronologyConsumer>;
+public sealed class CaseClosedChronologyConsumerDefinition : ChronologyEndpointDefinition<CaseClosedChronologyConsumer>;
+public sealed class MissingEpisodeReportedChronologyConsumerDefinition : ChronologyEndpointDefinition<MissingEpisodeReportedChronologyConsumer>;
+public sealed class YoungPersonReturnedChronologyConsumerDefinition : ChronologyEndpointDefinition<YoungPersonReturnedChronologyConsumer>;
+public sealed class ReturnInterviewCompletedChronologyConsumerDefinition : ChronologyEndpointDefinition<ReturnInterviewCompletedChronologyConsumer>;
+public sealed class ReturnInterviewOverdueChronologyConsumerDefinition : ChronologyEndpointDefinition<ReturnInterviewOverdueChronologyConsumer>;
+public sealed class ReturnInterviewNotHeldChronologyConsumerDefinition : ChronologyEndpointDefinition<ReturnInterviewNotHeldChronologyConsumer>;
+public sealed class RepeatMissingDetectedChronologyConsumerDefinition : ChronologyEndpointDefinition<RepeatMissingDetectedChronologyConsumer>;
+public sealed class OutreachConcernRaisedChronologyConsumerDefinition : ChronologyEndpointDefinition<OutreachConcernRaisedChronologyConsumer>;
+public sealed class HandoverAlertRaisedChronologyConsumerDefinition : ChronologyEndpointDefinition<HandoverAlertRaisedChronologyConsumer>;
+public sealed class PersonalAdviserAllocatedChronologyConsumerDefinition : ChronologyEndpointDefinition<PersonalAdviserAllocatedChronologyConsumer>;
+public sealed class SupportContinuedPast18ChronologyConsumerDefinition : ChronologyEndpointDefinition<SupportContinuedPast18ChronologyConsumer>;
+public sealed class UnmetNeedRecordedChronologyConsumerDefinition : ChronologyEndpointDefinition<UnmetNeedRecordedChronologyConsumer>;
+public sealed class ReferralReceivedChronologyConsumerDefinition : ChronologyEndpointDefinition<ReferralReceivedChronologyConsumer>;
+public sealed class ReferralDecidedChronologyConsumerDefinition : ChronologyEndpointDefinition<ReferralDecidedChronologyConsumer>;
+public sealed class ReferralDecisionOverdueChronologyConsumerDefinition : ChronologyEndpointDefinition<ReferralDecisionOverdueChronologyConsumer>;
+public sealed class ReferralReclassifiedChronologyConsumerDefinition : ChronologyEndpointDefinition<ReferralReclassifiedChronologyConsumer>;
+public sealed class S47StageReachedChronologyConsumerDefinition : ChronologyEndpointDefinition<S47StageReachedChronologyConsumer>;
+public sealed class StrategyMeetingFinalisedChronologyConsumerDefinition : ChronologyEndpointDefinition<StrategyMeetingFinalisedChronologyConsumer>;
+public sealed class StrategyActionCompletedChronologyConsumerDefinition : ChronologyEndpointDefinition<StrategyActionCompletedChronologyConsumer>;
+public sealed class OrganisedAbuseSuspectedChronologyConsumerDefinition : ChronologyEndpointDefinition<OrganisedAbuseSuspectedChronologyConsumer>;
+public sealed class YoungPersonRegisteredChronologyConsumerDefinition : ChronologyEndpointDefinition<YoungPersonRegisteredChronologyConsumer>;
+public sealed class YoungPersonDetailsCorrectedChronologyConsumerDefinition : ChronologyEndpointDefinition<YoungPersonDetailsCorrectedChronologyConsumer>;
+public sealed class RiskLevelChangedChronologyConsumerDefinition : ChronologyEndpointDefinition<RiskLevelChangedChronologyConsumer>;
+public sealed class LegalFlagRaisedChronologyConsumerDefinition : ChronologyEndpointDefinition<LegalFlagRaisedChronologyConsumer>;
+public sealed class RiskReviewOpenedChronologyConsumerDefinition : ChronologyEndpointDefinition<RiskReviewOpenedChronologyConsumer>;
+public sealed class RiskReviewCompletedChronologyConsumerDefinition : ChronologyEndpointDefinition<RiskReviewCompletedChronologyConsumer>;
+public sealed class RiskReviewOverdueChronologyConsumerDefinition : ChronologyEndpointDefinition<RiskReviewOverdueChronologyConsumer>;

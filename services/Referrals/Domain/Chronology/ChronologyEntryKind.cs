@@ -1,0 +1,49 @@
+namespace Support.Referrals.Domain.Chronology;
+
+/// <summary>
+/// What a chronology entry records: one kind per event that concerns a young person (REC-02, REC-03), plus the case
+/// notes and corrections written by hand. Missed deadlines, closures and reclassifications have kinds of their own so
+/// they are never hidden inside something else. Stored as strings; add new kinds, never rename.
+/// </summary>
+public enum ChronologyEntryKind
+{
+    CaseNote,
+    Correction,
+
+    YoungPersonRegistered,
+    YoungPersonDetailsCorrected,
+
+    MissingEpisodeReported,
+    YoungPersonReturned,
+    ReturnInterviewCompleted,
+    ReturnInterviewOverdue,
+    ReturnInterviewNotHeld,
+    RepeatMissingDetected,
+
+    RiskLevelChanged,
+    LegalFlagRaised,
+    RiskReviewOpened,
+    RiskReviewCompleted,
+    RiskReviewOverdue,
+
+    ReferralReceived,
+    ReferralDecided,
+    ReferralDecisionOverdue,
+    ReferralReclassified,
+    S47StageReached,
+    StrategyMeetingFinalised,
+    StrategyActionCompleted,
+    OrganisedAbuseSuspected,
+
+    CaseOpened,
+    KeyWorkerAssigned,
+    CaseTransferred,
+    CaseClosed,
+
+    OutreachConcernRaised,
+
+    HandoverAlertRaised,
+    PersonalAdviserAllocated,
+    SupportContinuedPast18,
+    UnmetNeedRecorded,
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Support.Referrals.Data;
+using Support.Referrals.Domain.Chronology;
+using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
+
+namespace Support.Referrals.Features.Chronology;
+
+/// <summary>
+/// A case note written straight into the chronology: the date it is about is required, the author and recorded time
+/// come from the token and the server (REC-01). A correction is a new entry pointing at the one it corrects (REC-05).
+/// </summary>
+public static class AddChronologyEntry
+{
+    public const int MaxTextLength = 8000;
+
+    /// <summary>How far ahead of the server clock an occurred-at may be (clock drift on a phone), never more.</summary>
+    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+
+    public sealed record Request(DateTimeOffset? OccurredAt, string? Text, Guid? Corrects);
+
+    public static async Task<Results<Created<ChronologyEntryResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
+        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .Required("occurredAt", request.OccurredAt)
+            .Required("text", request.Text, MaxTextLength)
+            // PostgreSQL text cannot hold a NUL character; refuse it here rather than fail on write.
+            .When(request.Text?.Contains('\0') == true, "text", "'text' must not contain NUL characters.");
+        if (errors.Any)
+        {
+            return errors.ToBadRequest();
+        }
+        var author = user.ToAuthor(clock);
+        if (request.OccurredAt > author.At + FutureTolerance)
+        {
+            return new ValidationErrors().Add("occurredAt", "'occurredAt' cannot be in the future.").ToUnprocessable();
+        }
+        if (!await db.YoungPeople.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        ChronologyEntry? corrected = null;
+        if (request.Corrects is { } correctsId)
+        {
+            corrected = await db.ChronologyEntries.AsNoTracking()
+                .SingleOrDefaultAsync(e => e.Id == correctsId && e.YoungPersonId == id, cancellationToken);
+            if (corrected is null)
+            {
+                return new ValidationErrors().Add("corrects", "'corrects' is not an entry in this young person's chronology.").ToUnprocessable();
+            }
+        }
+        var draft = new ChronologyDraft(
+            id, request.OccurredAt!.Value, "referrals",
+            corrected is null ? ChronologyEntryKind.CaseNote : ChronologyEntryKind.Correction,
+            corrected is null ? "Case note." : $"Correction of entry {corrected.Sequence} ({corrected.Kind}).",
+            new ChronologyAuthor(author.UserId, author.Role), SourceRecordId: null, request.Text!.Trim(), corrected?.Id);
+        var entry = (await ChronologyAppender.AppendAsync(db, clock, [draft], sourceMessageId: null, cancellationToken)).Single();
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/referrals/young-people/{id}/chronology", ChronologyEntryResponse.From(entry, []));
+    }
+}
