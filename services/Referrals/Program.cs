@@ -1,6 +1,7 @@
 using MassTransit;
 using Support.Messaging;
 using Support.Referrals.Data;
+using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults;
@@ -10,12 +11,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<ReferralsDbContext>("Referrals", ReferralsDbContext.Schema);
 builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddReferrals();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
 app.MapYoungPeopleEndpoints();
 app.MapRiskReviewEndpoints();
+app.MapReferralEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

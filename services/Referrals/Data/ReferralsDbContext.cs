@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Referrals.Domain;
+using Support.Referrals.Domain.Referrals;
 using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Data;
 
@@ -14,6 +15,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<CurrentRiskLevel> CurrentRiskLevels => Set<CurrentRiskLevel>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -111,6 +111,384 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FromCseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_cse_type");
+
+                    b.Property<string>("FromPriority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_priority");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by_role");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_approval");
+
+                    b.Property<string>("ToCseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_cse_type");
+
+                    b.Property<string>("ToPriority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_priority");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_reclassifications");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_reclassifications_referral_id");
+
+                    b.ToTable("referral_reclassifications", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReclassificationResolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ReclassificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reclassification_id");
+
+                    b.Property<DateTimeOffset>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("ResolvedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_reclassification_resolutions");
+
+                    b.HasIndex("ReclassificationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referral_reclassification_resolutions_reclassification_id");
+
+                    b.ToTable("referral_reclassification_resolutions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AdultInvolved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adult_involved");
+
+                    b.Property<int>("AgeOnConcernDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_on_concern_date");
+
+                    b.Property<DateTimeOffset>("ConcernOccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("concern_occurred_at");
+
+                    b.Property<string>("CseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cse_type");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<bool>("DisclosureOfAssault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disclosure_of_assault");
+
+                    b.PrimitiveCollection<string[]>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("indicators");
+
+                    b.Property<bool>("IsReReferral")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_re_referral");
+
+                    b.PrimitiveCollection<string[]>("LegalFlags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_flags");
+
+                    b.Property<bool>("ManagerReviewRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manager_review_required");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("OriginalCseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("original_cse_type");
+
+                    b.Property<string>("OriginalPriority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("original_priority");
+
+                    b.Property<DateTimeOffset?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notified_at");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("priority");
+
+                    b.PrimitiveCollection<List<string>>("PriorityReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("priority_reasons");
+
+                    b.Property<int>("ReReferralsInLast12Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("re_referrals_in_last12months");
+
+                    b.Property<bool>("ReasonableCause")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reasonable_cause");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("ReceivedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by_role");
+
+                    b.Property<string>("ReferrerOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referrer_organisation");
+
+                    b.Property<string>("ReferrerRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("referrer_role");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("risk_level");
+
+                    b.Property<string>("RuleTableVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rule_table_version");
+
+                    b.Property<bool>("SexualActivity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sexual_activity");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("DecisionDueAt")
+                        .HasDatabaseName("ix_referrals_decision_due_at")
+                        .HasFilter("decided_at IS NULL");
+
+                    b.HasIndex("YoungPersonId", "ReceivedAt")
+                        .HasDatabaseName("ix_referrals_young_person_id_received_at");
+
+                    b.ToTable("referrals", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReferralDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_role");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_decisions");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referral_decisions_referral_id")
+                        .HasFilter("corrects_id IS NULL");
+
+                    b.ToTable("referral_decisions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.S47Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<bool>("S47Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("s47required");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supersedes_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_s47_decisions");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_s47_decisions_referral_id");
+
+                    b.ToTable("referral_s47_decisions", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Risk.CurrentRiskLevel", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -418,6 +796,46 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("access_log", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Referral", null)
+                        .WithMany("Reclassifications")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_reclassifications_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReclassificationResolution", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Reclassification", null)
+                        .WithOne("Resolution")
+                        .HasForeignKey("Support.Referrals.Domain.Referrals.ReclassificationResolution", "ReclassificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_reclassification_resolutions_referral_reclassifica");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReferralDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Referral", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_decisions_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.S47Decision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Referral", null)
+                        .WithMany("S47Decisions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_s47_decisions_referrals_referral_id");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.YoungPersonDetails", b =>
                 {
                     b.HasOne("Support.Referrals.Domain.YoungPerson", null)
@@ -426,6 +844,20 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_young_person_details_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>
+                {
+                    b.Navigation("Resolution");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Reclassifications");
+
+                    b.Navigation("S47Decisions");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>
