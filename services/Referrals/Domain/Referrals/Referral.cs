@@ -116,6 +116,8 @@ public sealed class Referral
         // REF-01: only the content and the age go into the rules; the referrer is not in RiskFacts at all.
         var rules = RiskRuleTable.Evaluate(new RiskFacts(content.Indicators, age, content.SexualActivity, content.DisclosureOfAssault));
         var (priority, reasons) = ReferralPriorities.Compute(rules, earlierReferralsInWindow);
+        // PostgreSQL keeps microseconds: the response must show the instants exactly as stored and read back.
+        var receivedAt = Microseconds(author.At);
         return new Referral
         {
             Id = Guid.CreateVersion7(author.At),
@@ -128,7 +130,7 @@ public sealed class Referral
             Indicators = content.Indicators.Distinct().Order().ToList(),
             SexualActivity = content.SexualActivity,
             DisclosureOfAssault = content.DisclosureOfAssault,
-            ConcernOccurredAt = content.ConcernOccurredAt.ToUniversalTime(),
+            ConcernOccurredAt = Microseconds(content.ConcernOccurredAt.ToUniversalTime()),
             AgeOnConcernDate = age,
             Narrative = content.Narrative.Trim(),
             RuleTableVersion = rules.Version,
@@ -141,13 +143,16 @@ public sealed class Referral
             IsReReferral = hasEarlierReferrals,
             ReReferralsInLast12Months = earlierReferralsInWindow,
             ManagerReviewRequired = earlierReferralsInWindow > 0,
-            ReceivedAt = author.At,
+            ReceivedAt = receivedAt,
             ReceivedBy = author.UserId,
             ReceivedByRole = author.Role,
             // REF-04 and REF-01: from the time of receipt only, whoever sent it.
-            DecisionDueAt = WorkingDays.Add(author.At, DecisionWorkingDays),
+            DecisionDueAt = WorkingDays.Add(receivedAt, DecisionWorkingDays),
         };
     }
+
+    private static DateTimeOffset Microseconds(DateTimeOffset instant) =>
+        instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMicrosecond));
 
     /// <summary>
     /// The front-door decision. There is one: a second is a conflict, never an overwrite. REF-03: a referral whose rule
