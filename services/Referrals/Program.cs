@@ -7,6 +7,7 @@ using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.Chronology;
+using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
 using Support.Referrals.Features.StrategyMeetings;
@@ -24,6 +25,7 @@ builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsu
 builder.Services.AddCases();
 builder.Services.AddSingleton<RiskReviewOverdueJob>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<RiskReviewOverdueJob>());
+builder.AddReferrals();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -37,6 +39,7 @@ app.MapCaseEndpoints();
 app.MapRiskAssessmentEndpoints();
 app.MapManagerTaskEndpoints();
 app.MapChronologyEndpoints();
+app.MapReferralEndpoints();
 
 await app.MigrateDatabaseIfConfiguredAsync<ReferralsDbContext>();
 await app.RunAsync();

@@ -3,6 +3,7 @@ using Support.Messaging;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Chronology;
+using Support.Referrals.Domain.Referrals;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Domain.S47;
 using Support.Referrals.Domain.StrategyMeetings;
@@ -36,6 +37,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<MissingEpisodeSeen> MissingEpisodesSeen => Set<MissingEpisodeSeen>();
     public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
     public DbSet<ChronologyHead> ChronologyHeads => Set<ChronologyHead>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

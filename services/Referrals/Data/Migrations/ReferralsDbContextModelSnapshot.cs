@@ -111,6 +111,747 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.Case", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AllocationCriterion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("allocation_criterion");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("criteria_version");
+
+                    b.Property<Guid?>("CurrentAllocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("current_allocation_id");
+
+                    b.Property<string>("KeyWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key_worker");
+
+                    b.Property<DateTimeOffset?>("KeyWorkerSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("key_worker_since");
+
+                    b.Property<string>("LeadTeam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lead_team");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cases");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_cases_referral_id")
+                        .HasFilter("referral_id IS NOT NULL");
+
+                    b.HasIndex("YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_cases_one_open_per_young_person")
+                        .HasFilter("status = 'Open'");
+
+                    b.HasIndex("Status", "KeyWorker")
+                        .HasDatabaseName("ix_cases_status_key_worker");
+
+                    b.HasIndex("YoungPersonId", "OpenedAt")
+                        .HasDatabaseName("ix_cases_young_person_id_opened_at");
+
+                    b.ToTable("cases", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("ApprovedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("approved_by_role");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closures");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_closures_case_id");
+
+                    b.ToTable("case_closures", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosureDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ClosureId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("closure_id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("ItemKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("ItemKind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("item_kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_closure_decisions");
+
+                    b.HasIndex("ClosureId", "ItemKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_closure_decisions_closure_id_item_key");
+
+                    b.ToTable("case_closure_decisions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseLeadTeam", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("criteria_version");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("criterion");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<Guid?>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_lead_teams");
+
+                    b.HasIndex("TransferId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_lead_teams_transfer_id")
+                        .HasFilter("transfer_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "ValidFrom")
+                        .HasDatabaseName("ix_case_lead_teams_case_id_valid_from");
+
+                    b.ToTable("case_lead_teams", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CriteriaVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("criteria_version");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("criterion");
+
+                    b.Property<string>("FromTeam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from_team");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("ToTeam")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_team");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_transfers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_transfers_case_id");
+
+                    b.ToTable("case_transfers", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransferDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_role");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid>("TransferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_transfer_decisions");
+
+                    b.HasIndex("TransferId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_transfer_decisions_transfer_id_kind");
+
+                    b.ToTable("case_transfer_decisions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.InvolvedWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_involved_workers");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_involved_workers_case_id");
+
+                    b.ToTable("case_involved_workers", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.KeyWorkerAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("KeyWorker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key_worker");
+
+                    b.Property<Guid?>("PreviousAllocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_allocation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_key_worker_allocations");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_key_worker_allocations_first_per_case")
+                        .HasFilter("previous_allocation_id IS NULL");
+
+                    b.HasIndex("PreviousAllocationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_key_worker_allocations_previous_allocation_id")
+                        .HasFilter("previous_allocation_id IS NOT NULL");
+
+                    b.HasIndex("CaseId", "ValidFrom")
+                        .HasDatabaseName("ix_key_worker_allocations_case_id_valid_from");
+
+                    b.ToTable("key_worker_allocations", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.TeamManagerAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Manager")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manager");
+
+                    b.Property<Guid?>("PreviousAssignmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("previous_assignment_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<DateTimeOffset>("ValidFrom")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_team_manager_assignments");
+
+                    b.HasIndex("PreviousAssignmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_team_manager_assignments_previous_assignment_id")
+                        .HasFilter("previous_assignment_id IS NOT NULL");
+
+                    b.HasIndex("Team")
+                        .IsUnique()
+                        .HasDatabaseName("ux_team_manager_assignments_first_per_team")
+                        .HasFilter("previous_assignment_id IS NULL");
+
+                    b.HasIndex("Team", "ValidFrom")
+                        .HasDatabaseName("ix_team_manager_assignments_team_valid_from");
+
+                    b.ToTable("team_manager_assignments", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Chronology.ChronologyEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("AuthorRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("author_role");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("previous_hash");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<Guid?>("SourceMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_message_id");
+
+                    b.Property<Guid?>("SourceRecordId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_record_id");
+
+                    b.Property<string>("SourceService")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_service");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_chronology_entries");
+
+                    b.HasIndex("Corrects")
+                        .HasDatabaseName("ix_chronology_entries_corrects")
+                        .HasFilter("corrects IS NOT NULL");
+
+                    b.HasIndex("YoungPersonId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chronology_entries_young_person_id_sequence");
+
+                    b.HasIndex("YoungPersonId", "SourceMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_chronology_entries_young_person_id_source_message_id");
+
+                    b.HasIndex("YoungPersonId", "OccurredAt", "Sequence")
+                        .HasDatabaseName("ix_chronology_entries_young_person_id_occurred_at_sequence");
+
+                    b.ToTable("chronology_entries", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Chronology.ChronologyHead", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_hash");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_sequence");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_chronology_heads");
+
+                    b.ToTable("chronology_heads", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.ManagerTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("flag");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_manager_tasks");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_manager_tasks_created_at");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_manager_tasks_young_person_id");
+
+                    b.ToTable("manager_tasks", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.ManagerTaskCompletion", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("CompletedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by_role");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("decision");
+
+                    b.HasKey("TaskId")
+                        .HasName("pk_manager_task_completions");
+
+                    b.ToTable("manager_task_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.MissingEpisodeSeen", b =>
+                {
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("EpisodeId")
+                        .HasName("pk_missing_episodes_seen");
+
+                    b.HasIndex("YoungPersonId", "LastSeenAt")
+                        .HasDatabaseName("ix_missing_episodes_seen_young_person_id_last_seen_at");
+
+                    b.ToTable("missing_episodes_seen", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseFlag", b =>
                 {
                     b.Property<Guid>("Id")
@@ -225,6 +966,384 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("young_person_links", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FromCseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("from_cse_type");
+
+                    b.Property<string>("FromPriority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("from_priority");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("RequestedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("requested_by_role");
+
+                    b.Property<bool>("RequiresApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_approval");
+
+                    b.Property<string>("ToCseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("to_cse_type");
+
+                    b.Property<string>("ToPriority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("to_priority");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_reclassifications");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_reclassifications_referral_id");
+
+                    b.ToTable("referral_reclassifications", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReclassificationResolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Approved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("approved");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("ReclassificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reclassification_id");
+
+                    b.Property<DateTimeOffset>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("ResolvedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("resolved_by_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_reclassification_resolutions");
+
+                    b.HasIndex("ReclassificationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referral_reclassification_resolutions_reclassification_id");
+
+                    b.ToTable("referral_reclassification_resolutions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AdultInvolved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("adult_involved");
+
+                    b.Property<int>("AgeOnConcernDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_on_concern_date");
+
+                    b.Property<DateTimeOffset>("ConcernOccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("concern_occurred_at");
+
+                    b.Property<string>("CseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cse_type");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<bool>("DisclosureOfAssault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disclosure_of_assault");
+
+                    b.PrimitiveCollection<string[]>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("indicators");
+
+                    b.Property<bool>("IsReReferral")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_re_referral");
+
+                    b.PrimitiveCollection<string[]>("LegalFlags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_flags");
+
+                    b.Property<bool>("ManagerReviewRequired")
+                        .HasColumnType("boolean")
+                        .HasColumnName("manager_review_required");
+
+                    b.Property<string>("Narrative")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("narrative");
+
+                    b.Property<string>("OriginalCseType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("original_cse_type");
+
+                    b.Property<string>("OriginalPriority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("original_priority");
+
+                    b.Property<DateTimeOffset?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notified_at");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("priority");
+
+                    b.PrimitiveCollection<List<string>>("PriorityReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("priority_reasons");
+
+                    b.Property<int>("ReReferralsInLast12Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("re_referrals_in_last12months");
+
+                    b.Property<bool>("ReasonableCause")
+                        .HasColumnType("boolean")
+                        .HasColumnName("reasonable_cause");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("received_by");
+
+                    b.Property<string>("ReceivedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("received_by_role");
+
+                    b.Property<string>("ReferrerOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referrer_organisation");
+
+                    b.Property<string>("ReferrerRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("referrer_role");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("risk_level");
+
+                    b.Property<string>("RuleTableVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rule_table_version");
+
+                    b.Property<bool>("SexualActivity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sexual_activity");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referrals");
+
+                    b.HasIndex("DecisionDueAt")
+                        .HasDatabaseName("ix_referrals_decision_due_at")
+                        .HasFilter("decided_at IS NULL");
+
+                    b.HasIndex("YoungPersonId", "ReceivedAt")
+                        .HasDatabaseName("ix_referrals_young_person_id_received_at");
+
+                    b.ToTable("referrals", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReferralDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_role");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_decisions");
+
+                    b.HasIndex("ReferralId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_referral_decisions_referral_id")
+                        .HasFilter("corrects_id IS NULL");
+
+                    b.ToTable("referral_decisions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.S47Decision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<bool>("S47Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("s47required");
+
+                    b.Property<Guid?>("SupersedesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supersedes_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_referral_s47_decisions");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_referral_s47_decisions_referral_id");
+
+                    b.ToTable("referral_s47_decisions", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Risk.CurrentRiskLevel", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -241,6 +1360,12 @@ namespace Support.Referrals.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("level");
+
+                    b.Property<uint>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.Property<string>("RuleTableVersion")
                         .IsRequired()
@@ -271,11 +1396,284 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("current_risk_levels", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("AgeOnEventDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_on_event_date");
+
+                    b.Property<string>("ChosenLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("chosen_level");
+
+                    b.PrimitiveCollection<string[]>("ContributingIndicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("contributing_indicators");
+
+                    b.Property<bool>("DisclosureOfAssault")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disclosure_of_assault");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.PrimitiveCollection<string[]>("Indicators")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("indicators");
+
+                    b.PrimitiveCollection<string[]>("LegalFlags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("legal_flags");
+
+                    b.Property<string>("LevelInForceWhileAwaiting")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level_in_force_while_awaiting");
+
+                    b.Property<string>("Matches")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("matches");
+
+                    b.Property<int>("MissingEpisodesInLast90Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("missing_episodes_in_last90days");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("PreviousLevel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("previous_level");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<bool>("RequiresCountersignature")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_countersignature");
+
+                    b.Property<Guid?>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("RuleTableVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("rule_table_version");
+
+                    b.Property<bool>("SexualActivity")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sexual_activity");
+
+                    b.Property<string>("SuggestedLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("suggested_level");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_assessments");
+
+                    b.HasIndex("SuggestedLevel", "ChosenLevel")
+                        .HasDatabaseName("ix_risk_assessments_suggested_level_chosen_level");
+
+                    b.HasIndex("YoungPersonId", "RecordedAt")
+                        .HasDatabaseName("ix_risk_assessments_young_person_id_recorded_at");
+
+                    b.ToTable("risk_assessments", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskAssessmentCountersignature", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CountersignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("countersigned_at");
+
+                    b.Property<string>("CountersignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("countersigned_by");
+
+                    b.Property<string>("CountersignedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("countersigned_by_role");
+
+                    b.HasKey("AssessmentId")
+                        .HasName("pk_risk_assessment_countersignatures");
+
+                    b.ToTable("risk_assessment_countersignatures", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskReviewCompletion", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("CompletedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by_role");
+
+                    b.Property<bool>("CompletedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("completed_late");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.PrimitiveCollection<List<Guid>>("TriggerReviewIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("trigger_review_ids");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("ReviewId")
+                        .HasName("pk_risk_review_completions");
+
+                    b.HasIndex("YoungPersonId", "CompletedAt")
+                        .HasDatabaseName("ix_risk_review_completions_young_person_id_completed_at");
+
+                    b.ToTable("risk_review_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.YoungPersonLegalFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AgeOnEventDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_on_event_date");
+
+                    b.Property<DateOnly>("EventDate")
+                        .HasColumnType("date")
+                        .HasColumnName("event_date");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("flag");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("raised_by");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_flags");
+
+                    b.HasIndex("Flag", "RaisedAt")
+                        .HasDatabaseName("ix_legal_flags_flag_raised_at");
+
+                    b.HasIndex("YoungPersonId", "Flag", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_legal_flags_young_person_id_flag_source_id");
+
+                    b.ToTable("legal_flags", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.RiskReview", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
 
                     b.Property<bool>("DisclosureMade")
                         .HasColumnType("boolean")
@@ -290,10 +1688,19 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("indicators");
 
+                    b.Property<DateTimeOffset?>("OverdueNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notified_at");
+
                     b.Property<string>("Owner")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("owner");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
@@ -923,6 +2330,86 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("access_log", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosure", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closures_case_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosureDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.CaseClosure", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ClosureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_closure_decisions_case_closures_closure_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseLeadTeam", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_lead_teams_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_transfers_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransferDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.CaseTransfer", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("TransferId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_transfer_decisions_case_transfers_transfer_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.InvolvedWorker", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_involved_workers_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.KeyWorkerAllocation", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_key_worker_allocations_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.ManagerTaskCompletion", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.ManagerTask", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.ManagerTaskCompletion", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_manager_task_completions_manager_tasks_task_id");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseFlag", b =>
                 {
                     b.HasOne("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseNetwork", null)
@@ -931,6 +2418,66 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organised_abuse_flags_organised_abuse_networks_network_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Referral", null)
+                        .WithMany("Reclassifications")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_reclassifications_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReclassificationResolution", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Reclassification", null)
+                        .WithOne("Resolution")
+                        .HasForeignKey("Support.Referrals.Domain.Referrals.ReclassificationResolution", "ReclassificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_reclassification_resolutions_referral_reclassifica");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.ReferralDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Referral", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_decisions_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.S47Decision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Referrals.Referral", null)
+                        .WithMany("S47Decisions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_referral_s47_decisions_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskAssessmentCountersignature", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Risk.RiskAssessment", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Risk.RiskAssessmentCountersignature", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_assessment_countersignatures_risk_assessments_assessme");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskReviewCompletion", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.RiskReview", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Risk.RiskReviewCompletion", "ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_review_completions_risk_reviews_review_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.S47.S47StageTransition", b =>
@@ -981,6 +2528,30 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_young_person_details_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosure", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>
+                {
+                    b.Navigation("Resolution");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Referrals.Referral", b =>
+                {
+                    b.Navigation("Decisions");
+
+                    b.Navigation("Reclassifications");
+
+                    b.Navigation("S47Decisions");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.S47.S47Pathway", b =>

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Support.Contracts.Referrals;
+using Support.Contracts.Risk;
+using Support.Referrals.Domain;
+using Support.Referrals.Domain.Referrals;
+
+namespace Support.Referrals.Features.Referrals;
+
+/// <summary>An instant as stored (UTC) and as read in the UK, the way the risk review endpoints show deadlines.</summary>
+public sealed record Deadline(DateTimeOffset Utc, string London)
+{
+    public static Deadline From(DateTimeOffset instant) => new(
+        instant.ToUniversalTime(),
+        TimeZoneInfo.ConvertTime(instant, WorkingDays.London).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture));
+}
+
+/// <summary>How the young person was found or registered for this referral.</summary>
+public sealed record YoungPersonLink(Guid Id, bool RegisteredNow, bool MatchedExisting, IReadOnlyList<string> MatchedOn);
+
+/// <summary>An earlier referral of the same young person (REF-20), with its outcome and the workers on it.</summary>
+public sealed record EarlierReferral(
+    Guid Id, DateTimeOffset ReceivedAt, string ReceivedBy, CseType CseType, ReferralPriority Priority,
+    ReferralOutcome? Outcome, string? DecidedBy, DateTimeOffset? DecidedAt);
+
+public sealed record ReReferralInfo(bool IsReReferral, int CountInLast12Months, bool ManagerReviewRequired, IReadOnlyList<EarlierReferral> EarlierReferrals);
+
+public sealed record DecisionResponse(
+    Guid Id, ReferralOutcome Outcome, string Rationale, bool Late, DateTimeOffset DecidedAt, string DecidedBy, string DecidedByRole, Guid? Corrects)
+{
+    public static DecisionResponse From(ReferralDecision d) =>
+        new(d.Id, d.Outcome, d.Rationale, d.Late, d.DecidedAt, d.DecidedBy, d.DecidedByRole, d.CorrectsId);
+}
+
+public sealed record S47DecisionResponse(Guid Id, bool S47Required, string Rationale, Guid? Supersedes, DateTimeOffset RecordedAt, string RecordedBy, string RecordedByRole)
+{
+    public static S47DecisionResponse From(S47Decision d) =>
+        new(d.Id, d.S47Required, d.Rationale, d.SupersedesId, d.RecordedAt, d.RecordedBy, d.RecordedByRole);
+}
+
+public sealed record ReclassificationResponse(
+    Guid Id, ReclassificationStatus Status, CseType FromCseType, CseType ToCseType, ReferralPriority FromPriority,
+    ReferralPriority ToPriority, string? Rationale, DateTimeOffset RequestedAt, string RequestedBy, string RequestedByRole,
+    bool? Approved, string? ResolvedBy, DateTimeOffset? ResolvedAt, string? ResolutionNote)
+{
+    public static ReclassificationResponse From(Reclassification r) => new(
+        r.Id, r.Status, r.FromCseType, r.ToCseType, r.FromPriority, r.ToPriority, r.Rationale, r.RequestedAt, r.RequestedBy,
+        r.RequestedByRole, r.Resolution?.Approved, r.Resolution?.ResolvedBy, r.Resolution?.ResolvedAt, r.Resolution?.Note);
+}
+
+public sealed record ReferralResponse(
+    Guid Id,
+    YoungPersonLink YoungPerson,
+    ReferrerRole ReferrerRole,
+    string? ReferrerOrganisation,
+    CseType CseType,
+    CseType OriginalCseType,
+    ResponsePathway ResponsePathway,
+    bool AdultInvolved,
+    IReadOnlyList<RiskIndicator> Indicators,
+    bool SexualActivity,
+    bool DisclosureOfAssault,
+    DateTimeOffset OccurredAt,
+    int AgeOnConcernDate,
+    string Narrative,
+    ReferralPriority Priority,
+    ReferralPriority OriginalPriority,
+    IReadOnlyList<string> PriorityReasons,
+    RiskLevel RiskLevel,
+    string RuleTableVersion,
+    bool ReasonableCause,
+    IReadOnlyList<LegalFlag> LegalFlags,
+    Deadline DecisionDue,
+    bool Overdue,
+    TimeSpan? OverdueBy,
+    ReReferralInfo ReReferral,
+    DecisionResponse? Decision,
+    IReadOnlyList<S47DecisionResponse> S47Decisions,
+    IReadOnlyList<ReclassificationResponse> Reclassifications,
+    DateTimeOffset ReceivedAt,
+    string ReceivedBy,
+    string ReceivedByRole)
+{
+    public static ReferralResponse From(Referral r, DateTimeOffset now, IReadOnlyList<EarlierReferral> earlier, YoungPersonLink? link = null) => new(
+        r.Id,
+        link ?? new YoungPersonLink(r.YoungPersonId, false, false, []),
+        r.ReferrerRole,
+        r.ReferrerOrganisation,
+        r.CseType,
+        r.OriginalCseType,
+        ResponsePathways.For(r.CseType),
+        r.AdultInvolved,
+        r.Indicators,
+        r.SexualActivity,
+        r.DisclosureOfAssault,
+        r.ConcernOccurredAt,
+        r.AgeOnConcernDate,
+        r.Narrative,
+        r.Priority,
+        r.OriginalPriority,
+        r.PriorityReasons,
+        r.RiskLevel,
+        r.RuleTableVersion,
+        r.ReasonableCause,
+        r.LegalFlags,
+        Deadline.From(r.DecisionDueAt),
+        r.IsOverdue(now),
+        r.IsOverdue(now) ? now - r.DecisionDueAt : null,
+        new ReReferralInfo(r.IsReReferral, r.ReReferralsInLast12Months, r.ManagerReviewRequired, earlier),
+        r.Decision is { } d ? DecisionResponse.From(d) : null,
+        r.S47Decisions.OrderBy(s => s.RecordedAt).Select(S47DecisionResponse.From).ToList(),
+        r.Reclassifications.OrderBy(c => c.RequestedAt).Select(ReclassificationResponse.From).ToList(),
+        r.ReceivedAt,
+        r.ReceivedBy,
+        r.ReceivedByRole);
+}
+
+/// <summary>A row of a list: enough to triage, with the deadline and how late it is.</summary>
+public sealed record ReferralSummary(
+    Guid Id, Guid YoungPersonId, CseType CseType, ReferralPriority Priority, bool ReasonableCause, bool ManagerReviewRequired,
+    DateTimeOffset ReceivedAt, Deadline DecisionDue, bool Decided, bool Overdue, TimeSpan? OverdueBy, int? OverdueByHours)
+{
+    public static ReferralSummary From(Referral r, DateTimeOffset now)
+    {
+        TimeSpan? by = r.IsOverdue(now) ? now - r.DecisionDueAt : null;
+        return new(r.Id, r.YoungPersonId, r.CseType, r.Priority, r.ReasonableCause, r.ManagerReviewRequired, r.ReceivedAt,
+            Deadline.From(r.DecisionDueAt), r.DecidedAt is not null, r.IsOverdue(now), by, by is { } b ? (int)b.TotalHours : null);
+    }
+}

@@ -1,0 +1,61 @@
+using Support.Contracts.Referrals;
+using Support.Referrals.Features.Referrals;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Referrals.Tests;
+
+/// <summary>
+/// REF-04: the decision deadline is 1 working day from receipt, at its edges: a Friday afternoon, the Christmas bank
+/// holidays and the spring clock change. Each test starts its own host because a fake clock never goes back.
+/// </summary>
+public sealed class ReferralDeadlineTests
+{
+    private static async Task<ReferralResponse> ReceivedAtAsync(DateTimeOffset receivedAt, string referrerRole = "SocialWorker")
+    {
+        await using var host = await ReferralsHostAt.StartAsync(receivedAt);
+        using var client = host.Host.ClientFor(Roles.SocialWorker);
+        var person = await client.RegisterAsync(YoungPersonRequests.Valid("Deadline", "Edge", "2011-01-01"));
+        return await client.ReferAsync(ReferralRequests.For(person.Id, receivedAt.AddHours(-2), referrerRole));
+    }
+
+    [Fact]
+    public async Task A_referral_received_on_Friday_at_16_59_is_due_on_Monday_at_16_59()
+    {
+        var referral = await ReceivedAtAsync(new DateTimeOffset(2025, 12, 19, 16, 59, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2025, 12, 22, 16, 59, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
+        Assert.Equal("2025-12-22 16:59 +00:00", referral.DecisionDue.London);
+    }
+
+    [Fact]
+    public async Task A_referral_received_on_Christmas_Eve_skips_the_bank_holidays_and_the_weekend()
+    {
+        var referral = await ReceivedAtAsync(new DateTimeOffset(2025, 12, 24, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2025, 12, 29, 10, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
+        Assert.Equal("2025-12-29 10:00 +00:00", referral.DecisionDue.London);
+    }
+
+    [Fact]
+    public async Task A_referral_received_on_the_Friday_before_the_clock_change_is_due_at_the_same_London_time_on_Monday()
+    {
+        // Friday 27 March 2026 10:00 GMT; the clocks go forward on Sunday 29 March.
+        var referral = await ReceivedAtAsync(new DateTimeOffset(2026, 3, 27, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
+        Assert.Equal("2026-03-30 10:00 +01:00", referral.DecisionDue.London);
+    }
+
+    [Fact]
+    public async Task The_same_content_from_an_outreach_worker_on_Christmas_Eve_has_the_same_deadline_and_priority()
+    {
+        var receivedAt = new DateTimeOffset(2025, 12, 24, 10, 0, 0, TimeSpan.Zero);
+
+        var fromOutreach = await ReceivedAtAsync(receivedAt, "OutreachWorker");
+        var fromSocial = await ReceivedAtAsync(receivedAt, "SocialWorker");
+
+        Assert.Equal(fromSocial.DecisionDue, fromOutreach.DecisionDue);
+        Assert.Equal(fromSocial.Priority, fromOutreach.Priority);
+        Assert.Equal(ReferralPriority.Urgent, fromOutreach.Priority);
+    }
+}
