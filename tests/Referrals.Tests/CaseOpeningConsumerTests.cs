@@ -18,7 +18,7 @@ namespace Support.Referrals.Tests;
 [Collection(RealBusCollection.Name)]
 public sealed class CaseOpeningConsumerTests : IAsyncLifetime
 {
-    private const string Queue = "referrals-referral-decided";
+    private const string Queue = "referrals-open-case-on-referral-decided";
     private string _database = "";
     private ServiceHost<ReferralsDbContext> _host = null!;
     private IBusControl _bus = null!;
