@@ -136,6 +136,27 @@ public sealed class CaseTransferAndClosureTests(ReferralsFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Closure_is_refused_while_a_referral_is_undecided_an_s47_pathway_is_short_of_its_outcome_or_a_strategy_action_is_open()
+    {
+        using var worker = Worker();
+        using var manager = Manager();
+        var person = await worker.RegisterChildAsync();
+        var @case = await worker.OpenCaseAsync(person);
+        var referral = await worker.ReferAsync(ReferralRequests.For(person, fixture.Clock.GetUtcNow().AddHours(-1)));
+        var pathway = await worker.StartPathwayAsync(person);
+        await worker.FinalisedMeetingAsync(StrategyRequests.CompleteMeeting([person], fixture.Clock.GetUtcNow().AddHours(-1), [pathway.Id]));
+
+        using var refused = await manager.CloseAsync(@case.Id);
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var items = (await refused.ProblemAsync()).GetProperty("openItems").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("key").GetString()!, i => i.GetProperty("blocksClosure").GetBoolean());
+        Assert.True(items[$"referral:{referral.Id}"]);
+        Assert.True(items[$"s47-pathway:{pathway.Id}"]);
+        Assert.True(Assert.Single(items, i => i.Key.StartsWith("strategy-action:", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
     public async Task Closure_without_a_summary_or_a_rationale_is_a_422_naming_each_and_a_social_worker_gets_403()
     {
         using var worker = Worker();

@@ -1,0 +1,43 @@
+using Support.Referrals.Features.Cases;
+using Support.Referrals.Features.Chronology;
+using Support.Referrals.Features.ManagerTasks;
+using Support.Referrals.Features.OrganisedAbuse;
+using Support.Referrals.Features.Referrals;
+using Support.Referrals.Features.RiskAssessments;
+using Support.Referrals.Features.RiskReviews;
+using Support.Referrals.Features.S47Pathways;
+using Support.Referrals.Features.StrategyMeetings;
+using Support.Referrals.Features.YoungPeople;
+
+namespace Support.Referrals;
+
+/// <summary>The service's features in one place, so Program.cs only says what kind of service this is.</summary>
+public static class ReferralsApi
+{
+    public static WebApplicationBuilder AddReferralsFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<S47Options>().BindConfiguration(S47Options.Section)
+            .Validate(o => o.IsValid(), "S47: every deadline >= 1 and OrganisedAbuseThreshold >= 2.")
+            .ValidateOnStart();
+        builder.AddReferrals();
+        builder.Services.AddCases();
+        builder.Services.AddSingleton<RiskReviewOverdueJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RiskReviewOverdueJob>());
+        return builder;
+    }
+
+    public static WebApplication MapReferralsApi(this WebApplication app)
+    {
+        app.MapYoungPeopleEndpoints();
+        app.MapReferralEndpoints();
+        app.MapRiskAssessmentEndpoints();
+        app.MapRiskReviewEndpoints();
+        app.MapManagerTaskEndpoints();
+        app.MapS47PathwayEndpoints();
+        app.MapStrategyMeetingEndpoints();
+        app.MapOrganisedAbuseEndpoints();
+        app.MapCaseEndpoints();
+        app.MapChronologyEndpoints();
+        return app;
+    }
+}
