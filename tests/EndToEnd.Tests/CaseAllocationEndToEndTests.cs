@@ -107,7 +107,7 @@ public sealed class CaseAllocationEndToEndTests(Platform platform)
             var list = await JsonAsync(await social.GetAsync($"/api/referrals/cases?youngPersonId={youngPersonId}"));
             return list.GetArrayLength() > 0 ? list.GetRawText() : null;
         }, TimeSpan.FromSeconds(30), "a case to open from the referral decision");
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-referral-decided") == 0,
+        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-open-case-on-referral-decided") == 0,
             TimeSpan.FromSeconds(30), "Referrals to take both deliveries off its queue");
 
         var cases = await JsonAsync(await social.GetAsync($"/api/referrals/cases?youngPersonId={youngPersonId}"));

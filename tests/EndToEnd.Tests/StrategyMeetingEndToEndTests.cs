@@ -64,7 +64,7 @@ public sealed class StrategyMeetingEndToEndTests(Platform platform)
             await bus.PublishAsync(decision, messageId);
             await bus.PublishAsync(decision, Guid.NewGuid());
             await Eventually.TrueAsync(async () => (await PathwaysAsync(social, first)).GetArrayLength() > 0, TimeSpan.FromSeconds(30), "the pathway to start");
-            await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-referral-decided") == 0,
+            await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-start-s47-pathway-on-referral-decided") == 0,
                 TimeSpan.FromSeconds(30), "Referrals to take the duplicates off its queue");
         }
         finally

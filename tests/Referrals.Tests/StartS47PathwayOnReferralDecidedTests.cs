@@ -13,6 +13,9 @@ namespace Support.Referrals.Tests;
 /// <summary>REF-10, REF-28: a decision of S47Enquiry starts the pathway, exactly once per referral (MassTransit's harness).</summary>
 public sealed class StartS47PathwayOnReferralDecidedTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
 {
+    private static readonly int ConsumersOfTheEvent = typeof(StartS47PathwayOnReferralDecided).Assembly.GetTypes()
+        .Count(t => t is { IsClass: true, IsAbstract: false } && typeof(IConsumer<ReferralDecided>).IsAssignableFrom(t));
+
     private ITestHarness Harness => fixture.Host.Services.GetRequiredService<ITestHarness>();
 
     private static ReferralDecided Decision(Guid youngPersonId, DateTimeOffset at, ReferralOutcome outcome = ReferralOutcome.S47Enquiry, Guid? referralId = null) => new()
@@ -28,7 +31,9 @@ public sealed class StartS47PathwayOnReferralDecidedTests(ReferralsFixture fixtu
         try
         {
             await Harness.Bus.Publish(decision, context => context.MessageId = messageId);
-            await Eventually.TrueAsync(() => Task.FromResult(observer.Done > 0), because: "the decision to be consumed");
+            // Every consumer of the event (this one, the case opener, the chronology) sees each delivery; wait for all,
+            // so the assertions never run while the pathway's consumer is still at work.
+            await Eventually.TrueAsync(() => Task.FromResult(observer.Done >= ConsumersOfTheEvent), because: "the decision to be consumed");
             Assert.True(observer.Faults.IsEmpty, string.Join("; ", observer.Faults));
         }
         finally

@@ -24,6 +24,9 @@ public sealed class LeavingCareDbContext(DbContextOptions<LeavingCareDbContext> 
     public DbSet<AccommodationCheck> AccommodationChecks => Set<AccommodationCheck>();
     public DbSet<AccommodationDecision> AccommodationDecisions => Set<AccommodationDecision>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreInstantsAsUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -17,6 +17,9 @@ public sealed class MissingDbContext(DbContextOptions<MissingDbContext> options)
     public DbSet<AbductionNotice> AbductionNotices => Set<AbductionNotice>();
     public DbSet<EpisodeLink> EpisodeLinks => Set<EpisodeLink>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreInstantsAsUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

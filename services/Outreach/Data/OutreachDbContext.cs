@@ -10,6 +10,9 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
 {
     public const string Schema = "outreach";
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreInstantsAsUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

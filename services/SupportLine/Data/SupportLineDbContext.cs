@@ -10,6 +10,9 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
 {
     public const string Schema = "supportline";
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreInstantsAsUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -10,6 +10,9 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
 {
     public const string Schema = "therapy";
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.StoreInstantsAsUtc();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
