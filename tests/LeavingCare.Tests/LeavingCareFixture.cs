@@ -12,8 +12,6 @@ using Support.Contracts.Registry;
 using Support.Contracts.Risk;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Features.Alerts;
-using Support.Messaging;
-using Support.Messaging.Outbox;
 using Support.Testing;
 
 namespace Support.LeavingCare.Tests;
@@ -107,9 +105,7 @@ public class LeavingCareFixture : IAsyncLifetime
     public async Task<List<T>> OutboxAsync<T>(Func<T, bool>? where = null) where T : class
     {
         await using var db = CreateDbContext();
-        var urn = MessageTypeRegistry.UrnOf(typeof(T));
-        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(m => where?.Invoke(m) ?? true).ToList();
+        return await db.OutboxAsync(where);
     }
 
     public HttpClient Client(string role, string user) => Host.ClientFor(role, user);

@@ -3,12 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Support.Messaging;
-using Support.Messaging.Outbox;
 using Support.Messaging.Registry;
 using Support.Missing.Data;
 using Support.Testing;
@@ -82,9 +79,7 @@ public class MissingFixture : IAsyncLifetime
     public async Task<List<T>> OutboxAsync<T>(Func<T, bool>? where = null) where T : class
     {
         await using var db = CreateDbContext();
-        var urn = MessageTypeRegistry.UrnOf(typeof(T));
-        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(m => where?.Invoke(m) ?? true).ToList();
+        return await db.OutboxAsync(where);
     }
 }
 

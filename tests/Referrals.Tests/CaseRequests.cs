@@ -2,9 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Support.Messaging;
-using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Features.Cases;
 using Support.Testing;
@@ -45,13 +42,6 @@ internal static class CaseRequests
         return client;
     }
 
-    public static async Task<List<T>> OutboxAsync<T>(this ReferralsFixture fixture, Func<T, bool> where) where T : class
-    {
-        await using var db = fixture.CreateDbContext();
-        var urn = MessageTypeRegistry.UrnOf(typeof(T));
-        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(where).ToList();
-    }
 
     public static DateOnly LondonDate(DateTimeOffset at) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Support.Referrals.Domain.WorkingDays.London).DateTime);

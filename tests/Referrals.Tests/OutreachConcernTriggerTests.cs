@@ -1,12 +1,9 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Missing;
 using Support.Contracts.Outreach;
 using Support.Contracts.Risk;
-using Support.Messaging;
-using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Features.RiskReviews;
@@ -62,9 +59,7 @@ public sealed class OutreachConcernTriggerTests : IAsyncLifetime
     private async Task<List<T>> OutboxAsync<T>(Func<T, bool> where) where T : class
     {
         await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
-        var urn = MessageTypeRegistry.UrnOf(typeof(T));
-        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(where).ToList();
+        return await db.OutboxAsync(where);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Support.Contracts.Risk;
 using Support.Referrals.Domain.Referrals;
 using Support.Referrals.Features.Referrals;
 using Support.ServiceDefaults.Auth;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 

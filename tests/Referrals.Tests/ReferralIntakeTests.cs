@@ -6,6 +6,7 @@ using Support.Contracts.Registry;
 using Support.Contracts.Risk;
 using Support.Referrals.Features.Referrals;
 using Support.ServiceDefaults.Auth;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Support.Messaging;
-using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Features.Referrals;
 using Support.Testing;
@@ -54,12 +51,6 @@ internal static class ReferralRequests
     public static async Task<ReferralResponse> GetReferralAsync(this HttpClient client, Guid id) =>
         (await client.GetFromJsonAsync<ReferralResponse>($"/api/referrals/{id}", Json))!;
 
-    public static async Task<List<T>> OutboxAsync<T>(this ReferralsDbContext db, Func<T, bool>? where = null) where T : class
-    {
-        var urn = MessageTypeRegistry.UrnOf(typeof(T));
-        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(m => where?.Invoke(m) ?? true).ToList();
-    }
 }
 
 /// <summary>

@@ -1,11 +1,8 @@
-using System.Text.Json;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using Support.Messaging;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Testing;
@@ -50,9 +47,7 @@ public sealed class ReferralsFixture : IAsyncLifetime
     public async Task<List<T>> OutboxAsync<T>(Func<T, bool>? where = null) where T : class
     {
         await using var db = CreateDbContext();
-        var urn = MessageTypeRegistry.UrnOf(typeof(T));
-        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(m => where?.Invoke(m) ?? true).ToList();
+        return await db.OutboxAsync(where);
     }
 
     public async Task DisposeAsync()

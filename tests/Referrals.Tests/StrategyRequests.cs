@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Risk;
-using Support.Messaging;
-using Support.Messaging.Outbox;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Features.S47Pathways;
 using Support.Referrals.Features.StrategyMeetings;
@@ -85,12 +82,4 @@ internal static class StrategyRequests
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The messages of type <typeparamref name="T"/> in the outbox, filtered in memory.</summary>
-    public static async Task<List<T>> OutboxAsync<T>(this ReferralsFixture fixture, Func<T, bool>? where = null) where T : class
-    {
-        await using var db = fixture.CreateDbContext();
-        var urn = MessageTypeRegistry.UrnOf(typeof(T));
-        var rows = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).OrderBy(m => m.Sequence).ToListAsync();
-        return rows.Select(r => JsonSerializer.Deserialize<T>(r.Payload, MessagingJson.Options)!).Where(m => where?.Invoke(m) ?? true).ToList();
-    }
 }

@@ -94,7 +94,7 @@ internal static class RiskReviewOpening
             .Select(d => (DateOnly?)d.DateOfBirth)
             .FirstOrDefaultAsync(cancellationToken);
         int? age = dateOfBirth is { } born
-            ? YoungPerson.AgeOn(born, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(triggeredAt, WorkingDays.London).DateTime))
+            ? YoungPerson.AgeOn(born, London.DateOf(triggeredAt))
             : null;
         var review = RiskReview.Open(youngPersonId, trigger, reference, triggeredAt, indicators, disclosureMade, age,
             Author.Service(SystemAuthor, clock.GetUtcNow()));

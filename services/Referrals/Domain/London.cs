@@ -9,4 +9,7 @@ public static class London
         TimeZoneInfo.ConvertTime(instant, WorkingDays.London).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     public static string? Format(DateTimeOffset? instant) => instant is { } value ? Format(value) : null;
+
+    /// <summary>The UK calendar date of an instant: ages, birthdays and "today" are London dates (REF-07).</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, WorkingDays.London).DateTime);
 }

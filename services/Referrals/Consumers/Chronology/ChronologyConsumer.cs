@@ -39,7 +39,7 @@ internal static class ChronologyText
     public const string LeavingCareService = "leaving-care";
 
     public static string At(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, WorkingDays.London).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+        London.Format(at);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -111,7 +111,7 @@ public sealed class Referral
         {
             throw new ArgumentException(violation.Message, nameof(content));
         }
-        var concernDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(content.ConcernOccurredAt, WorkingDays.London).DateTime);
+        var concernDate = London.DateOf(content.ConcernOccurredAt);
         var age = YoungPerson.AgeOn(dateOfBirth, concernDate);
         // REF-01: only the content and the age go into the rules; the referrer is not in RiskFacts at all.
         var rules = RiskRuleTable.Evaluate(new RiskFacts(content.Indicators, age, content.SexualActivity, content.DisclosureOfAssault));

@@ -27,7 +27,7 @@ public sealed class CaseOwnOpenItems(ReferralsDbContext db) : ICaseOpenItemSourc
             .FirstOrDefaultAsync(cancellationToken);
         if (dateOfBirth is { } born)
         {
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, WorkingDays.London).DateTime);
+            var today = London.DateOf(now);
             var eighteenth = EighteenthBirthday(born);
             if (eighteenth >= today && eighteenth <= today.AddMonths(EighteenthBirthdayWithinMonths))
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +74,7 @@ public static class ListCases
                 return new UnallocatedCaseResponse(
                     r.Id, r.YoungPersonId, r.LeadTeam, r.OpenedAt, Math.Max(0, (int)(now - r.OpenedAt).TotalDays), r.Level,
                     escalatesAt,
-                    escalatesAt is { } at ? TimeZoneInfo.ConvertTime(at, WorkingDays.London).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) : null,
+                    escalatesAt is { } at ? London.Format(at) : null,
                     escalatesAt is { } due && now > due);
             })
             // Highest risk first (an unrated case last), then the longest unallocated.

@@ -120,7 +120,7 @@ public static class ReceiveReferral
             }
             dateOfBirth = inline.DateOfBirth;
         }
-        if (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(content.ConcernOccurredAt, WorkingDays.London).DateTime) < dateOfBirth)
+        if (London.DateOf(content.ConcernOccurredAt) < dateOfBirth)
         {
             return errors.Add("occurredAt", "'occurredAt' is before the young person's date of birth.").ToUnprocessable();
         }

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.Referrals;
 
 namespace Support.Referrals.Features.Referrals;
@@ -11,7 +9,7 @@ public sealed record Deadline(DateTimeOffset Utc, string London)
 {
     public static Deadline From(DateTimeOffset instant) => new(
         instant.ToUniversalTime(),
-        TimeZoneInfo.ConvertTime(instant, WorkingDays.London).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture));
+        Domain.London.Format(instant));
 }
 
 /// <summary>How the young person was found or registered for this referral.</summary>

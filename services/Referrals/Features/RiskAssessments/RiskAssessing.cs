@@ -131,7 +131,7 @@ public static class RiskAssessing
     }
 
     public static DateOnly LondonDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, WorkingDays.London).DateTime);
+        London.DateOf(instant);
 
     /// <summary>Missing episodes whose last-seen London date falls in the 90 days ending on the event date.</summary>
     public static async Task<int> CountMissingEpisodesAsync(ReferralsDbContext db, Guid youngPersonId, DateOnly eventDate, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ public static class RiskReviewEndpoints
     {
         public static RiskReviewResponse From(RiskReview r, DateTimeOffset now, IReadOnlyList<RiskReview>? triggers = null, RiskReviewCompletion? completion = null) => new(
             r.Id, r.YoungPersonId, r.Trigger, r.TriggerReference, r.TriggeredAt, r.Indicators, r.DisclosureMade, r.Urgent,
-            r.DueAt, TimeZoneInfo.ConvertTime(r.DueAt, WorkingDays.London).ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture),
+            r.DueAt, London.Format(r.DueAt),
             r.IsOverdue(now), r.Status, r.Owner, r.RecordedAt, r.RecordedBy, r.Reason, r.CompletedAt,
             triggers?.Select(t => new TriggerSummary(t.Id, t.Trigger, t.TriggerReference, t.TriggeredAt, t.Indicators, t.DisclosureMade)).ToList(),
             completion is null ? null : new CompletionSummary(completion.AssessmentId, completion.Level, completion.Rationale, completion.Actions,
