@@ -82,6 +82,8 @@ public sealed class ChronologyApiTests(ReferralsFixture fixture) : IClassFixture
         Assert.Null(oldest.OlderBefore);
         var byInstant = await client.ChronologyAsync(id, $"?before={Uri.EscapeDataString(Day.AddHours(2).ToString("O"))}");
         Assert.Equal(["Note 0", "Note 1"], byInstant.Entries.Select(e => e.Detail));
+        // Every page counts the whole chronology, not just what it shows.
+        Assert.Equal([5, 5, 5, 5, 5], new[] { latest, older, oldest, byInstant, await client.ChronologyAsync(id) }.Select(p => p.TotalEntries));
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(ChronologyRequests.Path(id) + "?limit=0")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(ChronologyRequests.Path(id) + "?before=yesterday-ish")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync(ChronologyRequests.Path(id) + $"?before={Guid.NewGuid()}")).StatusCode);
@@ -104,6 +106,24 @@ public sealed class ChronologyApiTests(ReferralsFixture fixture) : IClassFixture
         Assert.Equal(original.Hash, stored.Hash);
         Assert.Equal([correction.Id], stored.CorrectedBy);
         Assert.Equal(original.Id, entries.Single(e => e.Id == correction.Id).Corrects);
+    }
+
+    [Fact]
+    public async Task An_entry_on_an_older_page_still_names_the_correction_written_after_it()
+    {
+        var (client, id) = await PersonAsync();
+        using var owned = client;
+        var original = await client.AddNoteAsync(id, Day, "Went missing from school at noon");
+        var found = await client.AddNoteAsync(id, Day.AddHours(1), "Found at a friend's house");
+        var correction = await client.AddNoteAsync(id, Day.AddHours(2), "Went missing at 10:00, not noon", original.Id);
+
+        var latest = await client.ChronologyAsync(id, "?limit=1");
+        var olderPage = await client.ChronologyAsync(id, $"?limit=2&before={latest.OlderBefore}");
+
+        Assert.Equal([correction.Id], latest.Entries.Select(e => e.Id));
+        Assert.Equal([original.Id, found.Id], olderPage.Entries.Select(e => e.Id));
+        Assert.Equal([correction.Id], olderPage.Entries[0].CorrectedBy);
+        Assert.Empty(olderPage.Entries[1].CorrectedBy);
     }
 
     [Fact]
@@ -140,6 +160,7 @@ public sealed class ChronologyApiTests(ReferralsFixture fixture) : IClassFixture
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ChronologyRequests.Path(Guid.NewGuid()))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ChronologyRequests.Path(Guid.NewGuid()) + "/verify")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(ChronologyRequests.Path(Guid.NewGuid()) + $"?before={Guid.NewGuid()}")).StatusCode);
     }
 
     [Fact]

@@ -18,5 +18,9 @@ public sealed class OpenApiDocumentTests(ReferralsFixture fixture) : IClassFixtu
         Assert.Contains("/api/referrals/young-people", paths);
         Assert.Contains("/api/referrals/risk-reviews/{id}", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/health", StringComparison.Ordinal));
+        // The chronology is written by generated serialisation code; its 200 still describes the response body.
+        var chronologyOk = document.RootElement.GetProperty("paths").GetProperty("/api/referrals/young-people/{id}/chronology")
+            .GetProperty("get").GetProperty("responses").GetProperty("200");
+        Assert.True(chronologyOk.GetProperty("content").TryGetProperty("application/json", out _));
     }
 }

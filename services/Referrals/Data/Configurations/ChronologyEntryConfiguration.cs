@@ -26,6 +26,7 @@ internal sealed class ChronologyEntryConfiguration : IEntityTypeConfiguration<Ch
         e.HasIndex(x => new { x.YoungPersonId, x.OccurredAt, x.Sequence });
         // One message, one entry per young person, whatever the inbox says.
         e.HasIndex(x => new { x.YoungPersonId, x.SourceMessageId }).IsUnique();
-        e.HasIndex(x => x.Corrects).HasFilter("corrects IS NOT NULL");
+        // A chronology read fetches all of a young person's corrections at once (REC-05).
+        e.HasIndex(x => new { x.YoungPersonId, x.Corrects }).HasFilter("corrects IS NOT NULL");
     }
 }

@@ -700,8 +700,8 @@ namespace Support.Referrals.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_chronology_entries");
 
-                    b.HasIndex("Corrects")
-                        .HasDatabaseName("ix_chronology_entries_corrects")
+                    b.HasIndex("YoungPersonId", "Corrects")
+                        .HasDatabaseName("ix_chronology_entries_young_person_id_corrects")
                         .HasFilter("corrects IS NOT NULL");
 
                     b.HasIndex("YoungPersonId", "Sequence")

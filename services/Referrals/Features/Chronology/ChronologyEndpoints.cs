@@ -12,7 +12,7 @@ public static class ChronologyEndpoints
         var group = app.MapGroup("/api/referrals/young-people/{id:guid}/chronology")
             .RequireAuthorization(Policies.CaseStaff).WithTags("Chronology");
         group.MapGet("/", GetChronology.HandleAsync).AuditsReadOf(YoungPeopleEndpoints.SubjectType)
-            .WithName("GetChronology")
+            .WithName("GetChronology").Produces<GetChronology.Response>()
             .WithSummary("A young person's single chronology from every service, in event order, each entry dated, signed and hash-chained (REC-02).");
         group.MapGet("/verify", VerifyChronology.HandleAsync).AuditsReadOf(YoungPeopleEndpoints.SubjectType)
             .WithName("VerifyChronology")

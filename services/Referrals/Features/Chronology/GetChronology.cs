@@ -18,7 +18,7 @@ public static class GetChronology
 
     public sealed record Response(Guid YoungPersonId, int TotalEntries, IReadOnlyList<ChronologyEntryResponse> Entries, Guid? OlderBefore);
 
-    public static async Task<Results<Ok<Response>, ValidationProblem, NotFound>> HandleAsync(
+    public static async Task<Results<JsonHttpResult<Response>, ValidationProblem, NotFound>> HandleAsync(
         Guid id, string? before, int? limit, ReferralsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
@@ -46,17 +46,16 @@ public static class GetChronology
         }
 
         var entries = db.ChronologyEntries.AsNoTracking().Where(e => e.YoungPersonId == id);
-        var total = await entries.CountAsync(cancellationToken);
-        if (total == 0 && !await db.YoungPeople.AnyAsync(p => p.Id == id, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
         var page = entries;
         if (beforeEntry is { } cursorId)
         {
             var cursor = await entries.Where(e => e.Id == cursorId).Select(e => new { e.OccurredAt, e.Sequence }).SingleOrDefaultAsync(cancellationToken);
             if (cursor is null)
             {
+                if (!await db.YoungPeople.AnyAsync(p => p.Id == id, cancellationToken))
+                {
+                    return TypedResults.NotFound();
+                }
                 return new ValidationErrors().Add("before", "'before' is not an entry in this young person's chronology.").ToBadRequest();
             }
             page = page.Where(e => e.OccurredAt < cursor.OccurredAt || (e.OccurredAt == cursor.OccurredAt && e.Sequence < cursor.Sequence));
@@ -71,14 +70,25 @@ public static class GetChronology
         var hasOlder = newestFirst.Count > take;
         var shown = newestFirst.Take(take).Reverse().ToList();
 
-        // Corrections linked both ways: each entry names what it corrects and what corrects it (REC-05).
-        var ids = shown.Select(e => e.Id).ToList();
-        var corrections = await entries.Where(e => e.Corrects != null && ids.Contains(e.Corrects.Value))
+        // The whole chronology in one page (the common read) has already been counted; a page needs the count.
+        var total = beforeEntry is null && beforeInstant is null && !hasOlder
+            ? shown.Count
+            : await entries.CountAsync(cancellationToken);
+        if (total == 0 && !await db.YoungPeople.AnyAsync(p => p.Id == id, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        // Corrections linked both ways: each entry names what it corrects and what corrects it (REC-05). Corrections
+        // are few, so all of the young person's are read (one index range) rather than matched against the page's ids.
+        var corrections = await entries.Where(e => e.Corrects != null)
             .OrderBy(e => e.Sequence).Select(e => new { Corrected = e.Corrects!.Value, e.Id }).ToListAsync(cancellationToken);
         var correctedBy = corrections.ToLookup(c => c.Corrected, c => c.Id);
 
-        return TypedResults.Ok(new Response(
+        var response = new Response(
             id, total, shown.Select(e => ChronologyEntryResponse.From(e, correctedBy[e.Id].ToList())).ToList(),
-            hasOlder ? shown[0].Id : null));
+            hasOlder ? shown[0].Id : null);
+        // Compile-time serialisation: the same JSON as every other response, without reflection (ChronologyJsonContext).
+        return TypedResults.Json(response, ChronologyJsonContext.Default.Response, statusCode: StatusCodes.Status200OK);
     }
 }
