@@ -73,6 +73,26 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task An_escalated_referral_is_written_down_as_gone_to_a_senior_manager_with_its_deadline()
+    {
+        var harness = await HarnessAsync();
+        var person = Guid.NewGuid();
+        var escalated = new ReferralDecisionEscalated
+        {
+            ReferralId = Guid.NewGuid(), YoungPersonId = person, DecisionDueAt = Monday, EscalatesAt = Monday.AddDays(1),
+            OccurredAt = Monday.AddDays(1).AddMinutes(1),
+        };
+
+        await harness.Bus.PublishAsync(escalated, Guid.NewGuid());
+
+        var entry = Assert.Single(await WaitForEntriesAsync(person, 1));
+        Assert.Equal((ChronologyEntryKind.ReferralDecisionEscalated, escalated.ReferralId, "service:referrals"),
+            (entry.Kind, entry.SourceRecordId, entry.AuthorId));
+        Assert.Contains("senior manager", entry.Summary, StringComparison.Ordinal);
+        Assert.Contains(escalated.ReferralId.ToString(), entry.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Concurrent_events_about_one_young_person_leave_an_unbroken_chain()
     {
         var harness = await HarnessAsync();

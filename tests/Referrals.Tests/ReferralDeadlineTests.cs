@@ -10,9 +10,10 @@ namespace Support.Referrals.Tests;
 /// </summary>
 public sealed class ReferralDeadlineTests
 {
-    private static async Task<ReferralResponse> ReceivedAtAsync(DateTimeOffset receivedAt, string referrerRole = "SocialWorker")
+    private static async Task<ReferralResponse> ReceivedAtAsync(
+        DateTimeOffset receivedAt, string referrerRole = "SocialWorker", IReadOnlyDictionary<string, string?>? configuration = null)
     {
-        await using var host = await ReferralsHostAt.StartAsync(receivedAt);
+        await using var host = await ReferralsHostAt.StartAsync(receivedAt, configuration);
         using var client = host.Host.ClientFor(Roles.SocialWorker);
         var person = await client.RegisterAsync(YoungPersonRequests.Valid("Deadline", "Edge", "2011-01-01"));
         return await client.ReferAsync(ReferralRequests.For(person.Id, receivedAt.AddHours(-2), referrerRole));
@@ -57,5 +58,41 @@ public sealed class ReferralDeadlineTests
         Assert.Equal(fromSocial.DecisionDue, fromOutreach.DecisionDue);
         Assert.Equal(fromSocial.Priority, fromOutreach.Priority);
         Assert.Equal(ReferralPriority.Urgent, fromOutreach.Priority);
+    }
+
+    [Fact]
+    public async Task An_undecided_referral_due_on_Friday_escalates_to_a_senior_manager_on_Monday_not_over_the_weekend()
+    {
+        // Thursday 8 January 2026 10:00: due Friday 10:00, escalates one further working day later (REF-04).
+        var referral = await ReceivedAtAsync(new DateTimeOffset(2026, 1, 8, 10, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 9, 10, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
+        Assert.Equal(new DateTimeOffset(2026, 1, 12, 10, 0, 0, TimeSpan.Zero), referral.EscalatesAt.Utc);
+        Assert.Equal("2026-01-12 10:00 +00:00", referral.EscalatesAt.London);
+        Assert.False(referral.Escalated);
+    }
+
+    [Fact]
+    public async Task A_council_can_set_a_longer_escalation_period_and_New_Years_Day_does_not_count()
+    {
+        // Christmas Eve 2025: due Monday 29 December; three further working days are 30 and 31 December and 2 January.
+        var referral = await ReceivedAtAsync(new DateTimeOffset(2025, 12, 24, 10, 0, 0, TimeSpan.Zero),
+            configuration: new Dictionary<string, string?> { ["FrontDoor:DecisionEscalationWorkingDays"] = "3" });
+
+        Assert.Equal(new DateTimeOffset(2025, 12, 29, 10, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 10, 0, 0, TimeSpan.Zero), referral.EscalatesAt.Utc);
+    }
+
+    [Fact]
+    public async Task An_escalation_period_of_zero_working_days_stops_the_service_starting()
+    {
+        var start = new DateTimeOffset(2026, 1, 8, 10, 0, 0, TimeSpan.Zero);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var host = await ReferralsHostAt.StartAsync(start, new Dictionary<string, string?> { ["FrontDoor:DecisionEscalationWorkingDays"] = "0" });
+        });
+
+        Assert.Contains("DecisionEscalationWorkingDays", failure.ToString(), StringComparison.Ordinal);
     }
 }

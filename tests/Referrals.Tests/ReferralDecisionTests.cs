@@ -33,6 +33,12 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
         return (await manager.GetFromJsonAsync<List<ReferralSummary>>("/api/referrals?overdue=true", ReferralRequests.Json))!;
     }
 
+    private async Task<List<ReferralSummary>> EscalatedAsync()
+    {
+        using var seniorManager = fixture.Host.ClientFor(Roles.SeniorManager);
+        return (await seniorManager.GetFromJsonAsync<List<ReferralSummary>>("/api/referrals?escalated=true", ReferralRequests.Json))!;
+    }
+
     [Fact]
     public async Task A_decision_records_who_and_when_and_publishes_ReferralDecided()
     {
@@ -192,4 +198,53 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
         Assert.Empty(await after.OutboxAsync<ReferralDecisionOverdue>(m => m.ReferralId == decided.Id));
         Assert.NotNull((await after.Referrals.SingleAsync(r => r.Id == overdue.Id)).OverdueNotifiedAt);
     }
+
+    [Fact]
+    public async Task An_undecided_referral_goes_to_the_senior_managers_list_once_at_its_escalation_point_and_a_decided_one_never()
+    {
+        var undecided = await ReferAsync("Escalated");
+        var decided = await ReferAsync("DecidedLate");
+        Assert.True(undecided.EscalatesAt.Utc > undecided.DecisionDue.Utc);
+
+        // Past the deadline but not the escalation point: overdue, not escalated.
+        fixture.Clock.SetUtcNow(Later(undecided.DecisionDue.Utc + TimeSpan.FromMinutes(1)));
+        await Job.RunOnceAsync(CancellationToken.None);
+        Assert.DoesNotContain(await EscalatedAsync(), r => r.Id == undecided.Id);
+        await using (var before = fixture.CreateDbContext())
+        {
+            Assert.Empty(await before.OutboxAsync<ReferralDecisionEscalated>(m => m.ReferralId == undecided.Id));
+        }
+        using (var worker = fixture.Host.ClientFor(Roles.SocialWorker))
+        {
+            await DecideAsync(worker, decided.Id, "NoFurtherAction");
+        }
+
+        fixture.Clock.SetUtcNow(Later(undecided.EscalatesAt.Utc + TimeSpan.FromMinutes(1)));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Job.RunOnceAsync(CancellationToken.None)));
+        await Job.RunOnceAsync(CancellationToken.None);
+
+        var listed = Assert.Single(await EscalatedAsync(), r => r.Id == undecided.Id);
+        Assert.True(listed.Escalated);
+        Assert.Equal(undecided.EscalatesAt, listed.EscalatesAt);
+        Assert.DoesNotContain(await EscalatedAsync(), r => r.Id == decided.Id);
+        await using var after = fixture.CreateDbContext();
+        var announced = Assert.Single(await after.OutboxAsync<ReferralDecisionEscalated>(m => m.ReferralId == undecided.Id));
+        Assert.Equal((undecided.DecisionDue.Utc, undecided.EscalatesAt.Utc, undecided.YoungPerson.Id),
+            (announced.DecisionDueAt, announced.EscalatesAt, announced.YoungPersonId));
+        Assert.Single(await after.OutboxAsync<ReferralDecisionOverdue>(m => m.ReferralId == undecided.Id));
+        Assert.Empty(await after.OutboxAsync<ReferralDecisionEscalated>(m => m.ReferralId == decided.Id));
+    }
+
+    [Fact]
+    public async Task The_escalated_list_is_for_managers()
+    {
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker);
+
+        using var response = await worker.GetAsync("/api/referrals?escalated=true");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    /// <summary>The class shares one clock, which only goes forward.</summary>
+    private DateTimeOffset Later(DateTimeOffset instant) => instant > fixture.Clock.GetUtcNow() ? instant : fixture.Clock.GetUtcNow();
 }

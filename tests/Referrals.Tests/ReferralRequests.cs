@@ -66,7 +66,7 @@ internal sealed class ReferralsHostAt : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public ServiceHost<ReferralsDbContext> Host { get; private set; } = null!;
 
-    public static async Task<ReferralsHostAt> StartAsync(DateTimeOffset start)
+    public static async Task<ReferralsHostAt> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var host = new ReferralsHostAt(start);
         host._database = await PostgresDatabases.CreateAsync<ReferralsDbContext>("referrals-deadline");
@@ -74,12 +74,25 @@ internal sealed class ReferralsHostAt : IAsyncDisposable
         {
             ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(host._database),
         };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
         host.Host = new ServiceHost<ReferralsDbContext>(settings, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(host.Clock));
             services.AddMassTransitTestHarness();
         });
-        _ = host.Host.Server;
+        try
+        {
+            _ = host.Host.Server;
+        }
+        catch
+        {
+            // A host that refuses to start (invalid settings) leaves no database behind.
+            await PostgresDatabases.DropAsync(host._database);
+            throw;
+        }
         return host;
     }
 

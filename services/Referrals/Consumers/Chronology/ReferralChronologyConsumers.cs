@@ -39,6 +39,17 @@ public sealed class ReferralDecisionOverdueChronologyConsumer(ReferralsDbContext
     ];
 }
 
+public sealed class ReferralDecisionEscalatedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReferralDecisionEscalatedChronologyConsumer> logger)
+    : ChronologyConsumer<ReferralDecisionEscalated>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(ReferralDecisionEscalated m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.ReferralDecisionEscalated,
+            $"Escalated to a senior manager: referral {m.ReferralId}, due by {At(m.DecisionDueAt)}, was still undecided at {At(m.EscalatesAt)} (REF-04).",
+            ChronologyAuthor.Service(ReferralsService), m.ReferralId),
+    ];
+}
+
 /// <summary>REF-02: a reclassification is its own entry, old and new values side by side, never a silent edit.</summary>
 public sealed class ReferralReclassifiedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReferralReclassifiedChronologyConsumer> logger)
     : ChronologyConsumer<ReferralReclassified>(db, clock, logger)

@@ -32,6 +32,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         e.HasIndex(x => new { x.YoungPersonId, x.ReceivedAt });
         // The overdue listing and job: undecided referrals by deadline (REF-04).
         e.HasIndex(x => x.DecisionDueAt).HasFilter("decided_at IS NULL");
+        // The escalation pass and the senior manager's list (REF-04).
+        e.HasIndex(x => x.EscalatesAt).HasFilter("decided_at IS NULL");
 
         e.HasMany(x => x.Decisions).WithOne().HasForeignKey(d => d.ReferralId);
         e.Navigation(x => x.Decisions).HasField("_decisions").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -1115,6 +1115,14 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("disclosure_of_assault");
 
+                    b.Property<DateTimeOffset>("EscalatesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalates_at");
+
+                    b.Property<DateTimeOffset?>("EscalationNotifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalation_notified_at");
+
                     b.PrimitiveCollection<string[]>("Indicators")
                         .IsRequired()
                         .HasColumnType("text[]")
@@ -1226,6 +1234,10 @@ namespace Support.Referrals.Data.Migrations
 
                     b.HasIndex("DecisionDueAt")
                         .HasDatabaseName("ix_referrals_decision_due_at")
+                        .HasFilter("decided_at IS NULL");
+
+                    b.HasIndex("EscalatesAt")
+                        .HasDatabaseName("ix_referrals_escalates_at")
                         .HasFilter("decided_at IS NULL");
 
                     b.HasIndex("YoungPersonId", "ReceivedAt")

@@ -29,6 +29,7 @@ public enum ChronologyEntryKind
     ReferralReceived,
     ReferralDecided,
     ReferralDecisionOverdue,
+    ReferralDecisionEscalated,
     ReferralReclassified,
     S47StageReached,
     StrategyMeetingFinalised,

@@ -67,6 +67,11 @@ public sealed class Referral
     public string ReceivedBy { get; private init; } = "";
     public string ReceivedByRole { get; private init; } = "";
     public DateTimeOffset DecisionDueAt { get; private init; }
+    /// <summary>
+    /// REF-04: an undecided referral escalates to a senior manager this long after its deadline (working days, set
+    /// by <see cref="FrontDoorOptions"/> at receipt and kept, so a later change of setting does not move it).
+    /// </summary>
+    public DateTimeOffset EscalatesAt { get; private init; }
 
     // Current state (projection of the append-only records below).
     public CseType CseType { get; private set; }
@@ -74,6 +79,8 @@ public sealed class Referral
     public DateTimeOffset? DecidedAt { get; private set; }
     /// <summary>When <c>ReferralDecisionOverdue</c> was written to the outbox; set once, so it is announced once.</summary>
     public DateTimeOffset? OverdueNotifiedAt { get; private set; }
+    /// <summary>When <c>ReferralDecisionEscalated</c> was written to the outbox; set once, so it is announced once.</summary>
+    public DateTimeOffset? EscalationNotifiedAt { get; private set; }
 
     public IReadOnlyList<ReferralDecision> Decisions => _decisions;
     public IReadOnlyList<S47Decision> S47Decisions => _s47Decisions;
@@ -84,6 +91,9 @@ public sealed class Referral
     public Reclassification? PendingReclassification => _reclassifications.SingleOrDefault(r => r.Status == ReclassificationStatus.Pending);
 
     public bool IsOverdue(DateTimeOffset now) => DecidedAt is null && now > DecisionDueAt;
+
+    /// <summary>REF-04: still undecided past the escalation point, so it is on the senior manager's list.</summary>
+    public bool IsEscalated(DateTimeOffset now) => DecidedAt is null && now > EscalatesAt;
 
     public static IEnumerable<RuleViolation> Check(ReferralContent content, DateTimeOffset now)
     {
@@ -102,11 +112,14 @@ public sealed class Referral
     /// Receives a referral. The date of birth comes from the registry and the age is computed on the London date of
     /// the concern (REF-07); <paramref name="earlierReferralsInWindow"/> counts the young person's referrals received in
     /// the last 12 months (REF-20). The referrer is stored, but nothing computed here reads it (REF-01).
+    /// <paramref name="escalationWorkingDays"/> is the further period after the deadline before a senior manager is
+    /// told (REF-04).
     /// </summary>
     public static Referral Receive(
         Guid youngPersonId, DateOnly dateOfBirth, Referrer referrer, ReferralContent content, bool hasEarlierReferrals,
-        int earlierReferralsInWindow, Author author)
+        int earlierReferralsInWindow, int escalationWorkingDays, Author author)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(escalationWorkingDays, 1);
         if (Check(content, author.At).FirstOrDefault() is { } violation)
         {
             throw new ArgumentException(violation.Message, nameof(content));
@@ -148,6 +161,7 @@ public sealed class Referral
             ReceivedByRole = author.Role,
             // REF-04 and REF-01: from the time of receipt only, whoever sent it.
             DecisionDueAt = WorkingDays.Add(receivedAt, DecisionWorkingDays),
+            EscalatesAt = WorkingDays.Add(receivedAt, DecisionWorkingDays + escalationWorkingDays),
         };
     }
 
@@ -265,6 +279,16 @@ public sealed class Referral
             return false;
         }
         OverdueNotifiedAt = now;
+        return true;
+    }
+
+    public bool MarkEscalationNotified(DateTimeOffset now)
+    {
+        if (EscalationNotifiedAt is not null || !IsEscalated(now))
+        {
+            return false;
+        }
+        EscalationNotifiedAt = now;
         return true;
     }
 }

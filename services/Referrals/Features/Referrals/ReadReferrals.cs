@@ -47,21 +47,23 @@ public static class ReadReferrals
     }
 
     /// <summary>
-    /// A young person's referrals (<c>youngPersonId</c>), or, for team managers, every undecided referral past its
-    /// decision deadline with how late it is (<c>overdue=true</c>, REF-04), most overdue first.
+    /// A young person's referrals (<c>youngPersonId</c>), or, for managers, every undecided referral past its decision
+    /// deadline with how late it is (<c>overdue=true</c>), or only those past their escalation point, the senior
+    /// manager's list (<c>escalated=true</c>); most overdue first (REF-04).
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<ReferralSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Guid? youngPersonId, bool? overdue, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid? youngPersonId, bool? overdue, bool? escalated, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true, "youngPersonId", "Give 'youngPersonId' or 'overdue=true'.");
+        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true && escalated != true, "youngPersonId",
+            "Give 'youngPersonId', 'overdue=true' or 'escalated=true'.");
         if (errors.Any)
         {
             return errors.ToBadRequest();
         }
-        if (overdue == true && !user.IsInRole(Roles.TeamManager) && !user.IsInRole(Roles.SeniorManager))
+        if ((overdue == true || escalated == true) && !user.IsInRole(Roles.TeamManager) && !user.IsInRole(Roles.SeniorManager))
         {
-            return ReferralProblems.Forbidden("The overdue referrals list is for team and senior managers (REF-04).");
+            return ReferralProblems.Forbidden("The overdue and escalated referral lists are for team and senior managers (REF-04).");
         }
         var now = clock.GetUtcNow();
         var query = db.Referrals.AsNoTracking();
@@ -72,6 +74,10 @@ public static class ReadReferrals
         if (overdue == true)
         {
             query = query.Where(r => r.DecidedAt == null && r.DecisionDueAt < now);
+        }
+        if (escalated == true)
+        {
+            query = query.Where(r => r.DecidedAt == null && r.EscalatesAt < now);
         }
         var referrals = await query.OrderBy(r => r.DecisionDueAt).Take(MaxRows).ToListAsync(cancellationToken);
         await accessLog.RecordAsync(YoungPeopleEndpoints.SubjectType, referrals.Select(r => r.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Support.Contracts.Referrals;
 using Support.Contracts.Registry;
 using Support.Contracts.Risk;
@@ -37,7 +38,7 @@ public static class ReceiveReferral
 
     public static async Task<Results<Created<ReferralResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IAccessLog accessLog, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IOptions<FrontDoorOptions> frontDoor, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .When(request.YoungPersonId is null && request.YoungPerson is null, "youngPersonId", "Give 'youngPersonId' or the young person's details in 'youngPerson'.")
@@ -133,7 +134,7 @@ public static class ReceiveReferral
         var inWindow = earlier.Count(r => r.ReceivedAt >= windowStart);
 
         var referral = Referral.Receive(link.Id, dateOfBirth, new Referrer(request.ReferrerRole!.Value, request.ReferrerOrganisation),
-            content, earlier.Count > 0, inWindow, author);
+            content, earlier.Count > 0, inWindow, frontDoor.Value.DecisionEscalationWorkingDays, author);
         db.Referrals.Add(referral);
         outbox.Add(new ReferralReceived
         {

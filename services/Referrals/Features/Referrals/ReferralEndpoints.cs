@@ -18,6 +18,9 @@ public static class ReferralEndpoints
     public static WebApplicationBuilder AddReferrals(this WebApplicationBuilder builder)
     {
         builder.Services.AddAuthorizationBuilder().AddPolicy(Deciders, p => p.RequireRole(DeciderRoles));
+        builder.Services.AddOptions<FrontDoorOptions>().BindConfiguration(FrontDoorOptions.Section)
+            .Validate(o => o.IsValid(), "FrontDoor: DecisionEscalationWorkingDays between 1 and 20.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ReferralDecisionOverdueJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReferralDecisionOverdueJob>());
         return builder;
@@ -30,7 +33,9 @@ public static class ReferralEndpoints
         group.MapPost("/", ReceiveReferral.HandleAsync)
             .WithName("ReceiveReferral").WithSummary("Receive a referral; priority and deadline come from its content only (REF-01, REF-04, REF-05, REF-20).");
         group.MapGet("/", ReadReferrals.ListAsync)
-            .WithName("ListReferrals").WithSummary("A young person's referrals, or (managers) undecided referrals past their deadline.");
+            .WithName("ListReferrals").WithSummary("A young person's referrals, or (managers) undecided referrals past their deadline or past their escalation point.");
+        group.MapGet("/reports/decision-times", DecisionTimesReport.HandleAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("ReferralDecisionTimes").WithSummary("Time from receipt to decision, lateness and escalations by CSE type, for referrals received between two London dates (REF-04). Counts only.");
         group.MapGet("/{id:guid}", ReadReferrals.GetAsync).AuditsReadOf(SubjectType)
             .WithName("GetReferral").WithSummary("A referral with its decision, s47 decisions and reclassification history.");
         group.MapPost("/{id:guid}/decision", DecideReferral.HandleAsync).RequireAuthorization(Deciders)

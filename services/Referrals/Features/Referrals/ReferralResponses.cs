@@ -70,6 +70,8 @@ public sealed record ReferralResponse(
     Deadline DecisionDue,
     bool Overdue,
     TimeSpan? OverdueBy,
+    Deadline EscalatesAt,
+    bool Escalated,
     ReReferralInfo ReReferral,
     DecisionResponse? Decision,
     IReadOnlyList<S47DecisionResponse> S47Decisions,
@@ -103,6 +105,8 @@ public sealed record ReferralResponse(
         Deadline.From(r.DecisionDueAt),
         r.IsOverdue(now),
         r.IsOverdue(now) ? now - r.DecisionDueAt : null,
+        Deadline.From(r.EscalatesAt),
+        r.IsEscalated(now),
         new ReReferralInfo(r.IsReReferral, r.ReReferralsInLast12Months, r.ManagerReviewRequired, earlier),
         r.Decision is { } d ? DecisionResponse.From(d) : null,
         r.S47Decisions.OrderBy(s => s.RecordedAt).Select(S47DecisionResponse.From).ToList(),
@@ -113,14 +117,17 @@ public sealed record ReferralResponse(
 }
 
 /// <summary>A row of a list: enough to triage, with the deadline and how late it is.</summary>
+/// <remarks><c>EscalatesAt</c> is when an undecided referral goes to a senior manager; <c>Escalated</c> says it has (REF-04).</remarks>
 public sealed record ReferralSummary(
     Guid Id, Guid YoungPersonId, CseType CseType, ReferralPriority Priority, bool ReasonableCause, bool ManagerReviewRequired,
-    DateTimeOffset ReceivedAt, Deadline DecisionDue, bool Decided, bool Overdue, TimeSpan? OverdueBy, int? OverdueByHours)
+    DateTimeOffset ReceivedAt, Deadline DecisionDue, bool Decided, bool Overdue, TimeSpan? OverdueBy, int? OverdueByHours,
+    Deadline EscalatesAt, bool Escalated)
 {
     public static ReferralSummary From(Referral r, DateTimeOffset now)
     {
         TimeSpan? by = r.IsOverdue(now) ? now - r.DecisionDueAt : null;
         return new(r.Id, r.YoungPersonId, r.CseType, r.Priority, r.ReasonableCause, r.ManagerReviewRequired, r.ReceivedAt,
-            Deadline.From(r.DecisionDueAt), r.DecidedAt is not null, r.IsOverdue(now), by, by is { } b ? (int)b.TotalHours : null);
+            Deadline.From(r.DecisionDueAt), r.DecidedAt is not null, r.IsOverdue(now), by, by is { } b ? (int)b.TotalHours : null,
+            Deadline.From(r.EscalatesAt), r.IsEscalated(now));
     }
 }
