@@ -1,5 +1,6 @@
 using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
+using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OrganisedAbuse;
 using Support.Referrals.Features.Referrals;
@@ -21,8 +22,9 @@ public static class ReferralsApi
             .ValidateOnStart();
         builder.AddReferrals();
         builder.Services.AddCases();
-        builder.Services.AddSingleton<RiskReviewOverdueJob>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<RiskReviewOverdueJob>());
+        builder.Services.AddDeadlineJob<RiskReviewOverdueJob>()
+            .AddDeadlineJob<S47StageOverdueJob>()
+            .AddDeadlineJob<StrategyActionOverdueJob>();
         return builder;
     }
 

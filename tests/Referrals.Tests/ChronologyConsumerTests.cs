@@ -93,6 +93,32 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_missed_s47_deadline_and_an_overdue_strategy_action_are_each_written_down_against_their_record()
+    {
+        var harness = await HarnessAsync();
+        var person = Guid.NewGuid();
+        var stage = new S47StageOverdue
+        {
+            PathwayId = Guid.NewGuid(), YoungPersonId = person, Stage = S47Stage.ReasonableCause, DueAt = Monday, VeryHigh = true,
+            OccurredAt = Monday.AddMinutes(1),
+        };
+        var action = new StrategyActionOverdue
+        {
+            ActionId = Guid.NewGuid(), MeetingId = Guid.NewGuid(), YoungPersonId = person, DueAt = Monday, OccurredAt = Monday.AddMinutes(2),
+        };
+
+        await harness.Bus.PublishAsync(stage, Guid.NewGuid());
+        await harness.Bus.PublishAsync(action, Guid.NewGuid());
+
+        var entries = (await WaitForEntriesAsync(person, 2)).OrderBy(e => e.OccurredAt).ToList();
+        Assert.Equal(
+            [(ChronologyEntryKind.S47StageOverdue, (Guid?)stage.PathwayId), (ChronologyEntryKind.StrategyActionOverdue, action.ActionId)],
+            entries.Select(e => (e.Kind, e.SourceRecordId)));
+        Assert.Contains("VeryHigh", entries[0].Summary, StringComparison.Ordinal);
+        Assert.Contains(action.MeetingId.ToString(), entries[1].Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Concurrent_events_about_one_young_person_leave_an_unbroken_chain()
     {
         var harness = await HarnessAsync();

@@ -24,6 +24,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<StrategyMeeting> StrategyMeetings => Set<StrategyMeeting>();
     public DbSet<StrategyAction> StrategyActions => Set<StrategyAction>();
     public DbSet<StrategyActionCompletion> StrategyActionCompletions => Set<StrategyActionCompletion>();
+    public DbSet<StrategyActionOverdueNotice> StrategyActionOverdueNotices => Set<StrategyActionOverdueNotice>();
     public DbSet<StrategyMeetingAddendum> StrategyMeetingAddenda => Set<StrategyMeetingAddendum>();
     public DbSet<YoungPersonLink> YoungPersonLinks => Set<YoungPersonLink>();
     public DbSet<OrganisedAbuseNetwork> OrganisedAbuseNetworks => Set<OrganisedAbuseNetwork>();

@@ -75,6 +75,19 @@ public sealed class S47StageReachedChronologyConsumer(ReferralsDbContext db, Tim
     ];
 }
 
+/// <summary>REF-10, REF-28: a missed s47 stage deadline is on the child's record, not only on a list.</summary>
+public sealed class S47StageOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<S47StageOverdueChronologyConsumer> logger)
+    : ChronologyConsumer<S47StageOverdue>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(S47StageOverdue m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.S47StageOverdue,
+            $"Missed deadline: s47 pathway {m.PathwayId} was still at {m.Stage} after {At(m.DueAt)}"
+            + $"{(m.VeryHigh ? " (VeryHigh risk: a calendar-hours deadline)" : "")}.",
+            ChronologyAuthor.Service(ReferralsService), m.PathwayId),
+    ];
+}
+
 /// <summary>
 /// REF-12: a meeting about several children writes each child's own decisions and actions into that child's
 /// chronology. Other children are counted, never named, in a child's entry.
@@ -115,6 +128,18 @@ public sealed class StrategyActionCompletedChronologyConsumer(ReferralsDbContext
         new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.StrategyActionCompleted,
             $"Strategy meeting action {m.ActionId} (meeting {m.MeetingId}) completed{(m.CompletedLate ? " late, after its due date" : "")}.",
             new ChronologyAuthor(m.RecordedBy, null), m.ActionId),
+    ];
+}
+
+/// <summary>REF-11: an agreed action not done on time is on the child's record.</summary>
+public sealed class StrategyActionOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<StrategyActionOverdueChronologyConsumer> logger)
+    : ChronologyConsumer<StrategyActionOverdue>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(StrategyActionOverdue m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.StrategyActionOverdue,
+            $"Missed deadline: action {m.ActionId} from strategy meeting {m.MeetingId} was not done by {At(m.DueAt)}.",
+            ChronologyAuthor.Service(ReferralsService), m.ActionId),
     ];
 }
 

@@ -47,6 +47,18 @@ internal sealed class StrategyActionConfiguration : IEntityTypeConfiguration<Str
     }
 }
 
+internal sealed class StrategyActionOverdueNoticeConfiguration : IEntityTypeConfiguration<StrategyActionOverdueNotice>
+{
+    public void Configure(EntityTypeBuilder<StrategyActionOverdueNotice> e)
+    {
+        e.ToTable("strategy_action_overdue_notices");
+        // One notice per action: announced once, even if two passes race (REF-11).
+        e.HasKey(x => x.ActionId);
+        e.Property(x => x.ActionId).ValueGeneratedNever();
+        e.HasOne<StrategyAction>().WithOne().HasForeignKey<StrategyActionOverdueNotice>(x => x.ActionId);
+    }
+}
+
 internal sealed class StrategyActionCompletionConfiguration : IEntityTypeConfiguration<StrategyActionCompletion>
 {
     public void Configure(EntityTypeBuilder<StrategyActionCompletion> e)

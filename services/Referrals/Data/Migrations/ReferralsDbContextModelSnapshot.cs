@@ -1780,6 +1780,10 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<DateTimeOffset?>("OverdueNotifiedDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_notified_due_at");
+
                     b.Property<DateTimeOffset>("ReasonableCauseAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reasonable_cause_at");
@@ -1995,6 +1999,22 @@ namespace Support.Referrals.Data.Migrations
                         .HasDatabaseName("ix_strategy_action_completions_action_id");
 
                     b.ToTable("strategy_action_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionOverdueNotice", b =>
+                {
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.HasKey("ActionId")
+                        .HasName("pk_strategy_action_overdue_notices");
+
+                    b.ToTable("strategy_action_overdue_notices", "referrals");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyMeeting", b =>
@@ -2520,6 +2540,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_strategy_action_completions_strategy_actions_action_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionOverdueNotice", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyAction", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.StrategyMeetings.StrategyActionOverdueNotice", "ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_action_overdue_notices_strategy_actions_action_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyMeetingAddendum", b =>

@@ -32,8 +32,10 @@ public enum ChronologyEntryKind
     ReferralDecisionEscalated,
     ReferralReclassified,
     S47StageReached,
+    S47StageOverdue,
     StrategyMeetingFinalised,
     StrategyActionCompleted,
+    StrategyActionOverdue,
     OrganisedAbuseSuspected,
 
     CaseOpened,

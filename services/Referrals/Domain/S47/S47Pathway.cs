@@ -30,7 +30,21 @@ public sealed class S47Pathway
     public string RecordedBy { get; private init; } = "";
     public IReadOnlyList<S47StageTransition> Transitions => _transitions;
 
+    /// <summary>The stage deadline last announced as missed (<c>S47StageOverdue</c>): each deadline is announced once.</summary>
+    public DateTimeOffset? OverdueNotifiedDueAt { get; private set; }
+
     public bool IsOverdue(DateTimeOffset now) => DueAt is { } due && now > due;
+
+    /// <summary>Marks the current stage's missed deadline as announced; false if it is not missed or already announced.</summary>
+    public bool MarkOverdueNotified(DateTimeOffset now)
+    {
+        if (!IsOverdue(now) || OverdueNotifiedDueAt == DueAt)
+        {
+            return false;
+        }
+        OverdueNotifiedDueAt = DueAt;
+        return true;
+    }
 
     public static S47Pathway Start(Guid youngPersonId, Guid? referralId, DateTimeOffset reasonableCauseAt, bool veryHigh, S47Options options, Author author)
     {

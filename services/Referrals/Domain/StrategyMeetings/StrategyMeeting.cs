@@ -276,6 +276,22 @@ public sealed class StrategyAction
     }
 }
 
+/// <summary>
+/// That an action's due time passed before it was done and this was announced (<c>StrategyActionOverdue</c>, REF-11);
+/// append-only, at most one per action, so the action row itself never changes.
+/// </summary>
+public sealed class StrategyActionOverdueNotice
+{
+    private StrategyActionOverdueNotice() { }
+
+    public Guid ActionId { get; private init; }
+    public DateTimeOffset AnnouncedAt { get; private init; }
+
+    /// <summary>The notice for <paramref name="action"/>, or null if it is not overdue at <paramref name="now"/>.</summary>
+    public static StrategyActionOverdueNotice? For(StrategyAction action, DateTimeOffset now) =>
+        action.IsOverdue(now) ? new StrategyActionOverdueNotice { ActionId = action.Id, AnnouncedAt = now } : null;
+}
+
 /// <summary>That a strategy action was done, by whom and when; append-only, at most one per action.</summary>
 public sealed class StrategyActionCompletion
 {

@@ -1,3 +1,4 @@
+using Support.Referrals.Features.Deadlines;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 
@@ -21,8 +22,7 @@ public static class ReferralEndpoints
         builder.Services.AddOptions<FrontDoorOptions>().BindConfiguration(FrontDoorOptions.Section)
             .Validate(o => o.IsValid(), "FrontDoor: DecisionEscalationWorkingDays between 1 and 20.")
             .ValidateOnStart();
-        builder.Services.AddSingleton<ReferralDecisionOverdueJob>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReferralDecisionOverdueJob>());
+        builder.Services.AddDeadlineJob<ReferralDecisionOverdueJob>();
         return builder;
     }
 
