@@ -18,15 +18,6 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
 {
     private T Job<T>() where T : notnull => fixture.Host.Services.GetRequiredService<T>();
 
-    /// <summary>The class shares one clock, which only goes forward.</summary>
-    private void MoveClockTo(DateTimeOffset instant)
-    {
-        if (instant > fixture.Clock.GetUtcNow())
-        {
-            fixture.Clock.SetUtcNow(instant);
-        }
-    }
-
     [Fact]
     public async Task A_missed_s47_deadline_is_announced_once_and_the_next_stage_deadline_is_announced_again()
     {
@@ -35,7 +26,7 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         var pathway = await worker.StartPathwayAsync(child);
         var job = Job<S47StageOverdueJob>();
 
-        MoveClockTo(pathway.DueAt!.Value);
+        fixture.MoveClockTo(pathway.DueAt!.Value);
         await job.RunOnceAsync(CancellationToken.None);
         Assert.Empty(await AnnouncedAsync(pathway.Id));
 
@@ -49,7 +40,7 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
 
         // The strategy meeting starts the conference clock: missing that deadline is a second, separate announcement.
         var held = await worker.MovedAsync(pathway.Id, "StrategyMeetingHeld");
-        MoveClockTo(held.DueAt!.Value.AddMinutes(1));
+        fixture.MoveClockTo(held.DueAt!.Value.AddMinutes(1));
         await job.RunOnceAsync(CancellationToken.None);
         await job.RunOnceAsync(CancellationToken.None);
         var announced = await AnnouncedAsync(pathway.Id);
@@ -70,13 +61,13 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         }
         var job = Job<StrategyActionOverdueJob>();
 
-        MoveClockTo(late.DueAt);
+        fixture.MoveClockTo(late.DueAt);
         await job.RunOnceAsync(CancellationToken.None);
         await using (var before = fixture.CreateDbContext())
         {
             Assert.Empty(await before.OutboxAsync<StrategyActionOverdue>(m => m.ActionId == late.Id));
         }
-        MoveClockTo(late.DueAt.AddMinutes(1));
+        fixture.MoveClockTo(late.DueAt.AddMinutes(1));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => job.RunOnceAsync(CancellationToken.None)));
         await job.RunOnceAsync(CancellationToken.None);
 

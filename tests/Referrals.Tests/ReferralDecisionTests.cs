@@ -207,7 +207,7 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
         Assert.True(undecided.EscalatesAt.Utc > undecided.DecisionDue.Utc);
 
         // Past the deadline but not the escalation point: overdue, not escalated.
-        fixture.Clock.SetUtcNow(Later(undecided.DecisionDue.Utc + TimeSpan.FromMinutes(1)));
+        fixture.MoveClockTo(undecided.DecisionDue.Utc + TimeSpan.FromMinutes(1));
         await Job.RunOnceAsync(CancellationToken.None);
         Assert.DoesNotContain(await EscalatedAsync(), r => r.Id == undecided.Id);
         await using (var before = fixture.CreateDbContext())
@@ -219,7 +219,7 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
             await DecideAsync(worker, decided.Id, "NoFurtherAction");
         }
 
-        fixture.Clock.SetUtcNow(Later(undecided.EscalatesAt.Utc + TimeSpan.FromMinutes(1)));
+        fixture.MoveClockTo(undecided.EscalatesAt.Utc + TimeSpan.FromMinutes(1));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Job.RunOnceAsync(CancellationToken.None)));
         await Job.RunOnceAsync(CancellationToken.None);
 
@@ -244,7 +244,4 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
-
-    /// <summary>The class shares one clock, which only goes forward.</summary>
-    private DateTimeOffset Later(DateTimeOffset instant) => instant > fixture.Clock.GetUtcNow() ? instant : fixture.Clock.GetUtcNow();
 }

@@ -17,6 +17,18 @@ public sealed class ReferralsFixture : IAsyncLifetime
     private string _database = "";
 
     public FakeTimeProvider Clock { get; } = new(Now);
+
+    /// <summary>
+    /// Moves the shared clock to <paramref name="instant"/>, or leaves it if another test of the class has already
+    /// gone past it: a fake clock never goes back.
+    /// </summary>
+    public void MoveClockTo(DateTimeOffset instant)
+    {
+        if (instant > Clock.GetUtcNow())
+        {
+            Clock.SetUtcNow(instant);
+        }
+    }
     public ServiceHost<ReferralsDbContext> Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
