@@ -2,6 +2,7 @@ using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.ManagerTasks;
+using Support.Referrals.Features.OnCall;
 using Support.Referrals.Features.OrganisedAbuse;
 using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskAssessments;
@@ -36,6 +37,7 @@ public static class ReferralsApi
         app.MapRiskReviewEndpoints();
         app.MapManagerTaskEndpoints();
         app.MapS47PathwayEndpoints();
+        app.MapOnCallEndpoints();
         app.MapStrategyMeetingEndpoints();
         app.MapOrganisedAbuseEndpoints();
         app.MapCaseEndpoints();

@@ -100,7 +100,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
         var stage = new S47StageOverdue
         {
             PathwayId = Guid.NewGuid(), YoungPersonId = person, Stage = S47Stage.ReasonableCause, DueAt = Monday, VeryHigh = true,
-            OccurredAt = Monday.AddMinutes(1),
+            OutOfHours = true, OnCallManager = "oncall-dana", OccurredAt = Monday.AddMinutes(1),
         };
         var action = new StrategyActionOverdue
         {
@@ -115,6 +115,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
             [(ChronologyEntryKind.S47StageOverdue, (Guid?)stage.PathwayId), (ChronologyEntryKind.StrategyActionOverdue, action.ActionId)],
             entries.Select(e => (e.Kind, e.SourceRecordId)));
         Assert.Contains("VeryHigh", entries[0].Summary, StringComparison.Ordinal);
+        Assert.Contains("routed to on-call manager oncall-dana", entries[0].Summary, StringComparison.Ordinal);
         Assert.Contains(action.MeetingId.ToString(), entries[1].Summary, StringComparison.Ordinal);
     }
 

@@ -66,6 +66,8 @@ internal sealed class ReferralsHostAt : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public ServiceHost<ReferralsDbContext> Host { get; private set; } = null!;
 
+    public ReferralsDbContext CreateDbContext() => PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+
     public static async Task<ReferralsHostAt> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         var host = new ReferralsHostAt(start);

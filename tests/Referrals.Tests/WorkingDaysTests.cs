@@ -26,6 +26,23 @@ public sealed class WorkingDaysTests
         Assert.Equal(DateTimeOffset.Parse(expected), WorkingDays.Add(DateTimeOffset.Parse(from), days));
     }
 
+    [Theory]
+    // Friday 9 January 2026 (GMT): the office day is 09:00 to 17:00.
+    [InlineData("2026-01-09T08:59:00Z", true)]
+    [InlineData("2026-01-09T09:00:00Z", false)]
+    [InlineData("2026-01-09T16:59:00Z", false)]
+    [InlineData("2026-01-09T17:00:00Z", true)]
+    // Saturday midday and Good Friday midday are out of hours all day.
+    [InlineData("2026-01-10T12:00:00Z", true)]
+    [InlineData("2026-04-03T12:00:00Z", true)]
+    // In summer London is UTC+1: 08:30Z is 09:30 BST (in hours) and 16:30Z is 17:30 BST (out).
+    [InlineData("2026-06-10T08:30:00Z", false)]
+    [InlineData("2026-06-10T16:30:00Z", true)]
+    public void Out_of_hours_is_before_9_or_from_17_London_time_or_any_time_on_a_weekend_or_bank_holiday(string instant, bool outOfHours)
+    {
+        Assert.Equal(outOfHours, WorkingDays.IsOutOfHours(DateTimeOffset.Parse(instant)));
+    }
+
     [Fact]
     public void A_date_beyond_the_bank_holiday_table_is_refused_rather_than_guessed()
     {

@@ -3,6 +3,7 @@ using Support.Messaging;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Chronology;
+using Support.Referrals.Domain.OnCall;
 using Support.Referrals.Domain.Referrals;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Domain.S47;
@@ -25,6 +26,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<StrategyAction> StrategyActions => Set<StrategyAction>();
     public DbSet<StrategyActionCompletion> StrategyActionCompletions => Set<StrategyActionCompletion>();
     public DbSet<StrategyActionOverdueNotice> StrategyActionOverdueNotices => Set<StrategyActionOverdueNotice>();
+    public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
     public DbSet<StrategyMeetingAddendum> StrategyMeetingAddenda => Set<StrategyMeetingAddendum>();
     public DbSet<YoungPersonLink> YoungPersonLinks => Set<YoungPersonLink>();
     public DbSet<OrganisedAbuseNetwork> OrganisedAbuseNetworks => Set<OrganisedAbuseNetwork>();

@@ -31,6 +31,21 @@ public static class WorkingDays
         return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !BankHolidays.Contains(date);
     }
 
+    /// <summary>Office hours, London time, on a working day. Part I sets none; 09:00 to 17:00 is the council day.</summary>
+    public static readonly TimeOnly OfficeOpens = new(9, 0);
+    public static readonly TimeOnly OfficeCloses = new(17, 0);
+
+    /// <summary>
+    /// REF-28: outside office hours (before 09:00 or from 17:00 London time, or any time on a weekend or bank
+    /// holiday), when a breached deadline goes to the on-call manager because no team is at its desk.
+    /// </summary>
+    public static bool IsOutOfHours(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, London);
+        var time = TimeOnly.FromDateTime(local.DateTime);
+        return !IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) || time < OfficeOpens || time >= OfficeCloses;
+    }
+
     /// <summary>
     /// The instant <paramref name="workingDays"/> working days after <paramref name="from"/>: the same London time of
     /// day on the Nth working day after the trigger's London date. A trigger on Friday evening with 1 working day is

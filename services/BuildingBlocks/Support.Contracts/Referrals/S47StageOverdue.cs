@@ -14,5 +14,9 @@ public sealed record S47StageOverdue
     public required S47Stage Stage { get; init; }
     public required DateTimeOffset DueAt { get; init; }
     public required bool VeryHigh { get; init; }
+    /// <summary>Announced outside office hours (REF-28): then it is routed to the on-call manager.</summary>
+    public required bool OutOfHours { get; init; }
+    /// <summary>The on-call manager's user id it was routed to; null in office hours, or when nobody was on the rota.</summary>
+    public string? OnCallManager { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

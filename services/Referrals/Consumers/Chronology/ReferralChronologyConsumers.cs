@@ -83,7 +83,8 @@ public sealed class S47StageOverdueChronologyConsumer(ReferralsDbContext db, Tim
     [
         new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.S47StageOverdue,
             $"Missed deadline: s47 pathway {m.PathwayId} was still at {m.Stage} after {At(m.DueAt)}"
-            + $"{(m.VeryHigh ? " (VeryHigh risk: a calendar-hours deadline)" : "")}.",
+            + $"{(m.VeryHigh ? " (VeryHigh risk: a calendar-hours deadline)" : "")}."
+            + (m.OutOfHours ? m.OnCallManager is { } manager ? $" Out of hours: routed to on-call manager {manager}." : " Out of hours: no manager was on the on-call rota." : ""),
             ChronologyAuthor.Service(ReferralsService), m.PathwayId),
     ];
 }

@@ -852,6 +852,51 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("missing_episodes_seen", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.OnCall.OnCallShift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("ManagerId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("manager_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_on_call_shifts");
+
+                    b.HasIndex("EndsAt", "StartsAt")
+                        .HasDatabaseName("ix_on_call_shifts_ends_at_starts_at");
+
+                    b.ToTable("on_call_shifts", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.OrganisedAbuse.OrganisedAbuseFlag", b =>
                 {
                     b.Property<Guid>("Id")

@@ -21,6 +21,8 @@ public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvi
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
+    protected IServiceScopeFactory Scopes => scopes;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

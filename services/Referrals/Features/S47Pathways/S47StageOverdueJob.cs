@@ -1,21 +1,35 @@
 using Support.Contracts.Referrals;
+using Support.Referrals.Data;
+using Support.Referrals.Domain;
 using Support.Referrals.Domain.S47;
 using Support.Referrals.Features.Deadlines;
+using Support.Referrals.Features.OnCall;
 
 namespace Support.Referrals.Features.S47Pathways;
 
 /// <summary>
 /// REF-10: each s47 stage has a deadline, and a missed one is announced once per stage (<c>S47StageOverdue</c>), on
-/// the bus and in the child's chronology, not only listed. VeryHigh deadlines are calendar hours (REF-28), so this
-/// runs through weekends and holidays like every deadline job.
+/// the bus and in the child's chronology, not only listed. VeryHigh deadlines are calendar hours, so this runs
+/// through weekends and holidays like every deadline job; a breach announced out of office hours is routed to the
+/// manager on call then (REF-28), and the event says when nobody was.
 /// </summary>
 public sealed class S47StageOverdueJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger<S47StageOverdueJob> logger)
     : DeadlineJob(scopes, clock, logger)
 {
-    public override Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
-        AnnounceAsync<S47Pathway, S47StageOverdue>(
+    public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var outOfHours = WorkingDays.IsOutOfHours(now);
+        string? onCall = null;
+        if (outOfHours)
+        {
+            await using var scope = Scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
+            onCall = (await OnCallEndpoints.OnCallAtAsync(db, now, cancellationToken))?.ManagerId;
+        }
+        return await AnnounceAsync<S47Pathway, S47StageOverdue>(
             _ => "claimed.due_at < @now AND claimed.overdue_notified_due_at IS DISTINCT FROM claimed.due_at", "due_at",
-            (pathway, now, _) => pathway.MarkOverdueNotified(now)
+            (pathway, at, _) => pathway.MarkOverdueNotified(at)
                 ? new S47StageOverdue
                 {
                     PathwayId = pathway.Id,
@@ -23,8 +37,11 @@ public sealed class S47StageOverdueJob(IServiceScopeFactory scopes, TimeProvider
                     Stage = pathway.Stage,
                     DueAt = pathway.DueAt!.Value,
                     VeryHigh = pathway.VeryHigh,
-                    OccurredAt = now,
+                    OutOfHours = outOfHours,
+                    OnCallManager = onCall,
+                    OccurredAt = at,
                 }
                 : null,
             cancellationToken);
+    }
 }
