@@ -2,6 +2,7 @@ using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OrganisedAbuse;
+using Support.Referrals.Features.PoliceOutcomes;
 using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
@@ -31,6 +32,7 @@ public static class ReferralsApi
         app.MapYoungPeopleEndpoints();
         app.MapReferralEndpoints();
         app.MapRiskAssessmentEndpoints();
+        app.MapPoliceOutcomeEndpoints();
         app.MapRiskReviewEndpoints();
         app.MapManagerTaskEndpoints();
         app.MapS47PathwayEndpoints();

@@ -34,6 +34,7 @@ public enum ChronologyEntryKind
     StrategyMeetingFinalised,
     StrategyActionCompleted,
     OrganisedAbuseSuspected,
+    PoliceOutcomeRecorded,
 
     CaseOpened,
     KeyWorkerAssigned,
