@@ -4,6 +4,7 @@ using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
 using Support.Referrals.Features.OrganisedAbuse;
+using Support.Referrals.Features.PoliceOutcomes;
 using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
@@ -34,6 +35,7 @@ public static class ReferralsApi
         app.MapYoungPeopleEndpoints();
         app.MapReferralEndpoints();
         app.MapRiskAssessmentEndpoints();
+        app.MapPoliceOutcomeEndpoints();
         app.MapRiskReviewEndpoints();
         app.MapManagerTaskEndpoints();
         app.MapS47PathwayEndpoints();

@@ -4,6 +4,7 @@ using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain.OnCall;
+using Support.Referrals.Domain.PoliceOutcomes;
 using Support.Referrals.Domain.Referrals;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Domain.S47;
@@ -41,6 +42,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<ChronologyEntry> ChronologyEntries => Set<ChronologyEntry>();
     public DbSet<ChronologyHead> ChronologyHeads => Set<ChronologyHead>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<PoliceOutcome> PoliceOutcomes => Set<PoliceOutcome>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();

@@ -1011,6 +1011,89 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("young_person_links", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.PoliceOutcomes.PoliceOutcome", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<Guid?>("CorrectsId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects_id");
+
+                    b.Property<string>("CrimeReference")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("crime_reference");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly>("OutcomeOn")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid?>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_police_outcomes");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_police_outcomes_case_id");
+
+                    b.HasIndex("CorrectsId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_police_outcomes_corrects_id")
+                        .HasFilter("corrects_id IS NOT NULL");
+
+                    b.HasIndex("ReferralId")
+                        .HasDatabaseName("ix_police_outcomes_referral_id");
+
+                    b.HasIndex("YoungPersonId", "RecordedAt")
+                        .HasDatabaseName("ix_police_outcomes_young_person_id_recorded_at");
+
+                    b.ToTable("police_outcomes", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2495,6 +2578,34 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organised_abuse_flags_organised_abuse_networks_network_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.PoliceOutcomes.PoliceOutcome", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_police_outcomes_cases_case_id");
+
+                    b.HasOne("Support.Referrals.Domain.PoliceOutcomes.PoliceOutcome", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectsId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_police_outcomes_police_outcomes_corrects_id");
+
+                    b.HasOne("Support.Referrals.Domain.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_police_outcomes_referrals_referral_id");
+
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_police_outcomes_young_people_young_person_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Referrals.Reclassification", b =>

@@ -37,6 +37,7 @@ public enum ChronologyEntryKind
     StrategyActionCompleted,
     StrategyActionOverdue,
     OrganisedAbuseSuspected,
+    PoliceOutcomeRecorded,
 
     CaseOpened,
     KeyWorkerAssigned,
