@@ -32,6 +32,8 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => job.RunOnceAsync(CancellationToken.None)));
+        // The hosted job also runs on the clock's tick and may hold the claim while the passes above skip it.
+        await WaitForAsync<S47StageOverdue>(m => m.PathwayId == pathway.Id);
         // Commencing enquiries keeps the strategy deadline (it runs from reasonable cause): still one announcement.
         await worker.MovedAsync(pathway.Id, "EnquiriesCommenced");
         await job.RunOnceAsync(CancellationToken.None);
@@ -42,6 +44,7 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         var held = await worker.MovedAsync(pathway.Id, "StrategyMeetingHeld");
         fixture.MoveClockTo(held.DueAt!.Value.AddMinutes(1));
         await job.RunOnceAsync(CancellationToken.None);
+        await WaitForAsync<S47StageOverdue>(m => m.PathwayId == pathway.Id && m.Stage == S47Stage.StrategyMeetingHeld);
         await job.RunOnceAsync(CancellationToken.None);
         var announced = await AnnouncedAsync(pathway.Id);
         Assert.Equal([S47Stage.ReasonableCause, S47Stage.StrategyMeetingHeld], announced.Select(a => a.Stage));
@@ -69,6 +72,8 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         }
         fixture.MoveClockTo(late.DueAt.AddMinutes(1));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => job.RunOnceAsync(CancellationToken.None)));
+        // The hosted job also runs on the clock's tick and may hold the claim while the passes above skip it.
+        await WaitForAsync<StrategyActionOverdue>(m => m.ActionId == late.Id);
         await job.RunOnceAsync(CancellationToken.None);
 
         await using var db = fixture.CreateDbContext();
@@ -79,6 +84,13 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         Assert.True(await db.StrategyActionOverdueNotices.AnyAsync(n => n.ActionId == late.Id));
         Assert.Equal(late.Description, (await db.StrategyActions.SingleAsync(a => a.Id == late.Id)).Description);
     }
+
+    private Task WaitForAsync<T>(Func<T, bool> announced) where T : class =>
+        Eventually.TrueAsync(async () =>
+        {
+            await using var db = fixture.CreateDbContext();
+            return (await db.OutboxAsync(announced)).Count > 0;
+        }, because: $"a {typeof(T).Name} in the outbox");
 
     private async Task<List<S47StageOverdue>> AnnouncedAsync(Guid pathwayId)
     {

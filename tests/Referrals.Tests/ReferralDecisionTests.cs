@@ -221,6 +221,12 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
 
         fixture.MoveClockTo(undecided.EscalatesAt.Utc + TimeSpan.FromMinutes(1));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Job.RunOnceAsync(CancellationToken.None)));
+        // The hosted job also runs on the clock's tick and may hold the claim while the passes above skip it.
+        await Eventually.TrueAsync(async () =>
+        {
+            await using var db = fixture.CreateDbContext();
+            return (await db.OutboxAsync<ReferralDecisionEscalated>(m => m.ReferralId == undecided.Id)).Count > 0;
+        }, because: "the escalation to be announced");
         await Job.RunOnceAsync(CancellationToken.None);
 
         var listed = Assert.Single(await EscalatedAsync(), r => r.Id == undecided.Id);

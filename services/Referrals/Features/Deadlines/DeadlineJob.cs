@@ -51,18 +51,18 @@ public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvi
     /// <paramref name="condition"/>, which may use <c>@now</c>, oldest <paramref name="dueColumn"/> first, and writes
     /// what <paramref name="announce"/> returns for each: it marks the row (or adds a notice row to the context) and
     /// returns the event, or null if the row no longer needs announcing. Generic in the event so the outbox records
-    /// the event's own type.
+    /// the event's own type. <paramref name="at"/> is the pass's instant when the caller has already used it.
     /// </summary>
     protected async Task<int> AnnounceAsync<TEntity, TMessage>(
         Func<ReferralsDbContext, string> condition, string dueColumn, Func<TEntity, DateTimeOffset, ReferralsDbContext, TMessage?> announce,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DateTimeOffset? at = null)
         where TEntity : class
         where TMessage : class
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
-        var now = Now;
+        var now = at ?? Now;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Table and column names come from the EF model and the job's own constants, never from input.

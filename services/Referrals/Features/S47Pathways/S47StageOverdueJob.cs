@@ -18,6 +18,7 @@ public sealed class S47StageOverdueJob(IServiceScopeFactory scopes, TimeProvider
 {
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
+        // One instant for the whole pass: what is overdue, whether it is out of hours, and who is on call.
         var now = Now;
         var outOfHours = WorkingDays.IsOutOfHours(now);
         string? onCall = null;
@@ -42,6 +43,6 @@ public sealed class S47StageOverdueJob(IServiceScopeFactory scopes, TimeProvider
                     OccurredAt = at,
                 }
                 : null,
-            cancellationToken);
+            cancellationToken, now);
     }
 }
