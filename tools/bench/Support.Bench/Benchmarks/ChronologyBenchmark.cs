@@ -71,7 +71,7 @@ public sealed class ChronologyBenchmark(BenchSettings settings, TokenPool social
         report.Info(Name, "chronology.entries", total, 0);
 
         var full = await ClosedLoop.RunAsync(Operations.Http(client, () => Request(HttpMethod.Get, basePath + "?limit=5000"), HttpStatusCode.OK),
-            ReadConcurrency, settings.Scaled(4), settings.Scaled(20), cancellationToken);
+            ReadConcurrency, settings.Scaled(15), settings.Scaled(20), cancellationToken);
         Judge(report, full, "full", $"{ReadConcurrency} concurrent readers");
         var page = await ClosedLoop.RunAsync(Operations.Http(client, () => Request(HttpMethod.Get, basePath), HttpStatusCode.OK),
             ReadConcurrency, settings.Scaled(2), settings.Scaled(8), cancellationToken);
