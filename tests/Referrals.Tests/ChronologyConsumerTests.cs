@@ -24,23 +24,6 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    private async Task<ITestHarness> HarnessAsync()
-    {
-        var harness = fixture.Host.Services.GetRequiredService<ITestHarness>();
-        await harness.Start();
-        return harness;
-    }
-
-    private async Task<List<ChronologyEntry>> EntriesAsync(Guid youngPersonId)
-    {
-        await using var db = fixture.CreateDbContext();
-        return await db.ChronologyEntries.AsNoTracking().Where(e => e.YoungPersonId == youngPersonId).OrderBy(e => e.Sequence).ToListAsync();
-    }
-
-    private Task<List<ChronologyEntry>> WaitForEntriesAsync(Guid youngPersonId, int count) =>
-        Eventually.GetAsync(async () => await EntriesAsync(youngPersonId) is { } list && list.Count >= count ? list : null,
-            because: $"{count} chronology entries for {youngPersonId}");
-
     private static MissingEpisodeReported Reported(Guid person, DateTimeOffset at) => new()
     {
         EpisodeId = Guid.NewGuid(), YoungPersonId = person, MissingFrom = MissingFrom.Care, LastSeenAt = at.AddHours(-3), ReportedAt = at,
@@ -50,14 +33,14 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     [Fact]
     public async Task A_missing_episode_becomes_one_entry_signed_by_the_missing_service_with_its_message_and_record_ids()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         var person = Guid.NewGuid();
         var reported = Reported(person, Monday);
         var messageId = Guid.NewGuid();
 
         await harness.Bus.PublishAsync(reported, messageId);
 
-        var entry = Assert.Single(await WaitForEntriesAsync(person, 1));
+        var entry = Assert.Single(await fixture.WaitForChronologyEntriesAsync(person, 1));
         Assert.Equal(ChronologyEntryKind.MissingEpisodeReported, entry.Kind);
         Assert.Equal(1, entry.Sequence);
         Assert.Equal(Monday, entry.OccurredAt);
@@ -75,7 +58,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     [Fact]
     public async Task An_escalated_referral_is_written_down_as_gone_to_a_senior_manager_with_its_deadline()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         var person = Guid.NewGuid();
         var escalated = new ReferralDecisionEscalated
         {
@@ -85,7 +68,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
 
         await harness.Bus.PublishAsync(escalated, Guid.NewGuid());
 
-        var entry = Assert.Single(await WaitForEntriesAsync(person, 1));
+        var entry = Assert.Single(await fixture.WaitForChronologyEntriesAsync(person, 1));
         Assert.Equal((ChronologyEntryKind.ReferralDecisionEscalated, escalated.ReferralId, "service:referrals"),
             (entry.Kind, entry.SourceRecordId, entry.AuthorId));
         Assert.Contains("senior manager", entry.Summary, StringComparison.Ordinal);
@@ -95,7 +78,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     [Fact]
     public async Task A_missed_s47_deadline_and_an_overdue_strategy_action_are_each_written_down_against_their_record()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         var person = Guid.NewGuid();
         var stage = new S47StageOverdue
         {
@@ -110,7 +93,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
         await harness.Bus.PublishAsync(stage, Guid.NewGuid());
         await harness.Bus.PublishAsync(action, Guid.NewGuid());
 
-        var entries = (await WaitForEntriesAsync(person, 2)).OrderBy(e => e.OccurredAt).ToList();
+        var entries = (await fixture.WaitForChronologyEntriesAsync(person, 2)).OrderBy(e => e.OccurredAt).ToList();
         Assert.Equal(
             [(ChronologyEntryKind.S47StageOverdue, (Guid?)stage.PathwayId), (ChronologyEntryKind.StrategyActionOverdue, action.ActionId)],
             entries.Select(e => (e.Kind, e.SourceRecordId)));
@@ -122,7 +105,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     [Fact]
     public async Task Concurrent_events_about_one_young_person_leave_an_unbroken_chain()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         var person = Guid.NewGuid();
         var events = new List<object>();
         for (var i = 0; i < 6; i++)
@@ -136,7 +119,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
 
         await Task.WhenAll(events.Select(e => harness.Bus.Publish(e, e.GetType(), c => c.MessageId = Guid.NewGuid())));
 
-        var entries = await WaitForEntriesAsync(person, events.Count);
+        var entries = await fixture.WaitForChronologyEntriesAsync(person, events.Count);
         Assert.Equal(Enumerable.Range(1, events.Count), entries.Select(e => e.Sequence));
         await using var db = fixture.CreateDbContext();
         var head = await db.ChronologyHeads.SingleAsync(h => h.YoungPersonId == person);
@@ -164,7 +147,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
         start.Set();
         await Task.WhenAll(tasks);
 
-        var entries = await EntriesAsync(person);
+        var entries = await fixture.ChronologyEntriesAsync(person);
         Assert.Equal(Enumerable.Range(1, writers), entries.Select(e => e.Sequence));
         Assert.All(entries.Skip(1).Zip(entries), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
     }
@@ -172,7 +155,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     [Fact]
     public async Task A_strategy_meeting_writes_each_childs_own_decisions_and_actions_into_that_childs_chronology()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
         var action = new StrategyMeetingAction { ActionId = Guid.NewGuid(), Description = "Visit school", Owner = "sw-7", DueAt = Monday.AddDays(2) };
@@ -189,8 +172,8 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
 
         await harness.Bus.PublishAsync(meeting, Guid.NewGuid());
 
-        var firstEntry = Assert.Single(await WaitForEntriesAsync(first, 1));
-        var secondEntry = Assert.Single(await WaitForEntriesAsync(second, 1));
+        var firstEntry = Assert.Single(await fixture.WaitForChronologyEntriesAsync(first, 1));
+        var secondEntry = Assert.Single(await fixture.WaitForChronologyEntriesAsync(second, 1));
         Assert.Equal(ChronologyEntryKind.StrategyMeetingFinalised, firstEntry.Kind);
         Assert.Equal(meeting.MeetingId, firstEntry.SourceRecordId);
         Assert.Equal("minute-taker", firstEntry.AuthorId);
@@ -205,7 +188,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     [Fact]
     public async Task Missed_deadlines_closures_and_reclassifications_are_entries_of_their_own_with_the_signer_the_event_names()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         var person = Guid.NewGuid();
         var referral = Guid.NewGuid();
 
@@ -223,7 +206,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
         }, Guid.NewGuid());
         await harness.Bus.PublishAsync(new CaseClosed { CaseId = Guid.NewGuid(), YoungPersonId = person, ApprovedBy = "tm-3", OccurredAt = Monday.AddHours(2) }, Guid.NewGuid());
 
-        var entries = await WaitForEntriesAsync(person, 3);
+        var entries = await fixture.WaitForChronologyEntriesAsync(person, 3);
         var reclassified = entries.Single(e => e.Kind == ChronologyEntryKind.ReferralReclassified);
         Assert.Contains("StreetGrooming", reclassified.Summary, StringComparison.Ordinal);
         Assert.Contains("NotCse", reclassified.Summary, StringComparison.Ordinal);
@@ -237,7 +220,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
     [Fact]
     public async Task A_registry_correction_is_an_entry_pointing_at_the_entry_for_the_version_it_replaces_and_linked_back_from_it()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         using var client = fixture.Host.ClientFor(Roles.SocialWorker);
         var person = await client.RegisterAsync();
         foreach (var dateOfBirth in new[] { "2010-05-15", "2010-05-16" })
@@ -253,7 +236,7 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
         {
             YoungPersonId = person.Id, DateOfBirth = history[0].DateOfBirth, DisplayName = "Kay Marsh", OccurredAt = Monday,
         }, Guid.NewGuid());
-        await WaitForEntriesAsync(person.Id, 1);
+        await fixture.WaitForChronologyEntriesAsync(person.Id, 1);
         foreach (var version in history.Skip(1))
         {
             await harness.Bus.PublishAsync(new YoungPersonDetailsCorrected
@@ -261,10 +244,10 @@ public sealed class ChronologyConsumerTests(ReferralsFixture fixture) : IClassFi
                 YoungPersonId = person.Id, CorrectionId = version.EntryId, Version = version.Version, DateOfBirth = version.DateOfBirth,
                 DisplayName = "Kay Marsh", OccurredAt = Monday.AddHours(version.Version),
             }, Guid.NewGuid());
-            await WaitForEntriesAsync(person.Id, version.Version);
+            await fixture.WaitForChronologyEntriesAsync(person.Id, version.Version);
         }
 
-        var entries = await EntriesAsync(person.Id);
+        var entries = await fixture.ChronologyEntriesAsync(person.Id);
         Assert.Equal(
             [ChronologyEntryKind.YoungPersonRegistered, ChronologyEntryKind.YoungPersonDetailsCorrected, ChronologyEntryKind.YoungPersonDetailsCorrected],
             entries.Select(e => e.Kind));

@@ -1,5 +1,10 @@
 using System.Net.Http.Json;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Features.Chronology;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 
@@ -19,4 +24,24 @@ internal static class ChronologyRequests
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ChronologyEntryResponse>(YoungPersonRequests.Json))!;
     }
+
+    /// <summary>The in-memory bus of the fixture's host, started (for one consumer's tests).</summary>
+    public static async Task<ITestHarness> StartedHarnessAsync(this ReferralsFixture fixture)
+    {
+        var harness = fixture.Host.Services.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return harness;
+    }
+
+    /// <summary>A young person's chronology rows straight from the database, in chain order.</summary>
+    public static async Task<List<ChronologyEntry>> ChronologyEntriesAsync(this ReferralsFixture fixture, Guid youngPersonId)
+    {
+        await using var db = fixture.CreateDbContext();
+        return await db.ChronologyEntries.AsNoTracking().Where(e => e.YoungPersonId == youngPersonId).OrderBy(e => e.Sequence).ToListAsync();
+    }
+
+    /// <summary>Waits until the young person's chronology has at least <paramref name="count"/> entries.</summary>
+    public static Task<List<ChronologyEntry>> WaitForChronologyEntriesAsync(this ReferralsFixture fixture, Guid youngPersonId, int count) =>
+        Eventually.GetAsync(async () => await fixture.ChronologyEntriesAsync(youngPersonId) is { } list && list.Count >= count ? list : null,
+            because: $"{count} chronology entries for {youngPersonId}");
 }

@@ -1,6 +1,4 @@
-using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Support.Contracts.Referrals;
 using Support.Messaging.Inbox;
 using Support.Referrals.Domain.Chronology;
@@ -12,27 +10,10 @@ namespace Support.Referrals.Tests;
 /// <summary>REF-09, REC-03: a recorded police outcome reaches the young person's chronology once, however often it is delivered.</summary>
 public sealed class PoliceOutcomeChronologyTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
 {
-    private async Task<ITestHarness> HarnessAsync()
-    {
-        var harness = fixture.Host.Services.GetRequiredService<ITestHarness>();
-        await harness.Start();
-        return harness;
-    }
-
-    private async Task<List<ChronologyEntry>> EntriesAsync(Guid youngPersonId)
-    {
-        await using var db = fixture.CreateDbContext();
-        return await db.ChronologyEntries.AsNoTracking().Where(e => e.YoungPersonId == youngPersonId).OrderBy(e => e.Sequence).ToListAsync();
-    }
-
-    private Task<List<ChronologyEntry>> WaitForEntriesAsync(Guid youngPersonId, int count) =>
-        Eventually.GetAsync(async () => await EntriesAsync(youngPersonId) is { } list && list.Count >= count ? list : null,
-            because: $"{count} chronology entries for {youngPersonId}");
-
     [Fact]
     public async Task A_recorded_police_outcome_becomes_one_entry_signed_by_its_recorder_and_a_redelivery_adds_nothing()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         using var police = fixture.Host.ClientFor(Roles.PoliceLiaison, "pc-chronology");
         var person = (await police.RegisterAsync()).Id;
         var recorded = (await police.RecordPoliceOutcomeAsync(person)).Outcome;
@@ -42,14 +23,14 @@ public sealed class PoliceOutcomeChronologyTests(ReferralsFixture fixture) : ICl
 
         await harness.Bus.PublishAsync(message, messageId);
         await harness.Bus.PublishAsync(message, messageId);
-        await WaitForEntriesAsync(person, 1);
+        await fixture.WaitForChronologyEntriesAsync(person, 1);
         // The harness lists a message id once however often it was consumed; wait until nothing is in flight, so the
         // second delivery has been through the consumer too.
         await harness.InactivityTask.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(await harness.Consumed.Any<PoliceOutcomeRecorded>(c => c.Context.MessageId == messageId));
         Assert.False(await harness.Published.Any<MassTransit.Fault<PoliceOutcomeRecorded>>());
-        var entry = Assert.Single(await EntriesAsync(person));
+        var entry = Assert.Single(await fixture.ChronologyEntriesAsync(person));
         Assert.Equal(ChronologyEntryKind.PoliceOutcomeRecorded, entry.Kind);
         Assert.Equal(("pc-chronology", Roles.PoliceLiaison), (entry.AuthorId, entry.AuthorRole));
         Assert.Equal((recorded.Id, messageId), (entry.SourceRecordId, entry.SourceMessageId));
@@ -65,7 +46,7 @@ public sealed class PoliceOutcomeChronologyTests(ReferralsFixture fixture) : ICl
     [Fact]
     public async Task A_corrections_entry_points_at_the_entry_of_the_record_it_corrects()
     {
-        var harness = await HarnessAsync();
+        var harness = await fixture.StartedHarnessAsync();
         var person = Guid.NewGuid();
         var at = new DateTimeOffset(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
         var original = new PoliceOutcomeRecorded
@@ -74,14 +55,14 @@ public sealed class PoliceOutcomeChronologyTests(ReferralsFixture fixture) : ICl
             OutcomeOn = new DateOnly(2026, 11, 20), RecordedBy = "pc-9", RecordedByRole = Roles.PoliceLiaison, OccurredAt = at,
         };
         await harness.Bus.PublishAsync(original, Guid.NewGuid());
-        await WaitForEntriesAsync(person, 1);
+        await fixture.WaitForChronologyEntriesAsync(person, 1);
 
         await harness.Bus.PublishAsync(original with
         {
             PoliceOutcomeId = Guid.NewGuid(), Outcome = PoliceOutcomeKind.InsufficientEvidence, Corrects = original.PoliceOutcomeId, OccurredAt = at.AddHours(1),
         }, Guid.NewGuid());
 
-        var entries = await WaitForEntriesAsync(person, 2);
+        var entries = await fixture.WaitForChronologyEntriesAsync(person, 2);
         Assert.Equal(entries[0].Id, entries[1].Corrects);
         Assert.Equal(original.PoliceOutcomeId, entries[0].SourceRecordId);
         Assert.Contains("corrected", entries[1].Summary, StringComparison.Ordinal);
