@@ -5,7 +5,6 @@ using Support.Contracts.Referrals;
 using Support.Messaging;
 using Support.Messaging.Outbox;
 using Support.Referrals.Consumers;
-using Support.Referrals.Data;
 using Support.Referrals.Domain.Cases;
 using Support.Testing;
 
@@ -16,32 +15,9 @@ namespace Support.Referrals.Tests;
 /// often it is delivered. (The intake feature that publishes the decision is built elsewhere; here the test publishes it.)
 /// </summary>
 [Collection(RealBusCollection.Name)]
-public sealed class CaseOpeningConsumerTests : IAsyncLifetime
+public sealed class CaseOpeningConsumerTests() : RealBusReferralsTests("referrals-cases-bus")
 {
     private const string Queue = "referrals-open-case-on-referral-decided";
-    private string _database = "";
-    private ServiceHost<ReferralsDbContext> _host = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabases.CreateAsync<ReferralsDbContext>("referrals-cases-bus");
-        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
-        {
-            ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
-        };
-        _host = new ServiceHost<ReferralsDbContext>(settings);
-        _ = _host.Server;
-        _bus = await TestBus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _host.DisposeAsync();
-        await PostgresDatabases.DropAsync(_database);
-    }
-
     private static ReferralDecided Decided(Guid referralId, Guid youngPersonId, ReferralOutcome outcome) => new()
     {
         ReferralId = referralId, YoungPersonId = youngPersonId, Outcome = outcome, DecidedLate = false,
@@ -50,7 +26,7 @@ public sealed class CaseOpeningConsumerTests : IAsyncLifetime
 
     private async Task<List<Case>> CasesOfAsync(Guid youngPersonId)
     {
-        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+        await using var db = CreateDbContext();
         return await db.Set<Case>().AsNoTracking().Where(c => c.YoungPersonId == youngPersonId).ToListAsync();
     }
 
@@ -61,7 +37,7 @@ public sealed class CaseOpeningConsumerTests : IAsyncLifetime
     private async Task DrainAsync()
     {
         var marker = Guid.NewGuid();
-        await _bus.PublishAsync(Decided(Guid.NewGuid(), marker, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
+        await Bus.PublishAsync(Decided(Guid.NewGuid(), marker, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
         await WaitForCasesAsync(marker);
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync(Queue) == 0, because: "the queue to drain");
     }
@@ -74,9 +50,9 @@ public sealed class CaseOpeningConsumerTests : IAsyncLifetime
         var message = Decided(referral, person, ReferralOutcome.CseCaseOpened);
         var messageId = Guid.NewGuid();
 
-        await _bus.PublishAsync(message, messageId);
-        await _bus.PublishAsync(message, messageId);        // redelivery: the inbox absorbs it
-        await _bus.PublishAsync(message, Guid.NewGuid());   // the same decision as a new message: the referral key absorbs it
+        await Bus.PublishAsync(message, messageId);
+        await Bus.PublishAsync(message, messageId);        // redelivery: the inbox absorbs it
+        await Bus.PublishAsync(message, Guid.NewGuid());   // the same decision as a new message: the referral key absorbs it
         await WaitForCasesAsync(person);
         await DrainAsync();
 
@@ -84,7 +60,7 @@ public sealed class CaseOpeningConsumerTests : IAsyncLifetime
         Assert.Equal((referral, "CSE", "CseCaseOpened", AllocationCriteria.Current), (@case.ReferralId, @case.LeadTeam, @case.AllocationCriterion, @case.CriteriaVersion));
         Assert.Equal(message.OccurredAt, @case.OpenedAt);
         Assert.Equal(OpenCaseOnReferralDecided.SystemAuthor, @case.RecordedBy);
-        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+        await using var db = CreateDbContext();
         var urn = MessageTypeRegistry.UrnOf(typeof(CaseOpened));
         var opened = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).ToListAsync())
             .Select(m => System.Text.Json.JsonSerializer.Deserialize<CaseOpened>(m.Payload, MessagingJson.Options)!)
@@ -100,10 +76,10 @@ public sealed class CaseOpeningConsumerTests : IAsyncLifetime
         var noFurtherAction = Guid.NewGuid();
         var signposted = Guid.NewGuid();
 
-        await _bus.PublishAsync(Decided(Guid.NewGuid(), s47, ReferralOutcome.S47Enquiry), Guid.NewGuid());
-        await _bus.PublishAsync(Decided(Guid.NewGuid(), childInNeed, ReferralOutcome.ChildInNeedAssessment), Guid.NewGuid());
-        await _bus.PublishAsync(Decided(Guid.NewGuid(), noFurtherAction, ReferralOutcome.NoFurtherAction), Guid.NewGuid());
-        await _bus.PublishAsync(Decided(Guid.NewGuid(), signposted, ReferralOutcome.SignpostedToOutreach), Guid.NewGuid());
+        await Bus.PublishAsync(Decided(Guid.NewGuid(), s47, ReferralOutcome.S47Enquiry), Guid.NewGuid());
+        await Bus.PublishAsync(Decided(Guid.NewGuid(), childInNeed, ReferralOutcome.ChildInNeedAssessment), Guid.NewGuid());
+        await Bus.PublishAsync(Decided(Guid.NewGuid(), noFurtherAction, ReferralOutcome.NoFurtherAction), Guid.NewGuid());
+        await Bus.PublishAsync(Decided(Guid.NewGuid(), signposted, ReferralOutcome.SignpostedToOutreach), Guid.NewGuid());
         await DrainAsync();
 
         var s47Case = Assert.Single(await CasesOfAsync(s47));
@@ -118,10 +94,10 @@ public sealed class CaseOpeningConsumerTests : IAsyncLifetime
     public async Task A_second_referral_for_a_young_person_with_an_open_case_opens_no_second_case()
     {
         var person = Guid.NewGuid();
-        await _bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
+        await Bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
         await WaitForCasesAsync(person);
 
-        await _bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.S47Enquiry), Guid.NewGuid());
+        await Bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.S47Enquiry), Guid.NewGuid());
         await DrainAsync();
 
         Assert.Single(await CasesOfAsync(person));

@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Missing;
 using Support.Referrals.Consumers.Chronology;
-using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
 using Support.ServiceDefaults.Auth;
 using Support.Testing;
@@ -11,34 +10,11 @@ namespace Support.Referrals.Tests;
 
 /// <summary>MIS-07 over the real broker: what the Missing service publishes lands in the chronology, exactly once.</summary>
 [Collection(RealBusCollection.Name)]
-public sealed class ChronologyRealBusTests : IAsyncLifetime
+public sealed class ChronologyRealBusTests() : RealBusReferralsTests("referrals-chronology")
 {
-    private string _database = "";
-    private ServiceHost<ReferralsDbContext> _host = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabases.CreateAsync<ReferralsDbContext>("referrals-chronology");
-        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
-        {
-            ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
-        };
-        _host = new ServiceHost<ReferralsDbContext>(settings);
-        _ = _host.Server;
-        _bus = await TestBus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _host.DisposeAsync();
-        await PostgresDatabases.DropAsync(_database);
-    }
-
     private async Task<List<ChronologyEntry>> EntriesAsync(Guid youngPersonId)
     {
-        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+        await using var db = CreateDbContext();
         return await db.ChronologyEntries.AsNoTracking().Where(e => e.YoungPersonId == youngPersonId).OrderBy(e => e.Sequence).ToListAsync();
     }
 
@@ -55,10 +31,10 @@ public sealed class ChronologyRealBusTests : IAsyncLifetime
         var overdue = Overdue(person);
         var messageId = Guid.NewGuid();
 
-        await _bus.PublishAsync(overdue, messageId);
-        await _bus.PublishAsync(overdue, messageId);
+        await Bus.PublishAsync(overdue, messageId);
+        await Bus.PublishAsync(overdue, messageId);
         var marker = Guid.NewGuid();
-        await _bus.PublishAsync(Overdue(marker), Guid.NewGuid());
+        await Bus.PublishAsync(Overdue(marker), Guid.NewGuid());
         await Eventually.TrueAsync(async () => (await EntriesAsync(person)).Count > 0 && (await EntriesAsync(marker)).Count > 0, because: "the entries to be written");
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync(ChronologyEndpointDefinition<ReturnInterviewOverdueChronologyConsumer>.Queue) == 0, because: "the queue to drain");
 
@@ -76,13 +52,13 @@ public sealed class ChronologyRealBusTests : IAsyncLifetime
         var returnedAt = reportedAt.AddHours(4);
 
         // Delivered in the wrong order: the chronology is read by when things happened, not when they arrived.
-        await _bus.PublishAsync(new YoungPersonReturned
+        await Bus.PublishAsync(new YoungPersonReturned
         {
             EpisodeId = episode, YoungPersonId = person, ReturnedAt = returnedAt, InterviewId = Guid.NewGuid(),
             InterviewDueAt = returnedAt.AddHours(72), OccurredAt = returnedAt,
         }, Guid.NewGuid());
         await Eventually.TrueAsync(async () => (await EntriesAsync(person)).Count == 1, because: "the return to be written");
-        await _bus.PublishAsync(new MissingEpisodeReported
+        await Bus.PublishAsync(new MissingEpisodeReported
         {
             EpisodeId = episode, YoungPersonId = person, MissingFrom = MissingFrom.Home, LastSeenAt = reportedAt.AddHours(-2),
             ReportedAt = reportedAt, OccurredAt = reportedAt,
@@ -90,7 +66,7 @@ public sealed class ChronologyRealBusTests : IAsyncLifetime
         var entries = await Eventually.GetAsync(async () => await EntriesAsync(person) is { Count: 2 } list ? list : null, because: "the episode to be written");
 
         Assert.Equal([ChronologyEntryKind.YoungPersonReturned, ChronologyEntryKind.MissingEpisodeReported], entries.Select(e => e.Kind));
-        using var client = _host.ClientFor(Roles.SocialWorker);
+        using var client = Host.ClientFor(Roles.SocialWorker);
         var chronology = await client.ChronologyAsync(person);
         Assert.Equal([ChronologyEntryKind.MissingEpisodeReported, ChronologyEntryKind.YoungPersonReturned], chronology.Entries.Select(e => e.Kind));
         Assert.Equal([2, 1], chronology.Entries.Select(e => e.Sequence));

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Missing;
 using Support.Contracts.Outreach;
 using Support.Contracts.Risk;
-using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Features.RiskReviews;
 using Support.ServiceDefaults.Auth;
@@ -17,31 +16,8 @@ namespace Support.Referrals.Tests;
 /// review that opens is announced once; missing episodes are counted once each for the rule table.
 /// </summary>
 [Collection(RealBusCollection.Name)]
-public sealed class OutreachConcernTriggerTests : IAsyncLifetime
+public sealed class OutreachConcernTriggerTests() : RealBusReferralsTests("referrals-concerns")
 {
-    private string _database = "";
-    private ServiceHost<ReferralsDbContext> _host = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabases.CreateAsync<ReferralsDbContext>("referrals-concerns");
-        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
-        {
-            ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
-        };
-        _host = new ServiceHost<ReferralsDbContext>(settings);
-        _ = _host.Server;
-        _bus = await TestBus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _host.DisposeAsync();
-        await PostgresDatabases.DropAsync(_database);
-    }
-
     private static OutreachConcernRaised Concern(Guid youngPersonId, params RiskIndicator[] indicators) => new()
     {
         ConcernId = Guid.NewGuid(), YoungPersonId = youngPersonId, Indicators = indicators, RaisedBy = "ow-7", OccurredAt = DateTimeOffset.UtcNow,
@@ -49,7 +25,7 @@ public sealed class OutreachConcernTriggerTests : IAsyncLifetime
 
     private async Task<List<RiskReviewEndpoints.RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
     {
-        using var client = _host.ClientFor(Roles.SocialWorker);
+        using var client = Host.ClientFor(Roles.SocialWorker);
         return (await client.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", YoungPersonRequests.Json))!;
     }
 
@@ -58,7 +34,7 @@ public sealed class OutreachConcernTriggerTests : IAsyncLifetime
 
     private async Task<List<T>> OutboxAsync<T>(Func<T, bool> where) where T : class
     {
-        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+        await using var db = CreateDbContext();
         return await db.OutboxAsync(where);
     }
 
@@ -69,12 +45,12 @@ public sealed class OutreachConcernTriggerTests : IAsyncLifetime
         var concern = Concern(person, RiskIndicator.OlderBoyfriend, RiskIndicator.MultipleMobilePhones);
         var messageId = Guid.NewGuid();
 
-        await _bus.PublishAsync(concern, messageId);
-        await _bus.PublishAsync(concern, messageId);          // redelivery: the inbox absorbs it
-        await _bus.PublishAsync(concern, Guid.NewGuid());     // the same concern as a new message: the trigger key absorbs it
+        await Bus.PublishAsync(concern, messageId);
+        await Bus.PublishAsync(concern, messageId);          // redelivery: the inbox absorbs it
+        await Bus.PublishAsync(concern, Guid.NewGuid());     // the same concern as a new message: the trigger key absorbs it
         await WaitForReviewsAsync(person);
         var marker = Guid.NewGuid();
-        await _bus.PublishAsync(Concern(marker), Guid.NewGuid());
+        await Bus.PublishAsync(Concern(marker), Guid.NewGuid());
         await WaitForReviewsAsync(marker);
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-outreach-concern-raised") == 0, because: "the queue to drain");
 
@@ -93,7 +69,7 @@ public sealed class OutreachConcernTriggerTests : IAsyncLifetime
     {
         var person = Guid.NewGuid();
 
-        await _bus.PublishAsync(Concern(person, RiskIndicator.ThreatsReceived), Guid.NewGuid());
+        await Bus.PublishAsync(Concern(person, RiskIndicator.ThreatsReceived), Guid.NewGuid());
 
         Assert.True(Assert.Single(await WaitForReviewsAsync(person)).Urgent);
     }
@@ -109,7 +85,7 @@ public sealed class OutreachConcernTriggerTests : IAsyncLifetime
             OccurredAt = DateTimeOffset.UtcNow,
         };
 
-        await _bus.PublishAsync(interview, Guid.NewGuid());
+        await Bus.PublishAsync(interview, Guid.NewGuid());
 
         var review = Assert.Single(await WaitForReviewsAsync(person));
         Assert.Equal("ReturnInterviewCompleted", Assert.Single(await OutboxAsync<RiskReviewOpened>(m => m.ReviewId == review.Id)).Trigger);
@@ -125,11 +101,11 @@ public sealed class OutreachConcernTriggerTests : IAsyncLifetime
             ReportedAt = DateTimeOffset.UtcNow, OccurredAt = DateTimeOffset.UtcNow,
         };
 
-        await _bus.PublishAsync(reported, Guid.NewGuid());
-        await _bus.PublishAsync(reported, Guid.NewGuid());
-        await _bus.PublishAsync(reported with { EpisodeId = Guid.NewGuid() }, Guid.NewGuid());
+        await Bus.PublishAsync(reported, Guid.NewGuid());
+        await Bus.PublishAsync(reported, Guid.NewGuid());
+        await Bus.PublishAsync(reported with { EpisodeId = Guid.NewGuid() }, Guid.NewGuid());
 
-        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+        await using var db = CreateDbContext();
         await Eventually.TrueAsync(async () => await db.MissingEpisodesSeen.CountAsync(m => m.YoungPersonId == person) == 2, because: "both episodes to be seen");
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-missing-episode-reported") == 0, because: "the queue to drain");
         Assert.Equal(2, await db.MissingEpisodesSeen.CountAsync(m => m.YoungPersonId == person));

@@ -3,7 +3,6 @@ using System.Text.Json;
 using MassTransit;
 using Support.Contracts.Missing;
 using Support.Contracts.Risk;
-using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Features.RiskReviews;
 using Support.ServiceDefaults.Auth;
@@ -13,32 +12,9 @@ namespace Support.Referrals.Tests;
 
 /// <summary>REF-16 over the real broker: what the Missing service publishes opens risk reviews here, exactly once.</summary>
 [Collection(RealBusCollection.Name)]
-public sealed class RiskReviewTriggerTests : IAsyncLifetime
+public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-reviews")
 {
     private static readonly JsonSerializerOptions Json = YoungPersonRequests.Json;
-    private string _database = "";
-    private ServiceHost<ReferralsDbContext> _host = null!;
-    private IBusControl _bus = null!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await PostgresDatabases.CreateAsync<ReferralsDbContext>("referrals-reviews");
-        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
-        {
-            ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
-        };
-        _host = new ServiceHost<ReferralsDbContext>(settings);
-        _ = _host.Server;
-        _bus = await TestBus.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bus.StopAsync();
-        await _host.DisposeAsync();
-        await PostgresDatabases.DropAsync(_database);
-    }
-
     private static ReturnInterviewCompleted Interview(Guid youngPersonId, DateTimeOffset completedAt, bool disclosure = false, params RiskIndicator[] indicators) => new()
     {
         InterviewId = Guid.NewGuid(), EpisodeId = Guid.NewGuid(), YoungPersonId = youngPersonId, CompletedAt = completedAt,
@@ -48,7 +24,7 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
 
     private async Task<List<RiskReviewEndpoints.RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
     {
-        using var client = _host.ClientFor(Roles.SocialWorker);
+        using var client = Host.ClientFor(Roles.SocialWorker);
         return (await client.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", Json))!;
     }
 
@@ -61,7 +37,7 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
         var person = Guid.NewGuid();
         var completedAt = new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero); // a Friday
 
-        await _bus.PublishAsync(Interview(person, completedAt, false, RiskIndicator.PickedUpByTaxi, RiskIndicator.AlcoholOrDrugsSupplied), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(person, completedAt, false, RiskIndicator.PickedUpByTaxi, RiskIndicator.AlcoholOrDrugsSupplied), Guid.NewGuid());
 
         var review = Assert.Single(await WaitForReviewsAsync(person));
         Assert.Equal(RiskReviewTrigger.ReturnInterviewCompleted, review.Trigger);
@@ -79,12 +55,12 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
         var interview = Interview(person, DateTimeOffset.UtcNow, true);
         var messageId = Guid.NewGuid();
 
-        await _bus.PublishAsync(interview, messageId);
-        await _bus.PublishAsync(interview, messageId);          // redelivery: the inbox absorbs it
-        await _bus.PublishAsync(interview, Guid.NewGuid());     // the same finding as a new message: the trigger key absorbs it
+        await Bus.PublishAsync(interview, messageId);
+        await Bus.PublishAsync(interview, messageId);          // redelivery: the inbox absorbs it
+        await Bus.PublishAsync(interview, Guid.NewGuid());     // the same finding as a new message: the trigger key absorbs it
         await WaitForReviewsAsync(person);
         var marker = Guid.NewGuid();
-        await _bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
         await WaitForReviewsAsync(marker);
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-completed") == 0, because: "the queue to drain");
 
@@ -97,8 +73,8 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
         var quiet = Guid.NewGuid();
         var marker = Guid.NewGuid();
 
-        await _bus.PublishAsync(Interview(quiet, DateTimeOffset.UtcNow), Guid.NewGuid());
-        await _bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(quiet, DateTimeOffset.UtcNow), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
         await WaitForReviewsAsync(marker);
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-completed") == 0, because: "the queue to drain");
 
@@ -111,7 +87,7 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
         var person = Guid.NewGuid();
         var completedAt = new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero); // Friday
 
-        await _bus.PublishAsync(Interview(person, completedAt, false, RiskIndicator.InjuriesOnReturn), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(person, completedAt, false, RiskIndicator.InjuriesOnReturn), Guid.NewGuid());
 
         var review = Assert.Single(await WaitForReviewsAsync(person));
         Assert.True(review.Urgent);
@@ -121,13 +97,13 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
     [Fact]
     public async Task Pregnancy_is_urgent_for_a_registered_child_under_13_on_the_date_of_the_interview_but_not_at_13()
     {
-        using var client = _host.ClientFor(Roles.SocialWorker);
+        using var client = Host.ClientFor(Roles.SocialWorker);
         var younger = await client.RegisterAsync(YoungPersonRequests.Valid("Under", "Thirteen", "2013-11-21"));
         var older = await client.RegisterAsync(YoungPersonRequests.Valid("Just", "Thirteen", "2013-11-20"));
         var completedAt = new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-        await _bus.PublishAsync(Interview(younger.Id, completedAt, false, RiskIndicator.Pregnancy), Guid.NewGuid());
-        await _bus.PublishAsync(Interview(older.Id, completedAt, false, RiskIndicator.Pregnancy), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(younger.Id, completedAt, false, RiskIndicator.Pregnancy), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(older.Id, completedAt, false, RiskIndicator.Pregnancy), Guid.NewGuid());
 
         Assert.True(Assert.Single(await WaitForReviewsAsync(younger.Id)).Urgent);
         Assert.False(Assert.Single(await WaitForReviewsAsync(older.Id)).Urgent);
@@ -142,8 +118,8 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
             YoungPersonId = person, EpisodeIds = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], WindowDays = 90, OccurredAt = DateTimeOffset.UtcNow,
         };
 
-        await _bus.PublishAsync(detected, Guid.NewGuid());
-        await _bus.PublishAsync(detected, Guid.NewGuid());
+        await Bus.PublishAsync(detected, Guid.NewGuid());
+        await Bus.PublishAsync(detected, Guid.NewGuid());
 
         var review = Assert.Single(await WaitForReviewsAsync(person));
         Assert.Equal(RiskReviewTrigger.RepeatMissing, review.Trigger);
@@ -154,15 +130,15 @@ public sealed class RiskReviewTriggerTests : IAsyncLifetime
     public async Task Overdue_reviews_are_listed_and_commissioners_cannot_see_reviews()
     {
         var person = Guid.NewGuid();
-        await _bus.PublishAsync(Interview(person, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), true), Guid.NewGuid());
+        await Bus.PublishAsync(Interview(person, new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero), true), Guid.NewGuid());
         var review = Assert.Single(await WaitForReviewsAsync(person));
         Assert.True(review.Overdue);
 
-        using var manager = _host.ClientFor(Roles.TeamManager);
+        using var manager = Host.ClientFor(Roles.TeamManager);
         var overdue = await manager.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>("/api/referrals/risk-reviews?overdue=true", Json);
         Assert.Contains(overdue!, r => r.Id == review.Id);
 
-        using var commissioner = _host.ClientFor(Roles.Commissioner);
+        using var commissioner = Host.ClientFor(Roles.Commissioner);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await commissioner.GetAsync("/api/referrals/risk-reviews?overdue=true")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await manager.GetAsync("/api/referrals/risk-reviews")).StatusCode);
     }

@@ -1,0 +1,38 @@
+using MassTransit;
+using Support.Referrals.Data;
+using Support.Testing;
+
+namespace Support.Referrals.Tests;
+
+/// <summary>
+/// A Referrals host on a database of its own, consuming from the real broker, and a bus that publishes to it as the
+/// other services would. The base of every real-bus test class here; each keeps its own database name.
+/// </summary>
+public abstract class RealBusReferralsTests(string databasePrefix) : IAsyncLifetime
+{
+    private string _database = "";
+
+    protected ServiceHost<ReferralsDbContext> Host { get; private set; } = null!;
+    protected IBusControl Bus { get; private set; } = null!;
+
+    protected ReferralsDbContext CreateDbContext() => PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabases.CreateAsync<ReferralsDbContext>(databasePrefix);
+        var settings = new Dictionary<string, string?>(await TestBroker.SettingsAsync())
+        {
+            ["ConnectionStrings:Referrals"] = PostgresDatabases.ConnectionString(_database),
+        };
+        Host = new ServiceHost<ReferralsDbContext>(settings);
+        _ = Host.Server;
+        Bus = await TestBus.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Bus.StopAsync();
+        await Host.DisposeAsync();
+        await PostgresDatabases.DropAsync(_database);
+    }
+}
