@@ -51,7 +51,7 @@ public static class RegistryProjection
                     : TypedResults.Ok(new KnownYoungPersonResponse(person.Id, person.DisplayName, person.DateOfBirth, person.DetailsVersion, person.UpdatedAt));
             })
             .RequireAuthorization(Policies.CaseStaff)
-            .AuditsReadOf("young-person")
+            .AuditsReadOf(AccessSubjects.YoungPerson)
             .WithTags("Young people");
         return app;
     }

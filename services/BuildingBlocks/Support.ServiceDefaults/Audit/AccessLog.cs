@@ -5,6 +5,15 @@ using Support.ServiceDefaults.Correlation;
 
 namespace Support.ServiceDefaults.Audit;
 
+/// <summary>
+/// What a read was of. One spelling across every service, so "who read this child's record" finds the reads in all of
+/// them (REC-08).
+/// </summary>
+public static class AccessSubjects
+{
+    public const string YoungPerson = "young-person";
+}
+
 public static class AccessActions
 {
     public const string Read = "read";

@@ -19,7 +19,7 @@ public sealed record AlertResponse(
 /// </summary>
 public static class AlertEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
 
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {

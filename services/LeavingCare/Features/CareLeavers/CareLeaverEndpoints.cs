@@ -6,7 +6,7 @@ namespace Support.LeavingCare.Features.CareLeavers;
 /// <summary>The leaving-care caseload: registration, advisers, keeping in touch, pathway plans and unmet need (LC-02..LC-06).</summary>
 public static class CareLeaverEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
 
     public static IEndpointRouteBuilder MapCareLeaverEndpoints(this IEndpointRouteBuilder app)
     {

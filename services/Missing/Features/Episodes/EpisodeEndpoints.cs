@@ -1,10 +1,11 @@
+using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Missing.Features.Episodes;
 
 public static class EpisodeEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
 
     public static IEndpointRouteBuilder MapEpisodeEndpoints(this IEndpointRouteBuilder app)
     {

@@ -1,11 +1,12 @@
 using Support.Referrals.Domain.Cases;
+using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Features.Cases;
 
 public static class CaseEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
 
     /// <summary>Registers every <see cref="ICaseOpenItemSource"/> in this service, so a feature plugs in by implementing it.</summary>
     public static IServiceCollection AddCases(this IServiceCollection services)

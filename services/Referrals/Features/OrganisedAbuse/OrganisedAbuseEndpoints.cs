@@ -15,7 +15,7 @@ namespace Support.Referrals.Features.OrganisedAbuse;
 
 public static class OrganisedAbuseEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
     public const string Flag = "OrganisedOrMultipleAbuse";
 
     public sealed record LinkRequest(LinkKind? Kind, string? Value);

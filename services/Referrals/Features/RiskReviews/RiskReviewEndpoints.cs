@@ -71,7 +71,7 @@ public static class RiskReviewEndpoints
             query = query.Where(r => r.Status == RiskReviewStatus.Open && r.DueAt < now);
         }
         var reviews = await query.OrderBy(r => r.DueAt).Take(500).ToListAsync(cancellationToken);
-        await accessLog.RecordAsync("young-person", reviews.Select(r => r.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
+        await accessLog.RecordAsync(AccessSubjects.YoungPerson, reviews.Select(r => r.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<RiskReviewResponse>>(reviews.Select(r => RiskReviewResponse.From(r, now)).ToList());
     }
 
@@ -85,7 +85,7 @@ public static class RiskReviewEndpoints
         }
         var triggers = await RiskReviewTriggers.SincePreviousCompletedAsync(db, review, cancellationToken);
         var completion = await db.RiskReviewCompletions.AsNoTracking().SingleOrDefaultAsync(c => c.ReviewId == id, cancellationToken);
-        await accessLog.RecordAsync("young-person", [review.YoungPersonId], AccessActions.Read, cancellationToken);
+        await accessLog.RecordAsync(AccessSubjects.YoungPerson, [review.YoungPersonId], AccessActions.Read, cancellationToken);
         return TypedResults.Ok(RiskReviewResponse.From(review, clock.GetUtcNow(), triggers, completion));
     }
 }

@@ -16,7 +16,7 @@ namespace Support.Referrals.Features.S47Pathways;
 
 public static class S47PathwayEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
 
     public sealed record StartS47PathwayRequest(Guid? YoungPersonId, Guid? ReferralId);
 

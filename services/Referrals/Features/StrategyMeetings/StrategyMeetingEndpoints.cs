@@ -15,7 +15,7 @@ namespace Support.Referrals.Features.StrategyMeetings;
 
 public static class StrategyMeetingEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
 
     public sealed record AddendumRequest(string? Text);
 

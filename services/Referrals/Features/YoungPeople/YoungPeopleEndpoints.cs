@@ -5,7 +5,7 @@ namespace Support.Referrals.Features.YoungPeople;
 
 public static class YoungPeopleEndpoints
 {
-    public const string SubjectType = "young-person";
+    public const string SubjectType = AccessSubjects.YoungPerson;
 
     public static IEndpointRouteBuilder MapYoungPeopleEndpoints(this IEndpointRouteBuilder app)
     {
