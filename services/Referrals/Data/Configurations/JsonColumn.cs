@@ -12,26 +12,20 @@ internal static class JsonColumn
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>A value object or a list of them; the whole value is replaced on change.</summary>
-    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property)
-    {
-        property.HasConversion(
-                v => JsonSerializer.Serialize(v, Options),
-                s => JsonSerializer.Deserialize<T>(s, Options)!,
-                new ValueComparer<T>(
-                    (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
-                    v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-                    v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Options), Options)!))
-            .HasColumnType("jsonb");
-        return property;
-    }
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property) =>
+        property.Json(s => JsonSerializer.Deserialize<T>(s, Options)!);
 
     /// <summary>A list that reads back empty rather than null.</summary>
     public static PropertyBuilder<List<T>> HasJsonConversion<T>(this PropertyBuilder<List<T>> property) =>
+        property.Json(s => JsonSerializer.Deserialize<List<T>>(s, Options) ?? []);
+
+    /// <summary>Compared and snapshotted through the JSON too, so a change inside a list is seen as a change.</summary>
+    private static PropertyBuilder<T> Json<T>(this PropertyBuilder<T> property, Func<string, T> read) =>
         property.HasColumnType("jsonb").HasConversion(
             v => JsonSerializer.Serialize(v, Options),
-            v => JsonSerializer.Deserialize<List<T>>(v, Options) ?? new List<T>(),
-            new ValueComparer<List<T>>(
+            s => read(s),
+            new ValueComparer<T>(
                 (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
                 v => JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
-                v => JsonSerializer.Deserialize<List<T>>(JsonSerializer.Serialize(v, Options), Options)!));
+                v => read(JsonSerializer.Serialize(v, Options))));
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.Chronology;
 
 namespace Support.Referrals.Features.Chronology;
@@ -29,10 +27,7 @@ public sealed record ChronologyEntryResponse(
     string Hash)
 {
     public static ChronologyEntryResponse From(ChronologyEntry e, IReadOnlyList<Guid> correctedBy) => new(
-        e.Id, e.Sequence, e.OccurredAt, London(e.OccurredAt), e.RecordedAt, London(e.RecordedAt), e.SourceService, e.Kind,
+        e.Id, e.Sequence, e.OccurredAt, Domain.London.FormatToTheSecond(e.OccurredAt), e.RecordedAt, Domain.London.FormatToTheSecond(e.RecordedAt), e.SourceService, e.Kind,
         e.Summary, e.Detail, e.AuthorId, e.AuthorRole, e.SourceMessageId, e.SourceRecordId, e.Corrects, correctedBy,
         e.PreviousHash, e.Hash);
-
-    private static string London(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, WorkingDays.London).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 }
