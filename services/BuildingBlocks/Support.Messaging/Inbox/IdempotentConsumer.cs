@@ -19,8 +19,8 @@ public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db
     protected TContext Db => db;
     protected TimeProvider Clock => clock;
 
-    /// <summary>Stable name under which this consumer's processed messages are recorded.</summary>
-    protected virtual string ConsumerName => GetType().FullName ?? GetType().Name;
+    /// <summary>Stable name under which this consumer's processed messages are recorded (<see cref="InboxNameAttribute"/>).</summary>
+    protected virtual string ConsumerName => InboxNames.Of(GetType());
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
