@@ -4,7 +4,7 @@ using Support.LeavingCare.Data;
 using Support.LeavingCare.Features;
 using Support.LeavingCare.Features.Alerts;
 using Support.Messaging;
-using Support.Messaging.Registry;
+using Support.Registry;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
 
@@ -13,10 +13,10 @@ builder.AddServiceDefaults();
 builder.AddServiceDatabase<LeavingCareDbContext>("LeavingCare", LeavingCareDbContext.Schema);
 builder.AddSupportMessaging<LeavingCareDbContext>("leavingcare", bus =>
 {
-    // The registry projection and the picture's birthdays are kept by one consumer per registry event, on the queues
-    // the shared projection consumers would use (leavingcare-young-person-registered, ...-details-corrected).
-    bus.AddConsumer<PictureOnRegistrationConsumer>().Endpoint(e => e.Name = "leavingcare-young-person-registered");
-    bus.AddConsumer<PictureOnCorrectionConsumer>().Endpoint(e => e.Name = "leavingcare-young-person-details-corrected");
+    // The registry projection is the shared one; the picture's birthdays are kept by consumers on their own queues.
+    bus.AddRegistryProjectionConsumers<LeavingCareDbContext>("leavingcare");
+    bus.AddConsumer<PictureOnRegistrationConsumer>();
+    bus.AddConsumer<PictureOnCorrectionConsumer>();
     bus.AddConsumer<RiskLevelChangedConsumer>();
     bus.AddConsumer<RiskReviewOpenedConsumer>();
     bus.AddConsumer<RiskReviewCompletedConsumer>();

@@ -1,5 +1,5 @@
 using Support.Messaging;
-using Support.Messaging.Registry;
+using Support.Registry;
 using Support.Missing;
 using Support.Missing.Consumers;
 using Support.Missing.Data;

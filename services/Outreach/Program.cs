@@ -1,5 +1,5 @@
 using Support.Messaging;
-using Support.Messaging.Registry;
+using Support.Registry;
 using Support.Outreach.Data;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;

@@ -6,7 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Support.Messaging.Registry;
+using Support.Registry;
 using Support.Missing.Data;
 using Support.Testing;
 

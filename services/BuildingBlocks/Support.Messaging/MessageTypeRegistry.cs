@@ -23,5 +23,9 @@ public sealed class MessageTypeRegistry
 
     public bool TryResolve(string urn, out Type type) => _byUrn.TryGetValue(urn, out type!);
 
+    /// <summary>True when <paramref name="type"/> carries <c>[MessageUrn]</c> and is the type registered under it.</summary>
+    public bool IsRegistered(Type type) =>
+        type.GetCustomAttribute<MessageUrnAttribute>() is not null && _byUrn.TryGetValue(UrnOf(type), out var registered) && registered == type;
+
     public IReadOnlyCollection<Type> Types => _byUrn.Values;
 }

@@ -7,7 +7,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Support.Contracts.Registry;
 using Support.Messaging.Outbox;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Support.ServiceDefaults.Health;
+using Support.ServiceDefaults.Operations;
 
 namespace Support.Messaging;
 
@@ -34,11 +36,22 @@ public static class MessagingRegistration
         services.TryAddSingleton<OutboxCommitInterceptor<TContext>>();
         services.ConfigureDbContext<TContext>((sp, options) => options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor<TContext>>()));
         services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>("outbox", tags: [HealthTags.Ready]);
+        services.AddScoped<OutboxOperations<TContext>>();
+        services.AddSingleton<IOperatorEndpoints, OutboxOperations<TContext>.Endpoints>();
 
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
             x.ConfigureUsageTelemetryOptions(o => o.Enabled = false);
+            // The bus is reported on /health/ready but never gates it: with the broker down a service must keep taking
+            // the writes its outbox exists to hold. A broker outage shows as Degraded (HTTP 200) with the endpoints'
+            // state, tagged "bus" for anyone who wants to watch it alone.
+            x.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "bus";
+                o.MinimalFailureStatus = HealthStatus.Degraded;
+                o.Tags.Add(HealthTags.Bus);
+            });
             configureConsumers?.Invoke(x);
             x.UsingRabbitMq((context, cfg) =>
             {

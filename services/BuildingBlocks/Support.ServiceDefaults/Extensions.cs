@@ -106,6 +106,10 @@ public static class Extensions
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
+        foreach (var contributor in app.Services.GetServices<Operations.IOperatorEndpoints>())
+        {
+            contributor.Map(app);
+        }
         // The API description holds no data, only routes and shapes; partners read it before they have a token.
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         return app;

@@ -12,6 +12,7 @@ namespace Support.LeavingCare.Consumers;
 // Issue 5, point 1: the picture behind the handover pack (LC-01) is built only from events other services publish.
 
 /// <summary>The current risk level and the indicators behind it (REF-14); InCare marks the young person looked after.</summary>
+[InboxName("picture.risk-level-changed")]
 public sealed class RiskLevelChangedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<RiskLevelChangedConsumer> logger)
     : IdempotentConsumer<RiskLevelChanged, LeavingCareDbContext>(db, clock, logger)
 {
@@ -26,6 +27,7 @@ public sealed class RiskLevelChangedConsumer(LeavingCareDbContext db, TimeProvid
     }
 }
 
+[InboxName("picture.risk-review-opened")]
 public sealed class RiskReviewOpenedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<RiskReviewOpenedConsumer> logger)
     : IdempotentConsumer<RiskReviewOpened, LeavingCareDbContext>(db, clock, logger)
 {
@@ -37,6 +39,7 @@ public sealed class RiskReviewOpenedConsumer(LeavingCareDbContext db, TimeProvid
     }
 }
 
+[InboxName("picture.risk-review-completed")]
 public sealed class RiskReviewCompletedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<RiskReviewCompletedConsumer> logger)
     : IdempotentConsumer<RiskReviewCompleted, LeavingCareDbContext>(db, clock, logger)
 {
@@ -48,6 +51,7 @@ public sealed class RiskReviewCompletedConsumer(LeavingCareDbContext db, TimePro
     }
 }
 
+[InboxName("picture.referral-decided")]
 public sealed class ReferralDecidedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<ReferralDecidedConsumer> logger)
     : IdempotentConsumer<ReferralDecided, LeavingCareDbContext>(db, clock, logger)
 {
@@ -60,6 +64,7 @@ public sealed class ReferralDecidedConsumer(LeavingCareDbContext db, TimeProvide
 }
 
 /// <summary>Each child's decisions and open actions from a strategy meeting (REF-11, REF-12).</summary>
+[InboxName("picture.strategy-meeting-finalised")]
 public sealed class StrategyMeetingFinalisedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<StrategyMeetingFinalisedConsumer> logger)
     : IdempotentConsumer<StrategyMeetingFinalised, LeavingCareDbContext>(db, clock, logger)
 {
@@ -80,6 +85,7 @@ public sealed class StrategyMeetingFinalisedConsumer(LeavingCareDbContext db, Ti
     }
 }
 
+[InboxName("picture.strategy-action-completed")]
 public sealed class StrategyActionCompletedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<StrategyActionCompletedConsumer> logger)
     : IdempotentConsumer<StrategyActionCompleted, LeavingCareDbContext>(db, clock, logger)
 {
@@ -92,6 +98,7 @@ public sealed class StrategyActionCompletedConsumer(LeavingCareDbContext db, Tim
 }
 
 /// <summary>Missing history: episodes (adult care leavers can be missing too, LC-04).</summary>
+[InboxName("picture.missing-episode-reported")]
 public sealed class MissingEpisodeReportedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<MissingEpisodeReportedConsumer> logger)
     : IdempotentConsumer<MissingEpisodeReported, LeavingCareDbContext>(db, clock, logger)
 {
@@ -104,6 +111,7 @@ public sealed class MissingEpisodeReportedConsumer(LeavingCareDbContext db, Time
 }
 
 /// <summary>Return-home interviews: the indicators found, as codes (free text stays in the Missing service).</summary>
+[InboxName("picture.return-interview-completed")]
 public sealed class ReturnInterviewCompletedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<ReturnInterviewCompletedConsumer> logger)
     : IdempotentConsumer<ReturnInterviewCompleted, LeavingCareDbContext>(db, clock, logger)
 {
@@ -117,6 +125,7 @@ public sealed class ReturnInterviewCompletedConsumer(LeavingCareDbContext db, Ti
 }
 
 /// <summary>Outreach involvement: who raised a concern, and its indicators.</summary>
+[InboxName("picture.outreach-concern-raised")]
 public sealed class OutreachConcernRaisedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<OutreachConcernRaisedConsumer> logger)
     : IdempotentConsumer<OutreachConcernRaised, LeavingCareDbContext>(db, clock, logger)
 {

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Support.LeavingCare.Domain;
 using Support.Messaging;
-using Support.Messaging.Registry;
+using Support.Registry;
 using Support.ServiceDefaults.Data;
 
 namespace Support.LeavingCare.Data;

@@ -19,6 +19,7 @@ namespace Support.Missing.Consumers;
 /// local registry projection still opens the episode: a report of a missing young person is never dropped because
 /// a registry event is late.
 /// </summary>
+[InboxName("episodes.open-on-whereabouts-unknown")]
 public sealed partial class ReportWhereaboutsUnknownConsumer(
     MissingDbContext db,
     TimeProvider clock,

@@ -17,6 +17,7 @@ namespace Support.Referrals.Consumers;
 /// referral turns a concurrent twin into a retry that then finds the first case. A young person who already has an open
 /// case keeps it (at most one open case each); the decision is left to that case's team.
 /// </summary>
+[InboxName("cases.open-on-referral-decided")]
 public sealed partial class OpenCaseOnReferralDecided(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<OpenCaseOnReferralDecided> logger)
     : IdempotentConsumer<ReferralDecided, ReferralsDbContext>(db, clock, logger)
 {

@@ -16,6 +16,7 @@ namespace Support.Referrals.Consumers;
 /// absorbs a redelivery of the same message; the (trigger, reference) check absorbs the same finding sent again as a
 /// new message, and its unique index turns a concurrent twin into a retry that then finds the first review.
 /// </summary>
+[InboxName("risk-reviews.open-on-return-interview-completed")]
 public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<ReturnInterviewCompletedConsumer> logger)
     : IdempotentConsumer<ReturnInterviewCompleted, ReferralsDbContext>(db, clock, logger)
 {
@@ -32,6 +33,7 @@ public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, IOut
 }
 
 /// <summary>Part I <c>RepeatMissingThreshold</c>: repeat missing episodes open a risk review (MIS-04, REF-16).</summary>
+[InboxName("risk-reviews.open-on-repeat-missing-detected")]
 public sealed class RepeatMissingDetectedConsumer(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<RepeatMissingDetectedConsumer> logger)
     : IdempotentConsumer<RepeatMissingDetected, ReferralsDbContext>(db, clock, logger)
 {
@@ -45,6 +47,7 @@ public sealed class RepeatMissingDetectedConsumer(ReferralsDbContext db, IOutbox
 }
 
 /// <summary>REF-16: an outreach worker's CSE concern opens a risk review, once per concern however often it is delivered.</summary>
+[InboxName("risk-reviews.outreach-concern-raised")]
 public sealed class OutreachConcernRaisedConsumer(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<OutreachConcernRaisedConsumer> logger)
     : IdempotentConsumer<OutreachConcernRaised, ReferralsDbContext>(db, clock, logger)
 {
@@ -60,6 +63,7 @@ public sealed class OutreachConcernRaisedConsumer(ReferralsDbContext db, IOutbox
 /// Keeps the count of missing episodes an assessment's rule R6 reads (Part I <c>RepeatMissingThreshold</c>): one row
 /// per episode, however often it is delivered.
 /// </summary>
+[InboxName("risk-reviews.missing-episode-reported")]
 public sealed class MissingEpisodeReportedConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<MissingEpisodeReportedConsumer> logger)
     : IdempotentConsumer<MissingEpisodeReported, ReferralsDbContext>(db, clock, logger)
 {

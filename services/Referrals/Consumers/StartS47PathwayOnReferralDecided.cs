@@ -17,6 +17,7 @@ namespace Support.Referrals.Consumers;
 /// referral (it fails, is retried and then finds the first pathway). The strategy-discussion clock runs from the
 /// decision itself, not from when the message arrived.
 /// </summary>
+[InboxName("s47.start-pathway-on-referral-decided")]
 public sealed class StartS47PathwayOnReferralDecided(
     ReferralsDbContext db, TimeProvider clock, ILogger<StartS47PathwayOnReferralDecided> logger, IOutbox outbox, IOptions<S47Options> options)
     : IdempotentConsumer<ReferralDecided, ReferralsDbContext>(db, clock, logger)

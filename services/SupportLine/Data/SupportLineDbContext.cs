@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
-using Support.Messaging.Registry;
+using Support.Registry;
 using Support.ServiceDefaults.Data;
 
 namespace Support.SupportLine.Data;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Support.Messaging.Inbox;
@@ -17,12 +18,15 @@ public abstract class EffectConsumer<TMessage>(MessagingTestDbContext db, TimePr
     }
 }
 
+[InboxName("test.crash-probe")]
 public sealed class CrashProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<CrashProbeConsumer> logger)
     : EffectConsumer<CrashProbe>(db, clock, logger);
 
+[InboxName("test.outage-probe")]
 public sealed class OutageProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<OutageProbeConsumer> logger)
     : EffectConsumer<OutageProbe>(db, clock, logger);
 
+[InboxName("test.duplicate-probe")]
 public sealed class DuplicateProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<DuplicateProbeConsumer> logger, DeliveryLog deliveries)
     : EffectConsumer<DuplicateProbe>(db, clock, logger)
 {
@@ -45,11 +49,31 @@ public sealed class DuplicateProbeConsumer(MessagingTestDbContext db, TimeProvid
     }
 }
 
+[InboxName("test.poison-probe")]
 public sealed class PoisonProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<PoisonProbeConsumer> logger)
     : EffectConsumer<PoisonProbe>(db, clock, logger)
 {
     protected override Task HandleAsync(ConsumeContext<PoisonProbe> context) =>
         context.Message.Poison ? throw new InvalidOperationException("This message can never be applied.") : base.HandleAsync(context);
+}
+
+/// <summary>
+/// Does part of its work (a row through SQL, a row through the change tracker, both saved) and then fails: the inbox
+/// transaction must roll all of it back, and leave no inbox row, so the retry or the error queue sees a clean slate.
+/// </summary>
+[InboxName("test.partial-work-probe")]
+public sealed class PartialWorkProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<PartialWorkProbeConsumer> logger)
+    : EffectConsumer<PartialWorkProbe>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<PartialWorkProbe> context)
+    {
+        var id = context.MessageId!.Value;
+        await Db.Database.ExecuteSqlAsync(
+            $"INSERT INTO msgtest.effects (message_id, consumer, applied_at) VALUES ({id}, {"partial-sql"}, {Clock.GetUtcNow()})");
+        await base.HandleAsync(context);
+        await Db.SaveChangesAsync();
+        throw new InvalidOperationException("Failed after partial work.");
+    }
 }
 
 /// <summary>Deliberately not idempotent: records every delivery, so a message published twice shows twice.</summary>

@@ -49,3 +49,27 @@ public sealed record WakeUpProbe
 {
     public required int Index { get; init; }
 }
+
+[MessageUrn("support:test:partial-work-probe:v1")]
+public sealed record PartialWorkProbe
+{
+    public required int Index { get; init; }
+}
+
+[MessageUrn("support:test:housekeeping-probe:v1")]
+public sealed record HousekeepingProbe
+{
+    public required int Index { get; init; }
+}
+
+[MessageUrn("support:test:dead-letter-probe:v1")]
+public sealed record DeadLetterProbe
+{
+    public required int Index { get; init; }
+}
+
+/// <summary>Deliberately without [MessageUrn]: the outbox must refuse it.</summary>
+public sealed record UnnamedProbe
+{
+    public required int Index { get; init; }
+}

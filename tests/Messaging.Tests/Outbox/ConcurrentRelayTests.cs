@@ -73,7 +73,7 @@ public sealed class ConcurrentRelayTests(ConcurrentRelayFixture fixture) : IClas
         var published = 0;
         while (true)
         {
-            var batch = await relay.RelayBatchAsync(cancellationToken);
+            var batch = (await relay.RelayBatchAsync(cancellationToken)).Published;
             published += batch;
             if (batch == 0)
             {

@@ -4,7 +4,7 @@ using Support.Contracts.Missing;
 using Support.Messaging;
 using Support.Messaging.Inbox;
 using Support.Messaging.Outbox;
-using Support.Messaging.Registry;
+using Support.Registry;
 using Support.Missing.Consumers;
 using Support.Missing.Data;
 using Support.Testing;

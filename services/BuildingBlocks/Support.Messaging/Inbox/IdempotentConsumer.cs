@@ -20,7 +20,7 @@ public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db
     protected TimeProvider Clock => clock;
 
     /// <summary>Stable name under which this consumer's processed messages are recorded (<see cref="InboxNameAttribute"/>).</summary>
-    protected virtual string ConsumerName => InboxNames.Of(GetType());
+    protected string ConsumerName => InboxNames.Of(GetType());
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {

@@ -6,11 +6,13 @@ public static class InboxNames
 {
     /// <summary>
     /// The declared <see cref="InboxNameAttribute"/> of a consumer type (of its generic definition for generic
-    /// consumers). Until every consumer declares one, an undeclared consumer keeps its old CLR-name key.
+    /// consumers). A consumer without one cannot run: its inbox key would be its CLR name, which a rename or a version
+    /// stamp changes, silently resetting de-duplication.
     /// </summary>
     public static string Of(Type consumer)
     {
         var definition = consumer.IsGenericType ? consumer.GetGenericTypeDefinition() : consumer;
-        return definition.GetCustomAttribute<InboxNameAttribute>()?.Name ?? consumer.FullName ?? consumer.Name;
+        return definition.GetCustomAttribute<InboxNameAttribute>()?.Name
+            ?? throw new InvalidOperationException($"{consumer.Name} has no [InboxName]: declare the stable name of its inbox rows.");
     }
 }

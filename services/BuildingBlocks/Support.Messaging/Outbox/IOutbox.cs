@@ -15,10 +15,17 @@ public interface IOutbox
     void Add<T>(T message) where T : class;
 }
 
-internal sealed class EfOutbox<TContext>(TContext db, TimeProvider clock) : IOutbox where TContext : DbContext
+internal sealed class EfOutbox<TContext>(TContext db, TimeProvider clock, MessageTypeRegistry types) : IOutbox where TContext : DbContext
 {
     public void Add<T>(T message) where T : class
     {
+        // Refused here, in the handler's own request, rather than written and set aside by the relay later: a type the
+        // relay cannot resolve could never be published.
+        if (!types.IsRegistered(typeof(T)))
+        {
+            throw new InvalidOperationException(
+                $"{typeof(T).Name} cannot go through the outbox: it has no [MessageUrn] or its assembly is not registered with AddSupportMessaging.");
+        }
         var now = clock.GetUtcNow();
         db.Set<OutboxMessage>().Add(new OutboxMessage
         {

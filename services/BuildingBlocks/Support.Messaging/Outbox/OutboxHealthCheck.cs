@@ -5,7 +5,8 @@ namespace Support.Messaging.Outbox;
 
 /// <summary>
 /// Reports the outbox backlog on <c>/health/ready</c>. A backlog is Degraded, not Unhealthy: the service still
-/// accepts work safely (rows wait in its database), but operators must see that messages are not leaving.
+/// accepts work safely (rows wait in its database), but operators must see that messages are not leaving. Dead rows
+/// (set aside by the relay) also degrade it until an operator re-queues them.
 /// </summary>
 internal sealed class OutboxHealthCheck<TContext>(TContext db, OutboxMonitor monitor, TimeProvider clock) : IHealthCheck
     where TContext : DbContext
@@ -19,7 +20,12 @@ internal sealed class OutboxHealthCheck<TContext>(TContext db, OutboxMonitor mon
         {
             ["pending"] = backlog.Pending,
             ["oldestPendingAgeSeconds"] = Math.Round(backlog.OldestPendingAge?.TotalSeconds ?? 0, 1),
+            ["dead"] = backlog.Dead,
         };
+        if (backlog.Dead > 0)
+        {
+            return HealthCheckResult.Degraded($"{backlog.Dead} outbox messages are set aside as dead and need an operator.", data: data);
+        }
         return backlog.OldestPendingAge > DegradedAfter
             ? HealthCheckResult.Degraded("Outbox messages are waiting longer than expected.", data: data)
             : HealthCheckResult.Healthy($"{backlog.Pending} pending", data);

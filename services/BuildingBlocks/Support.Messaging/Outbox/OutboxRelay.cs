@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Support.Messaging.Inbox;
 using Support.ServiceDefaults.Correlation;
 
 namespace Support.Messaging.Outbox;
@@ -13,10 +14,18 @@ namespace Support.Messaging.Outbox;
 /// <summary>
 /// Publishes outbox rows. Each pass claims a batch with <c>FOR UPDATE SKIP LOCKED</c> (so several replicas never take
 /// the same rows), publishes each row with the row id as MessageId, waits for the broker's confirm, marks the row
-/// sent and commits. A failed publish leaves the row pending with a capped, growing backoff: rows are never dropped.
-/// A crash between publish and commit re-sends the row with the same MessageId; consumers' inboxes absorb it.
-/// When idle it sleeps until a commit with outbox rows wakes it (<see cref="OutboxSignal{TContext}"/>) or the poll
-/// interval passes, whichever is first.
+/// sent and commits. A crash between publish and commit re-sends the row with the same MessageId; consumers' inboxes
+/// absorb it. Rows are claimed oldest first, but no order is promised to consumers (replicas, retries and commit
+/// order all reorder messages): consumers that care about order compare versions.
+/// <para>
+/// Failures: a row whose type is unknown or whose payload cannot be read can never be published, so it is set aside
+/// as dead at once; a row that keeps failing while other rows are published is set aside after
+/// <see cref="OutboxRelayOptions.MaxAttempts"/>; when every publish of a pass fails the broker is down for everyone,
+/// so the rows wait with a growing backoff and are never set aside for it. Dead rows are reported and re-queued by an
+/// operator (<see cref="OutboxOperations{TContext}"/>); nothing is ever dropped.
+/// </para>
+/// When idle the relay sleeps until a commit with outbox rows wakes it (<see cref="OutboxSignal{TContext}"/>) or the
+/// poll interval passes. Between passes it deletes sent rows and old inbox rows (<see cref="HousekeepAsync"/>).
 /// </summary>
 public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -31,17 +40,20 @@ public sealed partial class OutboxRelay<TContext>(
 {
     private readonly OutboxRelayOptions _options = options.Value;
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
-    private TimeSpan? _pauseAfterFailure;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var published = 0;
+            RelayPass pass;
             try
             {
-                published = await RelayBatchAsync(stoppingToken);
-                await HousekeepAsync(stoppingToken);
+                pass = await RelayBatchAsync(stoppingToken);
+                if (clock.GetUtcNow() >= _nextCleanup)
+                {
+                    _nextCleanup = clock.GetUtcNow() + _options.CleanupInterval;
+                    await HousekeepAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -49,51 +61,58 @@ public sealed partial class OutboxRelay<TContext>(
             }
             catch (Exception e)
             {
-                // The database may be unreachable; the rows are safe where they are. Try again after a pause.
-                LogPassFailed(logger, e.GetType().Name, e.Message);
+                // The database may be unreachable; the rows are safe where they are. Try again after a pause. Only the
+                // exception's type is logged: database error text can quote the row it failed on.
+                LogPassFailed(logger, e.GetType().Name);
                 await Task.Delay(_options.InitialBackoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
-            if (_pauseAfterFailure is { } pause)
+            if (pass.BrokerDown is { } pause)
             {
-                // The whole relay waits out the failed row's backoff, so newer rows do not overtake it when the
-                // broker comes back: order is kept across an outage.
-                _pauseAfterFailure = null;
+                // Nothing could be published: wait out the shortest backoff instead of spinning on a dead broker.
                 await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
-            else if (published == 0)
+            else if (pass.Published == 0 && pass.SetAside == 0)
             {
                 await signal.WaitAsync(_options.PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
 
-    /// <summary>One claim-publish-mark pass. Returns how many rows were published and marked sent.</summary>
-    public async Task<int> RelayBatchAsync(CancellationToken cancellationToken)
+    /// <summary>What one pass did; <see cref="BrokerDown"/> is the pause when every publish failed.</summary>
+    public readonly record struct RelayPass(int Published, int Failed, int SetAside, TimeSpan? BrokerDown);
+
+    /// <summary>One claim-publish-mark pass.</summary>
+    public async Task<RelayPass> RelayBatchAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var table = MessagingModel.QualifiedTable<OutboxMessage>(db);
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The table name comes from the EF model, never from input.
-        var claimSql = $"SELECT * FROM {table} WHERE sent_at IS NULL AND next_attempt_at <= @now ORDER BY sequence LIMIT @batch FOR UPDATE SKIP LOCKED";
-        var rows = await db.Set<OutboxMessage>()
-            .FromSqlRaw(
-                claimSql,
-                new NpgsqlParameter("now", clock.GetUtcNow()),
-                new NpgsqlParameter("batch", _options.BatchSize))
-            .ToListAsync(cancellationToken);
+        var rows = await ClaimAsync(db, _options.BatchSize, cancellationToken);
         if (rows.Count == 0)
         {
-            return 0;
+            return default;
         }
 
-        // Every publish in the batch is started in order (one channel keeps that order) and their broker confirms are
-        // awaited in order: waiting for each confirm before sending the next would cap the relay at one message per
-        // confirm round trip.
-        var publishes = rows.Select(row => (Row: row, Publish: PublishAsync(row, cancellationToken))).ToList();
+        var now = clock.GetUtcNow();
+        var setAside = 0;
+        var publishes = new List<(OutboxMessage Row, Task Publish)>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (Read(row) is { } message)
+            {
+                // Every publish in the batch is started at once and their confirms awaited afterwards: waiting for each
+                // confirm before sending the next would cap the relay at one message per confirm round trip.
+                publishes.Add((row, PublishAsync(row, message.Type, message.Body, cancellationToken)));
+            }
+            else
+            {
+                setAside++;
+            }
+        }
+
         var published = 0;
+        var failed = new List<(OutboxMessage Row, Exception Error)>();
         foreach (var (row, publish) in publishes)
         {
             try
@@ -102,13 +121,7 @@ public sealed partial class OutboxRelay<TContext>(
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                row.Attempts++;
-                var backoff = _options.BackoffFor(row.Attempts);
-                row.NextAttemptAt = clock.GetUtcNow() + backoff;
-                row.LastError = Truncate($"{e.GetType().Name}: {e.Message}", 2000);
-                _pauseAfterFailure = _pauseAfterFailure is { } longest && longest > backoff ? longest : backoff;
-                monitor.Failures.Add(1);
-                LogPublishFailed(logger, row.Id, row.MessageType, row.Attempts, row.NextAttemptAt, e.GetType().Name);
+                failed.Add((row, e));
                 continue;
             }
             if (_options.AfterPublishBeforeMark is { } fault)
@@ -119,21 +132,91 @@ public sealed partial class OutboxRelay<TContext>(
             row.Attempts++;
             published++;
         }
+
+        TimeSpan? brokerDown = null;
+        foreach (var (row, error) in failed)
+        {
+            row.Attempts++;
+            var backoff = _options.BackoffFor(row.Attempts);
+            row.NextAttemptAt = now + backoff;
+            var text = $"{error.GetType().Name}: {error.Message}";
+            row.LastError = text.Length <= 2000 ? text : text[..2000];
+            monitor.Failures.Add(1);
+            if (published > 0 && row.Attempts > _options.MaxAttempts)
+            {
+                // Others got through in this very pass, so the broker is up and this row is the problem.
+                row.SetAside(now, $"Failed {row.Attempts} times while other messages were published. Last: {row.LastError}");
+                setAside++;
+                LogSetAside(logger, row.Id, row.MessageType, row.Attempts, error.GetType().Name);
+            }
+            else
+            {
+                LogPublishFailed(logger, row.Id, row.MessageType, row.Attempts, row.NextAttemptAt, error.GetType().Name);
+            }
+            if (published == 0)
+            {
+                brokerDown = brokerDown is { } shortest && shortest < backoff ? shortest : backoff;
+            }
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         monitor.Published.Add(published);
-        return published;
+        monitor.SetAside.Add(setAside);
+        return new RelayPass(published, failed.Count, setAside, brokerDown);
     }
 
-    private async Task PublishAsync(OutboxMessage row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="batch"/> live pending rows in the caller's transaction. The transaction is ended by
+    /// PostgreSQL if it sits idle longer than <see cref="OutboxRelayOptions.ClaimIdleTimeout"/> (a frozen relay), so
+    /// claims are never held for good.
+    /// </summary>
+    internal async Task<List<OutboxMessage>> ClaimAsync(TContext db, int batch, CancellationToken cancellationToken)
     {
+        var timeoutMs = ((long)_options.ClaimIdleTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // set_config(..., true) is SET LOCAL: it ends with this transaction and leaves pooled connections untouched.
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('idle_in_transaction_session_timeout', {timeoutMs}, true)", cancellationToken);
+        // The table name comes from the EF model, never from input.
+        var table = MessagingModel.QualifiedTable<OutboxMessage>(db);
+        var claimSql = $"SELECT * FROM {table} WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @now "
+            + "ORDER BY sequence LIMIT @batch FOR UPDATE SKIP LOCKED";
+        return await db.Set<OutboxMessage>()
+            .FromSqlRaw(claimSql, new NpgsqlParameter("now", clock.GetUtcNow()), new NpgsqlParameter("batch", batch))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The row's contract type and message, or null after setting the row aside: it can never be published.</summary>
+    private (Type Type, object Body)? Read(OutboxMessage row)
+    {
+        string problem;
         if (!types.TryResolve(row.MessageType, out var type))
         {
-            throw new InvalidOperationException($"No contract type is registered for '{row.MessageType}'.");
+            problem = $"No contract type is registered for '{row.MessageType}'.";
         }
-        var message = JsonSerializer.Deserialize(row.Payload, type, MessagingJson.Options)
-            ?? throw new InvalidOperationException($"Outbox row {row.Id} has an empty payload.");
+        else
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize(row.Payload, type, MessagingJson.Options) is { } body)
+                {
+                    return (type, body);
+                }
+                problem = "The payload is empty.";
+            }
+            catch (JsonException e)
+            {
+                // The exception's own text can quote the payload; only its position is kept.
+                problem = $"The payload cannot be read as {type.Name} (line {e.LineNumber}, position {e.BytePositionInLine}).";
+            }
+        }
+        row.Attempts++;
+        row.SetAside(clock.GetUtcNow(), problem);
+        LogSetAside(logger, row.Id, row.MessageType, row.Attempts, "Unpublishable");
+        return null;
+    }
 
+    private async Task PublishAsync(OutboxMessage row, Type type, object message, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.PublishTimeout);
         await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
@@ -150,30 +233,51 @@ public sealed partial class OutboxRelay<TContext>(
         }), timeout.Token);
     }
 
-    private async Task HousekeepAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes sent outbox rows older than <see cref="OutboxRelayOptions.SentRetention"/> and processed inbox rows
+    /// older than <see cref="OutboxRelayOptions.InboxRetention"/>, in batches until none is left (so cleanup keeps up
+    /// with any rate of arrival), then measures the backlog. Returns how many rows of each were deleted.
+    /// </summary>
+    public async Task<(long Outbox, long Inbox)> HousekeepAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (now < _nextCleanup)
-        {
-            return;
-        }
-        _nextCleanup = now + TimeSpan.FromMinutes(1);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var table = MessagingModel.QualifiedTable<OutboxMessage>(db);
-        var deleteSql = $"DELETE FROM {table} WHERE id IN (SELECT id FROM {table} WHERE sent_at < @cutoff LIMIT 1000)";
-        await db.Database.ExecuteSqlRawAsync(
-            deleteSql,
-            [new NpgsqlParameter("cutoff", now - _options.SentRetention)], cancellationToken);
+        var now = clock.GetUtcNow();
+        var outbox = MessagingModel.QualifiedTable<OutboxMessage>(db);
+        var inbox = MessagingModel.QualifiedTable<InboxMessage>(db);
+        var sent = await DeleteInBatchesAsync(db,
+            $"DELETE FROM {outbox} WHERE id IN (SELECT id FROM {outbox} WHERE sent_at < @cutoff ORDER BY sent_at LIMIT @batch)",
+            now - _options.SentRetention, cancellationToken);
+        var processed = await DeleteInBatchesAsync(db,
+            $"DELETE FROM {inbox} WHERE (consumer, message_id) IN (SELECT consumer, message_id FROM {inbox} WHERE processed_at < @cutoff ORDER BY processed_at LIMIT @batch)",
+            now - _options.InboxRetention, cancellationToken);
         await monitor.MeasureAsync(db, clock, cancellationToken);
+        return (sent, processed);
     }
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+    private async Task<long> DeleteInBatchesAsync(TContext db, string sql, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        int deleted;
+        do
+        {
+            // Each batch is its own short statement, so cleanup never holds many row locks or one long transaction.
+            deleted = await db.Database.ExecuteSqlRawAsync(sql,
+                [new NpgsqlParameter("cutoff", cutoff), new NpgsqlParameter("batch", _options.CleanupBatchSize)], cancellationToken);
+            total += deleted;
+        }
+        while (deleted == _options.CleanupBatchSize && !cancellationToken.IsCancellationRequested);
+        return total;
+    }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Outbox publish of {MessageId} ({MessageType}) failed on attempt {Attempts} with {ErrorType}; next try at {NextAttemptAt}")]
     private static partial void LogPublishFailed(ILogger logger, Guid messageId, string messageType, int attempts, DateTimeOffset nextAttemptAt, string errorType);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay pass failed with {ErrorType}: {Error}")]
-    private static partial void LogPassFailed(ILogger logger, string errorType, string error);
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Outbox row {MessageId} ({MessageType}) set aside as dead after {Attempts} attempts ({Reason}); re-queue it once the cause is fixed")]
+    private static partial void LogSetAside(ILogger logger, Guid messageId, string messageType, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay pass failed with {ErrorType}")]
+    private static partial void LogPassFailed(ILogger logger, string errorType);
 }

@@ -10,6 +10,7 @@ public static class Policies
     public const string AccessLogReaders = nameof(AccessLogReaders);
     public const string AggregateReaders = nameof(AggregateReaders);
     public const string TeamManagers = nameof(TeamManagers);
+    public const string Operators = nameof(Operators);
 
     public static AuthorizationBuilder AddSupportPolicies(this AuthorizationBuilder builder) => builder
         // A route or endpoint someone forgot to protect is never anonymous (engineering guide §4.4).
@@ -17,5 +18,6 @@ public static class Policies
         .AddPolicy(CaseStaff, p => p.RequireRole(Roles.CaseStaff))
         .AddPolicy(AccessLogReaders, p => p.RequireRole(Roles.AccessLogReaders))
         .AddPolicy(AggregateReaders, p => p.RequireRole(Roles.AggregateReaders))
-        .AddPolicy(TeamManagers, p => p.RequireRole(Roles.TeamManager, Roles.SeniorManager));
+        .AddPolicy(TeamManagers, p => p.RequireRole(Roles.TeamManager, Roles.SeniorManager))
+        .AddPolicy(Operators, p => p.RequireRole(Roles.PlatformOperator));
 }

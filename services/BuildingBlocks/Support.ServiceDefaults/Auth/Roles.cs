@@ -25,6 +25,8 @@ public static class Roles
     public const string Auditor = nameof(Auditor);
     public const string Governance = nameof(Governance);
     public const string DataProtectionOfficer = nameof(DataProtectionOfficer);
+    /// <summary>Runs the platform (outbox dead letters, health details); sees no case data.</summary>
+    public const string PlatformOperator = nameof(PlatformOperator);
 
     /// <summary>
     /// Professionals who may see identifiable case data. Commissioners and governance members see aggregates only
@@ -49,6 +51,6 @@ public static class Roles
     [
         YoungPerson, Survivor, OutreachWorker, SocialWorker, TeamManager, SeniorManager, Chair, Iro, RhiWorker,
         PoliceLiaison, Therapist, CamhsClinician, HealthPartner, PersonalAdviser, AdultServices, Commissioner,
-        SchoolSafeguardingLead, Carer, SupportLineOperator, Auditor, Governance, DataProtectionOfficer,
+        SchoolSafeguardingLead, Carer, SupportLineOperator, Auditor, Governance, DataProtectionOfficer, PlatformOperator,
     ];
 }

@@ -682,6 +682,9 @@ namespace Support.LeavingCare.Data.Migrations
                     b.HasKey("Consumer", "MessageId")
                         .HasName("pk_inbox_messages");
 
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_inbox_messages_processed_at");
+
                     b.ToTable("inbox_messages", "leavingcare");
                 });
 
@@ -700,6 +703,10 @@ namespace Support.LeavingCare.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("correlation_id");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_at");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
@@ -744,14 +751,22 @@ namespace Support.LeavingCare.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("DeadAt")
+                        .HasDatabaseName("ix_outbox_messages_dead")
+                        .HasFilter("dead_at IS NOT NULL");
+
+                    b.HasIndex("SentAt")
+                        .HasDatabaseName("ix_outbox_messages_sent_at")
+                        .HasFilter("sent_at IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_messages_pending")
-                        .HasFilter("sent_at IS NULL");
+                        .HasFilter("sent_at IS NULL AND dead_at IS NULL");
 
                     b.ToTable("outbox_messages", "leavingcare");
                 });
 
-            modelBuilder.Entity("Support.Messaging.Registry.KnownYoungPerson", b =>
+            modelBuilder.Entity("Support.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")

@@ -1,3 +1,4 @@
+using Support.Messaging.Inbox;
 using Support.Contracts.Cases;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
@@ -5,6 +6,7 @@ using static Support.Referrals.Consumers.Chronology.ChronologyText;
 
 namespace Support.Referrals.Consumers.Chronology;
 
+[InboxName("chronology.case-opened")]
 public sealed class CaseOpenedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseOpenedChronologyConsumer> logger)
     : ChronologyConsumer<CaseOpened>(db, clock, logger)
 {
@@ -16,6 +18,7 @@ public sealed class CaseOpenedChronologyConsumer(ReferralsDbContext db, TimeProv
     ];
 }
 
+[InboxName("chronology.key-worker-assigned")]
 public sealed class KeyWorkerAssignedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<KeyWorkerAssignedChronologyConsumer> logger)
     : ChronologyConsumer<KeyWorkerAssigned>(db, clock, logger)
 {
@@ -27,6 +30,7 @@ public sealed class KeyWorkerAssignedChronologyConsumer(ReferralsDbContext db, T
     ];
 }
 
+[InboxName("chronology.case-transferred")]
 public sealed class CaseTransferredChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseTransferredChronologyConsumer> logger)
     : ChronologyConsumer<CaseTransferred>(db, clock, logger)
 {
@@ -39,6 +43,7 @@ public sealed class CaseTransferredChronologyConsumer(ReferralsDbContext db, Tim
 }
 
 /// <summary>A closure is always an entry of its own, signed by the manager who approved it (REF-25).</summary>
+[InboxName("chronology.case-closed")]
 public sealed class CaseClosedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseClosedChronologyConsumer> logger)
     : ChronologyConsumer<CaseClosed>(db, clock, logger)
 {

@@ -1,3 +1,4 @@
+using Support.Messaging.Inbox;
 using Support.Contracts.Missing;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
@@ -7,6 +8,7 @@ namespace Support.Referrals.Consumers.Chronology;
 
 // MIS-07: every Missing event lands in the young person's single chronology, missed interview deadlines included (MIS-02).
 
+[InboxName("chronology.missing-episode-reported")]
 public sealed class MissingEpisodeReportedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<MissingEpisodeReportedChronologyConsumer> logger)
     : ChronologyConsumer<MissingEpisodeReported>(db, clock, logger)
 {
@@ -18,6 +20,7 @@ public sealed class MissingEpisodeReportedChronologyConsumer(ReferralsDbContext 
     ];
 }
 
+[InboxName("chronology.young-person-returned")]
 public sealed class YoungPersonReturnedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<YoungPersonReturnedChronologyConsumer> logger)
     : ChronologyConsumer<YoungPersonReturned>(db, clock, logger)
 {
@@ -29,6 +32,7 @@ public sealed class YoungPersonReturnedChronologyConsumer(ReferralsDbContext db,
     ];
 }
 
+[InboxName("chronology.return-interview-completed")]
 public sealed class ReturnInterviewCompletedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReturnInterviewCompletedChronologyConsumer> logger)
     : ChronologyConsumer<ReturnInterviewCompleted>(db, clock, logger)
 {
@@ -54,6 +58,7 @@ public sealed class ReturnInterviewCompletedChronologyConsumer(ReferralsDbContex
     }
 }
 
+[InboxName("chronology.return-interview-overdue")]
 public sealed class ReturnInterviewOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReturnInterviewOverdueChronologyConsumer> logger)
     : ChronologyConsumer<ReturnInterviewOverdue>(db, clock, logger)
 {
@@ -65,6 +70,7 @@ public sealed class ReturnInterviewOverdueChronologyConsumer(ReferralsDbContext 
     ];
 }
 
+[InboxName("chronology.return-interview-not-held")]
 public sealed class ReturnInterviewNotHeldChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReturnInterviewNotHeldChronologyConsumer> logger)
     : ChronologyConsumer<ReturnInterviewNotHeld>(db, clock, logger)
 {
@@ -76,6 +82,7 @@ public sealed class ReturnInterviewNotHeldChronologyConsumer(ReferralsDbContext 
     ];
 }
 
+[InboxName("chronology.repeat-missing-detected")]
 public sealed class RepeatMissingDetectedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<RepeatMissingDetectedChronologyConsumer> logger)
     : ChronologyConsumer<RepeatMissingDetected>(db, clock, logger)
 {

@@ -1,3 +1,4 @@
+using Support.Messaging.Inbox;
 using Support.Contracts.LeavingCare;
 using Support.Contracts.Outreach;
 using Support.Referrals.Data;
@@ -6,6 +7,7 @@ using static Support.Referrals.Consumers.Chronology.ChronologyText;
 
 namespace Support.Referrals.Consumers.Chronology;
 
+[InboxName("chronology.outreach-concern-raised")]
 public sealed class OutreachConcernRaisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<OutreachConcernRaisedChronologyConsumer> logger)
     : ChronologyConsumer<OutreachConcernRaised>(db, clock, logger)
 {
@@ -17,6 +19,7 @@ public sealed class OutreachConcernRaisedChronologyConsumer(ReferralsDbContext d
     ];
 }
 
+[InboxName("chronology.handover-alert-raised")]
 public sealed class HandoverAlertRaisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<HandoverAlertRaisedChronologyConsumer> logger)
     : ChronologyConsumer<HandoverAlertRaised>(db, clock, logger)
 {
@@ -29,6 +32,7 @@ public sealed class HandoverAlertRaisedChronologyConsumer(ReferralsDbContext db,
     ];
 }
 
+[InboxName("chronology.personal-adviser-allocated")]
 public sealed class PersonalAdviserAllocatedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<PersonalAdviserAllocatedChronologyConsumer> logger)
     : ChronologyConsumer<PersonalAdviserAllocated>(db, clock, logger)
 {
@@ -41,6 +45,7 @@ public sealed class PersonalAdviserAllocatedChronologyConsumer(ReferralsDbContex
 }
 
 /// <summary>LC-02: turning 18 is recorded as support continuing, never as an end.</summary>
+[InboxName("chronology.support-continued-past18")]
 public sealed class SupportContinuedPast18ChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<SupportContinuedPast18ChronologyConsumer> logger)
     : ChronologyConsumer<SupportContinuedPast18>(db, clock, logger)
 {
@@ -53,6 +58,7 @@ public sealed class SupportContinuedPast18ChronologyConsumer(ReferralsDbContext 
     ];
 }
 
+[InboxName("chronology.unmet-need-recorded")]
 public sealed class UnmetNeedRecordedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<UnmetNeedRecordedChronologyConsumer> logger)
     : ChronologyConsumer<UnmetNeedRecorded>(db, clock, logger)
 {

@@ -1,3 +1,4 @@
+using Support.Messaging.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Referrals;
 using Support.Referrals.Data;
@@ -11,6 +12,7 @@ namespace Support.Referrals.Consumers.Chronology;
 /// social-care decision. A correction points at the entry for the record it replaces (REC-05), when that entry is
 /// already on the chain. Ids and codes only: the crime reference and note are not in the event.
 /// </summary>
+[InboxName("chronology.police-outcome-recorded")]
 public sealed class PoliceOutcomeRecordedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<PoliceOutcomeRecordedChronologyConsumer> logger)
     : ChronologyConsumer<PoliceOutcomeRecorded>(db, clock, logger)
 {

@@ -1,3 +1,4 @@
+using Support.Messaging.Inbox;
 using Support.Contracts.Referrals;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
@@ -5,6 +6,7 @@ using static Support.Referrals.Consumers.Chronology.ChronologyText;
 
 namespace Support.Referrals.Consumers.Chronology;
 
+[InboxName("chronology.referral-received")]
 public sealed class ReferralReceivedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReferralReceivedChronologyConsumer> logger)
     : ChronologyConsumer<ReferralReceived>(db, clock, logger)
 {
@@ -17,6 +19,7 @@ public sealed class ReferralReceivedChronologyConsumer(ReferralsDbContext db, Ti
     ];
 }
 
+[InboxName("chronology.referral-decided")]
 public sealed class ReferralDecidedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReferralDecidedChronologyConsumer> logger)
     : ChronologyConsumer<ReferralDecided>(db, clock, logger)
 {
@@ -28,6 +31,7 @@ public sealed class ReferralDecidedChronologyConsumer(ReferralsDbContext db, Tim
     ];
 }
 
+[InboxName("chronology.referral-decision-overdue")]
 public sealed class ReferralDecisionOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReferralDecisionOverdueChronologyConsumer> logger)
     : ChronologyConsumer<ReferralDecisionOverdue>(db, clock, logger)
 {
@@ -39,6 +43,7 @@ public sealed class ReferralDecisionOverdueChronologyConsumer(ReferralsDbContext
     ];
 }
 
+[InboxName("chronology.referral-decision-escalated")]
 public sealed class ReferralDecisionEscalatedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReferralDecisionEscalatedChronologyConsumer> logger)
     : ChronologyConsumer<ReferralDecisionEscalated>(db, clock, logger)
 {
@@ -51,6 +56,7 @@ public sealed class ReferralDecisionEscalatedChronologyConsumer(ReferralsDbConte
 }
 
 /// <summary>REF-02: a reclassification is its own entry, old and new values side by side, never a silent edit.</summary>
+[InboxName("chronology.referral-reclassified")]
 public sealed class ReferralReclassifiedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<ReferralReclassifiedChronologyConsumer> logger)
     : ChronologyConsumer<ReferralReclassified>(db, clock, logger)
 {
@@ -63,6 +69,7 @@ public sealed class ReferralReclassifiedChronologyConsumer(ReferralsDbContext db
     ];
 }
 
+[InboxName("chronology.s47-stage-reached")]
 public sealed class S47StageReachedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<S47StageReachedChronologyConsumer> logger)
     : ChronologyConsumer<S47StageReached>(db, clock, logger)
 {
@@ -76,6 +83,7 @@ public sealed class S47StageReachedChronologyConsumer(ReferralsDbContext db, Tim
 }
 
 /// <summary>REF-10, REF-28: a missed s47 stage deadline is on the child's record, not only on a list.</summary>
+[InboxName("chronology.s47-stage-overdue")]
 public sealed class S47StageOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<S47StageOverdueChronologyConsumer> logger)
     : ChronologyConsumer<S47StageOverdue>(db, clock, logger)
 {
@@ -93,6 +101,7 @@ public sealed class S47StageOverdueChronologyConsumer(ReferralsDbContext db, Tim
 /// REF-12: a meeting about several children writes each child's own decisions and actions into that child's
 /// chronology. Other children are counted, never named, in a child's entry.
 /// </summary>
+[InboxName("chronology.strategy-meeting-finalised")]
 public sealed class StrategyMeetingFinalisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<StrategyMeetingFinalisedChronologyConsumer> logger)
     : ChronologyConsumer<StrategyMeetingFinalised>(db, clock, logger)
 {
@@ -121,6 +130,7 @@ public sealed class StrategyMeetingFinalisedChronologyConsumer(ReferralsDbContex
     }
 }
 
+[InboxName("chronology.strategy-action-completed")]
 public sealed class StrategyActionCompletedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<StrategyActionCompletedChronologyConsumer> logger)
     : ChronologyConsumer<StrategyActionCompleted>(db, clock, logger)
 {
@@ -133,6 +143,7 @@ public sealed class StrategyActionCompletedChronologyConsumer(ReferralsDbContext
 }
 
 /// <summary>REF-11: an agreed action not done on time is on the child's record.</summary>
+[InboxName("chronology.strategy-action-overdue")]
 public sealed class StrategyActionOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<StrategyActionOverdueChronologyConsumer> logger)
     : ChronologyConsumer<StrategyActionOverdue>(db, clock, logger)
 {
@@ -145,6 +156,7 @@ public sealed class StrategyActionOverdueChronologyConsumer(ReferralsDbContext d
 }
 
 /// <summary>REF-13: each linked child's chronology shows the suspicion; the link value stays in Referrals.</summary>
+[InboxName("chronology.organised-abuse-suspected")]
 public sealed class OrganisedAbuseSuspectedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<OrganisedAbuseSuspectedChronologyConsumer> logger)
     : ChronologyConsumer<OrganisedAbuseSuspected>(db, clock, logger)
 {

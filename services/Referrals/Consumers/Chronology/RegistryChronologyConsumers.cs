@@ -1,3 +1,4 @@
+using Support.Messaging.Inbox;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Registry;
 using Support.Referrals.Data;
@@ -6,6 +7,7 @@ using static Support.Referrals.Consumers.Chronology.ChronologyText;
 
 namespace Support.Referrals.Consumers.Chronology;
 
+[InboxName("chronology.young-person-registered")]
 public sealed class YoungPersonRegisteredChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<YoungPersonRegisteredChronologyConsumer> logger)
     : ChronologyConsumer<YoungPersonRegistered>(db, clock, logger)
 {
@@ -20,6 +22,7 @@ public sealed class YoungPersonRegisteredChronologyConsumer(ReferralsDbContext d
 /// A registry correction is a correction entry pointing at the entry for the version it replaces (REC-05): the
 /// registration for version 2, the previous correction after that. Names stay out: only the version and the ids.
 /// </summary>
+[InboxName("chronology.young-person-details-corrected")]
 public sealed class YoungPersonDetailsCorrectedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<YoungPersonDetailsCorrectedChronologyConsumer> logger)
     : ChronologyConsumer<YoungPersonDetailsCorrected>(db, clock, logger)
 {

@@ -1,3 +1,4 @@
+using Support.Messaging.Inbox;
 using Support.Contracts.Risk;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
@@ -5,6 +6,7 @@ using static Support.Referrals.Consumers.Chronology.ChronologyText;
 
 namespace Support.Referrals.Consumers.Chronology;
 
+[InboxName("chronology.risk-level-changed")]
 public sealed class RiskLevelChangedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<RiskLevelChangedChronologyConsumer> logger)
     : ChronologyConsumer<RiskLevelChanged>(db, clock, logger)
 {
@@ -23,6 +25,7 @@ public sealed class RiskLevelChangedChronologyConsumer(ReferralsDbContext db, Ti
     }
 }
 
+[InboxName("chronology.legal-flag-raised")]
 public sealed class LegalFlagRaisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<LegalFlagRaisedChronologyConsumer> logger)
     : ChronologyConsumer<LegalFlagRaised>(db, clock, logger)
 {
@@ -34,6 +37,7 @@ public sealed class LegalFlagRaisedChronologyConsumer(ReferralsDbContext db, Tim
     ];
 }
 
+[InboxName("chronology.risk-review-opened")]
 public sealed class RiskReviewOpenedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<RiskReviewOpenedChronologyConsumer> logger)
     : ChronologyConsumer<RiskReviewOpened>(db, clock, logger)
 {
@@ -45,6 +49,7 @@ public sealed class RiskReviewOpenedChronologyConsumer(ReferralsDbContext db, Ti
     ];
 }
 
+[InboxName("chronology.risk-review-completed")]
 public sealed class RiskReviewCompletedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<RiskReviewCompletedChronologyConsumer> logger)
     : ChronologyConsumer<RiskReviewCompleted>(db, clock, logger)
 {
@@ -56,6 +61,7 @@ public sealed class RiskReviewCompletedChronologyConsumer(ReferralsDbContext db,
     ];
 }
 
+[InboxName("chronology.risk-review-overdue")]
 public sealed class RiskReviewOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<RiskReviewOverdueChronologyConsumer> logger)
     : ChronologyConsumer<RiskReviewOverdue>(db, clock, logger)
 {

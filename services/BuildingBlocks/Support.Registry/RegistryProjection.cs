@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 
-namespace Support.Messaging.Registry;
+namespace Support.Registry;
 
 /// <summary>
 /// Every context except Referrals keeps the same projection of the young-person registry; this is it, written once:

@@ -1,0 +1,10 @@
+using Support.Testing;
+
+namespace Support.Outreach.Tests;
+
+public sealed class InboxNameTests
+{
+    [Fact]
+    public void Every_consumer_declares_its_own_inbox_name_and_the_names_match_the_recorded_list() =>
+        InboxNameContract.Verify("tests/Outreach.Tests/inbox-names.txt", typeof(Support.Outreach.Data.OutreachDbContext).Assembly, typeof(Support.Registry.KnownYoungPerson).Assembly);
+}
