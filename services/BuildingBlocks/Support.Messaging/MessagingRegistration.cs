@@ -9,6 +9,7 @@ using Support.Contracts.Registry;
 using Support.Messaging.Outbox;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Support.ServiceDefaults.Health;
+using Support.ServiceDefaults.Deployment;
 using Support.ServiceDefaults.Operations;
 
 namespace Support.Messaging;
@@ -38,6 +39,7 @@ public static class MessagingRegistration
         services.AddHealthChecks().AddCheck<OutboxHealthCheck<TContext>>("outbox", tags: [HealthTags.Ready]);
         services.AddScoped<OutboxOperations<TContext>>();
         services.AddSingleton<IOperatorEndpoints, OutboxOperations<TContext>.Endpoints>();
+        services.AddSingleton<IDeploymentStep, BusTopologyDeployment>();
 
         services.AddMassTransit(x =>
         {
@@ -66,6 +68,8 @@ public static class MessagingRegistration
                         h.Password(settings["Password"] ?? "guest");
                     });
                 cfg.ConfigureJsonSerializerOptions(MessagingJson.Configure);
+                // In the deployment step (--migrate) the bus only declares this service's queues and bindings.
+                cfg.DeployTopologyOnly = DeploymentMode.Requested || settings.GetValue<bool>("DeployTopologyOnly");
                 // Short in-process retries for transient faults; after that the message goes to the endpoint's
                 // _error queue and the next message is processed (no delayed-redelivery plugin on our broker).
                 cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000));

@@ -76,6 +76,10 @@ public sealed class PartialWorkProbeConsumer(MessagingTestDbContext db, TimeProv
     }
 }
 
+[InboxName("test.topology-probe")]
+public sealed class TopologyProbeConsumer(MessagingTestDbContext db, TimeProvider clock, ILogger<TopologyProbeConsumer> logger)
+    : EffectConsumer<TopologyProbe>(db, clock, logger);
+
 /// <summary>Deliberately not idempotent: records every delivery, so a message published twice shows twice.</summary>
 public sealed class BulkProbeConsumer(DeliveryLog deliveries) : IConsumer<BulkProbe>
 {

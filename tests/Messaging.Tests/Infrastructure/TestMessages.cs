@@ -73,3 +73,9 @@ public sealed record UnnamedProbe
 {
     public required int Index { get; init; }
 }
+
+[MessageUrn("support:test:topology-probe:v1")]
+public sealed record TopologyProbe
+{
+    public required int Index { get; init; }
+}

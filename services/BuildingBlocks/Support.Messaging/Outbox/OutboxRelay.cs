@@ -2,11 +2,11 @@ using System.Text.Json;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Support.Messaging.Inbox;
+using Support.Messaging.Jobs;
 using Support.ServiceDefaults.Correlation;
 
 namespace Support.Messaging.Outbox;
@@ -24,8 +24,9 @@ namespace Support.Messaging.Outbox;
 /// so the rows wait with a growing backoff and are never set aside for it. Dead rows are reported and re-queued by an
 /// operator (<see cref="OutboxOperations{TContext}"/>); nothing is ever dropped.
 /// </para>
-/// When idle the relay sleeps until a commit with outbox rows wakes it (<see cref="OutboxSignal{TContext}"/>) or the
-/// poll interval passes. Between passes it deletes sent rows and old inbox rows (<see cref="HousekeepAsync"/>).
+/// It runs on the one job loop (<see cref="PeriodicJob"/>): when idle it sleeps until a commit with outbox rows wakes it
+/// (<see cref="OutboxSignal{TContext}"/>) or the poll interval passes; between passes it deletes sent rows and old
+/// inbox rows (<see cref="HousekeepAsync"/>).
 /// </summary>
 public sealed partial class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
@@ -35,48 +36,32 @@ public sealed partial class OutboxRelay<TContext>(
     OutboxSignal<TContext> signal,
     IOptions<OutboxRelayOptions> options,
     TimeProvider clock,
-    ILogger<OutboxRelay<TContext>> logger) : BackgroundService
+    ILogger<OutboxRelay<TContext>> logger) : PeriodicJob(scopes, clock, logger)
     where TContext : DbContext
 {
     private readonly OutboxRelayOptions _options = options.Value;
     private DateTimeOffset _nextCleanup = DateTimeOffset.MinValue;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => _options.PollInterval;
+
+    /// <summary>When idle, a commit with outbox rows wakes the relay before the poll interval is up.</summary>
+    protected override Task WaitForNextPassAsync(CancellationToken cancellationToken) =>
+        signal.WaitAsync(_options.PollInterval, Clock, cancellationToken);
+
+    protected override async Task<JobPass> RunPassAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var pass = await RelayBatchAsync(cancellationToken);
+        if (Clock.GetUtcNow() >= _nextCleanup)
         {
-            RelayPass pass;
-            try
-            {
-                pass = await RelayBatchAsync(stoppingToken);
-                if (clock.GetUtcNow() >= _nextCleanup)
-                {
-                    _nextCleanup = clock.GetUtcNow() + _options.CleanupInterval;
-                    await HousekeepAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be unreachable; the rows are safe where they are. Try again after a pause. Only the
-                // exception's type is logged: database error text can quote the row it failed on.
-                LogPassFailed(logger, e.GetType().Name);
-                await Task.Delay(_options.InitialBackoff, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                continue;
-            }
-            if (pass.BrokerDown is { } pause)
-            {
-                // Nothing could be published: wait out the shortest backoff instead of spinning on a dead broker.
-                await Task.Delay(pause, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            else if (pass.Published == 0 && pass.SetAside == 0)
-            {
-                await signal.WaitAsync(_options.PollInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
+            _nextCleanup = Clock.GetUtcNow() + _options.CleanupInterval;
+            await HousekeepAsync(cancellationToken);
         }
+        if (pass.BrokerDown is { } pause)
+        {
+            // Nothing could be published: wait out the shortest backoff instead of spinning on a dead broker.
+            return new JobPass(Pause: pause);
+        }
+        return pass.Published > 0 || pass.SetAside > 0 ? JobPass.MoreWaiting : JobPass.Done;
     }
 
     /// <summary>What one pass did; <see cref="BrokerDown"/> is the pause when every publish failed.</summary>
@@ -85,7 +70,7 @@ public sealed partial class OutboxRelay<TContext>(
     /// <summary>One claim-publish-mark pass.</summary>
     public async Task<RelayPass> RelayBatchAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var rows = await ClaimAsync(db, _options.BatchSize, cancellationToken);
@@ -94,7 +79,7 @@ public sealed partial class OutboxRelay<TContext>(
             return default;
         }
 
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var setAside = 0;
         var publishes = new List<(OutboxMessage Row, Task Publish)>(rows.Count);
         foreach (var row in rows)
@@ -128,7 +113,7 @@ public sealed partial class OutboxRelay<TContext>(
             {
                 await fault(row);
             }
-            row.SentAt = clock.GetUtcNow();
+            row.SentAt = Clock.GetUtcNow();
             row.Attempts++;
             published++;
         }
@@ -176,13 +161,8 @@ public sealed partial class OutboxRelay<TContext>(
         var timeoutMs = ((long)_options.ClaimIdleTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         // set_config(..., true) is SET LOCAL: it ends with this transaction and leaves pooled connections untouched.
         await db.Database.ExecuteSqlAsync($"SELECT set_config('idle_in_transaction_session_timeout', {timeoutMs}, true)", cancellationToken);
-        // The table name comes from the EF model, never from input.
-        var table = MessagingModel.QualifiedTable<OutboxMessage>(db);
-        var claimSql = $"SELECT * FROM {table} WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @now "
-            + "ORDER BY sequence LIMIT @batch FOR UPDATE SKIP LOCKED";
-        return await db.Set<OutboxMessage>()
-            .FromSqlRaw(claimSql, new NpgsqlParameter("now", clock.GetUtcNow()), new NpgsqlParameter("batch", batch))
-            .ToListAsync(cancellationToken);
+        return await ClaimAsync<OutboxMessage>(db, "sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= @now", "sequence",
+            batch, Clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>The row's contract type and message, or null after setting the row aside: it can never be published.</summary>
@@ -210,7 +190,7 @@ public sealed partial class OutboxRelay<TContext>(
             }
         }
         row.Attempts++;
-        row.SetAside(clock.GetUtcNow(), problem);
+        row.SetAside(Clock.GetUtcNow(), problem);
         LogSetAside(logger, row.Id, row.MessageType, row.Attempts, "Unpublishable");
         return null;
     }
@@ -240,9 +220,9 @@ public sealed partial class OutboxRelay<TContext>(
     /// </summary>
     public async Task<(long Outbox, long Inbox)> HousekeepAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var outbox = MessagingModel.QualifiedTable<OutboxMessage>(db);
         var inbox = MessagingModel.QualifiedTable<InboxMessage>(db);
         var sent = await DeleteInBatchesAsync(db,
@@ -251,7 +231,7 @@ public sealed partial class OutboxRelay<TContext>(
         var processed = await DeleteInBatchesAsync(db,
             $"DELETE FROM {inbox} WHERE (consumer, message_id) IN (SELECT consumer, message_id FROM {inbox} WHERE processed_at < @cutoff ORDER BY processed_at LIMIT @batch)",
             now - _options.InboxRetention, cancellationToken);
-        await monitor.MeasureAsync(db, clock, cancellationToken);
+        await monitor.MeasureAsync(db, Clock, cancellationToken);
         return (sent, processed);
     }
 
@@ -278,6 +258,4 @@ public sealed partial class OutboxRelay<TContext>(
         Message = "Outbox row {MessageId} ({MessageType}) set aside as dead after {Attempts} attempts ({Reason}); re-queue it once the cause is fixed")]
     private static partial void LogSetAside(ILogger logger, Guid messageId, string messageType, int attempts, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay pass failed with {ErrorType}")]
-    private static partial void LogPassFailed(ILogger logger, string errorType);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Support.LeavingCare.Data;
+using Support.Messaging.Jobs;
 
 namespace Support.LeavingCare.Features.Alerts;
 
@@ -10,44 +11,27 @@ namespace Support.LeavingCare.Features.Alerts;
 /// </summary>
 public sealed partial class HandoverAlertJob(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<LeavingCareOptions> options, ILogger<HandoverAlertJob> logger)
-    : BackgroundService
+    : PeriodicJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.AlertJobEnabled;
+
+    protected override TimeSpan Interval => options.Value.AlertCheckInterval;
+
+    protected override async Task<JobPass> RunPassAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.AlertJobEnabled)
-        {
-            return;
-        }
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be away; nothing is lost, the next pass raises whatever is still due.
-                LogPassFailed(logger, e.GetType().Name);
-            }
-            await Task.Delay(options.Value.AlertCheckInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        await RunOnceAsync(cancellationToken);
+        return JobPass.Done;
     }
 
     /// <summary>One pass over every young person; returns what was raised.</summary>
     public async Task<AlertPassResult> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<LeavingCareDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var result = await AlertEngine.RunAsync(db, options.Value, clock.GetUtcNow(), youngPersonId: null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        // The engine writes its outbox rows through the context; the transaction makes the pass all-or-nothing.
+        var result = await InTransactionAsync<LeavingCareDbContext, AlertPassResult>(
+            (db, _) => AlertEngine.RunAsync(db, options.Value, Clock.GetUtcNow(), youngPersonId: null, cancellationToken), cancellationToken);
         if (result.Total > 0)
         {
-            LogRaised(logger, result.Handover, result.Escalated, result.KeepInTouch, result.SupportContinued);
+            LogRaised(Logger, result.Handover, result.Escalated, result.KeepInTouch, result.SupportContinued);
         }
         return result;
     }
@@ -55,6 +39,4 @@ public sealed partial class HandoverAlertJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert pass: {Handover} handover, {Escalated} escalated, {KeepInTouch} keep-in-touch alerts; {Continued} support-continued-past-18")]
     private static partial void LogRaised(ILogger logger, int handover, int escalated, int keepInTouch, int continued);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert pass failed with {ErrorType}")]
-    private static partial void LogPassFailed(ILogger logger, string errorType);
 }

@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Support.Contracts.Missing;
-using Support.Messaging.Outbox;
+using Support.Messaging.Jobs;
 using Support.Missing.Data;
 using Support.Missing.Domain;
 
@@ -15,71 +13,42 @@ namespace Support.Missing.Features.ReturnInterviews;
 /// </summary>
 public sealed partial class ReturnInterviewOverdueJob(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<MissingOptions> options, ILogger<ReturnInterviewOverdueJob> logger)
-    : BackgroundService
+    : PeriodicJob(scopes, clock, logger)
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                int announced;
-                do
-                {
-                    announced = await RunOnceAsync(stoppingToken);
-                }
-                while (announced == BatchSize);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be away; nothing is lost, the next pass finds the same interviews.
-                LogPassFailed(logger, e.GetType().Name);
-            }
-            await Task.Delay(options.Value.OverdueCheckInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.OverdueCheckInterval;
+
+    protected override async Task<JobPass> RunPassAsync(CancellationToken cancellationToken) =>
+        await RunOnceAsync(cancellationToken) == BatchSize ? JobPass.MoreWaiting : JobPass.Done;
 
     /// <summary>One pass; returns how many interviews were announced overdue.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<MissingDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
-        var now = clock.GetUtcNow();
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var entity = db.Model.FindEntityType(typeof(ReturnInterview))!;
-        // The table name comes from the EF model, never from input.
-        var claimSql = $"SELECT * FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" "
-            + "WHERE status IN ('Due', 'Offered') AND due_at <= @now AND overdue_notified_at IS NULL "
-            + "ORDER BY due_at LIMIT @batch FOR UPDATE SKIP LOCKED";
-        var due = await db.ReturnInterviews
-            .FromSqlRaw(claimSql, new NpgsqlParameter("now", now), new NpgsqlParameter("batch", BatchSize))
-            .ToListAsync(cancellationToken);
-        var announced = 0;
-        foreach (var interview in due.Where(i => i.MarkOverdueNotified(now)))
+        var now = Clock.GetUtcNow();
+        var announced = await InTransactionAsync<MissingDbContext, int>(async (db, outbox) =>
         {
-            outbox.Add(new ReturnInterviewOverdue
+            var due = await ClaimAsync<ReturnInterview>(db,
+                "claimed.status IN ('Due', 'Offered') AND claimed.due_at <= @now AND claimed.overdue_notified_at IS NULL",
+                "claimed.due_at", BatchSize, now, cancellationToken);
+            var count = 0;
+            foreach (var interview in due.Where(i => i.MarkOverdueNotified(now)))
             {
-                InterviewId = interview.Id,
-                EpisodeId = interview.EpisodeId,
-                YoungPersonId = interview.YoungPersonId,
-                DueAt = interview.DueAt,
-                OccurredAt = now,
-            });
-            announced++;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+                outbox.Add(new ReturnInterviewOverdue
+                {
+                    InterviewId = interview.Id,
+                    EpisodeId = interview.EpisodeId,
+                    YoungPersonId = interview.YoungPersonId,
+                    DueAt = interview.DueAt,
+                    OccurredAt = now,
+                });
+                count++;
+            }
+            return count;
+        }, cancellationToken);
         if (announced > 0)
         {
-            LogAnnounced(logger, announced);
+            LogAnnounced(Logger, announced);
         }
         return announced;
     }
@@ -87,6 +56,4 @@ public sealed partial class ReturnInterviewOverdueJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "{Count} return-home interviews announced overdue")]
     private static partial void LogAnnounced(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Overdue return-interview pass failed with {ErrorType}")]
-    private static partial void LogPassFailed(ILogger logger, string errorType);
 }

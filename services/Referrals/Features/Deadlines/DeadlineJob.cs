@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Support.Messaging.Outbox;
+using Support.Messaging.Jobs;
 using Support.Referrals.Data;
 
 namespace Support.Referrals.Features.Deadlines;
@@ -11,40 +10,21 @@ namespace Support.Referrals.Features.Deadlines;
 /// not yet announced with <c>FOR UPDATE SKIP LOCKED</c> (replicas never take the same row), marks them and writes the
 /// event to the outbox in the same transaction, so a crash either announces and marks or does neither.
 /// </summary>
-public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger)
+    : PeriodicJob(scopes, clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan PassInterval = TimeSpan.FromMinutes(1);
     public const int BatchSize = 100;
 
     /// <summary>One pass; returns how many announcements it wrote.</summary>
     public abstract Task<int> RunOnceAsync(CancellationToken cancellationToken);
 
-    protected DateTimeOffset Now => clock.GetUtcNow();
+    protected DateTimeOffset Now => Clock.GetUtcNow();
 
-    protected IServiceScopeFactory Scopes => scopes;
+    protected override TimeSpan Interval => PassInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) >= BatchSize)
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                // The database may be away; nothing is lost, the next pass finds the same rows.
-                LogPassFailed(logger, GetType().Name, e.GetType().Name);
-            }
-            await Task.Delay(Interval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override async Task<JobPass> RunPassAsync(CancellationToken cancellationToken) =>
+        await RunOnceAsync(cancellationToken) >= BatchSize ? JobPass.MoreWaiting : JobPass.Done;
 
     /// <summary>
     /// Claims up to <see cref="BatchSize"/> rows of <typeparamref name="TEntity"/> (aliased <c>claimed</c>) matching
@@ -59,32 +39,24 @@ public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvi
         where TEntity : class
         where TMessage : class
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
-        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
         var now = at ?? Now;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Table and column names come from the EF model and the job's own constants, never from input.
-        var claimSql = $"SELECT claimed.* FROM {db.TableOf<TEntity>()} AS claimed WHERE {condition(db)} "
-            + $"ORDER BY claimed.{dueColumn} LIMIT @batch FOR UPDATE SKIP LOCKED";
-        var due = await db.Set<TEntity>()
-            .FromSqlRaw(claimSql, new NpgsqlParameter("now", now), new NpgsqlParameter("batch", BatchSize))
-            .ToListAsync(cancellationToken);
-        var announced = 0;
-        foreach (var row in due)
+        var announced = await InTransactionAsync<ReferralsDbContext, int>(async (db, outbox) =>
         {
-            if (announce(row, now, db) is { } message)
+            var due = await ClaimAsync<TEntity>(db, condition(db), $"claimed.{dueColumn}", BatchSize, now, cancellationToken);
+            var count = 0;
+            foreach (var row in due)
             {
-                outbox.Add(message);
-                announced++;
+                if (announce(row, now, db) is { } message)
+                {
+                    outbox.Add(message);
+                    count++;
+                }
             }
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            return count;
+        }, cancellationToken);
         if (announced > 0)
         {
-            LogAnnounced(logger, GetType().Name, announced);
+            LogAnnounced(Logger, GetType().Name, announced);
         }
         return announced;
     }
@@ -92,8 +64,6 @@ public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvi
     [LoggerMessage(Level = LogLevel.Information, Message = "{Job}: {Count} missed deadlines announced")]
     private static partial void LogAnnounced(ILogger logger, string job, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} pass failed with {ErrorType}")]
-    private static partial void LogPassFailed(ILogger logger, string job, string errorType);
 }
 
 internal static class ModelTables

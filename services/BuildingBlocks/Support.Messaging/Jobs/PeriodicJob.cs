@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Support.Messaging.Outbox;
+
+namespace Support.Messaging.Jobs;
+
+/// <summary>What one pass of a <see cref="PeriodicJob"/> asks of the loop.</summary>
+/// <param name="RunAgainNow">More work is waiting (a full batch was taken): run the next pass at once.</param>
+/// <param name="Pause">Wait this long instead of the job's usual wait (for example while the broker is down).</param>
+public readonly record struct JobPass(bool RunAgainNow = false, TimeSpan? Pause = null)
+{
+    public static JobPass Done => default;
+
+    public static JobPass MoreWaiting => new(RunAgainNow: true);
+}
+
+/// <summary>
+/// The one loop of every background job (the outbox relay, deadline and overdue announcements, alert passes): run a
+/// pass, then wait on the injected clock; a failed pass is logged by its exception type only (database error text can
+/// quote personal data) and retried after the usual wait, since nothing a pass does is kept unless it commits. Passes
+/// that claim rows use <see cref="ClaimAsync{TEntity}"/> and <see cref="InTransactionAsync{TContext, TResult}"/>, so
+/// replicas never take the same row and a row's change and its outbox rows commit together or not at all.
+/// </summary>
+public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
+{
+    protected IServiceScopeFactory Scopes => scopes;
+
+    protected TimeProvider Clock => clock;
+
+    protected ILogger Logger => logger;
+
+    /// <summary>How long to wait between passes when there was nothing more to do.</summary>
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>False: the job does not run in this process (configuration turned it off).</summary>
+    protected virtual bool Enabled => true;
+
+    /// <summary>One pass of the job.</summary>
+    protected abstract Task<JobPass> RunPassAsync(CancellationToken cancellationToken);
+
+    /// <summary>The wait after a pass with nothing more to do; the relay also wakes when a commit signals it.</summary>
+    protected virtual Task WaitForNextPassAsync(CancellationToken cancellationToken) => Task.Delay(Interval, clock, cancellationToken);
+
+    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            JobPass pass;
+            try
+            {
+                pass = await RunPassAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The database may be away; nothing is lost, the next pass finds the same rows.
+                LogPassFailed(logger, GetType().Name, e.GetType().Name);
+                pass = JobPass.Done;
+            }
+            if (pass.RunAgainNow)
+            {
+                continue;
+            }
+            var wait = pass.Pause is { } pause ? Task.Delay(pause, clock, stoppingToken) : WaitForNextPassAsync(stoppingToken);
+            await wait.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a new scope and transaction with the scope's outbox, saves and commits: the
+    /// rows a pass claimed, its changes and the events it announces commit together or not at all.
+    /// </summary>
+    protected async Task<TResult> InTransactionAsync<TContext, TResult>(
+        Func<TContext, IOutbox, Task<TResult>> work, CancellationToken cancellationToken)
+        where TContext : DbContext
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await work(db, outbox);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Claims up to <paramref name="batch"/> rows of <typeparamref name="TEntity"/> (aliased <c>claimed</c>) that match
+    /// <paramref name="condition"/> (which may use <c>@now</c>), ordered by <paramref name="orderBy"/>, with
+    /// <c>FOR UPDATE SKIP LOCKED</c>, in the caller's transaction. Condition and order come from the job's own code and
+    /// column names, never from input.
+    /// </summary>
+    public static Task<List<TEntity>> ClaimAsync<TEntity>(
+        DbContext db, string condition, string orderBy, int batch, DateTimeOffset now, CancellationToken cancellationToken)
+        where TEntity : class
+    {
+        var sql = $"SELECT claimed.* FROM {MessagingModel.QualifiedTable<TEntity>(db)} AS claimed WHERE {condition} "
+            + $"ORDER BY {orderBy} LIMIT @batch FOR UPDATE SKIP LOCKED";
+        return db.Set<TEntity>()
+            .FromSqlRaw(sql, new NpgsqlParameter("now", now), new NpgsqlParameter("batch", batch))
+            .ToListAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} pass failed with {ErrorType}")]
+    private static partial void LogPassFailed(ILogger logger, string job, string errorType);
+}
