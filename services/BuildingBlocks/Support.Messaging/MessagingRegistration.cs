@@ -52,6 +52,7 @@ public static class MessagingRegistration
             {
                 o.Name = "bus";
                 o.MinimalFailureStatus = HealthStatus.Degraded;
+                o.Tags.Add(HealthTags.Ready);
                 o.Tags.Add(HealthTags.Bus);
             });
             configureConsumers?.Invoke(x);

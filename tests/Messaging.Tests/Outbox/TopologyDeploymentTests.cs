@@ -27,6 +27,7 @@ public sealed class TopologyDeploymentTests
     public async Task An_event_published_after_deployment_but_before_its_consumer_ever_started_is_still_consumed()
     {
         // The release's deployment step declares the consumer's queue, and nothing else runs.
+        // (Its host stays undisposed to the end: MassTransit's static log context still points at its logger factory.)
         var deployment = new TopologyConsumerHost(deployOnly: true);
         await deployment.InitializeAsync();
         try
@@ -35,11 +36,16 @@ public sealed class TopologyDeploymentTests
             {
                 await step.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
             }
+            await PublishThenConsumeAsync();
         }
         finally
         {
             await deployment.DisposeAsync();
         }
+    }
+
+    private static async Task PublishThenConsumeAsync()
+    {
 
         // Another service publishes while the consumer has never run: the broker confirms, and the queue holds it.
         var messageId = NewId.NextGuid();
