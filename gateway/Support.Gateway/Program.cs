@@ -6,15 +6,17 @@ builder.AddServiceDefaults();
 builder.AddGateway();
 
 var app = builder.Build();
-// The start page is public: served before the authorization middleware's authenticated-by-default fallback policy.
-app.UseDefaultFiles();
-app.UseStaticFiles();
+app.UseSecurityHeaders();
+// The web app is public: served before the authorization middleware's authenticated-by-default fallback policy.
+app.UseWebAppFiles();
 app.UseServiceDefaults();
 // Documented order: the rate limiter before the proxy, or route limits are silently skipped (dotnet/yarp#2681).
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapServiceHealth();
+app.MapSignIn();
 app.MapReverseProxy();
+app.MapWebAppFallback();
 await app.RunAsync();
 
 /// <summary>Entry point marker for test hosts.</summary>

@@ -55,7 +55,8 @@ public sealed class GatewayTests(Platform platform)
         var page = await client.GetStringAsync("/");
         var health = await client.GetFromJsonAsync<JsonElement>("/health/services");
 
-        Assert.Contains("<h1 id=\"title\">Support platform</h1>", page, StringComparison.Ordinal);
+        // The web app's shell (gateway/web, built into wwwroot); its public /status screen reads /health/services.
+        Assert.Contains("<div id=\"root\"></div>", page, StringComparison.Ordinal);
         var statuses = health.EnumerateArray().ToDictionary(s => s.GetProperty("service").GetString()!, s => s.GetProperty("status").GetString());
         Assert.Equal(Platform.Services.Select(s => s.Route).Order(), statuses.Keys.Order());
         Assert.All(statuses.Values, s => Assert.Equal("Ready", s));

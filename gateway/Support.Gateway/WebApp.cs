@@ -1,0 +1,97 @@
+
+namespace Support.Gateway;
+
+/// <summary>
+/// Serves the single-page web app (built by Vite from <c>gateway/web</c> into <c>wwwroot</c>) and sets the browser
+/// security headers on every response the gateway sends, the proxied APIs included.
+/// Caching: Vite names every asset by its content hash, so <c>/assets/*</c> may be kept for a year; <c>index.html</c>
+/// names the current hashes, so it is revalidated on every load (<c>no-cache</c>) and a deployment is seen at once.
+/// </summary>
+public static class WebApp
+{
+    public const string ImmutableAssets = "public, max-age=31536000, immutable";
+    public const string Revalidate = "no-cache";
+
+    /// <summary>Paths the app never answers with index.html: an unknown API route must stay a 404, not a page.</summary>
+    private static readonly string[] ServerPaths = ["/api", "/health", "/dev", "/auth", "/openapi"];
+
+    /// <summary>
+    /// No inline script or style, nothing from another origin except the configured sign-in provider, and no framing
+    /// (clickjacking). <c>Auth:Oidc:Authority</c> is added to <c>connect-src</c> so the browser may fetch its
+    /// discovery document and token endpoint.
+    /// </summary>
+    public static string ContentSecurityPolicy(IConfiguration configuration)
+    {
+        var connect = "'self'";
+        if (Uri.TryCreate(configuration["Auth:Oidc:Authority"], UriKind.Absolute, out var authority))
+        {
+            connect += " " + authority.GetLeftPart(UriPartial.Authority);
+        }
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+               $"connect-src {connect}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        var csp = ContentSecurityPolicy(app.Configuration);
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = csp;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Static files, public: served before the authorization middleware's authenticated-by-default policy.</summary>
+    public static WebApplication UseWebAppFiles(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context =>
+            {
+                context.Context.Response.Headers.CacheControl =
+                    context.Context.Request.Path.StartsWithSegments("/assets") ? ImmutableAssets : Revalidate;
+            },
+        });
+        // An asset that is not there (an old hash after a deployment) is a plain 404, not a sign-in challenge.
+        app.Use((context, next) => context.Request.Path.StartsWithSegments("/assets") && context.GetEndpoint() is null
+            ? Results.NotFound().ExecuteAsync(context)
+            : next(context));
+        return app;
+    }
+
+    /// <summary>
+    /// Client-side routes (<c>/young-people/…</c>, <c>/dashboard</c>) are answered with index.html so a reload or a
+    /// shared link works; never under <see cref="ServerPaths"/>, and never for a path that looks like a file.
+    /// </summary>
+    public static WebApplication MapWebAppFallback(this WebApplication app)
+    {
+        // The default pattern {*path:nonfile} leaves paths that look like files to the static file middleware: WebApplication
+        // matches endpoints before that middleware runs, and it steps aside for any request that matched one.
+        app.MapFallback((HttpContext context, IWebHostEnvironment environment) =>
+        {
+            var path = context.Request.Path;
+            var index = environment.WebRootFileProvider.GetFileInfo("index.html");
+            if (ServerPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
+                || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+                || !index.Exists)
+            {
+                return Results.NotFound();
+            }
+            context.Response.Headers.CacheControl = Revalidate;
+            return Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8");
+        }).AllowAnonymous();
+        return app;
+    }
+}

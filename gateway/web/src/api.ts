@@ -1,0 +1,62 @@
+// Every call goes to the gateway that served the app (same origin: no CORS), with the signed-in user's token.
+import { getToken, signOutLocally } from "./auth/session";
+
+/** RFC 9457 ProblemDetails as the platform returns it; `errors` maps a field name to its messages. */
+export type Problem = {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+  correlationId?: string;
+};
+
+export class ApiError extends Error {
+  constructor(public readonly status: number, public readonly problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${status}`);
+  }
+
+  /** The messages for one field, matched without regard to case or a leading "$." (System.Text.Json paths). */
+  fieldErrors(field: string): string[] {
+    const wanted = field.toLowerCase();
+    return Object.entries(this.problem.errors ?? {})
+      .filter(([name]) => name.replace(/^\$\.?/, "").toLowerCase() === wanted)
+      .flatMap(([, messages]) => messages);
+  }
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const token = getToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: "omit",
+    cache: "no-store",
+  });
+  if (response.status === 401) signOutLocally();
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    throw new ApiError(response.status, (json as Problem) ?? { title: response.statusText, status: response.status });
+  }
+  return json as T;
+}
+
+export const api = {
+  get: <T,>(path: string) => request<T>("GET", path),
+  post: <T,>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),
+};
+
+/** Builds a query string from the defined values only. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,74 @@
+import { StrictMode, type ReactNode } from "react";
+import { createRoot } from "react-dom/client";
+import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ApiError } from "./api";
+import { useSession } from "./auth/useSession";
+import { hasAnyRole } from "./roles";
+import { journeys } from "./journeys";
+import { Layout } from "./components/Layout";
+import { SignIn } from "./pages/SignIn";
+import { OidcCallback } from "./pages/OidcCallback";
+import { Home } from "./pages/Home";
+import { Status } from "./pages/Status";
+import { Unavailable } from "./pages/Unavailable";
+import { FindYoungPeople } from "./pages/FindYoungPeople";
+import { YoungPersonRecord } from "./pages/YoungPersonRecord";
+import { Dashboard } from "./pages/Dashboard";
+import { LeavingCare, LeavingCareAlert, LeavingCareYoungPerson } from "./pages/LeavingCare";
+import "./styles.css";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // A refusal (4xx) will not change by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+
+/** Offers a route only to the roles its journey is for; the APIs enforce the same and answer 403 regardless. */
+function RequireRole({ path, children }: { path: string; children: ReactNode }) {
+  const session = useSession();
+  const journey = journeys.find((j) => j.path === path)!;
+  if (!session) return <Navigate to="/signin" replace />;
+  if (!hasAnyRole(session.roles, journey.roles)) {
+    return <p role="alert">This screen is not available to your role.</p>;
+  }
+  return journey.ready ? children : <Unavailable journey={journey} />;
+}
+
+function RequireSignIn({ children }: { children: ReactNode }) {
+  return useSession() ? children : <Navigate to="/signin" replace />;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: "/signin", element: <SignIn /> },
+      { path: "/signin/callback", element: <OidcCallback /> },
+      { path: "/status", element: <Status /> },
+      { path: "/", element: <RequireSignIn><Home /></RequireSignIn> },
+      { path: "/dashboard", element: <RequireRole path="/dashboard"><Dashboard /></RequireRole> },
+      { path: "/young-people", element: <RequireRole path="/young-people"><FindYoungPeople /></RequireRole> },
+      { path: "/young-people/:id", element: <RequireRole path="/young-people"><YoungPersonRecord /></RequireRole> },
+      { path: "/leaving-care", element: <RequireRole path="/leaving-care"><LeavingCare /></RequireRole> },
+      { path: "/leaving-care/alerts/:id", element: <RequireRole path="/leaving-care"><LeavingCareAlert /></RequireRole> },
+      { path: "/leaving-care/young-people/:id", element: <RequireRole path="/leaving-care"><LeavingCareYoungPerson /></RequireRole> },
+      { path: "/outreach/*", element: <RequireRole path="/outreach"><></></RequireRole> },
+      { path: "/support-line/*", element: <RequireRole path="/support-line"><></></RequireRole> },
+      { path: "/reports/*", element: <RequireRole path="/reports"><></></RequireRole> },
+      { path: "*", element: <p role="alert">There is no such page.</p> },
+    ],
+  },
+]);
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);

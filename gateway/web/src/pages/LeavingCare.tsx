@@ -1,0 +1,209 @@
+import { useState } from "react";
+import { Link, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, query } from "../api";
+import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
+import { ProblemSummary } from "../components/Problem";
+import { When } from "../components/When";
+import { formatDate, type Instant } from "../time";
+
+type PackItem = { id: string; label: string; who: string | null; dueAt: Instant; at: Instant };
+type Pack = {
+  youngPersonId: string; dateOfBirth: string | null; eighteenthBirthday: string | null; supportAvailableUntil: string | null;
+  lookedAfter: boolean; personalAdviser: string | null;
+  risk: { level: string | null; indicators: string[]; setAt: Instant };
+  openRiskReviews: PackItem[]; openStrategyActions: PackItem[]; strategyDecisions: PackItem[]; referralDecisions: PackItem[];
+  missing: { episodes: number; episodesLast90Days: number; returnInterviews: number; recent: PackItem[] };
+  outreachInvolvement: PackItem[]; therapyInvolvement: PackItem[];
+  youngPersonsWords: { words: string; recordedAt: Instant; recordedBy: string }[];
+  lastContactAt: Instant; whereaboutsUnknownSince: Instant; duties: string;
+};
+type Alert = {
+  id: string; youngPersonId: string; displayName: string; kind: string; dueOn: string; recipient: string | null; queue: string;
+  raisedAt: Instant; acknowledgedBy: string | null; acknowledgedAt: Instant; pack: Pack | null;
+};
+type OverdueItem = { youngPersonId: string; kind: string; dueOn: string; daysOverdue: number; personalAdviser: string | null };
+
+const kindText: Record<string, string> = {
+  Handover: "Handover before the 18th birthday",
+  Escalated: "Escalated: no adviser 30 days before 18",
+  KeepInTouch: "Keep in touch: no contact for 8 weeks",
+  PathwayPlanDue: "Pathway plan due",
+  PathwayPlanReviewDue: "Pathway plan review due",
+  KeepInTouchDue: "Keep in touch due",
+};
+
+/** The personal adviser's list: alerts to act on (LC-01, LC-03) and keep-in-touch and pathway-plan due dates. */
+export function LeavingCare() {
+  const alerts = useQuery({ queryKey: ["lc-alerts"], queryFn: () => api.get<Alert[]>("/api/leavingcare/alerts") });
+  const overdue = useQuery({ queryKey: ["lc-overdue"], queryFn: () => api.get<OverdueItem[]>("/api/leavingcare/overdue") });
+  return (
+    <section aria-labelledby="lc-title">
+      <h1 id="lc-title">Leaving care</h1>
+      <section aria-labelledby="alerts-title">
+        <h2 id="alerts-title">Alerts to acknowledge</h2>
+        {alerts.error && <ProblemSummary error={alerts.error} />}
+        {alerts.data?.length === 0 && <p>No alerts waiting.</p>}
+        {alerts.data && alerts.data.length > 0 && (
+          <table>
+            <caption className="visually-hidden">Alerts, soonest due first</caption>
+            <thead><tr><th scope="col">Young person</th><th scope="col">Alert</th><th scope="col">Due</th><th scope="col">Raised</th></tr></thead>
+            <tbody>
+              {[...alerts.data].sort((a, b) => a.dueOn.localeCompare(b.dueOn)).map((a) => (
+                <tr key={a.id}>
+                  <td><Link to={`/leaving-care/alerts/${a.id}`}>{a.displayName}</Link></td>
+                  <td>{kindText[a.kind] ?? a.kind}</td>
+                  <td>{formatDate(a.dueOn)}</td>
+                  <td><When value={a.raisedAt} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section aria-labelledby="due-title">
+        <h2 id="due-title">Keeping in touch and pathway plans overdue</h2>
+        {overdue.error && <ProblemSummary error={overdue.error} />}
+        {overdue.data?.length === 0 && <p>Nothing overdue.</p>}
+        <ul className="cards">
+          {overdue.data?.map((o) => (
+            <li key={`${o.youngPersonId}-${o.kind}`} className="card">
+              <Link to={`/leaving-care/young-people/${o.youngPersonId}`}>{kindText[o.kind] ?? o.kind}</Link>: due {formatDate(o.dueOn)}, {o.daysOverdue} days overdue
+              {o.personalAdviser ? ` (${o.personalAdviser})` : " (no adviser)"}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}
+
+export function LeavingCareAlert() {
+  const { id = "" } = useParams();
+  const queryClient = useQueryClient();
+  const alert = useQuery({ queryKey: ["lc-alert", id], queryFn: () => api.get<Alert>(`/api/leavingcare/alerts/${id}`) });
+  const acknowledge = useMutation({
+    mutationFn: () => api.post(`/api/leavingcare/alerts/${id}/acknowledge`),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["lc-alert", id] });
+      await queryClient.invalidateQueries({ queryKey: ["lc-alerts"] });
+    },
+  });
+  if (alert.isPending) return <p role="status">Loading…</p>;
+  if (alert.error) return <ProblemSummary error={alert.error} />;
+  const a = alert.data;
+  return (
+    <article aria-labelledby="alert-title">
+      <h1 id="alert-title">{a.displayName}: {kindText[a.kind] ?? a.kind}</h1>
+      <p>Due {formatDate(a.dueOn)} · raised <When value={a.raisedAt} /> · to {a.recipient ?? a.queue}</p>
+      {a.acknowledgedBy ? (
+        <p className="badge ok" role="status">Acknowledged by {a.acknowledgedBy} <When value={a.acknowledgedAt} /></p>
+      ) : (
+        <p><button type="button" onClick={() => acknowledge.mutate()} disabled={acknowledge.isPending}>Acknowledge</button></p>
+      )}
+      <ProblemSummary error={acknowledge.error} />
+      {a.pack && <HandoverPack pack={a.pack} />}
+      <RecordContact youngPersonId={a.youngPersonId} />
+    </article>
+  );
+}
+
+export function LeavingCareYoungPerson() {
+  const { id = "" } = useParams();
+  const record = useQuery({
+    queryKey: ["lc-record", id],
+    queryFn: () => api.get<{ record: { personalAdviser: string | null; lastContactAt: Instant }; pack: Pack }>(`/api/leavingcare/young-people/${id}/leaving-care`),
+  });
+  if (record.isPending) return <p role="status">Loading…</p>;
+  if (record.error) return <ProblemSummary error={record.error} />;
+  return (
+    <article aria-labelledby="lc-person-title">
+      <h1 id="lc-person-title">Leaving-care record</h1>
+      <HandoverPack pack={record.data.pack} />
+      <RecordContact youngPersonId={id} />
+    </article>
+  );
+}
+
+function Items({ title, items }: { title: string; items: PackItem[] }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {items.length === 0 ? <p className="none">None.</p> : (
+        <ul>{items.map((i) => (
+          <li key={i.id}>{i.label}{i.who ? ` (${i.who})` : ""}, <When value={i.at} />{i.dueAt ? <> · due <When value={i.dueAt} /></> : null}</li>
+        ))}</ul>
+      )}
+    </div>
+  );
+}
+
+function HandoverPack({ pack }: { pack: Pack }) {
+  return (
+    <section aria-labelledby="pack-title" className="pack">
+      <h2 id="pack-title">Handover pack</h2>
+      <p>
+        Born {formatDate(pack.dateOfBirth)} · 18 on {formatDate(pack.eighteenthBirthday)} · support until {formatDate(pack.supportAvailableUntil)}
+        {pack.lookedAfter ? " · looked after" : ""} · adviser {pack.personalAdviser ?? "not allocated"}
+      </p>
+      <p><strong className={`level level-${pack.risk.level ?? "none"}`}>Risk {pack.risk.level ?? "not assessed"}</strong>
+        {pack.risk.indicators.length > 0 ? `: ${pack.risk.indicators.join(", ")}` : ""}</p>
+      {pack.whereaboutsUnknownSince && <p className="flag">Whereabouts unknown since <When value={pack.whereaboutsUnknownSince} /></p>}
+      <p>Last contact: {pack.lastContactAt ? <When value={pack.lastContactAt} /> : "none recorded"}</p>
+      <div className="pack-grid">
+        <Items title="Open risk reviews" items={pack.openRiskReviews} />
+        <Items title="Open strategy actions" items={pack.openStrategyActions} />
+        <Items title="Strategy decisions" items={pack.strategyDecisions} />
+        <Items title="Referral decisions" items={pack.referralDecisions} />
+        <div>
+          <h3>Missing history</h3>
+          <p>{pack.missing.episodes} episodes ({pack.missing.episodesLast90Days} in the last 90 days), {pack.missing.returnInterviews} return interviews</p>
+        </div>
+        <Items title="Outreach involvement" items={pack.outreachInvolvement} />
+        <Items title="Therapy involvement" items={pack.therapyInvolvement} />
+      </div>
+      <h3>In their own words</h3>
+      {pack.youngPersonsWords.length === 0 ? <p className="none">Nothing recorded yet.</p> : (
+        <ul>{pack.youngPersonsWords.map((w, i) => <li key={i}><q>{w.words}</q> ({w.recordedBy}, <When value={w.recordedAt} />)</li>)}</ul>
+      )}
+      <p className="duties">{pack.duties}</p>
+    </section>
+  );
+}
+
+function RecordContact({ youngPersonId }: { youngPersonId: string }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ occurredAt: nowForLocalInput(), outcome: "Contacted", method: "Phone", youngPersonsWords: "" });
+  const record = useMutation({
+    mutationFn: () => api.post(`/api/leavingcare/young-people/${youngPersonId}/contacts${query({})}`, {
+      occurredAt: instantFromLocalInput(form.occurredAt), outcome: form.outcome, method: form.method,
+      youngPersonsWords: form.youngPersonsWords || undefined,
+    }),
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  return (
+    <section aria-labelledby="contact-title">
+      <h2 id="contact-title">Record a contact</h2>
+      <form onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate>
+        <fieldset>
+          <legend>Outcome</legend>
+          <label className="choice"><input type="radio" name="outcome" value="Contacted" checked={form.outcome === "Contacted"} onChange={set("outcome")} /> Spoke to or saw them</label>
+          <label className="choice"><input type="radio" name="outcome" value="WhereaboutsUnknown" checked={form.outcome === "WhereaboutsUnknown"} onChange={set("outcome")} /> Whereabouts unknown (reports them missing, LC-04)</label>
+        </fieldset>
+        <Field id="contact-when" field="occurredAt" label="When" error={record.error}>
+          {(p) => <input {...p} type="datetime-local" value={form.occurredAt} onChange={set("occurredAt")} />}
+        </Field>
+        <Field id="contact-method" field="method" label="How" error={record.error}>
+          {(p) => <input {...p} value={form.method} onChange={set("method")} />}
+        </Field>
+        <Field id="contact-words" field="youngPersonsWords" label="Their own words (optional)" error={record.error}>
+          {(p) => <textarea {...p} rows={2} value={form.youngPersonsWords} onChange={set("youngPersonsWords")} />}
+        </Field>
+        <button type="submit" disabled={record.isPending}>Record contact</button>
+        <ProblemSummary error={record.error} fields={["occurredAt", "outcome", "method", "youngPersonsWords"]} />
+        {record.isSuccess && <p role="status">Contact recorded.</p>}
+      </form>
+    </section>
+  );
+}

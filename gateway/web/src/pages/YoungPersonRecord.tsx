@@ -1,0 +1,205 @@
+import { useState } from "react";
+import { useParams } from "react-router";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, query } from "../api";
+import { Deadline } from "../components/Countdown";
+import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
+import { ProblemSummary } from "../components/Problem";
+import { When } from "../components/When";
+import { formatDate, type Instant } from "../time";
+
+type Version = { entryId: string; version: number; dateOfBirth: string; localArea: string; recordedAt: Instant; recordedBy: string; correctionReason: string | null };
+type YoungPerson = { id: string; displayName: string; current: Version; history: Version[] };
+type Entry = {
+  id: string; sequence: number; occurredAt: Instant; occurredAtLondon?: string; recordedAt: Instant; recordedAtLondon?: string;
+  sourceService: string; kind: string; summary: string; detail: string | null; authorId: string; authorRole: string | null;
+  corrects: string | null; correctedBy: string[];
+};
+type ChronologyPage = { totalEntries: number; entries: Entry[]; olderBefore: string | null };
+type Verification = { intact: boolean; entries: number; firstBrokenSequence: number | null; problem: string | null; checkedAt: Instant };
+type Rule = { ruleId: string; level: string; description: string; indicators: string[] };
+type Assessment = {
+  id: string; eventDate: string; indicators: string[]; suggestedLevel: string; ruleTableVersion: string; rules: Rule[];
+  contributingIndicators: string[]; chosenLevel: string; previousLevel: string | null; override: boolean; status: string;
+  legalFlags: string[]; prompts: { message?: string }[]; rationale: string | null; recordedAt: Instant; recordedBy: string; recordedByRole: string;
+};
+type ReferralSummary = {
+  id: string; cseType: string; priority: string; reasonableCause: boolean; receivedAt: Instant; decisionDue: Instant;
+  decided: boolean; overdue: boolean; escalated: boolean;
+};
+
+const pageSize = 20;
+
+export function YoungPersonRecord() {
+  const { id = "" } = useParams();
+  const person = useQuery({ queryKey: ["young-person", id], queryFn: () => api.get<YoungPerson>(`/api/referrals/young-people/${id}`) });
+  if (person.isPending) return <p role="status">Loading the record…</p>;
+  if (person.error) return <ProblemSummary error={person.error} />;
+  const p = person.data;
+  return (
+    <article aria-labelledby="record-title">
+      <h1 id="record-title">{p.displayName}</h1>
+      <p className="facts">
+        Born {formatDate(p.current.dateOfBirth)} · {p.current.localArea} · version {p.current.version} of the details, recorded by {p.current.recordedBy} <When value={p.current.recordedAt} />
+      </p>
+      <div className="record-grid">
+        <Chronology id={id} />
+        <div>
+          <Referrals id={id} />
+          <RiskAssessments id={id} />
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function Chronology({ id }: { id: string }) {
+  const [correcting, setCorrecting] = useState<Entry | null>(null);
+  const pages = useInfiniteQuery({
+    queryKey: ["chronology", id],
+    queryFn: ({ pageParam }) =>
+      api.get<ChronologyPage>(`/api/referrals/young-people/${id}/chronology${query({ limit: pageSize, before: pageParam })}`),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.olderBefore ?? undefined,
+  });
+  const verify = useQuery({
+    queryKey: ["chronology-verify", id],
+    queryFn: () => api.get<Verification>(`/api/referrals/young-people/${id}/chronology/verify`),
+  });
+  // Newest first across every page loaded so far.
+  const entries = (pages.data?.pages.flatMap((p) => p.entries) ?? []).sort((a, b) => b.sequence - a.sequence);
+  const bySequence = new Map(entries.map((e) => [e.id, e.sequence]));
+  return (
+    <section aria-labelledby="chronology-title" className="chronology">
+      <h2 id="chronology-title">
+        Chronology{" "}
+        {verify.data && (
+          <span className={verify.data.intact ? "badge ok" : "badge bad"} data-testid="verify-badge">
+            {verify.data.intact
+              ? `Verified: ${verify.data.entries} entries intact`
+              : `Broken at entry ${verify.data.firstBrokenSequence}: ${verify.data.problem}`}
+          </span>
+        )}
+      </h2>
+      <AddNote id={id} correcting={correcting} onDone={() => setCorrecting(null)} />
+      {pages.error && <ProblemSummary error={pages.error} />}
+      <p className="hint">{pages.data ? `${entries.length} of ${pages.data.pages[0].totalEntries} entries shown, newest first` : "Loading…"}</p>
+      <ol className="entries" reversed>
+        {entries.map((e) => (
+          <li key={e.id} id={`entry-${e.id}`} className={e.correctedBy.length > 0 ? "entry corrected" : "entry"}>
+            <div className="entry-head">
+              <span className="seq">#{e.sequence}</span> <strong>{e.kind}</strong>{" "}
+              <When value={e.occurredAt} london={e.occurredAtLondon} />
+            </div>
+            <p>{e.summary}</p>
+            {e.detail && <p className="detail">{e.detail}</p>}
+            <p className="signed">
+              Signed {e.authorId}{e.authorRole ? ` (${e.authorRole})` : ""} via {e.sourceService}, recorded <When value={e.recordedAt} london={e.recordedAtLondon} />
+            </p>
+            {e.corrects && (
+              <p className="link">Corrects <a href={`#entry-${e.corrects}`}>entry #{bySequence.get(e.corrects) ?? "(older page)"}</a></p>
+            )}
+            {e.correctedBy.length > 0 && (
+              <p className="link">
+                Corrected by{" "}
+                {e.correctedBy.map((c) => <a key={c} href={`#entry-${c}`}>entry #{bySequence.get(c) ?? "(newer)"}</a>)}
+              </p>
+            )}
+            <button type="button" className="small" onClick={() => setCorrecting(e)} aria-label={`Correct entry ${e.sequence}`}>Correct</button>
+          </li>
+        ))}
+      </ol>
+      {pages.hasNextPage && (
+        <button type="button" onClick={() => pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>Older entries</button>
+      )}
+    </section>
+  );
+}
+
+function AddNote({ id, correcting, onDone }: { id: string; correcting: Entry | null; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [occurredAt, setOccurredAt] = useState(nowForLocalInput);
+  const [text, setText] = useState("");
+  const add = useMutation({
+    mutationFn: () => api.post(`/api/referrals/young-people/${id}/chronology`, {
+      occurredAt: instantFromLocalInput(occurredAt), text, corrects: correcting?.id,
+    }),
+    onSuccess: async () => {
+      setText("");
+      onDone();
+      await queryClient.invalidateQueries({ queryKey: ["chronology", id] });
+      await queryClient.invalidateQueries({ queryKey: ["chronology-verify", id] });
+    },
+  });
+  return (
+    <form className="note-form" onSubmit={(e) => { e.preventDefault(); add.mutate(); }} noValidate aria-label="Add to the chronology">
+      <h3>{correcting ? `Correct entry #${correcting.sequence}` : "Add a case note"}</h3>
+      {correcting && <p className="hint">The original stays; the correction is a new entry pointing at it. <button type="button" className="small" onClick={onDone}>Cancel correction</button></p>}
+      <Field id="note-occurred" field="occurredAt" label="When it happened" error={add.error}>
+        {(p) => <input {...p} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} />}
+      </Field>
+      <Field id="note-text" field="text" label={correcting ? "Correction and reason" : "Note"} error={add.error}>
+        {(p) => <textarea {...p} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={add.isPending}>{correcting ? "Record correction" : "Add note"}</button>
+      <ProblemSummary error={add.error} fields={["occurredAt", "text"]} />
+      {add.isSuccess && <p role="status">Recorded.</p>}
+    </form>
+  );
+}
+
+function Referrals({ id }: { id: string }) {
+  const referrals = useQuery({
+    queryKey: ["referrals", id],
+    queryFn: () => api.get<ReferralSummary[]>(`/api/referrals${query({ youngPersonId: id })}`),
+  });
+  return (
+    <section aria-labelledby="referrals-title">
+      <h2 id="referrals-title">Referrals</h2>
+      {referrals.error && <ProblemSummary error={referrals.error} />}
+      {referrals.data?.length === 0 && <p>No referrals.</p>}
+      <ul className="cards">
+        {referrals.data?.map((r) => (
+          <li key={r.id} className="card">
+            <p><strong>{r.cseType}</strong> · priority {r.priority}{r.reasonableCause ? " · reasonable cause" : ""}</p>
+            <p>Received <When value={r.receivedAt} /></p>
+            <p>{r.decided ? "Decided" : <>Decision <Deadline due={r.decisionDue} /></>}{r.escalated ? " · escalated" : ""}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RiskAssessments({ id }: { id: string }) {
+  const assessments = useQuery({
+    queryKey: ["risk-assessments", id],
+    queryFn: () => api.get<Assessment[]>(`/api/referrals/young-people/${id}/risk-assessments`),
+  });
+  return (
+    <section aria-labelledby="risk-title">
+      <h2 id="risk-title">Risk assessments</h2>
+      {assessments.error && <ProblemSummary error={assessments.error} />}
+      {assessments.data?.length === 0 && <p>No risk assessment yet.</p>}
+      <ul className="cards">
+        {assessments.data?.map((a) => (
+          <li key={a.id} className="card">
+            <p>
+              <strong className={`level level-${a.chosenLevel}`}>{a.chosenLevel}</strong> chosen, {a.suggestedLevel} suggested by rule table {a.ruleTableVersion}
+              {a.override ? " (override)" : ""} · {a.status}
+            </p>
+            <p>About {formatDate(a.eventDate)}; recorded by {a.recordedBy} ({a.recordedByRole}) <When value={a.recordedAt} /></p>
+            <p>Indicators: {a.indicators.join(", ") || "none"}</p>
+            {a.rules.length > 0 && (
+              <ul className="reasons" aria-label="Why this level">
+                {a.rules.map((r) => <li key={r.ruleId}>{r.ruleId} ({r.level}): {r.description} [{r.indicators.join(", ")}]</li>)}
+              </ul>
+            )}
+            {a.rationale && <p>Rationale: {a.rationale}</p>}
+            {a.legalFlags.length > 0 && <p className="flag">Legal flags: {a.legalFlags.join(", ")}</p>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

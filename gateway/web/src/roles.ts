@@ -1,0 +1,20 @@
+// Role codes from services/BuildingBlocks/Support.ServiceDefaults/Auth/Roles.cs (domain brief §1). The app only
+// decides what to offer; the gateway and each service enforce who may see what (401/403).
+export const Roles = {
+  OutreachWorker: "OutreachWorker", SocialWorker: "SocialWorker", TeamManager: "TeamManager",
+  SeniorManager: "SeniorManager", PersonalAdviser: "PersonalAdviser", SupportLineOperator: "SupportLineOperator",
+  Commissioner: "Commissioner", Governance: "Governance", Auditor: "Auditor",
+} as const;
+
+export const caseStaff = [
+  "OutreachWorker", "SocialWorker", "TeamManager", "SeniorManager", "Chair", "IRO", "RhiWorker", "PoliceLiaison",
+  "Therapist", "CamhsClinician", "HealthPartner", "PersonalAdviser", "AdultServices", "SchoolSafeguardingLead", "Carer",
+  "SupportLineOperator", "Auditor",
+];
+export const managers = [Roles.TeamManager, Roles.SeniorManager];
+export const leavingCareTeam = [Roles.PersonalAdviser, ...managers];
+export const aggregateReaders = [Roles.Commissioner, Roles.Governance, Roles.TeamManager, Roles.SeniorManager, Roles.Auditor];
+
+export function hasAnyRole(roles: readonly string[], allowed: readonly string[]): boolean {
+  return roles.some((r) => allowed.includes(r));
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Support.EndToEnd.Tests;
+using Support.Testing;
+
+namespace Support.Web.Tests;
+
+/// <summary>How the gateway serves the web app (caching, fallback, security headers) and its development sign-in.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed partial class GatewayWebTests(Platform platform)
+{
+    [Fact]
+    public async Task Index_html_is_revalidated_and_hashed_assets_are_cached_for_a_year()
+    {
+        using var client = platform.Client();
+
+        using var index = await client.GetAsync("/");
+        var html = await index.Content.ReadAsStringAsync();
+        var script = ScriptSource().Match(html).Groups[1].Value;
+        using var asset = await client.GetAsync(script);
+
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("no-cache", index.Headers.CacheControl?.ToString());
+        Assert.DoesNotMatch("<script(?![^>]*\\ssrc=)[^>]*>", html); // no inline script anywhere
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task A_client_route_is_answered_with_the_app_but_an_unknown_api_route_is_a_404()
+    {
+        using var client = platform.Client();
+
+        using var route = await client.GetAsync("/young-people/6a1c3f4e-0000-4000-8000-000000000000");
+        using var api = await client.GetAsync("/api/nowhere/at-all");
+        using var asset = await client.GetAsync("/assets/missing-0000.js");
+
+        Assert.Equal(HttpStatusCode.OK, route.StatusCode);
+        Assert.Equal("no-cache", route.Headers.CacheControl?.ToString());
+        Assert.Contains("<div id=\"root\"></div>", await route.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, asset.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/health/live")]
+    [InlineData("/api/referrals/young-people?name=nobody")]
+    public async Task Every_response_carries_the_browser_security_headers(string path)
+    {
+        using var client = platform.Client("SocialWorker", "web-headers");
+
+        using var response = await client.GetAsync(path);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task The_development_token_is_accepted_by_the_services_behind_the_gateway()
+    {
+        using var anonymous = platform.Client();
+
+        using var issued = await anonymous.PostAsJsonAsync("/dev/token", new { role = "SocialWorker", user = "web-dev-user" });
+        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var signedIn = new HttpClient { BaseAddress = platform.Gateway };
+        signedIn.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var search = await signedIn.GetAsync("/api/referrals/young-people?name=nobody");
+        using var forbidden = await signedIn.GetAsync("/api/referrals/young-people/" + Guid.NewGuid() + "/access-log");
+
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode); // the role claim is the one asked for, no more
+    }
+
+    [Fact]
+    public async Task A_development_token_for_an_unknown_role_is_refused_naming_the_field()
+    {
+        using var anonymous = platform.Client();
+
+        using var response = await anonymous.PostAsJsonAsync("/dev/token", new { role = "Superuser", user = "web-dev-user" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("role", out _));
+    }
+
+    [Fact]
+    public async Task Outside_development_and_testing_the_development_sign_in_does_not_exist()
+    {
+        await using var production = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Production");
+            host.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        });
+        using var client = production.CreateClient();
+
+        using var token = await client.PostAsJsonAsync("/dev/token", new { role = "SocialWorker", user = "someone" });
+        using var users = await client.GetAsync("/dev/users");
+        var config = await client.GetFromJsonAsync<JsonElement>("/auth/config");
+
+        Assert.Equal(HttpStatusCode.NotFound, token.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, users.StatusCode);
+        Assert.False(config.GetProperty("developmentSignIn").GetBoolean());
+    }
+
+    [GeneratedRegex("<script type=\"module\" crossorigin src=\"([^\"]+)\"")]
+    private static partial Regex ScriptSource();
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using Support.EndToEnd.Tests;
+using Support.Testing;
+
+namespace Support.Web.Tests;
+
+/// <summary>
+/// Journey 4 of issue 14: a personal adviser opens the handover alert for a young person on their caseload who turns 18
+/// within 90 days, reads the pack, acknowledges it, is shown the server's refusal next to the field it names, and
+/// records that the young person's whereabouts are unknown (LC-01, LC-03, LC-04).
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class PersonalAdviserJourneyTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
+{
+    private const string Adviser = "demo-adviser";
+
+    [Fact]
+    public async Task A_personal_adviser_acknowledges_a_handover_alert_with_its_pack_and_records_whereabouts_unknown()
+    {
+        var family = "Webadviser" + Guid.NewGuid().ToString("N")[..6];
+        using var social = platform.Client("SocialWorker", "web-seed-sw");
+        using var manager = platform.Client("TeamManager", "web-seed-manager");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // Six months short of 18 (no alert yet), so the adviser can be allocated before the alert is raised.
+        var youngPersonId = await Seed.RegisterAsync(social, "Leah", family, today.AddMonths(-6).AddYears(-17));
+        var adviserId = await AdviserIdAsync(manager);
+        using (var joined = await Seed.PostOnceKnownAsync(manager, "/api/leavingcare/care-leavers", new { youngPersonId, lookedAfter = true },
+            "the LeavingCare service to know the young person"))
+        {
+            Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+        }
+        using (var allocated = await manager.PutAsJsonAsync($"/api/leavingcare/young-people/{youngPersonId}/adviser", new { adviserId }))
+        {
+            Assert.True(allocated.IsSuccessStatusCode, $"allocating the adviser answered {allocated.StatusCode}");
+        }
+        // The registry's date of birth is corrected to 17 years 10 months: the correction re-checks alerts at once (LC-01).
+        using (var corrected = await social.PostAsJsonAsync($"/api/referrals/young-people/{youngPersonId}/corrections", new
+        {
+            details = new
+            {
+                givenName = "Leah", familyName = family, dateOfBirth = today.AddMonths(-10).AddYears(-17).ToString("yyyy-MM-dd"),
+                gender = "Female", localArea = "Maltby",
+            },
+            reason = "Date of birth confirmed from the birth certificate",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        }
+        using var adviser = platform.Client("PersonalAdviser", Adviser);
+        await Eventually.TrueAsync(async () =>
+            (await adviser.GetStringAsync("/api/leavingcare/alerts?kind=Handover")).Contains(youngPersonId.ToString(), StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "the handover alert addressed to the adviser");
+
+        await using var browser = await chromium.NewSessionAsync(platform);
+        var page = browser.Page;
+        await browser.SignInAsync(Adviser);
+        await page.WaitForURLAsync("**/leaving-care");
+        var alertLink = page.GetByRole(AriaRole.Link, new() { Name = $"Leah {family}" });
+        await Assertions.Expect(alertLink).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("personal-adviser-alerts");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        await alertLink.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handover pack" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Nothing closes because of age")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"adviser {Adviser}")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Acknowledged by {Adviser}")).ToBeVisibleAsync();
+
+        // An empty "How" is refused by the server and the message sits under that field.
+        await page.GetByLabel("Whereabouts unknown").CheckAsync();
+        await page.GetByLabel("How").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#contact-method-error")).ToContainTextAsync("method");
+        await page.GetByLabel("How").FillAsync("Home visit, nobody there");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record contact" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Contact recorded.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Whereabouts unknown since")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("personal-adviser-handover-pack");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.ConsoleProblems);
+
+        // LC-04: the Missing service opened an episode for the adult care leaver.
+        await Eventually.TrueAsync(async () =>
+            (await social.GetStringAsync($"/api/missing/episodes?youngPersonId={youngPersonId}")).Contains(youngPersonId.ToString(), StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30), "a missing episode opened from whereabouts unknown");
+    }
+
+    /// <summary>The demo adviser is registered once per platform (409 when it already is).</summary>
+    private static async Task<Guid> AdviserIdAsync(HttpClient manager)
+    {
+        using var registered = await manager.PostAsJsonAsync("/api/leavingcare/advisers", new
+        {
+            userId = Adviser, displayName = "Demo Adviser", team = "Leaving care", provider = "Council",
+        });
+        Assert.True(registered.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"registering the adviser answered {registered.StatusCode}");
+        var advisers = await manager.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/leavingcare/advisers");
+        return advisers.EnumerateArray().Single(a => a.GetProperty("userId").GetString() == Adviser).GetProperty("id").GetGuid();
+    }
+}
