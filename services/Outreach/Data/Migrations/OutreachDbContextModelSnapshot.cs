@@ -144,6 +144,299 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("young_people", "outreach");
                 });
 
+            modelBuilder.Entity("Support.Outreach.Domain.Alias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("ApproximateAge")
+                        .HasColumnType("integer")
+                        .HasColumnName("approximate_age");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ethnicity");
+
+                    b.Property<string>("Gender")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("gender");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_aliases");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_aliases_name");
+
+                    b.HasIndex("RecordedBy", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_aliases_recorded_by_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.ToTable("aliases", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.AliasMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AliasId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alias_id");
+
+                    b.Property<DateTimeOffset>("MatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("matched_at");
+
+                    b.Property<string>("MatchedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("matched_by");
+
+                    b.Property<string>("MatchedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("matched_by_role");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alias_matches");
+
+                    b.HasIndex("AliasId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alias_matches_alias_id");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_alias_matches_young_person_id");
+
+                    b.ToTable("alias_matches", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.Contact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AliasId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alias_id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Concern")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("concern");
+
+                    b.Property<DateTimeOffset>("ContactedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("contacted_at");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<bool>("RecordedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("recorded_late");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("Corrects")
+                        .HasDatabaseName("ix_contacts_corrects");
+
+                    b.HasIndex("AliasId", "ContactedAt")
+                        .HasDatabaseName("ix_contacts_alias_id_contacted_at");
+
+                    b.HasIndex("LocationId", "ContactedAt")
+                        .HasDatabaseName("ix_contacts_location_id_contacted_at");
+
+                    b.HasIndex("RecordedBy", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contacts_recorded_by_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.HasIndex("YoungPersonId", "ContactedAt")
+                        .HasDatabaseName("ix_contacts_young_person_id_contacted_at");
+
+                    b.ToTable("contacts", "outreach", t =>
+                        {
+                            t.HasCheckConstraint("ck_contacts_one_subject", "(young_person_id IS NULL) <> (alias_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("area");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_locations");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_locations_name");
+
+                    b.HasIndex("RecordedBy", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_locations_recorded_by_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.ToTable("locations", "outreach");
+                });
+
             modelBuilder.Entity("Support.ServiceDefaults.Audit.AccessLogEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -201,6 +494,37 @@ namespace Support.Outreach.Data.Migrations
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
                     b.ToTable("access_log", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.AliasMatch", b =>
+                {
+                    b.HasOne("Support.Outreach.Domain.Alias", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Outreach.Domain.AliasMatch", "AliasId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_alias_matches_aliases_alias_id");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.Contact", b =>
+                {
+                    b.HasOne("Support.Outreach.Domain.Alias", null)
+                        .WithMany()
+                        .HasForeignKey("AliasId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contacts_aliases_alias_id");
+
+                    b.HasOne("Support.Outreach.Domain.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("Corrects")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contacts_contacts_corrects");
+
+                    b.HasOne("Support.Outreach.Domain.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contacts_locations_location_id");
                 });
 #pragma warning restore 612, 618
         }
