@@ -2,6 +2,7 @@ using Support.Messaging.Registry;
 using Support.Outreach.Data;
 using Support.Outreach.Features.Aliases;
 using Support.Outreach.Features.Contacts;
+using Support.Outreach.Features.Information;
 using Support.Outreach.Features.Locations;
 using Support.ServiceDefaults.Auth;
 
@@ -29,6 +30,7 @@ public static class OutreachApi
         app.MapLocationEndpoints();
         app.MapContactEndpoints();
         app.MapAliasEndpoints();
+        app.MapInformationEndpoints();
         return app;
     }
 }

@@ -16,6 +16,9 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<Alias> Aliases => Set<Alias>();
     public DbSet<AliasMatch> AliasMatches => Set<AliasMatch>();
     public DbSet<KnownYoungPerson> KnownYoungPeople => Set<KnownYoungPerson>();
+    public DbSet<InformationItem> InformationItems => Set<InformationItem>();
+    public DbSet<InformationMention> InformationMentions => Set<InformationMention>();
+    public DbSet<InformationItemEvent> InformationItemEvents => Set<InformationItemEvent>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -98,5 +101,59 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
             e.ToTable(t => t.HasCheckConstraint("ck_contacts_one_subject", "(young_person_id IS NULL) <> (alias_id IS NULL)"));
         });
+
+        modelBuilder.Entity<InformationItem>(e =>
+        {
+            e.ToTable("information_items");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Words).HasMaxLength(InformationWordsMax);
+            e.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.ReportedBy).HasMaxLength(200);
+            e.Property(x => x.Hand).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.SourceEvaluation).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.IntelligenceAssessment).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Handling).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasOne<Alias>().WithMany().HasForeignKey(x => x.AliasId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Mentions).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.YoungPersonId);
+            e.HasIndex(x => x.AliasId);
+            e.HasIndex(x => x.DispositionDueAt);
+            e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+        });
+
+        modelBuilder.Entity<InformationMention>(e =>
+        {
+            e.ToTable("information_mentions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Value).HasMaxLength(200);
+            e.Property(x => x.Normalised).HasMaxLength(200);
+            // INT-02: the same vehicle, phone or nickname across items.
+            e.HasIndex(x => new { x.Kind, x.Normalised });
+        });
+
+        modelBuilder.Entity<InformationItemEvent>(e =>
+        {
+            e.ToTable("information_item_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<InformationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Reference).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Ignore(x => x.Disposes);
+            e.HasIndex(x => x.ItemId);
+        });
     }
+
+    public const int InformationWordsMax = 8000;
 }

@@ -29,7 +29,7 @@ public sealed class ContactTests(OutreachFixture fixture) : IClassFixture<Outrea
         Assert.Equal("GMT", contact.ContactedAt.Zone);
         Assert.Equal(fixture.Now, contact.RecordedAt.Utc);
         Assert.Equal(("ow-signed", Roles.OutreachWorker), (contact.RecordedBy, contact.RecordedByRole));
-        Assert.Equal(new ContactLocation(park.Id, park.Name, Domain.LocationType.Park), contact.Location);
+        Assert.Equal(new ContactLocation(park.Id, park.Name, Support.Outreach.Domain.LocationType.Park), contact.Location);
         Assert.Equal(OutreachRequests.Notes, contact.Notes);
         Assert.Equal(RiskLevel.High, contact.Concern);
         Assert.False(contact.RecordedLate);
