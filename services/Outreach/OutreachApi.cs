@@ -4,6 +4,7 @@ using Support.Outreach.Features.Aliases;
 using Support.Outreach.Features.Contacts;
 using Support.Outreach.Features.Information;
 using Support.Outreach.Features.Locations;
+using Support.Outreach.Features.Referrals;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Outreach;
@@ -31,6 +32,7 @@ public static class OutreachApi
         app.MapContactEndpoints();
         app.MapAliasEndpoints();
         app.MapInformationEndpoints();
+        app.MapReferralTrackingEndpoints();
         return app;
     }
 }

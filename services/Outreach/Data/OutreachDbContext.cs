@@ -19,6 +19,8 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<InformationItem> InformationItems => Set<InformationItem>();
     public DbSet<InformationMention> InformationMentions => Set<InformationMention>();
     public DbSet<InformationItemEvent> InformationItemEvents => Set<InformationItemEvent>();
+    public DbSet<TrackedReferral> TrackedReferrals => Set<TrackedReferral>();
+    public DbSet<ReferralNotification> ReferralNotifications => Set<ReferralNotification>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -152,6 +154,30 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             e.Property(x => x.RecordedByRole).HasMaxLength(100);
             e.Ignore(x => x.Disposes);
             e.HasIndex(x => x.ItemId);
+        });
+
+        modelBuilder.Entity<TrackedReferral>(e =>
+        {
+            e.ToTable("tracked_referrals");
+            e.HasKey(x => x.ReferralId);
+            e.Property(x => x.ReferralId).ValueGeneratedNever();
+            e.Property(x => x.Referrer).HasMaxLength(200);
+            e.Property(x => x.CseType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Priority).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(x => x.Referrer);
+        });
+
+        modelBuilder.Entity<ReferralNotification>(e =>
+        {
+            e.ToTable("referral_notifications");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Recipient).HasMaxLength(200);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Summary).HasMaxLength(1000);
+            e.Property(x => x.Rationale).HasMaxLength(4000);
+            e.HasIndex(x => new { x.Recipient, x.CreatedAt });
         });
     }
 
