@@ -1,5 +1,7 @@
+using MassTransit;
 using Support.Messaging;
 using Support.Registry;
+using Support.Outreach;
 using Support.Outreach.Data;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
@@ -7,12 +9,17 @@ using Support.ServiceDefaults.Data;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<OutreachDbContext>("Outreach", OutreachDbContext.Schema);
-builder.AddSupportMessaging<OutreachDbContext>("outreach", bus => bus.AddRegistryProjectionConsumers<OutreachDbContext>("outreach"));
+builder.AddSupportMessaging<OutreachDbContext>("outreach", bus =>
+{
+    bus.AddRegistryProjectionConsumers<OutreachDbContext>("outreach");
+    bus.AddConsumers(typeof(OutreachApi).Assembly);
+});
+builder.AddOutreachFeatures();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapRegistryProjection<OutreachDbContext>("outreach");
+app.MapOutreachApi();
 
 await app.MigrateDatabaseIfConfiguredAsync<OutreachDbContext>();
 await app.RunAsync();

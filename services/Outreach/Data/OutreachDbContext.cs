@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Registry;
+using Support.Outreach.Domain;
 using Support.ServiceDefaults.Data;
 
 namespace Support.Outreach.Data;
@@ -10,6 +11,17 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
 {
     public const string Schema = "outreach";
 
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Alias> Aliases => Set<Alias>();
+    public DbSet<AliasMatch> AliasMatches => Set<AliasMatch>();
+    public DbSet<KnownYoungPerson> KnownYoungPeople => Set<KnownYoungPerson>();
+    public DbSet<InformationItem> InformationItems => Set<InformationItem>();
+    public DbSet<InformationMention> InformationMentions => Set<InformationMention>();
+    public DbSet<InformationItemEvent> InformationItemEvents => Set<InformationItemEvent>();
+    public DbSet<TrackedReferral> TrackedReferrals => Set<TrackedReferral>();
+    public DbSet<ReferralNotification> ReferralNotifications => Set<ReferralNotification>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
 
@@ -17,5 +29,157 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.AddOutboxAndInbox().AddAccessLog().AddRegistryProjection();
+
+        modelBuilder.Entity<Location>(e =>
+        {
+            e.ToTable("locations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Area).HasMaxLength(200);
+            e.Property(x => x.Latitude).HasPrecision(9, 6);
+            e.Property(x => x.Longitude).HasPrecision(9, 6);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            // One record per place: a second "Clifton Park" is a 409 pointing at the first.
+            e.HasIndex(x => x.Name).IsUnique().HasDatabaseName("ix_locations_name");
+            e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+        });
+
+        modelBuilder.Entity<Alias>(e =>
+        {
+            e.ToTable("aliases");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.Area).HasMaxLength(200);
+            e.Property(x => x.Description).HasMaxLength(2000);
+            e.Property(x => x.Gender).HasMaxLength(100);
+            e.Property(x => x.Ethnicity).HasMaxLength(100);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasIndex(x => x.Name);
+            e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+        });
+
+        modelBuilder.Entity<AliasMatch>(e =>
+        {
+            e.ToTable("alias_matches");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Alias>().WithOne().HasForeignKey<AliasMatch>(x => x.AliasId).OnDelete(DeleteBehavior.Restrict);
+            // One match per alias, even when two workers confirm at once.
+            e.HasIndex(x => x.AliasId).IsUnique();
+            e.HasIndex(x => x.YoungPersonId);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.MatchedBy).HasMaxLength(200);
+            e.Property(x => x.MatchedByRole).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Contact>(e =>
+        {
+            e.ToTable("contacts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Channel).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Concern).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Place).HasMaxLength(200);
+            e.Property(x => x.Notes).HasMaxLength(4000);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.CorrectionReason).HasMaxLength(2000);
+            e.Property(x => x.Source).HasMaxLength(16);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasOne<Alias>().WithMany().HasForeignKey(x => x.AliasId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contact>().WithMany().HasForeignKey(x => x.Corrects).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.YoungPersonId, x.ContactedAt });
+            e.HasIndex(x => new { x.AliasId, x.ContactedAt });
+            e.HasIndex(x => new { x.LocationId, x.ContactedAt });
+            e.HasIndex(x => x.Corrects);
+            // OUT-01: a phone retrying on a bad connection (same key) never creates a second contact, even in a race.
+            e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+            e.ToTable(t => t.HasCheckConstraint("ck_contacts_one_subject", "(young_person_id IS NULL) <> (alias_id IS NULL)"));
+        });
+
+        modelBuilder.Entity<InformationItem>(e =>
+        {
+            e.ToTable("information_items");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Words).HasMaxLength(InformationWordsMax);
+            e.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.ReportedBy).HasMaxLength(200);
+            e.Property(x => x.Hand).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.SourceEvaluation).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.IntelligenceAssessment).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Handling).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasOne<Alias>().WithMany().HasForeignKey(x => x.AliasId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Location>().WithMany().HasForeignKey(x => x.LocationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Mentions).WithOne().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.YoungPersonId);
+            e.HasIndex(x => x.AliasId);
+            e.HasIndex(x => x.DispositionDueAt);
+            e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
+        });
+
+        modelBuilder.Entity<InformationMention>(e =>
+        {
+            e.ToTable("information_mentions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Value).HasMaxLength(200);
+            e.Property(x => x.Normalised).HasMaxLength(200);
+            // INT-02: the same vehicle, phone or nickname across items.
+            e.HasIndex(x => new { x.Kind, x.Normalised });
+        });
+
+        modelBuilder.Entity<InformationItemEvent>(e =>
+        {
+            e.ToTable("information_item_events");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<InformationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.Reference).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Ignore(x => x.Disposes);
+            e.HasIndex(x => x.ItemId);
+        });
+
+        modelBuilder.Entity<TrackedReferral>(e =>
+        {
+            e.ToTable("tracked_referrals");
+            e.HasKey(x => x.ReferralId);
+            e.Property(x => x.ReferralId).ValueGeneratedNever();
+            e.Property(x => x.Referrer).HasMaxLength(200);
+            e.Property(x => x.CseType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Priority).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(x => x.Referrer);
+        });
+
+        modelBuilder.Entity<ReferralNotification>(e =>
+        {
+            e.ToTable("referral_notifications");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Recipient).HasMaxLength(200);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Summary).HasMaxLength(1000);
+            e.Property(x => x.Rationale).HasMaxLength(4000);
+            e.HasIndex(x => new { x.Recipient, x.CreatedAt });
+        });
     }
+
+    public const int InformationWordsMax = 8000;
 }

@@ -20,5 +20,7 @@ public sealed record ReferralReclassified
     public required ReferrerRole OriginalReferrerRole { get; init; }
     public required string RequestedBy { get; init; }
     public required string ApprovedBy { get; init; }
+    /// <summary>Why it was reclassified, as the requester wrote it, so the referrer is told the reason and not only the result (REF-02, OUT-04).</summary>
+    public string? Rationale { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -45,6 +45,8 @@ public enum ChronologyEntryKind
     CaseClosed,
 
     OutreachConcernRaised,
+    OutreachContactRecorded,
+    OutreachAliasMatched,
 
     HandoverAlertRaised,
     PersonalAdviserAllocated,

@@ -119,6 +119,7 @@ public static class Reclassify
         OriginalReferrerRole = referral.ReferrerRole,
         RequestedBy = r.RequestedBy,
         ApprovedBy = approvedBy,
+        Rationale = r.Rationale,
         OccurredAt = at,
     };
 }

@@ -1,0 +1,34 @@
+using Support.Outreach.Domain;
+using Support.ServiceDefaults.Time;
+
+namespace Support.Outreach.Features.Information;
+
+public sealed record MentionResponse(MentionKind Kind, string Value, string Normalised);
+
+public sealed record InformationEventResponse(Guid Id, InformationEventKind Kind, string? Reason, string? Reference, LondonTime RecordedAt, string RecordedBy, string RecordedByRole)
+{
+    public static InformationEventResponse From(InformationItemEvent e) =>
+        new(e.Id, e.Kind, e.Reason, e.Reference, LondonTime.Of(e.RecordedAt), e.RecordedBy, e.RecordedByRole);
+}
+
+/// <summary>An item with its whole history. <c>status</c>: <c>AwaitingDisposition</c>, <c>Overdue</c>, <c>WithPolice</c> (stays active, INT-06) or <c>Disposed</c>.</summary>
+public sealed record InformationItemResponse(
+    Guid Id, Guid? YoungPersonId, Guid? AliasId, Guid? ContactId, Guid? LocationId,
+    string Words, InformationSourceKind SourceKind, string ReportedBy, Hand Hand, LondonTime ReceivedAt,
+    SourceEvaluation? SourceEvaluation, IntelligenceAssessment? IntelligenceAssessment, HandlingCode? Handling,
+    IReadOnlyList<MentionResponse> Mentions, LondonTime RecordedAt, string RecordedBy, string RecordedByRole,
+    LondonTime DispositionDueAt, string Status, IReadOnlyList<InformationEventResponse> History)
+{
+    public static InformationItemResponse From(InformationItem i, IReadOnlyList<InformationItemEvent> history, DateTimeOffset now) => new(
+        i.Id, i.YoungPersonId, i.AliasId, i.ContactId, i.LocationId, i.Words, i.SourceKind, i.ReportedBy, i.Hand, LondonTime.Of(i.ReceivedAt),
+        i.SourceEvaluation, i.IntelligenceAssessment, i.Handling,
+        [.. i.Mentions.OrderBy(m => m.Position).Select(m => new MentionResponse(m.Kind, m.Value, m.Normalised))],
+        LondonTime.Of(i.RecordedAt), i.RecordedBy, i.RecordedByRole, LondonTime.Of(i.DispositionDueAt),
+        StatusOf(i, history, now), [.. history.OrderBy(e => e.RecordedAt).Select(InformationEventResponse.From)]);
+
+    public static string StatusOf(InformationItem item, IReadOnlyList<InformationItemEvent> history, DateTimeOffset now) =>
+        history.Any(e => e.Kind == InformationEventKind.SharedWithPolice) ? "WithPolice"
+        : history.Any(e => e.Disposes) ? "Disposed"
+        : now >= item.DispositionDueAt ? "Overdue"
+        : "AwaitingDisposition";
+}

@@ -1,0 +1,38 @@
+using Support.Registry;
+using Support.Outreach.Data;
+using Support.Outreach.Features.Aliases;
+using Support.Outreach.Features.Contacts;
+using Support.Outreach.Features.Information;
+using Support.Outreach.Features.Locations;
+using Support.Outreach.Features.Referrals;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Outreach;
+
+/// <summary>The service's features in one place, so Program.cs only says what kind of service this is.</summary>
+public static class OutreachApi
+{
+    /// <summary>Who records outreach work: outreach workers and their managers.</summary>
+    public const string OutreachStaff = nameof(OutreachStaff);
+
+    public static WebApplicationBuilder AddOutreachFeatures(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)
+            .Validate(o => o.IsValid(), "Outreach: LateRecordingHours >= 1.")
+            .ValidateOnStart();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(OutreachStaff, p => p.RequireRole(Roles.OutreachWorker, Roles.TeamManager, Roles.SeniorManager));
+        return builder;
+    }
+
+    public static WebApplication MapOutreachApi(this WebApplication app)
+    {
+        app.MapRegistryProjection<OutreachDbContext>("outreach");
+        app.MapLocationEndpoints();
+        app.MapContactEndpoints();
+        app.MapAliasEndpoints();
+        app.MapInformationEndpoints();
+        app.MapReferralTrackingEndpoints();
+        return app;
+    }
+}
