@@ -1,3 +1,4 @@
+using Support.Testing.Twilio;
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Support.Testing.Twilio;
 using Twilio.Security;
 
 namespace Support.SupportLine.Tests.Webhooks;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Support.SupportLine.Tests;
+namespace Support.Testing.Twilio;
 
 /// <summary>
 /// Signs webhooks the way Twilio does (twilio.md §2), written independently of the Twilio package the service uses:

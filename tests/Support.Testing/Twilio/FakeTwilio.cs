@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Support.SupportLine.Tests;
+namespace Support.Testing.Twilio;
 
 /// <summary>
 /// A local stand-in for Twilio's Messages API on a loopback port (the service reaches it through its host-rewriting
