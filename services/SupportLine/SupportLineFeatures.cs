@@ -26,7 +26,7 @@ public static class SupportLineFeatures
             bus.AddConsumer<SendSmsConsumer>();
         });
         builder.Services.AddOptions<SupportLineOptions>().BindConfiguration(SupportLineOptions.Section)
-            .Validate(o => o.IsValid(), "Sms: Transport twilio|dapr, positive intervals and UnansweredAfter, MaxSendAttempts >= 1.")
+            .Validate(o => o.IsValid(), "Sms: Transport twilio|local, positive intervals and UnansweredAfter, MaxSendAttempts >= 1.")
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConversationEndpoints.InboxStaff, p => p.RequireRole(ConversationEndpoints.InboxRoles))
@@ -56,7 +56,19 @@ public static class SupportLineFeatures
                 ShouldRetryAfterHeader = true,
             });
         });
-        builder.Services.AddScoped<ISmsSender, TwilioSmsSender>();
+        var transport = builder.Configuration[$"{SupportLineOptions.Section}:{nameof(SupportLineOptions.Transport)}"] ?? "twilio";
+        if (transport == "local")
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new InvalidOperationException("Sms:Transport=local is for development only.");
+            }
+            builder.Services.AddScoped<ISmsSender, LocalOutboxSender>();
+        }
+        else
+        {
+            builder.Services.AddScoped<ISmsSender, TwilioSmsSender>();
+        }
 
         builder.Services.AddSingleton<OutboundDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboundDispatcher>());

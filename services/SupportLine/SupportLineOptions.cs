@@ -8,7 +8,7 @@ public sealed class SupportLineOptions
 {
     public const string Section = "Sms";
 
-    /// <summary><c>twilio</c> (REST API through the Twilio package) or <c>dapr</c> (the Dapr Twilio output binding).</summary>
+    /// <summary><c>twilio</c> (REST API through the Twilio package), or <c>local</c> in development (texts stay in the line's outbox).</summary>
     public string Transport { get; set; } = "twilio";
     public string AccountSid { get; set; } = "";
     /// <summary>The primary Auth Token: signs webhooks (twilio.md §2.7) and authenticates REST calls.</summary>
@@ -31,10 +31,8 @@ public sealed class SupportLineOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     public int MaxRetries { get; set; } = 4;
     public int MaxSendAttempts { get; set; } = 5;
-    /// <summary>Dapr output binding name, when <see cref="Transport"/> is <c>dapr</c>.</summary>
-    public string DaprBinding { get; set; } = "sms";
 
     public bool IsValid() =>
         UnansweredAfter > TimeSpan.Zero && EscalationCheckInterval > TimeSpan.Zero && DispatchInterval > TimeSpan.Zero
-        && MaxRetries >= 0 && MaxSendAttempts >= 1 && Transport is "twilio" or "dapr";
+        && MaxRetries >= 0 && MaxSendAttempts >= 1 && Transport is "twilio" or "local";
 }
