@@ -152,3 +152,35 @@ public sealed class TriageAndEscalationTests : SupportLineFixture
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/supportline/conversations/{id}/close", new { reason = "Police attended; safe with aunt" })).StatusCode);
     }
 }
+
+/// <summary>SL-05, SL-07: an anonymous conversation is linked to a young person explicitly; their texts can become their recorded views.</summary>
+public sealed class YoungPersonsWordsTests : SupportLineFixture
+{
+    [Fact]
+    public async Task A_text_marked_as_the_young_persons_views_is_announced_word_for_word_once()
+    {
+        var from = NewMobile();
+        await TextAsync(from, "i want to stay at my nans, not go back there");
+        await using var db = CreateDbContext();
+        var conversation = await db.Conversations.SingleAsync(c => c.Phone == from);
+        var message = await db.InboundMessages.SingleAsync(m => m.ConversationId == conversation.Id);
+        var worker = ClientFor(Roles.OutreachWorker, "worker-fay");
+        var path = $"/api/supportline/conversations/{conversation.Id}/messages/{message.Id}/young-persons-views";
+
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsync(path, null)).StatusCode); // still anonymous (SL-05)
+        var person = await KnownYoungPersonAsync();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await worker.PostAsJsonAsync($"/api/supportline/conversations/{conversation.Id}/young-person", new { youngPersonId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostAsJsonAsync($"/api/supportline/conversations/{conversation.Id}/young-person", new { youngPersonId = person })).StatusCode);
+        Assert.True(await db.Set<Support.ServiceDefaults.Audit.AccessLogEntry>().AnyAsync(e => e.SubjectId == person && e.Actor == "worker-fay"));
+
+        Clock.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(HttpStatusCode.NoContent, (await worker.PostAsync(path, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsync(path, null)).StatusCode);
+
+        var views = Assert.Single(await OutboxAsync<YoungPersonViewsRecorded>(v => v.YoungPersonId == person));
+        Assert.Equal("i want to stay at my nans, not go back there", views.Words);
+        Assert.Equal(SupportLineFixture.Start, views.SaidAt);
+        Assert.Equal("worker-fay", views.RecordedBy);
+        Assert.Equal(Now, views.OccurredAt);
+    }
+}

@@ -50,4 +50,8 @@ public enum ChronologyEntryKind
     PersonalAdviserAllocated,
     SupportContinuedPast18,
     UnmetNeedRecorded,
+
+    YoungPersonViewsRecorded,
+    SupportLineDangerAlertRaised,
+    SupportLineMessageUnanswered,
 }

@@ -27,6 +27,8 @@ public static class ConversationEndpoints
         group.MapPost("/conversations/{id:guid}/replies", ReplyToConversation.HandleAsync).RequireAuthorization(InboxStaff);
         group.MapPost("/conversations/{id:guid}/assign", ConversationActions.AssignAsync).RequireAuthorization(InboxStaff);
         group.MapPost("/conversations/{id:guid}/close", ConversationActions.CloseAsync).RequireAuthorization(InboxStaff);
+        group.MapPost("/conversations/{id:guid}/young-person", YoungPersonsWords.IdentifyAsync).RequireAuthorization(InboxStaff);
+        group.MapPost("/conversations/{id:guid}/messages/{messageId:guid}/young-persons-views", YoungPersonsWords.MarkAsViewsAsync).RequireAuthorization(InboxStaff);
         group.MapGet("/alerts", ConversationActions.ListAlertsAsync).RequireAuthorization(AlertReaders);
         group.MapGet("/outbox", ConversationActions.ListOutboundAsync).RequireAuthorization(InboxStaff);
         return app;
