@@ -20,6 +20,7 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
     public DbSet<OptOut> OptOuts => Set<OptOut>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<ResponseTime> ResponseTimes => Set<ResponseTime>();
+    public DbSet<ReportedNumber> ReportedNumbers => Set<ReportedNumber>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -102,6 +103,14 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
             e.Property(a => a.Reason).HasMaxLength(500);
             e.Property(a => a.AcknowledgedBy).HasMaxLength(200);
             e.HasIndex(a => a.ConversationId);
+        });
+        modelBuilder.Entity<ReportedNumber>(e =>
+        {
+            e.HasKey(r => r.Id);
+            e.Property(r => r.Phone).HasMaxLength(20);
+            e.Property(r => r.Description).HasMaxLength(1000);
+            e.Property(r => r.ReportedBy).HasMaxLength(200);
+            e.HasIndex(r => r.Phone);
         });
         modelBuilder.Entity<ResponseTime>(e =>
         {

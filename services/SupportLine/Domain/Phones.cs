@@ -76,3 +76,17 @@ public sealed class ResponseTime
     public required string AnsweredBy { get; init; }
     public double Seconds { get; init; }
 }
+
+/// <summary>
+/// SL-04: a number a texter reported as a perpetrator's. Intelligence, never a contact: no register accepts it and
+/// nothing is ever sent to it.
+/// </summary>
+public sealed class ReportedNumber
+{
+    public Guid Id { get; init; }
+    public required string Phone { get; init; }
+    public Guid ConversationId { get; init; }
+    public required string Description { get; init; }
+    public required string ReportedBy { get; init; }
+    public DateTimeOffset ReportedAt { get; init; }
+}

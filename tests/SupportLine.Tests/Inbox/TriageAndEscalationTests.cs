@@ -184,3 +184,37 @@ public sealed class YoungPersonsWordsTests : SupportLineFixture
         Assert.Equal(Now, views.OccurredAt);
     }
 }
+
+/// <summary>SL-04: a number reported as a perpetrator's is intelligence, never a contact number.</summary>
+public sealed class PersonOfConcernNumberTests : SupportLineFixture
+{
+    [Fact]
+    public async Task A_reported_perpetrator_number_is_proposed_as_intelligence_and_never_registered_or_texted()
+    {
+        var from = NewMobile();
+        var theirs = NewMobile();
+        await TextAsync(from, "he keeps texting me from " + theirs);
+        await using var db = CreateDbContext();
+        var conversation = await db.Conversations.SingleAsync(c => c.Phone == from);
+        var worker = ClientFor(Roles.SupportLineOperator, "duty-gil");
+
+        var reported = await worker.PostAsJsonAsync($"/api/supportline/conversations/{conversation.Id}/person-of-concern-numbers",
+            new { phone = theirs, description = "the man she calls Tariq; texts threats" });
+        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
+        var proposal = Assert.Single(await OutboxAsync<PersonOfConcernNumberReported>());
+        Assert.Equal(theirs, proposal.Phone);
+        Assert.Equal("duty-gil", proposal.ReportedBy);
+
+        var person = await KnownYoungPersonAsync();
+        var asContact = await worker.PostAsJsonAsync($"/api/supportline/young-people/{person}/phones", new { phone = theirs, confirmed = true });
+        Assert.Equal(HttpStatusCode.Conflict, asContact.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await ClientFor(Roles.TeamManager).PostAsJsonAsync("/api/supportline/carer-phones", new { phone = theirs })).StatusCode);
+        Assert.False(await db.YoungPersonPhones.AnyAsync(p => p.Phone == theirs));
+
+        // Even a text that somehow reached the queue for that number is never sent.
+        db.OutboundMessages.Add(new OutboundSms { Id = Guid.NewGuid(), To = theirs, Body = "hello", RequestedBy = "test", RequestedAt = Now });
+        await db.SaveChangesAsync();
+        await DispatchAsync();
+        Assert.DoesNotContain(Twilio.Messages, m => m.To == theirs);
+    }
+}

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Support.Contracts.SupportLine;
 using Support.ServiceDefaults.Auth;
 using Support.SupportLine.Domain;
+using Support.Testing;
 
 namespace Support.SupportLine.Tests.Outbound;
 
@@ -144,8 +145,14 @@ public sealed class OutboundTests : SupportLineFixture
         var harness = Host.Services.GetRequiredService<ITestHarness>();
 
         var first = new SendSms { CommandId = Guid.NewGuid(), YoungPersonId = id, Body = "Your appointment is on Monday at 4pm.", RequestedBy = "service:missing", OccurredAt = Now };
-        await harness.Bus.Publish(first);
-        Assert.True(await harness.Consumed.Any<SendSms>(m => m.Context.Message.CommandId == first.CommandId));
+        var firstMessageId = Guid.NewGuid();
+        await harness.Bus.PublishAsync(first, firstMessageId);
+        // Handled (its inbox row is written in the same transaction as any effect), and nothing was queued.
+        await Support.Testing.Eventually.TrueAsync(async () =>
+        {
+            await using var db = CreateDbContext();
+            return await db.Set<Support.Messaging.Inbox.InboxMessage>().AnyAsync(m => m.MessageId == firstMessageId);
+        }, because: "the SendSms command to be handled");
         await using (var db = CreateDbContext())
         {
             Assert.False(await db.OutboundMessages.AnyAsync(m => m.To == phone));

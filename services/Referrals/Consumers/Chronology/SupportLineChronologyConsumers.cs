@@ -55,3 +55,18 @@ public sealed class SupportLineMessageUnansweredChronologyConsumer(ReferralsDbCo
                     ChronologyAuthor.Service(YoungPersonViewsRecordedChronologyConsumer.SupportLineService), m.ConversationId),
             ];
 }
+
+/// <summary>SL-04: a number reported as a perpetrator's, about a known young person: on their chronology without the number.</summary>
+[InboxName("chronology.person-of-concern-number-reported")]
+public sealed class PersonOfConcernNumberReportedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<PersonOfConcernNumberReportedChronologyConsumer> logger)
+    : ChronologyConsumer<PersonOfConcernNumberReported>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(PersonOfConcernNumberReported m) =>
+        m.YoungPersonId is not { } youngPersonId
+            ? []
+            : [
+                new(youngPersonId, m.OccurredAt, YoungPersonViewsRecordedChronologyConsumer.SupportLineService, ChronologyEntryKind.PersonOfConcernNumberReported,
+                    $"A phone number was reported to the support line as a person of concern's (report {m.ReportId}); held as intelligence, never a contact number.",
+                    new ChronologyAuthor(m.ReportedBy, null), m.ReportId),
+            ];
+}

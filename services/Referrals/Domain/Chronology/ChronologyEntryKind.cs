@@ -54,4 +54,5 @@ public enum ChronologyEntryKind
     YoungPersonViewsRecorded,
     SupportLineDangerAlertRaised,
     SupportLineMessageUnanswered,
+    PersonOfConcernNumberReported,
 }

@@ -561,6 +561,48 @@ namespace Support.SupportLine.Data.Migrations
                     b.ToTable("outbound_messages", "supportline");
                 });
 
+            modelBuilder.Entity("Support.SupportLine.Domain.ReportedNumber", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reported_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reported_numbers");
+
+                    b.HasIndex("Phone")
+                        .HasDatabaseName("ix_reported_numbers_phone");
+
+                    b.ToTable("reported_numbers", "supportline");
+                });
+
             modelBuilder.Entity("Support.SupportLine.Domain.ResponseTime", b =>
                 {
                     b.Property<Guid>("Id")

@@ -29,6 +29,7 @@ public static class ConversationEndpoints
         group.MapPost("/conversations/{id:guid}/close", ConversationActions.CloseAsync).RequireAuthorization(InboxStaff);
         group.MapPost("/conversations/{id:guid}/young-person", YoungPersonsWords.IdentifyAsync).RequireAuthorization(InboxStaff);
         group.MapPost("/conversations/{id:guid}/messages/{messageId:guid}/young-persons-views", YoungPersonsWords.MarkAsViewsAsync).RequireAuthorization(InboxStaff);
+        group.MapPost("/conversations/{id:guid}/person-of-concern-numbers", ReportPersonOfConcernNumber.HandleAsync).RequireAuthorization(InboxStaff);
         group.MapGet("/alerts", ConversationActions.ListAlertsAsync).RequireAuthorization(AlertReaders);
         group.MapGet("/outbox", ConversationActions.ListOutboundAsync).RequireAuthorization(InboxStaff);
         return app;

@@ -52,7 +52,9 @@ public sealed partial class OutboundDispatcher(
         foreach (var message in batch)
         {
             var now = clock.GetUtcNow();
-            if (await db.OptOuts.AnyAsync(o => o.Phone == message.To, cancellationToken))
+            // Nothing goes to an opted-out number, nor to one reported as a perpetrator's (SL-04).
+            if (await db.OptOuts.AnyAsync(o => o.Phone == message.To, cancellationToken)
+                || await db.ReportedNumbers.AnyAsync(r => r.Phone == message.To, cancellationToken))
             {
                 message.Refused(DeliveryStatus.Blocked, null, now);
                 LogBlocked(logger, message.Id);
@@ -100,7 +102,7 @@ public sealed partial class OutboundDispatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound dispatch pass failed ({Error}); the next pass retries")]
     private static partial void LogPassFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} not sent: the number opted out")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} not sent: the number opted out or is a person of concern's")]
     private static partial void LogBlocked(ILogger logger, Guid id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} accepted as {MessageSid}")]

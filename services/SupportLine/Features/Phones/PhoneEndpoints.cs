@@ -45,7 +45,9 @@ public static class PhoneEndpoints
     }
 
     private static async Task<string?> RegisteredElsewhereAsync(SupportLineDbContext db, string phone, CancellationToken ct) =>
-        await db.WorkerPhones.AnyAsync(p => p.Phone == phone, ct) ? "an outreach worker"
+        // SL-04: a number reported as a perpetrator's is intelligence, never anyone's contact number.
+        await db.ReportedNumbers.AnyAsync(p => p.Phone == phone, ct) ? "a person of concern (reported as intelligence, SL-04)"
+        : await db.WorkerPhones.AnyAsync(p => p.Phone == phone, ct) ? "an outreach worker"
         : await db.YoungPersonPhones.AnyAsync(p => p.Phone == phone, ct) ? "a young person"
         : await db.CarerPhones.AnyAsync(p => p.Phone == phone, ct) ? "a parent or carer"
         : null;
