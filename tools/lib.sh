@@ -44,3 +44,14 @@ rmq_mgmt_url() { echo "${SUPPORT_RABBITMQ_MGMT_URL:-http://127.0.0.1:$RMQ_MGMT_P
 
 # Value of Key=... in an Npgsql connection string.
 conn_get() { tr ';' '\n' <<<"$1" | awk -F= -v k="$2" 'tolower($1)==tolower(k){sub(/^[^=]*=/,""); print; exit}'; }
+
+# --- SupportLine in development (tools/run, tools/sms): a local stand-in for Twilio. Texts the line sends stay in its
+# outbox (GET /api/supportline/outbox); tools/sms signs inbound texts with a development auth token kept in .data/secrets.
+SMS_DEV_ACCOUNT_SID=AC00000000000000000000000000000dev
+SMS_DEV_NUMBER=+447700900000
+supportline_dev_env() {
+  printf '%s\n' Sms__Transport=local "Sms__AccountSid=$SMS_DEV_ACCOUNT_SID" "Sms__FromNumber=$SMS_DEV_NUMBER" \
+    "Sms__AuthToken=$(secret sms-dev-auth-token)" \
+    "Sms__InboundWebhookUrl=http://localhost:$GATEWAY_PORT/api/supportline/webhooks/twilio/sms" \
+    "Sms__StatusCallbackUrl=http://localhost:$GATEWAY_PORT/api/supportline/webhooks/twilio/status"
+}

@@ -1,18 +1,16 @@
-using Support.Messaging;
-using Support.Registry;
-using Support.SupportLine.Data;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
+using Support.SupportLine;
+using Support.SupportLine.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<SupportLineDbContext>("SupportLine", SupportLineDbContext.Schema);
-builder.AddSupportMessaging<SupportLineDbContext>("supportline", bus => bus.AddRegistryProjectionConsumers<SupportLineDbContext>("supportline"));
+builder.AddSupportLineFeatures();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapRegistryProjection<SupportLineDbContext>("supportline");
+app.MapSupportLineApi();
 
 await app.MigrateDatabaseIfConfiguredAsync<SupportLineDbContext>();
 await app.RunAsync();

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Npgsql;
 using Support.Testing;
+using Support.Testing.Twilio;
 
 namespace Support.EndToEnd.Tests;
 
@@ -29,6 +30,15 @@ public sealed class Platform : IAsyncLifetime
     public Platform() => _logs = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "e2e-logs", _runId);
 
     public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>The support line's stand-in for Twilio's REST API (SupportLine sends every text here).</summary>
+    public FakeTwilio Twilio { get; } = new(TwilioAccountSid, TwilioAuthToken);
+    public const string TwilioAccountSid = "AC00000000000000000000000000e2e000";
+    public const string TwilioAuthToken = "e2e0e2e0e2e0e2e0e2e0e2e0e2e0e2e0";
+    public const string SupportLineNumber = "+447700900000";
+
+    /// <summary>The public URL Twilio would call for inbound texts: the gateway's.</summary>
+    public string SmsInboundUrl => new Uri(Gateway, "/api/supportline/webhooks/twilio/sms").ToString();
 
     public HttpClient Client(string? role = null, string? user = null)
     {
@@ -56,6 +66,10 @@ public sealed class Platform : IAsyncLifetime
             common[key.Replace(":", "__", StringComparison.Ordinal)] = value ?? "";
         }
 
+        await Twilio.StartAsync();
+        var gatewayPort = FreePort();
+        Gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
+
         var addresses = new Dictionary<string, Uri>();
         foreach (var (route, directory) in Services)
         {
@@ -68,11 +82,19 @@ public sealed class Platform : IAsyncLifetime
                 ["ASPNETCORE_URLS"] = addresses[route].ToString().TrimEnd('/'),
                 [$"ConnectionStrings__{directory}"] = PostgresDatabases.ConnectionString(database),
             };
+            if (route == "supportline")
+            {
+                environment["Sms__AccountSid"] = TwilioAccountSid;
+                environment["Sms__AuthToken"] = TwilioAuthToken;
+                environment["Sms__FromNumber"] = SupportLineNumber;
+                environment["Sms__InboundWebhookUrl"] = SmsInboundUrl;
+                environment["Sms__StatusCallbackUrl"] = new Uri(Gateway, "/api/supportline/webhooks/twilio/status").ToString();
+                environment["Sms__ApiBaseUrl"] = Twilio.Url;
+                environment["Sms__DispatchInterval"] = "00:00:00.200";
+            }
             Start(route, Path.Combine("services", directory), $"{directory}.Api", environment);
         }
 
-        var gatewayPort = FreePort();
-        Gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
         var gatewayEnvironment = new Dictionary<string, string>(common)
         {
             ["ASPNETCORE_URLS"] = Gateway.ToString().TrimEnd('/'),
@@ -101,6 +123,7 @@ public sealed class Platform : IAsyncLifetime
             }
             process.Dispose();
         }
+        await Twilio.DisposeAsync();
         foreach (var database in _databases)
         {
             await PostgresDatabases.DropAsync(database);

@@ -52,4 +52,9 @@ public enum ChronologyEntryKind
     PersonalAdviserAllocated,
     SupportContinuedPast18,
     UnmetNeedRecorded,
+
+    YoungPersonViewsRecorded,
+    SupportLineDangerAlertRaised,
+    SupportLineMessageUnanswered,
+    PersonOfConcernNumberReported,
 }

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Support.SupportLine.Data;
+using Support.SupportLine.Domain;
+
+namespace Support.SupportLine.Features.Outbound;
+
+/// <summary>
+/// Hands stored texts to the SMS provider. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so two replicas never
+/// send the same text. The opt-out list is checked at the moment of sending: nothing is ever sent to an opted-out
+/// number, whenever it opted out. Twilio's 21610 adds the number to the list (twilio.md §4).
+/// </summary>
+public sealed partial class OutboundDispatcher(
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportLineOptions> options, ILogger<OutboundDispatcher> logger) : BackgroundService
+{
+    private const int BatchSize = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) == BatchSize)
+                {
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogPassFailed(logger, e.GetType().Name);
+            }
+            await Task.Delay(options.Value.DispatchInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>One pass; returns how many texts it handled.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SupportLineDbContext>();
+        var sender = scope.ServiceProvider.GetRequiredService<ISmsSender>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var entity = db.Model.FindEntityType(typeof(OutboundSms))!;
+        var claimSql = $"SELECT * FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" WHERE status = 'Pending' "
+            + "ORDER BY requested_at LIMIT @batch FOR UPDATE SKIP LOCKED";
+        var batch = await db.OutboundMessages.FromSqlRaw(claimSql, new NpgsqlParameter("batch", BatchSize)).ToListAsync(cancellationToken);
+        foreach (var message in batch)
+        {
+            var now = clock.GetUtcNow();
+            // Nothing goes to an opted-out number, nor to one reported as a perpetrator's (SL-04).
+            if (await db.OptOuts.AnyAsync(o => o.Phone == message.To, cancellationToken)
+                || await db.ReportedNumbers.AnyAsync(r => r.Phone == message.To, cancellationToken))
+            {
+                message.Refused(DeliveryStatus.Blocked, null, now);
+                LogBlocked(logger, message.Id);
+                continue;
+            }
+            var result = await sender.SendAsync(message.To, message.Body, cancellationToken);
+            if (result.Sid is not null)
+            {
+                message.Accepted(result.Sid, Parse(result.Status), now);
+                LogSent(logger, message.Id, result.Sid);
+            }
+            else if (result.ErrorCode == 21610)
+            {
+                message.Refused(DeliveryStatus.Blocked, 21610, now);
+                if (!await db.OptOuts.AnyAsync(o => o.Phone == message.To, cancellationToken) && !db.OptOuts.Local.Any(o => o.Phone == message.To))
+                {
+                    db.OptOuts.Add(new OptOut { Phone = message.To, OptedOutAt = now, Source = "twilio-21610" });
+                }
+                LogRefused(logger, message.Id, 21610);
+            }
+            else if (result.Transient && message.Attempts + 1 < options.Value.MaxSendAttempts)
+            {
+                message.AttemptFailed();
+                LogRetryLater(logger, message.Id);
+            }
+            else
+            {
+                message.Refused(DeliveryStatus.Failed, result.ErrorCode, now);
+                LogRefused(logger, message.Id, result.ErrorCode);
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return batch.Count;
+    }
+
+    private static DeliveryStatus Parse(string? status) => status switch
+    {
+        "sending" => DeliveryStatus.Sending,
+        "sent" => DeliveryStatus.Sent,
+        "delivered" => DeliveryStatus.Delivered,
+        _ => DeliveryStatus.Queued,
+    };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound dispatch pass failed ({Error}); the next pass retries")]
+    private static partial void LogPassFailed(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} not sent: the number opted out or is a person of concern's")]
+    private static partial void LogBlocked(ILogger logger, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} accepted as {MessageSid}")]
+    private static partial void LogSent(ILogger logger, Guid id, string messageSid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound text {Id} refused by the provider (error {ErrorCode})")]
+    private static partial void LogRefused(ILogger logger, Guid id, int? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound text {Id} not sent this time; retried on a later pass")]
+    private static partial void LogRetryLater(ILogger logger, Guid id);
+}

@@ -1,0 +1,89 @@
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using Support.Messaging;
+using Support.Registry;
+using Support.ServiceDefaults.Data;
+using Support.SupportLine.Consumers;
+using Support.SupportLine.Data;
+using Support.SupportLine.Features.Conversations;
+using Support.SupportLine.Features.Escalation;
+using Support.SupportLine.Features.Outbound;
+using Support.SupportLine.Features.Phones;
+using Support.SupportLine.Features.Reports;
+using Support.SupportLine.Features.Webhooks;
+
+namespace Support.SupportLine;
+
+public static class SupportLineFeatures
+{
+    public static IHostApplicationBuilder AddSupportLineFeatures(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SupportLineDbContext>("SupportLine", SupportLineDbContext.Schema);
+        builder.AddSupportMessaging<SupportLineDbContext>("supportline", bus =>
+        {
+            bus.AddRegistryProjectionConsumers<SupportLineDbContext>("supportline");
+            bus.AddConsumer<SendSmsConsumer>();
+        });
+        builder.Services.AddOptions<SupportLineOptions>().BindConfiguration(SupportLineOptions.Section)
+            .Validate(o => o.IsValid(), "Sms: Transport twilio|local, positive intervals and UnansweredAfter, MaxSendAttempts >= 1.")
+            .ValidateOnStart();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ConversationEndpoints.InboxStaff, p => p.RequireRole(ConversationEndpoints.InboxRoles))
+            .AddPolicy(ConversationEndpoints.DutyManagers, p => p.RequireRole(ConversationEndpoints.DutyManagerRoles))
+            .AddPolicy(ConversationEndpoints.AlertReaders, p => p.RequireRole(ConversationEndpoints.AlertRoles));
+
+        var twilio = builder.Services.AddHttpClient(TwilioSmsSender.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+        var standIn = builder.Configuration[$"{SupportLineOptions.Section}:{nameof(SupportLineOptions.ApiBaseUrl)}"];
+        if (!string.IsNullOrWhiteSpace(standIn))
+        {
+            twilio.AddHttpMessageHandler(() => new TwilioHostRewriteHandler(new Uri(standIn)));
+        }
+        // Twilio's 429 (error 20429) means the request was not processed and is safe to retry after backing off
+        // (twilio.md §3); nothing else is retried, since a POST that may have been processed could text twice.
+        twilio.AddResilienceHandler("twilio-429", (pipeline, context) =>
+        {
+            var options = context.ServiceProvider.GetRequiredService<IOptions<SupportLineOptions>>().Value;
+            // Back-off is a real pause between HTTP attempts, not domain time: it runs on the system clock.
+            pipeline.TimeProvider = TimeProvider.System;
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == System.Net.HttpStatusCode.TooManyRequests),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.RetryBaseDelay,
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                ShouldRetryAfterHeader = true,
+            });
+        });
+        var transport = builder.Configuration[$"{SupportLineOptions.Section}:{nameof(SupportLineOptions.Transport)}"] ?? "twilio";
+        if (transport == "local")
+        {
+            if (!builder.Environment.IsDevelopment())
+            {
+                throw new InvalidOperationException("Sms:Transport=local is for development only.");
+            }
+            builder.Services.AddScoped<ISmsSender, LocalOutboxSender>();
+        }
+        else
+        {
+            builder.Services.AddScoped<ISmsSender, TwilioSmsSender>();
+        }
+
+        builder.Services.AddSingleton<OutboundDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboundDispatcher>());
+        builder.Services.AddSingleton<UnansweredEscalationJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnansweredEscalationJob>());
+        return builder;
+    }
+
+    public static WebApplication MapSupportLineApi(this WebApplication app)
+    {
+        app.MapRegistryProjection<SupportLineDbContext>("supportline");
+        app.MapWebhookEndpoints();
+        app.MapConversationEndpoints();
+        app.MapPhoneEndpoints();
+        app.MapReportEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using MassTransit;
+using Support.Contracts.Outreach;
+using Support.Testing;
+using Support.Testing.Twilio;
+
+namespace Support.EndToEnd.Tests;
+
+/// <summary>
+/// The support line through the gateway over the real bus, with texts signed as Twilio signs them and outbound texts
+/// landing in the fake Twilio. Each test posts its webhooks from its own loopback address, as Twilio's servers would
+/// come from theirs, so the gateway's per-address webhook limit (a handful a minute in this platform) is not shared.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class SupportLineEndToEndTests(Platform platform)
+{
+    private const string SmsPath = "/api/supportline/webhooks/twilio/sms";
+
+    private HttpClient TwilioClient(byte lastOctet)
+    {
+        var local = new IPEndPoint(new IPAddress([127, 0, 0, lastOctet]), 0);
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(local);
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private async Task<HttpResponseMessage> TextAsync(HttpClient twilio, string from, string body)
+    {
+        var sid = "SM" + Guid.NewGuid().ToString("N");
+        var form = new Dictionary<string, string>
+        {
+            ["MessageSid"] = sid, ["SmsSid"] = sid, ["SmsMessageSid"] = sid, ["AccountSid"] = Platform.TwilioAccountSid, ["From"] = from,
+            ["To"] = Platform.SupportLineNumber, ["Body"] = body, ["NumMedia"] = "0", ["NumSegments"] = "1", ["SmsStatus"] = "received",
+            ["ApiVersion"] = "2010-04-01", ["FromCountry"] = "GB", ["ToCountry"] = "GB",
+        };
+        return await twilio.SendAsync(TwilioSigner.Request(SmsPath, Platform.TwilioAuthToken, platform.SmsInboundUrl, form));
+    }
+
+    private static string NewMobile() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_workers_contact_text_becomes_a_log_outreach_contact_command_on_the_bus()
+    {
+        var received = new TaskCompletionSource<LogOutreachContact>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var worker = NewMobile();
+        var userId = "e2e-worker-" + Guid.NewGuid().ToString("N")[..6];
+        var bus = await TestBus.StartAsync(cfg => cfg.ReceiveEndpoint("e2e-supportline-contacts-" + Guid.NewGuid().ToString("N")[..8], e =>
+        {
+            e.AutoDelete = true;
+            e.Handler<LogOutreachContact>(context =>
+            {
+                if (context.Message.WorkerUserId == userId)
+                {
+                    received.TrySetResult(context.Message);
+                }
+                return Task.CompletedTask;
+            });
+        }));
+        try
+        {
+            using var manager = platform.Client("TeamManager", "e2e-duty-manager");
+            using var registered = await manager.PostAsJsonAsync("/api/supportline/worker-phones", new { phone = worker, workerUserId = userId });
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+
+            using var twilio = TwilioClient(21);
+            using var response = await TextAsync(twilio, worker, "C Jaz 0005 Clifton Park / with an older man in a silver car");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Logged: Jaz", await response.Content.ReadAsStringAsync());
+
+            var command = await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("Jaz", command.Alias);
+            Assert.Equal("Clifton Park", command.Place);
+            Assert.Equal("with an older man in a silver car", command.Notes);
+            Assert.Equal("sms", command.Channel);
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_danger_text_raises_both_alerts_and_a_discreet_reply_goes_out_through_twilio()
+    {
+        var texter = NewMobile();
+        using var twilio = TwilioClient(22);
+        using var response = await TextAsync(twilio, texter, "he says if i dont come out theyll shoot me");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        using var police = platform.Client("PoliceLiaison", "e2e-police");
+        using var duty = platform.Client("SupportLineOperator", "e2e-duty");
+        var conversationId = await Eventually.GetAsync(async () =>
+        {
+            var inbox = await duty.GetFromJsonAsync<JsonElement>("/api/supportline/conversations");
+            return inbox.EnumerateArray().Where(c => c.GetProperty("urgency").GetString() == "ImmediateDanger" && texter.EndsWith(c.GetProperty("phoneEnding").GetString()![^3..]))
+                .Select(c => c.GetProperty("id").GetString()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(10), "the conversation at the top of the duty inbox");
+        var alerts = await police.GetFromJsonAsync<JsonElement>("/api/supportline/alerts");
+        var kinds = alerts.EnumerateArray().Where(a => a.GetProperty("conversationId").GetString() == conversationId).Select(a => a.GetProperty("kind").GetString()).Order().ToList();
+        Assert.Equal(["DangerToDutyWorker", "DangerToPoliceLiaison"], kinds);
+
+        var reply = await Eventually.GetAsync(async () =>
+        {
+            await Task.Yield();
+            return platform.Twilio.Messages.FirstOrDefault(m => m.To == texter);
+        }, TimeSpan.FromSeconds(30), "the reply to reach Twilio");
+        Assert.Contains("999", reply.Body);
+        Assert.DoesNotContain("support line", reply.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Platform.SupportLineNumber, reply.From);
+    }
+
+    [Fact]
+    public async Task Stop_then_an_outbound_attempt_sends_nothing()
+    {
+        var texter = NewMobile();
+        using var twilio = TwilioClient(23);
+        using var duty = platform.Client("SupportLineOperator", "e2e-duty");
+        (await TextAsync(twilio, texter, "hello is this private")).Dispose();
+        // The acknowledgement goes out first, so what follows is measured against it.
+        await Eventually.GetAsync(async () =>
+        {
+            await Task.Yield();
+            return platform.Twilio.Messages.FirstOrDefault(m => m.To == texter);
+        }, TimeSpan.FromSeconds(30), "the acknowledgement");
+        var conversationId = await Eventually.GetAsync(async () =>
+        {
+            var inbox = await duty.GetFromJsonAsync<JsonElement>("/api/supportline/conversations");
+            return inbox.EnumerateArray().Where(c => texter.EndsWith(c.GetProperty("phoneEnding").GetString()![^3..]) && c.GetProperty("kind").GetString() == "Anonymous")
+                .Select(c => c.GetProperty("id").GetString()).LastOrDefault();
+        }, TimeSpan.FromSeconds(10), "the conversation");
+
+        using var stop = await TextAsync(twilio, texter, "STOP");
+        Assert.Equal(HttpStatusCode.OK, stop.StatusCode);
+        using var attempt = await duty.PostAsJsonAsync($"/api/supportline/conversations/{conversationId}/replies", new { body = "Are you ok?" });
+        Assert.Equal(HttpStatusCode.Conflict, attempt.StatusCode);
+
+        var conversation = await duty.GetFromJsonAsync<JsonElement>($"/api/supportline/conversations/{conversationId}");
+        Assert.True(conversation.GetProperty("optedOut").GetBoolean());
+        Assert.Single(conversation.GetProperty("messages").EnumerateArray(), m => m.GetProperty("direction").GetString() == "outbound");
+        Assert.Single(platform.Twilio.Messages, m => m.To == texter);
+    }
+}
