@@ -105,7 +105,7 @@ public static class PhoneEndpoints
         {
             return errors.ToBadRequest();
         }
-        if (!await db.Set<Support.Messaging.Registry.KnownYoungPerson>().AnyAsync(p => p.Id == id, ct))
+        if (!await db.Set<Support.Registry.KnownYoungPerson>().AnyAsync(p => p.Id == id, ct))
         {
             return TypedResults.NotFound();
         }
