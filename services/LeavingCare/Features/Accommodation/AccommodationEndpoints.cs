@@ -6,16 +6,17 @@ using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.Accommodation;
 
 public sealed record FlagAddressRequest(string? Address, string? Postcode, string? Source, string? Reason);
-public sealed record FlaggedAddressResponse(Guid Id, string Address, string Postcode, string Source, UkInstant RecordedAt, string RecordedBy);
+public sealed record FlaggedAddressResponse(Guid Id, string Address, string Postcode, string Source, LondonTime RecordedAt, string RecordedBy);
 public sealed record CheckAccommodationRequest(string? Address, string? Postcode, string? PlacementType, bool? AdultsOnly, bool? StaffedEveningsAndWeekends);
 public sealed record AccommodationDecisionRequest(bool? Approved, string? Rationale);
 public sealed record AccommodationCheckResponse(
     Guid Id, Guid YoungPersonId, string Address, string Postcode, string PlacementType, IReadOnlyList<string> Matches, string Status,
-    UkInstant RecordedAt, string RecordedBy, string? DecidedBy, string? Rationale);
+    LondonTime RecordedAt, string RecordedBy, string? DecidedBy, string? Rationale);
 
 /// <summary>
 /// LC-05 (Casey-I: "all adult women hostel, no staff at weekends or evenings"): a proposed address for a 16-25 year old
@@ -54,7 +55,7 @@ public static class AccommodationEndpoints
         db.FlaggedAddresses.Add(flagged);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/leavingcare/flagged-addresses/{flagged.Id}",
-            new FlaggedAddressResponse(flagged.Id, flagged.Address, flagged.Postcode, flagged.Source, UkInstant.From(flagged.RecordedAt), flagged.RecordedBy));
+            new FlaggedAddressResponse(flagged.Id, flagged.Address, flagged.Postcode, flagged.Source, LondonTime.Of(flagged.RecordedAt), flagged.RecordedBy));
     }
 
     public static async Task<Results<Created<AccommodationCheckResponse>, ValidationProblem, ProblemHttpResult, NotFound>> CheckAsync(
@@ -77,7 +78,7 @@ public static class AccommodationEndpoints
             return TypedResults.NotFound();
         }
         var author = user.ToAuthor(clock, Access.TeamRoles);
-        var age = picture.AgeOn(UkTime.DateOf(author.At));
+        var age = picture.AgeOn(London.DateOf(author.At));
         if (age is < 16 || age >= options.Value.SupportUntilAge)
         {
             return errors.Add("youngPersonId", $"Accommodation checks are for 16-{options.Value.SupportUntilAge} year olds; this young person is {age}.").ToUnprocessable();
@@ -140,5 +141,5 @@ public static class AccommodationEndpoints
     private static AccommodationCheckResponse Response(AccommodationCheck c, AccommodationDecision? d) =>
         new(c.Id, c.YoungPersonId, c.Address, c.Postcode, c.PlacementType, c.Matches,
             !c.NeedsDecision ? "Clear" : d is null ? "NeedsManagerDecision" : d.Approved ? "ApprovedByManager" : "RejectedByManager",
-            UkInstant.From(c.RecordedAt), c.RecordedBy, d?.DecidedBy, d?.Rationale);
+            LondonTime.Of(c.RecordedAt), c.RecordedBy, d?.DecidedBy, d?.Rationale);
 }

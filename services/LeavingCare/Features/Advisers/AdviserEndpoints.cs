@@ -5,14 +5,15 @@ using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.Advisers;
 
 public sealed record RegisterAdviserRequest(string? UserId, string? DisplayName, string? Team, string? Provider);
 
-public sealed record AdviserResponse(Guid Id, string UserId, string DisplayName, string Team, string Provider, UkInstant RegisteredAt, string RegisteredBy)
+public sealed record AdviserResponse(Guid Id, string UserId, string DisplayName, string Team, string Provider, LondonTime RegisteredAt, string RegisteredBy)
 {
-    public static AdviserResponse From(Adviser a) => new(a.Id, a.UserId, a.DisplayName, a.Team, a.Provider, UkInstant.From(a.RegisteredAt), a.RegisteredBy);
+    public static AdviserResponse From(Adviser a) => new(a.Id, a.UserId, a.DisplayName, a.Team, a.Provider, LondonTime.Of(a.RegisteredAt), a.RegisteredBy);
 }
 
 /// <summary>LC-03: personal advisers are registered by managers, with their team and provider (LC-07).</summary>

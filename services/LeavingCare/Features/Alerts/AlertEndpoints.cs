@@ -5,12 +5,13 @@ using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.Alerts;
 
 public sealed record AlertResponse(
     Guid Id, Guid YoungPersonId, string DisplayName, string Kind, DateOnly DueOn, string? Recipient, string Queue,
-    UkInstant RaisedAt, string? AcknowledgedBy, UkInstant? AcknowledgedAt, HandoverPackResponse? Pack);
+    LondonTime RaisedAt, string? AcknowledgedBy, LondonTime? AcknowledgedAt, HandoverPackResponse? Pack);
 
 /// <summary>
 /// LC-01 alerts. An adviser sees the alerts addressed to them; a manager sees the team's (every alert, including the
@@ -103,6 +104,6 @@ public static class AlertEndpoints
         await db.KnownYoungPeople.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
 
     private static AlertResponse Response(HandoverAlert a, string name, HandoverPackResponse? pack) =>
-        new(a.Id, a.YoungPersonId, name, a.Kind, a.DueOn, a.Recipient, a.Queue, UkInstant.From(a.RaisedAt), a.AcknowledgedBy,
-            UkInstant.From(a.AcknowledgedAt), pack);
+        new(a.Id, a.YoungPersonId, name, a.Kind, a.DueOn, a.Recipient, a.Queue, LondonTime.Of(a.RaisedAt), a.AcknowledgedBy,
+            LondonTime.Of(a.AcknowledgedAt), pack);
 }

@@ -11,6 +11,7 @@ using Support.Messaging.Outbox;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.CareLeavers;
 
@@ -40,7 +41,7 @@ public static class CareLeaverHandlers
             return TypedResults.NotFound();
         }
         var now = clock.GetUtcNow();
-        var today = UkTime.DateOf(now);
+        var today = London.DateOf(now);
         // Support runs to the 25th birthday (PersonalAdviserUntil); a date of birth in the future is a registry error.
         errors.When(picture.DateOfBirth > today, "youngPersonId", "The young person's date of birth is in the future; correct it in the registry first.")
             .When(picture.SupportUntil <= today, "youngPersonId", $"The young person is {options.Value.SupportUntilAge} or over: leaving-care support runs to the {options.Value.SupportUntilAge}th birthday.");
@@ -73,7 +74,7 @@ public static class CareLeaverHandlers
             return TypedResults.Forbid();
         }
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new CareLeaverDetailResponse(CareLeaverResponse.From(picture, UkTime.DateOf(now)),
+        return TypedResults.Ok(new CareLeaverDetailResponse(CareLeaverResponse.From(picture, London.DateOf(now)),
             await HandoverPackResponse.BuildAsync(db, picture, now, cancellationToken)));
     }
 
@@ -111,7 +112,7 @@ public static class CareLeaverHandlers
         {
             return TypedResults.Problem(title: "The record was changed by someone else at the same time.", statusCode: StatusCodes.Status409Conflict);
         }
-        return TypedResults.Ok(CareLeaverResponse.From(picture, UkTime.DateOf(author.At)));
+        return TypedResults.Ok(CareLeaverResponse.From(picture, London.DateOf(author.At)));
     }
 
     public static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> LogContactAsync(
@@ -162,7 +163,7 @@ public static class CareLeaverHandlers
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/leavingcare/young-people/{id}/contacts/{contact.Id}", new ContactResponse(contact.Id, id,
-            UkInstant.From(contact.OccurredAt), contact.Outcome.ToString(), contact.Method, contact.WhereaboutsCommandId, UkInstant.From(contact.RecordedAt), contact.RecordedBy));
+            LondonTime.Of(contact.OccurredAt), contact.Outcome.ToString(), contact.Method, contact.WhereaboutsCommandId, LondonTime.Of(contact.RecordedAt), contact.RecordedBy));
     }
 
     public static async Task<Results<Created<PathwayPlanReviewResponse>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> RecordPathwayPlanReviewAsync(
@@ -184,7 +185,7 @@ public static class CareLeaverHandlers
             return TypedResults.Forbid();
         }
         var author = user.ToAuthor(clock, Access.TeamRoles);
-        if (request.ReviewedOn > UkTime.DateOf(author.At))
+        if (request.ReviewedOn > London.DateOf(author.At))
         {
             return errors.Add("reviewedOn", "'reviewedOn' cannot be in the future.").ToUnprocessable();
         }
@@ -192,7 +193,7 @@ public static class CareLeaverHandlers
         db.PathwayPlanReviews.Add(review);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/leavingcare/young-people/{id}/pathway-plan-reviews/{review.Id}", new PathwayPlanReviewResponse(review.Id, id,
-            review.ReviewedOn, review.ReviewedOn.AddMonths(options.Value.PathwayPlanReviewMonths), UkInstant.From(review.RecordedAt), review.RecordedBy));
+            review.ReviewedOn, review.ReviewedOn.AddMonths(options.Value.PathwayPlanReviewMonths), LondonTime.Of(review.RecordedAt), review.RecordedBy));
     }
 
     public static async Task<Results<Created<UnmetNeedResponse>, ValidationProblem, ProblemHttpResult, NotFound>> RecordUnmetNeedAsync(
@@ -214,7 +215,7 @@ public static class CareLeaverHandlers
             return TypedResults.NotFound();
         }
         var author = user.ToAuthor(clock, Access.UnmetNeedRoles);
-        if (request.RefusedOn > UkTime.DateOf(author.At))
+        if (request.RefusedOn > London.DateOf(author.At))
         {
             return errors.Add("refusedOn", "'refusedOn' cannot be in the future.").ToUnprocessable();
         }
@@ -228,7 +229,7 @@ public static class CareLeaverHandlers
         });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/leavingcare/young-people/{id}/unmet-needs/{need.Id}", new UnmetNeedResponse(need.Id, id, need.NeedCategory,
-            need.Reason.ToString(), need.RefusedBy, need.RefusedOn, UkInstant.From(need.RecordedAt), need.RecordedBy));
+            need.Reason.ToString(), need.RefusedBy, need.RefusedOn, LondonTime.Of(need.RecordedAt), need.RecordedBy));
     }
 
     public static async Task<Ok<List<OverdueItem>>> ListOverdueAsync(
@@ -236,7 +237,7 @@ public static class CareLeaverHandlers
         CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var today = UkTime.Today(clock);
+        var today = London.Today(clock);
         var scope = db.Pictures.AsNoTracking().Where(p => p.DateOfBirth != null && p.SupportUntil > today);
         if (!user.IsManager())
         {
@@ -267,7 +268,7 @@ public static class CareLeaverHandlers
             .Take(5000).ToListAsync(cancellationToken);
         foreach (var c in contacts)
         {
-            var due = UkTime.DateOf(c.Since).AddDays(o.KeepInTouchDays);
+            var due = London.DateOf(c.Since).AddDays(o.KeepInTouchDays);
             if (due <= today)
             {
                 items.Add(new OverdueItem(c.YoungPersonId, "KeepInTouchDue", due, today.DayNumber - due.DayNumber, c.AdviserUserId));

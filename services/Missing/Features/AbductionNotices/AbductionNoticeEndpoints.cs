@@ -7,6 +7,7 @@ using Support.Missing.Features.Episodes;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Missing.Features.AbductionNotices;
 
@@ -38,14 +39,14 @@ public static class AbductionNoticeEndpoints
         IReadOnlyList<string> SubjectNicknames,
         IReadOnlyList<string> Addresses,
         IReadOnlyList<string> VehicleRegistrations,
-        UkInstant ServedAt,
-        UkInstant? ExpiresAt,
+        LondonTime ServedAt,
+        LondonTime? ExpiresAt,
         bool IsActive,
         Signature Recorded)
     {
         public static NoticeResponse From(AbductionNotice n, DateTimeOffset now) => new(n.Id, n.YoungPersonId, n.SubjectName,
-            n.SubjectNicknames, n.Addresses, n.VehicleRegistrations, UkInstant.From(n.ServedAt), UkInstant.From(n.ExpiresAt),
-            n.IsActiveAt(now), new Signature(n.RecordedAt, n.RecordedBy, n.RecordedByRole));
+            n.SubjectNicknames, n.Addresses, n.VehicleRegistrations, LondonTime.Of(n.ServedAt), LondonTime.Of(n.ExpiresAt),
+            n.IsActiveAt(now), Signature.Of(n.RecordedAt, n.RecordedBy, n.RecordedByRole));
     }
 
     public static IEndpointRouteBuilder MapAbductionNoticeEndpoints(this IEndpointRouteBuilder app)

@@ -10,6 +10,7 @@ using Support.Referrals.Domain.StrategyMeetings;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.StrategyMeetings;
 
@@ -278,12 +279,12 @@ public static class StrategyMeetingEndpoints
             .Where(a => a.YoungPersonId == id && meetingIds.Contains(a.MeetingId)).ToListAsync(cancellationToken);
         var addenda = await db.StrategyMeetingAddenda.AsNoTracking().Where(a => meetingIds.Contains(a.MeetingId)).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ChildMeetingResponse>>(meetings.Select(m => new ChildMeetingResponse(
-            m.Id, m.HeldAt!.Value, London.Format(m.HeldAt.Value), m.Chair!, m.Attendees, m.OrganisedOrMultipleAbuse,
+            m.Id, LondonTime.Of(m.HeldAt!.Value), m.Chair!, m.Attendees, m.OrganisedOrMultipleAbuse,
             m.ChildViews.FirstOrDefault(v => v.YoungPersonId == id), m.FamilyView,
             m.DecisionsFor(id).Select(d => d.Text!).ToList(), m.NoFurtherAction, m.NoFurtherActionRationale,
             actions.Where(a => a.MeetingId == m.Id).OrderBy(a => a.DueAt).Select(a => StrategyActionResponse.From(a, now)).ToList(),
             addenda.Where(a => a.MeetingId == m.Id).OrderBy(a => a.RecordedAt).Select(AddendumResponse.From).ToList(),
-            m.YoungPersonIds.Where(other => other != id).ToList(), m.FinalisedAt!.Value, m.FinalisedBy!)).ToList());
+            m.YoungPersonIds.Where(other => other != id).ToList(), LondonTime.Of(m.FinalisedAt!.Value), m.FinalisedBy!)).ToList());
     }
 
     private static ProblemHttpResult Conflict(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict);
