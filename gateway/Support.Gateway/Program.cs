@@ -14,6 +14,7 @@ app.UseServiceDefaults();
 app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapServiceHealth();
+app.MapRouteSpellingRedirects();
 app.MapReverseProxy();
 await app.RunAsync();
 
