@@ -1,10 +1,5 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.ServiceDefaults.Auth;
-using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.Advisers;
@@ -22,39 +17,10 @@ public static class AdviserEndpoints
     public static IEndpointRouteBuilder MapAdviserEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/leavingcare/advisers").WithTags("Personal advisers");
-        group.MapPost("/", RegisterAsync).RequireAuthorization(Policies.TeamManagers)
+        group.MapPost("/", RegisterAdviser.HandleAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("RegisterAdviser").WithSummary("Register a personal adviser (managers).");
-        group.MapGet("/", ListAsync).RequireAuthorization(Access.LeavingCareTeam)
+        group.MapGet("/", ListAdvisers.HandleAsync).RequireAuthorization(Access.LeavingCareTeam)
             .WithName("ListAdvisers").WithSummary("The registered personal advisers.");
         return app;
-    }
-
-    public static async Task<Results<Created<AdviserResponse>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
-        RegisterAdviserRequest request, ClaimsPrincipal user, LeavingCareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors()
-            .Required("userId", request.UserId)
-            .Required("displayName", request.DisplayName)
-            .Required("team", request.Team, 100)
-            .Required("provider", request.Provider, 100);
-        if (errors.Any)
-        {
-            return errors.ToBadRequest();
-        }
-        if (await db.Advisers.AnyAsync(a => a.UserId == request.UserId, cancellationToken))
-        {
-            return TypedResults.Problem(title: "An adviser with this user id is already registered.", statusCode: StatusCodes.Status409Conflict);
-        }
-        var adviser = Adviser.Register(request.UserId!.Trim(), request.DisplayName!.Trim(), request.Team!.Trim(), request.Provider!.Trim(),
-            user.ToAuthor(clock, Access.ManagerRoles));
-        db.Advisers.Add(adviser);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/leavingcare/advisers/{adviser.Id}", AdviserResponse.From(adviser));
-    }
-
-    public static async Task<Ok<List<AdviserResponse>>> ListAsync(LeavingCareDbContext db, CancellationToken cancellationToken)
-    {
-        var advisers = await db.Advisers.AsNoTracking().OrderBy(a => a.DisplayName).ToListAsync(cancellationToken);
-        return TypedResults.Ok(advisers.Select(AdviserResponse.From).ToList());
     }
 }
