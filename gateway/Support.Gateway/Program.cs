@@ -15,6 +15,7 @@ app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapServiceHealth();
 app.MapSignIn();
+app.MapRouteSpellingRedirects();
 app.MapReverseProxy();
 app.MapWebAppFallback();
 await app.RunAsync();

@@ -1,5 +1,3 @@
-using MassTransit;
-using Support.Messaging;
 using Support.Referrals;
 using Support.Referrals.Data;
 using Support.ServiceDefaults;
@@ -8,7 +6,6 @@ using Support.ServiceDefaults.Data;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<ReferralsDbContext>("Referrals", ReferralsDbContext.Schema);
-builder.AddSupportMessaging<ReferralsDbContext>("referrals", bus => bus.AddConsumers(typeof(Program).Assembly));
 builder.AddReferralsFeatures();
 
 var app = builder.Build();

@@ -1,3 +1,6 @@
+using MassTransit;
+using Support.Messaging;
+using Support.Referrals.Data;
 using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.Deadlines;
@@ -17,8 +20,12 @@ namespace Support.Referrals;
 /// <summary>The service's features in one place, so Program.cs only says what kind of service this is.</summary>
 public static class ReferralsApi
 {
+    public const string ServiceName = "referrals";
+
     public static WebApplicationBuilder AddReferralsFeatures(this WebApplicationBuilder builder)
     {
+        // Every consumer in this service (Consumers/), each with its declared inbox name.
+        builder.AddSupportMessaging<ReferralsDbContext>(ServiceName, bus => bus.AddConsumers(typeof(ReferralsApi).Assembly));
         builder.Services.AddOptions<S47Options>().BindConfiguration(S47Options.Section)
             .Validate(o => o.IsValid(), "S47: every deadline >= 1 and OrganisedAbuseThreshold >= 2.")
             .ValidateOnStart();

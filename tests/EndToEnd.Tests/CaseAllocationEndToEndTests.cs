@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Support.Contracts.Referrals;
 using Support.Testing;
+using Support.ServiceDefaults.Time;
 
 namespace Support.EndToEnd.Tests;
 
@@ -45,11 +46,11 @@ public sealed class CaseAllocationEndToEndTests(Platform platform)
 
         (await manager.PostAsJsonAsync($"/api/referrals/cases/{caseId}/key-worker", new { keyWorker = "e2e-kw-1" })).EnsureSuccessStatusCode();
         (await manager.PostAsJsonAsync($"/api/referrals/cases/{caseId}/key-worker", new { keyWorker = "e2e-kw-2" })).EnsureSuccessStatusCode();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")).DateTime);
+        var today = London.DateOf(DateTimeOffset.UtcNow);
         var allocations = await JsonAsync(await social.GetAsync($"/api/referrals/cases/{caseId}/allocations?on={today:yyyy-MM-dd}"));
         var keyWorkers = allocations.GetProperty("keyWorkers").EnumerateArray().ToList();
         Assert.Equal(["e2e-kw-1", "e2e-kw-2"], keyWorkers.Select(k => k.GetProperty("holder").GetString()));
-        Assert.Equal(keyWorkers[0].GetProperty("validTo").GetDateTimeOffset(), keyWorkers[1].GetProperty("validFrom").GetDateTimeOffset());
+        Assert.Equal(keyWorkers[0].GetProperty("validTo").GetProperty("utc").GetDateTimeOffset(), keyWorkers[1].GetProperty("validFrom").GetProperty("utc").GetDateTimeOffset());
         Assert.Equal(["e2e-case-tm"], allocations.GetProperty("teamManagers").EnumerateArray().Select(m => m.GetProperty("holder").GetString()));
 
         using var requested = await social.PostAsJsonAsync($"/api/referrals/cases/{caseId}/transfers", new

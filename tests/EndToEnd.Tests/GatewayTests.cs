@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Support.Testing;
 
 namespace Support.EndToEnd.Tests;
 
@@ -60,6 +62,40 @@ public sealed class GatewayTests(Platform platform)
         var statuses = health.EnumerateArray().ToDictionary(s => s.GetProperty("service").GetString()!, s => s.GetProperty("status").GetString());
         Assert.Equal(Platform.Services.Select(s => s.Route).Order(), statuses.Keys.Order());
         Assert.All(statuses.Values, s => Assert.Equal("Ready", s));
+    }
+
+    [Fact]
+    public async Task The_leaving_care_spelling_is_a_permanent_redirect_to_the_one_leavingcare_route()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = platform.Gateway };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("TeamManager", "e2e-spelling"));
+
+        using var read = await client.GetAsync("/api/leaving-care/alerts?kind=Handover&includeAcknowledged=true");
+        using var write = await client.PostAsJsonAsync("/api/leaving-care/advisers", new { });
+
+        // 308 keeps the method and body, so a client that follows it repeats the same request at the one route.
+        Assert.Equal((HttpStatusCode.PermanentRedirect, "/api/leavingcare/alerts?kind=Handover&includeAcknowledged=true"),
+            (read.StatusCode, read.Headers.Location?.OriginalString));
+        Assert.Equal((HttpStatusCode.PermanentRedirect, "/api/leavingcare/advisers"), (write.StatusCode, write.Headers.Location?.OriginalString));
+        using var followed = await client.GetAsync(read.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, followed.StatusCode);
+        Assert.Equal(JsonValueKind.Array, (await followed.Content.ReadFromJsonAsync<JsonElement>()).ValueKind);
+    }
+
+    [Fact]
+    public async Task Only_the_leavingcare_spelling_is_proxied()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var anonymous = new HttpClient(handler) { BaseAddress = platform.Gateway };
+
+        // The old spelling never reaches the service: without a token it is still only a redirect, and the one route
+        // then asks for the token.
+        using var redirected = await anonymous.GetAsync($"/api/leaving-care/young-people/{Guid.NewGuid()}/leaving-care");
+        using var canonical = await anonymous.GetAsync(redirected.Headers.Location);
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, redirected.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, canonical.StatusCode);
     }
 
     [Fact]

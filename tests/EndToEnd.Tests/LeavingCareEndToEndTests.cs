@@ -59,8 +59,7 @@ public sealed class LeavingCareEndToEndTests(Platform platform)
         Assert.Contains("GiftsMoneyOrAttention", pack);
 
         // Only one handover alert for this young person, however the picture changed.
-        // The issue spells the route /api/leaving-care; the gateway answers both spellings.
-        var all = await manager.GetFromJsonAsync<JsonElement>("/api/leaving-care/alerts?kind=Handover&includeAcknowledged=true");
+        var all = await manager.GetFromJsonAsync<JsonElement>("/api/leavingcare/alerts?kind=Handover&includeAcknowledged=true");
         Assert.Single(all.EnumerateArray(), a => a.GetProperty("youngPersonId").GetGuid() == youngPersonId);
         using var commissioner = platform.Client("Commissioner", "e2e-lc-commissioner");
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/leavingcare/alerts/{alertId}")).StatusCode);

@@ -1,4 +1,5 @@
 using Support.LeavingCare.Domain;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Tests;
 
@@ -31,7 +32,7 @@ public sealed class BirthdayTests
     public void The_uk_date_of_an_instant_late_on_a_summer_evening_is_the_next_day()
     {
         // 23:30 UTC on 30 June is 00:30 BST on 1 July: a birthday on 1 July has begun in the UK.
-        Assert.Equal(new DateOnly(2026, 7, 1), UkTime.DateOf(new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2026, 1, 1), UkTime.DateOf(new DateTimeOffset(2026, 1, 1, 0, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 7, 1), London.DateOf(new DateTimeOffset(2026, 6, 30, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 1, 1), London.DateOf(new DateTimeOffset(2026, 1, 1, 0, 30, 0, TimeSpan.Zero)));
     }
 }

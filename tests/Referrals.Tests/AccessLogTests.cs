@@ -26,7 +26,7 @@ public sealed class AccessLogTests(ReferralsFixture fixture) : IClassFixture<Ref
         Assert.Equal(2, reads.Count);
         Assert.All(reads, e => Assert.Equal("pc-44", e.Actor));
         Assert.All(reads, e => Assert.Equal(Roles.PoliceLiaison, e.ActorRoles));
-        Assert.Equal(TimeSpan.FromMinutes(5), reads[1].At - reads[0].At);
+        Assert.Equal(TimeSpan.FromMinutes(5), reads[1].At.Utc - reads[0].At.Utc);
         Assert.All(reads, e => Assert.False(string.IsNullOrEmpty(e.CorrelationId)));
     }
 

@@ -38,8 +38,8 @@ public sealed class CaseAllocationTests(ReferralsFixture fixture) : IClassFixtur
         Assert.Equal(["CSE"], onFirstDay.LeadTeams.Select(t => t.Team));
         var onSwitchDay = await AllocationsAsync(worker, @case.Id, firstDay.AddDays(2));
         Assert.Equal(["sw-alice", "sw-bob"], onSwitchDay.KeyWorkers.Select(k => k.Holder));
-        Assert.Equal(switchedAt, onSwitchDay.KeyWorkers[0].ValidTo);
-        Assert.Equal(switchedAt, onSwitchDay.KeyWorkers[1].ValidFrom);
+        Assert.Equal(switchedAt, onSwitchDay.KeyWorkers[0].ValidTo?.Utc);
+        Assert.Equal(switchedAt, onSwitchDay.KeyWorkers[1].ValidFrom.Utc);
         Assert.Null(onSwitchDay.KeyWorkers[1].ValidTo);
         var later = await AllocationsAsync(worker, @case.Id, firstDay.AddDays(3));
         Assert.Equal(["sw-bob"], later.KeyWorkers.Select(k => k.Holder));

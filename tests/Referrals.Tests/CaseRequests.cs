@@ -44,5 +44,5 @@ internal static class CaseRequests
 
 
     public static DateOnly LondonDate(DateTimeOffset at) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Support.Referrals.Domain.WorkingDays.London).DateTime);
+        Support.ServiceDefaults.Time.London.DateOf(at);
 }

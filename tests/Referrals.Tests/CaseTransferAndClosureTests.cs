@@ -129,7 +129,7 @@ public sealed class CaseTransferAndClosureTests(ReferralsFixture fixture) : ICla
         var closure = await closed.ReadAsync<CloseCase.ClosureResponse>();
         Assert.Equal(CaseStatus.Closed, closure.Case.Status);
         Assert.Equal("tm-close", closure.ApprovedBy);
-        Assert.Equal(fixture.Clock.GetUtcNow(), closure.ClosedAt);
+        Assert.Equal(fixture.Clock.GetUtcNow(), closure.ClosedAt.Utc);
         var announced = Assert.Single(await fixture.OutboxAsync<CaseClosed>(m => m.CaseId == @case.Id));
         Assert.Equal(("tm-close", person), (announced.ApprovedBy, announced.YoungPersonId));
         Assert.Equal(HttpStatusCode.Conflict, (await manager.CloseAsync(@case.Id)).StatusCode);

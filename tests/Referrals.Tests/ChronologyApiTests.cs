@@ -53,11 +53,11 @@ public sealed class ChronologyApiTests(ReferralsFixture fixture) : IClassFixture
             Assert.Equal(ChronologyEntryKind.CaseNote, e.Kind);
             Assert.Equal("sw-order", e.AuthorId);
             Assert.Equal(Roles.SocialWorker, e.AuthorRole);
-            Assert.Equal(ReferralsFixture.Now, e.RecordedAt);
+            Assert.Equal(ReferralsFixture.Now, e.RecordedAt.Utc);
             Assert.Equal("referrals", e.SourceService);
             Assert.Matches("^[0-9a-f]{64}$", e.Hash);
         });
-        Assert.Equal("2026-06-01 11:00:00 +01:00", chronology.Entries[0].OccurredAtLondon);
+        Assert.Equal((new DateTime(2026, 6, 1, 11, 0, 0), TimeSpan.FromHours(1), "BST"), (chronology.Entries[0].OccurredAt.London.DateTime, chronology.Entries[0].OccurredAt.London.Offset, chronology.Entries[0].OccurredAt.Zone));
         Assert.Equal(3, chronology.TotalEntries);
         Assert.Null(chronology.OlderBefore);
     }
@@ -150,7 +150,7 @@ public sealed class ChronologyApiTests(ReferralsFixture fixture) : IClassFixture
         Assert.True((await foreign.ProblemAsync()).GetProperty("errors").TryGetProperty("corrects", out _));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         var signed = (await recordedAtIgnored.Content.ReadFromJsonAsync<Features.Chronology.ChronologyEntryResponse>(YoungPersonRequests.Json))!;
-        Assert.Equal((ReferralsFixture.Now, "sw-chron"), (signed.RecordedAt, signed.AuthorId));
+        Assert.Equal((ReferralsFixture.Now, "sw-chron"), (signed.RecordedAt.Utc, signed.AuthorId));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class CorrectionTests(ReferralsFixture fixture) : IClassFixture<Re
         Assert.Equal(new DateOnly(2010, 5, 14), original.DateOfBirth);
         Assert.Equal("sw-a", original.RecordedBy);
         Assert.Equal(person.Current.RecordedAt, original.RecordedAt);
-        Assert.Equal(TimeSpan.FromHours(2), corrected.Current.RecordedAt - original.RecordedAt);
+        Assert.Equal(TimeSpan.FromHours(2), corrected.Current.RecordedAt.Utc - original.RecordedAt.Utc);
     }
 
     [Fact]

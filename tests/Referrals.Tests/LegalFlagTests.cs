@@ -95,7 +95,7 @@ public sealed class LegalFlagTests(ReferralsFixture fixture) : IClassFixture<Ref
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         var completed = await done.ReadAsync<ManagerTaskEndpoints.ManagerTaskResponse>();
         Assert.Equal("tm-decides", completed.CompletedBy);
-        Assert.Equal(ReferralsFixture.Now, completed.CompletedAt);
+        Assert.Equal(ReferralsFixture.Now, completed.CompletedAt?.Utc);
         Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{task.Id}/complete", new { decision = "Again" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{Guid.NewGuid()}/complete", new { decision = "x" })).StatusCode);
 

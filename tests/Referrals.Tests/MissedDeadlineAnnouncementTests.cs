@@ -26,7 +26,7 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         var pathway = await worker.StartPathwayAsync(child);
         var job = Job<S47StageOverdueJob>();
 
-        fixture.MoveClockTo(pathway.DueAt!.Value);
+        fixture.MoveClockTo(pathway.DueAt!.Value.Utc);
         await job.RunOnceAsync(CancellationToken.None);
         Assert.Empty(await AnnouncedAsync(pathway.Id));
 
@@ -38,17 +38,17 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         await worker.MovedAsync(pathway.Id, "EnquiriesCommenced");
         await job.RunOnceAsync(CancellationToken.None);
         var first = Assert.Single(await AnnouncedAsync(pathway.Id));
-        Assert.Equal((S47Stage.ReasonableCause, pathway.DueAt.Value, child, false), (first.Stage, first.DueAt, first.YoungPersonId, first.VeryHigh));
+        Assert.Equal((S47Stage.ReasonableCause, pathway.DueAt.Value.Utc, child, false), (first.Stage, first.DueAt, first.YoungPersonId, first.VeryHigh));
 
         // The strategy meeting starts the conference clock: missing that deadline is a second, separate announcement.
         var held = await worker.MovedAsync(pathway.Id, "StrategyMeetingHeld");
-        fixture.MoveClockTo(held.DueAt!.Value.AddMinutes(1));
+        fixture.MoveClockTo(held.DueAt!.Value.Utc.AddMinutes(1));
         await job.RunOnceAsync(CancellationToken.None);
         await WaitForAsync<S47StageOverdue>(m => m.PathwayId == pathway.Id && m.Stage == S47Stage.StrategyMeetingHeld);
         await job.RunOnceAsync(CancellationToken.None);
         var announced = await AnnouncedAsync(pathway.Id);
         Assert.Equal([S47Stage.ReasonableCause, S47Stage.StrategyMeetingHeld], announced.Select(a => a.Stage));
-        Assert.Equal(held.DueAt.Value, announced[1].DueAt);
+        Assert.Equal(held.DueAt.Value.Utc, announced[1].DueAt);
     }
 
     [Fact]
@@ -64,13 +64,13 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
         }
         var job = Job<StrategyActionOverdueJob>();
 
-        fixture.MoveClockTo(late.DueAt);
+        fixture.MoveClockTo(late.DueAt.Utc);
         await job.RunOnceAsync(CancellationToken.None);
         await using (var before = fixture.CreateDbContext())
         {
             Assert.Empty(await before.OutboxAsync<StrategyActionOverdue>(m => m.ActionId == late.Id));
         }
-        fixture.MoveClockTo(late.DueAt.AddMinutes(1));
+        fixture.MoveClockTo(late.DueAt.Utc.AddMinutes(1));
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => job.RunOnceAsync(CancellationToken.None)));
         // The hosted job also runs on the clock's tick and may hold the claim while the passes above skip it.
         await WaitForAsync<StrategyActionOverdue>(m => m.ActionId == late.Id);
@@ -78,7 +78,7 @@ public sealed class MissedDeadlineAnnouncementTests(ReferralsFixture fixture) : 
 
         await using var db = fixture.CreateDbContext();
         var announced = Assert.Single(await db.OutboxAsync<StrategyActionOverdue>(m => m.ActionId == late.Id));
-        Assert.Equal((late.MeetingId, late.YoungPersonId, late.DueAt), (announced.MeetingId, announced.YoungPersonId, announced.DueAt));
+        Assert.Equal((late.MeetingId, late.YoungPersonId, late.DueAt.Utc), (announced.MeetingId, announced.YoungPersonId, announced.DueAt));
         Assert.Empty(await db.OutboxAsync<StrategyActionOverdue>(m => m.ActionId == done.Id));
         // The action row itself is unchanged; the announcement is its own row.
         Assert.True(await db.StrategyActionOverdueNotices.AnyAsync(n => n.ActionId == late.Id));

@@ -38,14 +38,14 @@ public sealed class OnCallRoutingTests
         var job = host.Host.Services.GetRequiredService<S47StageOverdueJob>();
 
         // Friday 10:05: the first pathway's deadline passed in office hours.
-        host.Clock.SetUtcNow(inHours.DueAt!.Value.AddMinutes(5));
+        host.Clock.SetUtcNow(inHours.DueAt!.Value.Utc.AddMinutes(5));
         var first = await AnnouncedAsync(host, job, inHours.Id);
         // Friday 18:05: the second one's passed after the office closed.
-        host.Clock.SetUtcNow(evening.DueAt!.Value.AddMinutes(5));
+        host.Clock.SetUtcNow(evening.DueAt!.Value.Utc.AddMinutes(5));
         var second = await AnnouncedAsync(host, job, evening.Id);
         // A third, started then, is due on Monday 18:05, when the weekend shift has ended and nobody is on call.
         var unrostered = await worker.StartPathwayAsync(await worker.RegisteredChildAsync("Unrostered"));
-        host.Clock.SetUtcNow(unrostered.DueAt!.Value.AddMinutes(5));
+        host.Clock.SetUtcNow(unrostered.DueAt!.Value.Utc.AddMinutes(5));
         var third = await AnnouncedAsync(host, job, unrostered.Id);
 
         Assert.Equal((false, (string?)null), (first.OutOfHours, first.OnCallManager));

@@ -61,7 +61,7 @@ public sealed class OutreachConcernTriggerTests() : RealBusReferralsTests("refer
         var opened = Assert.Single(await OutboxAsync<RiskReviewOpened>(m => m.YoungPersonId == person));
         Assert.Equal((review.Id, "OutreachConcern"), (opened.ReviewId, opened.Trigger));
         // The database keeps microseconds; the event carries the instant as computed.
-        Assert.Equal(review.DueAt, opened.DueAt, TimeSpan.FromMicroseconds(1));
+        Assert.Equal(review.DueAt.Utc, opened.DueAt, TimeSpan.FromMicroseconds(1));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class PoliceOutcomeChronologyTests(ReferralsFixture fixture) : ICl
         Assert.Equal(ChronologyEntryKind.PoliceOutcomeRecorded, entry.Kind);
         Assert.Equal(("pc-chronology", Roles.PoliceLiaison), (entry.AuthorId, entry.AuthorRole));
         Assert.Equal((recorded.Id, messageId), (entry.SourceRecordId, entry.SourceMessageId));
-        Assert.Equal(recorded.RecordedAt, entry.OccurredAt);
+        Assert.Equal(recorded.RecordedAt.Utc, entry.OccurredAt);
         Assert.Contains("NoFurtherAction on 2026-11-20", entry.Summary, StringComparison.Ordinal);
         Assert.Contains("does not close the case or lower the risk level", entry.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("14/98765/26", entry.Summary, StringComparison.Ordinal);

@@ -55,7 +55,7 @@ public sealed class PoliceOutcomeTests(ReferralsFixture fixture) : IClassFixture
         Assert.Equal(PoliceOutcomeKind.NoFurtherAction, outcome.Outcome);
         Assert.Equal(new DateOnly(2026, 11, 20), outcome.OutcomeOn);
         Assert.Equal(("pc-44", Roles.PoliceLiaison), (outcome.RecordedBy, outcome.RecordedByRole));
-        Assert.Equal(fixture.Clock.GetUtcNow(), outcome.RecordedAt);
+        Assert.Equal(fixture.Clock.GetUtcNow(), outcome.RecordedAt.Utc);
         Assert.Equal((person, @case.Id, (Guid?)null), (outcome.YoungPersonId, outcome.CaseId, outcome.ReferralId));
         Assert.Equal(("14/98765/26", "CPS advice: no further action."), (outcome.CrimeReference, outcome.Note));
         Assert.True(outcome.Current);
@@ -233,7 +233,7 @@ public sealed class PoliceOutcomeTests(ReferralsFixture fixture) : IClassFixture
         Assert.NotEqual(original.Id, correction.Id);
         Assert.Equal(original.Id, correction.Corrects);
         Assert.Equal("Mistyped: the police letter says insufficient evidence, on the 19th.", correction.CorrectionReason);
-        Assert.Equal(("pc-corrector", fixture.Clock.GetUtcNow()), (correction.RecordedBy, correction.RecordedAt));
+        Assert.Equal(("pc-corrector", fixture.Clock.GetUtcNow()), (correction.RecordedBy, correction.RecordedAt.Utc));
         var list = await police.PoliceOutcomesAsync(person);
         var old = list.Single(o => o.Id == original.Id);
         Assert.Equal((PoliceOutcomeKind.NoFurtherAction, new DateOnly(2026, 11, 20), original.RecordedAt), (old.Outcome, old.OutcomeOn, old.RecordedAt));
@@ -270,7 +270,7 @@ public sealed class PoliceOutcomeTests(ReferralsFixture fixture) : IClassFixture
         var message = Assert.Single(await fixture.OutboxAsync<PoliceOutcomeRecorded>(m => m.YoungPersonId == person));
         Assert.Equal((recorded.Id, (Guid?)referral.Id, (Guid?)@case.Id), (message.PoliceOutcomeId, message.ReferralId, message.CaseId));
         Assert.Equal((PoliceOutcomeKind.NoCharge, new DateOnly(2026, 11, 18), (Guid?)null), (message.Outcome, message.OutcomeOn, message.Corrects));
-        Assert.Equal(("pc-outbox", Roles.PoliceLiaison, recorded.RecordedAt), (message.RecordedBy, message.RecordedByRole, message.OccurredAt));
+        Assert.Equal(("pc-outbox", Roles.PoliceLiaison, recorded.RecordedAt.Utc), (message.RecordedBy, message.RecordedByRole, message.OccurredAt));
         await using var db = fixture.CreateDbContext();
         var urn = MessageTypeRegistry.UrnOf(typeof(PoliceOutcomeRecorded));
         var payloads = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.MessageType == urn).Select(m => m.Payload).ToListAsync();

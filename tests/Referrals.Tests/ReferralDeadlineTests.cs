@@ -1,6 +1,7 @@
 using Support.Contracts.Referrals;
 using Support.Referrals.Features.Referrals;
 using Support.ServiceDefaults.Auth;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 
@@ -25,7 +26,7 @@ public sealed class ReferralDeadlineTests
         var referral = await ReceivedAtAsync(new DateTimeOffset(2025, 12, 19, 16, 59, 0, TimeSpan.Zero));
 
         Assert.Equal(new DateTimeOffset(2025, 12, 22, 16, 59, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
-        Assert.Equal("2025-12-22 16:59 +00:00", referral.DecisionDue.London);
+        Assert.Equal("2025-12-22 16:59 +00:00 GMT", referral.DecisionDue.Shown());
     }
 
     [Fact]
@@ -34,7 +35,7 @@ public sealed class ReferralDeadlineTests
         var referral = await ReceivedAtAsync(new DateTimeOffset(2025, 12, 24, 10, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(new DateTimeOffset(2025, 12, 29, 10, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
-        Assert.Equal("2025-12-29 10:00 +00:00", referral.DecisionDue.London);
+        Assert.Equal("2025-12-29 10:00 +00:00 GMT", referral.DecisionDue.Shown());
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed class ReferralDeadlineTests
         var referral = await ReceivedAtAsync(new DateTimeOffset(2026, 3, 27, 10, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(new DateTimeOffset(2026, 3, 30, 9, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
-        Assert.Equal("2026-03-30 10:00 +01:00", referral.DecisionDue.London);
+        Assert.Equal("2026-03-30 10:00 +01:00 BST", referral.DecisionDue.Shown());
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class ReferralDeadlineTests
 
         Assert.Equal(new DateTimeOffset(2026, 1, 9, 10, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
         Assert.Equal(new DateTimeOffset(2026, 1, 12, 10, 0, 0, TimeSpan.Zero), referral.EscalatesAt.Utc);
-        Assert.Equal("2026-01-12 10:00 +00:00", referral.EscalatesAt.London);
+        Assert.Equal("2026-01-12 10:00 +00:00 GMT", referral.EscalatesAt.Shown());
         Assert.False(referral.Escalated);
     }
 

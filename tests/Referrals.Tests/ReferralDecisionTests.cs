@@ -52,7 +52,7 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
         Assert.Equal(ReferralOutcome.ChildInNeedAssessment, decided.Decision!.Outcome);
         Assert.Equal("sw-decider", decided.Decision.DecidedBy);
         Assert.Equal(Roles.SocialWorker, decided.Decision.DecidedByRole);
-        Assert.Equal(fixture.Clock.GetUtcNow(), decided.Decision.DecidedAt);
+        Assert.Equal(fixture.Clock.GetUtcNow(), decided.Decision.DecidedAt.Utc);
         Assert.False(decided.Decision.Late);
         await using var db = fixture.CreateDbContext();
         var evt = Assert.Single(await db.OutboxAsync<ReferralDecided>(m => m.ReferralId == referral.Id));

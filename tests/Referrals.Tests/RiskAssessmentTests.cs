@@ -43,7 +43,7 @@ public sealed class RiskAssessmentTests(ReferralsFixture fixture) : IClassFixtur
         Assert.Equal(15, assessment.AgeOnEventDate);
         Assert.Equal("ow-1", assessment.RecordedBy);
         Assert.Equal(Roles.OutreachWorker, assessment.RecordedByRole);
-        Assert.Equal(ReferralsFixture.Now, assessment.RecordedAt);
+        Assert.Equal(ReferralsFixture.Now, assessment.RecordedAt.Utc);
         Assert.Empty(assessment.LegalFlags);
         Assert.Empty(assessment.Prompts);
     }

@@ -70,10 +70,10 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
         Assert.Equal(RiskReviewTrigger.Manual, review.Trigger);
         Assert.Equal("School reports older men waiting at the gate", review.Reason);
         Assert.Equal("sw-opens", review.RecordedBy);
-        Assert.Equal(WorkingDays.Add(openedAt, RiskReview.StandardWorkingDays), review.DueAt);
+        Assert.Equal(WorkingDays.Add(openedAt, RiskReview.StandardWorkingDays), review.DueAt.Utc);
         var opened = Assert.Single(await fixture.OutboxAsync<RiskReviewOpened>(m => m.ReviewId == review.Id));
         Assert.Equal("Manual", opened.Trigger);
-        Assert.Equal(review.DueAt, opened.DueAt);
+        Assert.Equal(review.DueAt.Utc, opened.DueAt);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
 
         Assert.True(review.Urgent);
         // 25 Dec (Fri), weekend, 28 Dec (substitute Boxing Day): due Tuesday 29 December.
-        Assert.Equal(new DateTimeOffset(2026, 12, 29, 10, 0, 0, TimeSpan.Zero), review.DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 29, 10, 0, 0, TimeSpan.Zero), review.DueAt.Utc);
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
         var done = await OpenAsync(await PersonAsync());
         Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(done.Id, Completion("High"))).StatusCode);
 
-        MoveTo(review.DueAt);
+        MoveTo(review.DueAt.Utc);
         await job.RunOnceAsync(CancellationToken.None);
         Assert.Empty(await fixture.OutboxAsync<RiskReviewOverdue>(m => m.ReviewId == review.Id));
         Assert.False((await GetAsync(review.Id)).Overdue);
@@ -221,7 +221,7 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
         await job.RunOnceAsync(CancellationToken.None);
         await job.RunOnceAsync(CancellationToken.None);
         var overdue = Assert.Single(await fixture.OutboxAsync<RiskReviewOverdue>(m => m.ReviewId == review.Id));
-        Assert.Equal(review.DueAt, overdue.DueAt);
+        Assert.Equal(review.DueAt.Utc, overdue.DueAt);
         Assert.True((await GetAsync(review.Id)).Overdue);
         Assert.Empty(await fixture.OutboxAsync<RiskReviewOverdue>(m => m.ReviewId == done.Id));
 

@@ -43,8 +43,8 @@ public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-
         Assert.Equal(RiskReviewTrigger.ReturnInterviewCompleted, review.Trigger);
         Assert.Equal([RiskIndicator.AlcoholOrDrugsSupplied, RiskIndicator.PickedUpByTaxi], review.Indicators.OrderBy(i => i.ToString()));
         Assert.False(review.Urgent);
-        Assert.Equal(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero), review.DueAt);
-        Assert.Equal("2026-11-27 16:00 +00:00", review.DueAtLondon);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero), review.DueAt.Utc);
+        Assert.Equal("2026-11-27 16:00 +00:00 GMT", review.DueAt.Shown());
         Assert.Equal(RiskReviewStatus.Open, review.Status);
     }
 
@@ -91,7 +91,7 @@ public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-
 
         var review = Assert.Single(await WaitForReviewsAsync(person));
         Assert.True(review.Urgent);
-        Assert.Equal(new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.Zero), review.DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 16, 0, 0, TimeSpan.Zero), review.DueAt.Utc);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class S47DeadlineTests
     private static DateTimeOffset London(int y, int m, int d, int h, int min = 0)
     {
         var local = new DateTime(y, m, d, h, min, 0, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, Support.Referrals.Domain.WorkingDays.London.GetUtcOffset(local));
+        return new DateTimeOffset(local, Support.ServiceDefaults.Time.London.Zone.GetUtcOffset(local));
     }
 
     [Fact]

@@ -36,14 +36,14 @@ public sealed class S47PathwayApiTests(ReferralsFixture fixture) : IClassFixture
 
         Assert.Equal(S47Stage.ReasonableCause, pathway.Stage);
         Assert.False(pathway.VeryHigh);
-        Assert.Equal(WorkingDays.Add(now, 1), pathway.DueAt);
-        Assert.Equal(TimeSpan.FromDays(1), pathway.DueAt - now); // the fixture's clock is a Wednesday, and stays mid-week here
-        Assert.Equal(London.Format(pathway.DueAt!.Value), pathway.DueAtLondon);
+        Assert.Equal(WorkingDays.Add(now, 1), pathway.DueAt?.Utc);
+        Assert.Equal(TimeSpan.FromDays(1), pathway.DueAt?.Utc - now); // the fixture's clock is a Wednesday, and stays mid-week here
+        Assert.Equal("GMT", pathway.DueAt!.Value.Zone); // late November
         Assert.Equal([S47Stage.EnquiriesCommenced], pathway.AllowedNext);
         var reached = Assert.Single(await fixture.OutboxAsync<S47StageReached>(m => m.PathwayId == pathway.Id));
         Assert.Null(reached.FromStage);
         Assert.Equal(S47Stage.ReasonableCause, reached.ToStage);
-        Assert.Equal(pathway.DueAt, reached.NextDueAt);
+        Assert.Equal(pathway.DueAt?.Utc, reached.NextDueAt);
         Assert.Equal("sw-s47", reached.RecordedBy);
     }
 
@@ -58,7 +58,7 @@ public sealed class S47PathwayApiTests(ReferralsFixture fixture) : IClassFixture
         var pathway = await worker.StartPathwayAsync(child);
 
         Assert.True(pathway.VeryHigh);
-        Assert.Equal(now.AddHours(4), pathway.DueAt);
+        Assert.Equal(now.AddHours(4), pathway.DueAt?.Utc);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class S47PathwayApiTests(ReferralsFixture fixture) : IClassFixture
         var pathway = await worker.StartPathwayAsync(child);
 
         Assert.False(pathway.VeryHigh);
-        Assert.Equal(WorkingDays.Add(now, 1), pathway.DueAt);
+        Assert.Equal(WorkingDays.Add(now, 1), pathway.DueAt?.Utc);
     }
 
     [Fact]
@@ -126,11 +126,11 @@ public sealed class S47PathwayApiTests(ReferralsFixture fixture) : IClassFixture
 
         var held = await worker.MovedAsync(pathway.Id, "StrategyMeetingHeld");
 
-        Assert.Equal(WorkingDays.Add(now, 15), held.DueAt);
+        Assert.Equal(WorkingDays.Add(now, 15), held.DueAt?.Utc);
         var reached = (await fixture.OutboxAsync<S47StageReached>(m => m.PathwayId == pathway.Id)).Last();
         Assert.Equal(S47Stage.EnquiriesCommenced, reached.FromStage);
         Assert.Equal(S47Stage.StrategyMeetingHeld, reached.ToStage);
-        Assert.Equal(held.DueAt, reached.NextDueAt);
+        Assert.Equal(held.DueAt?.Utc, reached.NextDueAt);
     }
 
     [Fact]
@@ -217,7 +217,7 @@ public sealed class S47OverdueTests(ReferralsFixture fixture) : IClassFixture<Re
         async Task<List<S47PathwayResponse>> OverdueAsync() =>
             await (await worker.GetAsync("/api/referrals/s47-pathways?overdue=true")).ReadAsync<List<S47PathwayResponse>>();
 
-        fixture.Clock.SetUtcNow(pathway.DueAt!.Value);
+        fixture.Clock.SetUtcNow(pathway.DueAt!.Value.Utc);
         Assert.DoesNotContain(await OverdueAsync(), p => p.Id == pathway.Id);
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));

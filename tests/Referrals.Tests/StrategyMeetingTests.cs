@@ -226,7 +226,7 @@ public sealed class StrategyActionTests(ReferralsFixture fixture) : IClassFixtur
         async Task<List<StrategyActionResponse>> OverdueAsync(string query) =>
             await (await worker.GetAsync($"/api/referrals/strategy-actions?{query}")).ReadAsync<List<StrategyActionResponse>>();
 
-        fixture.Clock.SetUtcNow(action.DueAt);
+        fixture.Clock.SetUtcNow(action.DueAt.Utc);
         Assert.Empty(await OverdueAsync($"youngPersonId={child}&overdue=true"));
 
         fixture.Clock.Advance(TimeSpan.FromSeconds(1));

@@ -4,6 +4,7 @@ using Support.Contracts.Risk;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Features.Cases;
 using Support.ServiceDefaults.Auth;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 
@@ -74,8 +75,8 @@ public sealed class UnallocatedCasesTests(ReferralsFixture fixture) : IClassFixt
         var beforeMonday = await UnallocatedAsync([high, medium]);
         var highBefore = Assert.Single(beforeMonday, c => c.Id == high);
         Assert.False(highBefore.Escalated);
-        Assert.Equal(mondayEvening, highBefore.EscalatesAt);
-        Assert.Equal($"{friday.AddDays(3):yyyy-MM-dd} 17:00 +00:00", highBefore.EscalatesAtLondon);
+        Assert.Equal(mondayEvening, highBefore.EscalatesAt?.Utc);
+        Assert.Equal($"{friday.AddDays(3):yyyy-MM-dd} 17:00 +00:00 GMT", highBefore.EscalatesAt.Shown());
         Assert.Equal(2, highBefore.UnallocatedDays);
 
         fixture.Clock.SetUtcNow(mondayEvening.AddMinutes(1));

@@ -23,7 +23,7 @@ public sealed class YoungPersonRegistrationTests(ReferralsFixture fixture) : ICl
         var person = await client.RegisterAsync(body);
 
         Assert.Equal("worker-17", person.RecordedBy);
-        Assert.Equal(ReferralsFixture.Now, person.RecordedAt);
+        Assert.Equal(ReferralsFixture.Now, person.RecordedAt.Utc);
         Assert.Equal("worker-17", person.Current.RecordedBy);
         Assert.Equal(Roles.OutreachWorker, person.Current.RecordedByRole);
         Assert.Equal(1, person.Current.Version);

@@ -1,4 +1,5 @@
 using Support.Contracts.Risk;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Domain;
 
@@ -39,7 +40,7 @@ public sealed class YoungPersonPicture
     public uint Version { get; private set; }
 
     public static YoungPersonPicture Start(Guid youngPersonId, DateTimeOffset now) =>
-        new() { YoungPersonId = youngPersonId, FirstKnownOn = UkTime.DateOf(now), UpdatedAt = now };
+        new() { YoungPersonId = youngPersonId, FirstKnownOn = London.DateOf(now), UpdatedAt = now };
 
     /// <summary>Registry details; an older version arriving late is ignored. Returns whether the date of birth changed.</summary>
     public bool ApplyDateOfBirth(DateOnly dateOfBirth, int version, LeavingCareOptions options, DateTimeOffset now)

@@ -1,3 +1,4 @@
+using Support.ServiceDefaults.Time;
 namespace Support.Referrals.Domain;
 
 /// <summary>
@@ -19,8 +20,6 @@ public static class WorkingDays
     public static readonly DateOnly CoveredFrom = new(2025, 1, 1);
     public static readonly DateOnly CoveredUntil = new(2028, 12, 31);
 
-    public static readonly TimeZoneInfo London = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-
     public static bool IsWorkingDay(DateOnly date)
     {
         if (date < CoveredFrom || date > CoveredUntil)
@@ -41,9 +40,8 @@ public static class WorkingDays
     /// </summary>
     public static bool IsOutOfHours(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, London);
-        var time = TimeOnly.FromDateTime(local.DateTime);
-        return !IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) || time < OfficeOpens || time >= OfficeCloses;
+        var time = London.TimeOf(instant);
+        return !IsWorkingDay(London.DateOf(instant)) || time < OfficeOpens || time >= OfficeCloses;
     }
 
     /// <summary>
@@ -54,8 +52,7 @@ public static class WorkingDays
     public static DateTimeOffset Add(DateTimeOffset from, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
-        var local = TimeZoneInfo.ConvertTime(from, London);
-        var date = DateOnly.FromDateTime(local.DateTime);
+        var date = London.DateOf(from);
         for (var counted = 0; counted < workingDays;)
         {
             date = date.AddDays(1);
@@ -64,12 +61,7 @@ public static class WorkingDays
                 counted++;
             }
         }
-        var dueLocal = date.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
-        // A local time skipped by the spring clock change does not exist: move forward an hour.
-        if (London.IsInvalidTime(dueLocal))
-        {
-            dueLocal = dueLocal.AddHours(1);
-        }
-        return new DateTimeOffset(dueLocal, London.GetUtcOffset(dueLocal)).ToUniversalTime();
+        // A local time skipped by the spring clock change does not exist and is read an hour later (London.At).
+        return London.At(date, London.TimeOf(from));
     }
 }

@@ -24,9 +24,9 @@ public sealed class DaylightSavingTests(MissingFixture fixture) : IClassFixture<
 
         var springDue = springReturn.ReturnInterview!.DueAt;
         Assert.Equal(new DateTimeOffset(2026, 3, 31, 12, 0, 0, TimeSpan.Zero), springDue.Utc);
-        Assert.Equal("2026-03-31T13:00:00+01:00", springDue.Local.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("BST", springDue.LocalZone);
-        Assert.Equal("GMT", springReturn.Return!.ReturnedAt.LocalZone);
+        Assert.Equal("2026-03-31T13:00:00+01:00", springDue.London.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("BST", springDue.Zone);
+        Assert.Equal("GMT", springReturn.Return!.ReturnedAt.Zone);
         var read = await manager.GetFromJsonAsync<ReturnInterviewResponse>($"/api/missing/return-interviews/{springReturn.ReturnInterview.Id}", MissingFixture.Json);
         Assert.Equal(springDue, read!.DueAt);
 
@@ -37,11 +37,11 @@ public sealed class DaylightSavingTests(MissingFixture fixture) : IClassFixture<
         var autumnReturn = await worker.ReturnAsync(autumn.Id, MissingRequests.Return(new DateTimeOffset(2026, 10, 24, 13, 0, 0, TimeSpan.FromHours(1))));
 
         Assert.Equal(new DateTimeOffset(2026, 10, 24, 12, 0, 0, TimeSpan.Zero), autumnReturn.Return!.ReturnedAt.Utc);
-        Assert.Equal("BST", autumnReturn.Return.ReturnedAt.LocalZone);
+        Assert.Equal("BST", autumnReturn.Return.ReturnedAt.Zone);
         var autumnDue = autumnReturn.ReturnInterview!.DueAt;
         Assert.Equal(new DateTimeOffset(2026, 10, 27, 12, 0, 0, TimeSpan.Zero), autumnDue.Utc);
-        Assert.Equal("2026-10-27T12:00:00+00:00", autumnDue.Local.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal("GMT", autumnDue.LocalZone);
+        Assert.Equal("2026-10-27T12:00:00+00:00", autumnDue.London.ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("GMT", autumnDue.Zone);
 
         // One tick before the deadline it is not overdue; at the deadline it is, shown at 12:00 GMT.
         fixture.Clock.SetUtcNow(autumnDue.Utc - TimeSpan.FromTicks(1));

@@ -26,7 +26,7 @@ public sealed class EpisodeTests(MissingFixture fixture) : IClassFixture<Missing
         Assert.Equal(lastSeenAt, episode.LastSeenAt.Utc);
         Assert.Equal("Mother (by phone)", episode.ReportedBy);
         Assert.Equal(true, episode.PlacementInformed);
-        Assert.Equal(new Support.Missing.Features.Signature(reportedAt, "sw-report", Roles.SocialWorker), episode.Recorded);
+        Assert.Equal(Support.Missing.Features.Signature.Of(reportedAt, "sw-report", Roles.SocialWorker), episode.Recorded);
         Assert.Null(episode.Return);
         var reported = Assert.Single(await fixture.OutboxAsync<MissingEpisodeReported>(m => m.EpisodeId == episode.Id));
         Assert.Equal(person, reported.YoungPersonId);
@@ -45,7 +45,7 @@ public sealed class EpisodeTests(MissingFixture fixture) : IClassFixture<Missing
         Assert.Equal($"/api/missing/return-interviews/{interview.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal(returnedAt, returned.Return!.ReturnedAt.Utc);
         Assert.Equal("Dropped off by a private-hire taxi, plate RB61 XYZ", returned.Return.HowReturned);
-        Assert.Equal(new Support.Missing.Features.Signature(fixture.Now, "pc-return", Roles.PoliceLiaison), returned.Return.Recorded);
+        Assert.Equal(Support.Missing.Features.Signature.Of(fixture.Now, "pc-return", Roles.PoliceLiaison), returned.Return.Recorded);
         Assert.Equal(returnedAt.AddHours(72), interview.DueAt.Utc);
         Assert.Equal(ReturnInterviewStatus.Due, interview.Status);
         var announced = Assert.Single(await fixture.OutboxAsync<YoungPersonReturned>(m => m.EpisodeId == episode.Id));

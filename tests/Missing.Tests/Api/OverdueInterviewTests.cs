@@ -58,7 +58,7 @@ public sealed class OverdueInterviewTests(MissingFixture fixture) : IClassFixtur
         var row = Assert.Single(await OverdueListAsync(), i => i.Id == id);
         Assert.Equal(returnedAt.AddHours(72), row.DueAt.Utc);
         Assert.Equal(TimeSpan.Zero, row.DueAt.Utc.Offset);
-        Assert.Equal(row.DueAt.Utc, row.DueAt.Local);
+        Assert.Equal((row.DueAt.Utc, TimeSpan.Zero, "GMT"), (row.DueAt.London, row.DueAt.London.Offset, row.DueAt.Zone));
         Assert.Equal(TimeSpan.FromHours(26) + TimeSpan.FromMinutes(15), row.OverdueBy);
         Assert.Equal(26, row.OverdueByHours);
         using var manager = fixture.Host.ClientFor(Roles.TeamManager);

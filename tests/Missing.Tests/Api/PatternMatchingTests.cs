@@ -26,7 +26,7 @@ public sealed class PatternMatchingTests(MissingFixture fixture) : IClassFixture
         Assert.Equal(["whereFound"], link.MatchedOn);
         Assert.Equal(["whereFound"], link.LinkedFields);
         Assert.Equal("flat 3 14 clifton lane rotherham", link.MatchedTerm);
-        Assert.Equal(fixture.Now, link.RecordedAt);
+        Assert.Equal(fixture.Now, link.RecordedAt.Utc);
         Assert.Equal([EpisodeFlag.LinkedToOtherYoungPerson], second.Flags);
 
         var firstRead = await GetAsync(worker, first.Id);
@@ -44,7 +44,7 @@ public sealed class PatternMatchingTests(MissingFixture fixture) : IClassFixture
         var person = await fixture.KnownYoungPersonAsync();
         using var police = fixture.Host.ClientFor(Roles.PoliceLiaison, "pc-notice");
         var notice = await RecordNoticeAsync(police, Notice(person, registrations: ["YX19 KLM"]));
-        Assert.Equal(new Support.Missing.Features.Signature(fixture.Now, "pc-notice", Roles.PoliceLiaison), notice.Recorded);
+        Assert.Equal(Support.Missing.Features.Signature.Of(fixture.Now, "pc-notice", Roles.PoliceLiaison), notice.Recorded);
         Assert.True(notice.IsActive);
         fixture.Clock.Advance(TimeSpan.FromDays(3));
 

@@ -37,7 +37,7 @@ public sealed class ReturnInterviewTests(MissingFixture fixture) : IClassFixture
         var offeredAt = fixture.Now.AddMinutes(-30);
         var offered = await rhi.InterviewActionAsync(id, "offer", new { offeredAt });
         Assert.Equal(ReturnInterviewStatus.Offered, offered.Status);
-        Assert.Equal(offeredAt, offered.OfferedAt!.Utc);
+        Assert.Equal(offeredAt, offered.OfferedAt!.Value.Utc);
 
         fixture.Clock.Advance(TimeSpan.FromHours(20));
         var conductedAt = fixture.Now.AddHours(-1);
@@ -224,7 +224,7 @@ public sealed class ReturnInterviewTests(MissingFixture fixture) : IClassFixture
         Assert.Equal("Moved out of area before contact", result.NotHeldReason);
         var signOff = result.History[^1];
         Assert.Equal("NotCompleted", signOff.Step);
-        Assert.Equal(new Support.Missing.Features.Signature(fixture.Now, "manager-1", role), signOff.Recorded);
+        Assert.Equal(Support.Missing.Features.Signature.Of(fixture.Now, "manager-1", role), signOff.Recorded);
         var announced = Assert.Single(await fixture.OutboxAsync<ReturnInterviewNotHeld>(m => m.InterviewId == id));
         Assert.Equal("NotCompleted", announced.Outcome);
     }

@@ -1,4 +1,5 @@
 using Support.Missing.Domain;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Missing.Tests.Domain;
 
@@ -48,12 +49,12 @@ public sealed class ReturnInterviewDeadlineTests
 
         Assert.Equal(new DateTimeOffset(2026, 3, 31, 12, 0, 0, TimeSpan.Zero), dueAt);
         Assert.Equal(TimeSpan.FromHours(72), dueAt - returnedAt);
-        Assert.Equal(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero), UkTime.ToLocal(returnedAt));
-        Assert.Equal("GMT", UkTime.Abbreviation(returnedAt));
-        var localDue = UkTime.ToLocal(dueAt);
+        Assert.Equal(new DateTimeOffset(2026, 3, 28, 12, 0, 0, TimeSpan.Zero), London.ToLocal(returnedAt));
+        Assert.Equal("GMT", London.Abbreviation(returnedAt));
+        var localDue = London.ToLocal(dueAt);
         Assert.Equal(new DateTime(2026, 3, 31, 13, 0, 0), localDue.DateTime);
         Assert.Equal(TimeSpan.FromHours(1), localDue.Offset);
-        Assert.Equal("BST", UkTime.Abbreviation(dueAt));
+        Assert.Equal("BST", London.Abbreviation(dueAt));
     }
 
     [Fact]
@@ -66,11 +67,11 @@ public sealed class ReturnInterviewDeadlineTests
 
         Assert.Equal(new DateTimeOffset(2026, 10, 27, 12, 0, 0, TimeSpan.Zero), dueAt);
         Assert.Equal(TimeSpan.Zero, dueAt.Offset);
-        Assert.Equal("BST", UkTime.Abbreviation(returnedAt));
-        var localDue = UkTime.ToLocal(dueAt);
+        Assert.Equal("BST", London.Abbreviation(returnedAt));
+        var localDue = London.ToLocal(dueAt);
         Assert.Equal(new DateTime(2026, 10, 27, 12, 0, 0), localDue.DateTime);
         Assert.Equal(TimeSpan.Zero, localDue.Offset);
-        Assert.Equal("GMT", UkTime.Abbreviation(dueAt));
+        Assert.Equal("GMT", London.Abbreviation(dueAt));
     }
 
     [Fact]
@@ -80,9 +81,9 @@ public sealed class ReturnInterviewDeadlineTests
         var firstPass = new DateTimeOffset(2026, 10, 25, 0, 30, 0, TimeSpan.Zero);
         var secondPass = new DateTimeOffset(2026, 10, 25, 1, 30, 0, TimeSpan.Zero);
 
-        Assert.Equal(UkTime.ToLocal(firstPass).DateTime, UkTime.ToLocal(secondPass).DateTime);
+        Assert.Equal(London.ToLocal(firstPass).DateTime, London.ToLocal(secondPass).DateTime);
         Assert.Equal(TimeSpan.FromHours(1),
             ReturnInterviewDeadline.DueAt(secondPass, Deadline) - ReturnInterviewDeadline.DueAt(firstPass, Deadline));
-        Assert.Equal(new DateTime(2026, 10, 28, 0, 30, 0), UkTime.ToLocal(ReturnInterviewDeadline.DueAt(firstPass, Deadline)).DateTime);
+        Assert.Equal(new DateTime(2026, 10, 28, 0, 30, 0), London.ToLocal(ReturnInterviewDeadline.DueAt(firstPass, Deadline)).DateTime);
     }
 }

@@ -27,6 +27,15 @@ public static class London
     /// <summary>The London wall-clock time of an instant.</summary>
     public static TimeOnly TimeOf(DateTimeOffset instant) => TimeOnly.FromDateTime(ToLocal(instant).DateTime);
 
+    /// <summary>The UK calendar date now, on the injected clock.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
+    /// <summary>
+    /// A London calendar day as a UTC span [start of the day, start of the next day): 23 hours on the spring change
+    /// day, 25 on the autumn one, 24 otherwise.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) DayOf(DateOnly date) => (StartOf(date), StartOf(date.AddDays(1)));
+
     /// <summary>The instant a London calendar day begins. UK clocks change at 01:00 and 02:00, so midnight always exists, once.</summary>
     public static DateTimeOffset StartOf(DateOnly date) => At(date, TimeOnly.MinValue);
 

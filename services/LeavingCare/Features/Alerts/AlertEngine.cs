@@ -6,6 +6,7 @@ using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.Messaging;
 using Support.Messaging.Outbox;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.Alerts;
 
@@ -30,7 +31,7 @@ public static class AlertEngine
     public static async Task<AlertPassResult> RunAsync(
         LeavingCareDbContext db, LeavingCareOptions options, DateTimeOffset now, Guid? youngPersonId, CancellationToken cancellationToken)
     {
-        var today = UkTime.DateOf(now);
+        var today = London.DateOf(now);
         var pictures = Table<YoungPersonPicture>(db);
         var alerts = Table<HandoverAlert>(db);
         var outbox = Table<OutboxMessage>(db);

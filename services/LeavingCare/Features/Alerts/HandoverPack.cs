@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.Alerts;
 
-public sealed record PackRisk(string? Level, IReadOnlyList<string> Indicators, UkInstant? SetAt);
-public sealed record PackItem(Guid Id, string Label, string? Who, UkInstant? DueAt, UkInstant At);
+public sealed record PackRisk(string? Level, IReadOnlyList<string> Indicators, LondonTime? SetAt);
+public sealed record PackItem(Guid Id, string Label, string? Who, LondonTime? DueAt, LondonTime At);
 public sealed record PackMissing(int Episodes, int EpisodesLast90Days, int ReturnInterviews, IReadOnlyList<PackItem> Recent);
-public sealed record PackWords(string Words, UkInstant RecordedAt, string RecordedBy);
+public sealed record PackWords(string Words, LondonTime RecordedAt, string RecordedBy);
 
 /// <summary>
 /// The handover pack (LC-01): the CSE picture an adviser needs before the 18th birthday. Read from the living picture
@@ -30,8 +31,8 @@ public sealed record HandoverPackResponse(
     IReadOnlyList<PackItem> OutreachInvolvement,
     IReadOnlyList<PackItem> TherapyInvolvement,
     IReadOnlyList<PackWords> YoungPersonsWords,
-    UkInstant? LastContactAt,
-    UkInstant? WhereaboutsUnknownSince,
+    LondonTime? LastContactAt,
+    LondonTime? WhereaboutsUnknownSince,
     string Duties)
 {
     /// <summary>LC-03: shown with every pack, so the end of one duty is never read as the end of all of them.</summary>
@@ -49,7 +50,7 @@ public sealed record HandoverPackResponse(
 
         IEnumerable<PictureEvent> Of(string kind) => facts.Where(f => f.Kind == kind);
         HashSet<Guid> Refs(string kind) => [.. Of(kind).Select(f => f.ReferenceId)];
-        static PackItem Item(PictureEvent f) => new(f.ReferenceId, f.Label, f.Actor, UkInstant.From(f.DueAt), UkInstant.From(f.OccurredAt));
+        static PackItem Item(PictureEvent f) => new(f.ReferenceId, f.Label, f.Actor, LondonTime.Of(f.DueAt), LondonTime.Of(f.OccurredAt));
 
         var completedReviews = Refs(PictureEventKinds.RiskReviewCompleted);
         var completedActions = Refs(PictureEventKinds.StrategyActionCompleted);
@@ -61,7 +62,7 @@ public sealed record HandoverPackResponse(
             picture.SupportUntil,
             picture.LookedAfter,
             picture.AdviserUserId,
-            new PackRisk(picture.RiskLevel?.ToString(), [.. picture.RiskIndicators.Select(i => i.ToString())], UkInstant.From(picture.RiskLevelAt)),
+            new PackRisk(picture.RiskLevel?.ToString(), [.. picture.RiskIndicators.Select(i => i.ToString())], LondonTime.Of(picture.RiskLevelAt)),
             [.. Of(PictureEventKinds.RiskReviewOpened).Where(f => !completedReviews.Contains(f.ReferenceId)).Select(Item)],
             [.. Of(PictureEventKinds.StrategyAction).Where(f => !completedActions.Contains(f.ReferenceId)).Select(Item)],
             [.. Of(PictureEventKinds.StrategyMeetingDecision).Select(Item)],
@@ -73,9 +74,9 @@ public sealed record HandoverPackResponse(
                 [.. episodes.Concat(Of(PictureEventKinds.ReturnInterviewCompleted)).OrderByDescending(f => f.OccurredAt).Take(10).Select(Item)]),
             [.. Of(PictureEventKinds.OutreachConcernRaised).Select(Item)],
             [],
-            [.. words.Select(w => new PackWords(w.YoungPersonsWords!, UkInstant.From(w.OccurredAt), w.RecordedBy))],
-            UkInstant.From(picture.LastContactAt),
-            UkInstant.From(picture.WhereaboutsUnknownSince),
+            [.. words.Select(w => new PackWords(w.YoungPersonsWords!, LondonTime.Of(w.OccurredAt), w.RecordedBy))],
+            LondonTime.Of(picture.LastContactAt),
+            LondonTime.Of(picture.WhereaboutsUnknownSince),
             DutiesText);
     }
 }

@@ -1,5 +1,6 @@
 using Support.Contracts.LeavingCare;
 using Support.LeavingCare.Domain;
+using Support.ServiceDefaults.Time;
 
 namespace Support.LeavingCare.Features.CareLeavers;
 
@@ -11,16 +12,16 @@ public sealed record RecordUnmetNeedRequest(string? NeedCategory, UnmetNeedReaso
 
 public sealed record CareLeaverResponse(
     Guid YoungPersonId, DateOnly? DateOfBirth, int? Age, DateOnly? PathwayPlanFrom, DateOnly? EighteenthBirthday, DateOnly? SupportAvailableUntil,
-    bool LookedAfter, UkInstant? OnCaseloadSince, string? PersonalAdviser, UkInstant? LastContactAt)
+    bool LookedAfter, LondonTime? OnCaseloadSince, string? PersonalAdviser, LondonTime? LastContactAt)
 {
     public static CareLeaverResponse From(YoungPersonPicture p, DateOnly today) =>
         new(p.YoungPersonId, p.DateOfBirth, p.AgeOn(today), p.PathwayPlanFrom, p.EighteenthBirthday, p.SupportUntil, p.LookedAfter,
-            UkInstant.From(p.OnCaseloadSince), p.AdviserUserId, UkInstant.From(p.LastContactAt));
+            LondonTime.Of(p.OnCaseloadSince), p.AdviserUserId, LondonTime.Of(p.LastContactAt));
 }
 
-public sealed record ContactResponse(Guid Id, Guid YoungPersonId, UkInstant OccurredAt, string Outcome, string Method, Guid? WhereaboutsCommandId, UkInstant RecordedAt, string RecordedBy);
-public sealed record PathwayPlanReviewResponse(Guid Id, Guid YoungPersonId, DateOnly ReviewedOn, DateOnly NextReviewDue, UkInstant RecordedAt, string RecordedBy);
-public sealed record UnmetNeedResponse(Guid Id, Guid YoungPersonId, string NeedCategory, string Reason, string RefusedBy, DateOnly RefusedOn, UkInstant RecordedAt, string RecordedBy);
+public sealed record ContactResponse(Guid Id, Guid YoungPersonId, LondonTime OccurredAt, string Outcome, string Method, Guid? WhereaboutsCommandId, LondonTime RecordedAt, string RecordedBy);
+public sealed record PathwayPlanReviewResponse(Guid Id, Guid YoungPersonId, DateOnly ReviewedOn, DateOnly NextReviewDue, LondonTime RecordedAt, string RecordedBy);
+public sealed record UnmetNeedResponse(Guid Id, Guid YoungPersonId, string NeedCategory, string Reason, string RefusedBy, DateOnly RefusedOn, LondonTime RecordedAt, string RecordedBy);
 
 /// <summary>One overdue item (LC-03): a pathway plan or review past due, or keeping in touch lapsed.</summary>
 public sealed record OverdueItem(Guid YoungPersonId, string Kind, DateOnly DueOn, int DaysOverdue, string? PersonalAdviser);

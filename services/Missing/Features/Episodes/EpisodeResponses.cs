@@ -1,5 +1,6 @@
 using Support.Contracts.Missing;
 using Support.Missing.Domain;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Missing.Features.Episodes;
 
@@ -7,11 +8,11 @@ public sealed record EpisodeResponse(
     Guid Id,
     Guid YoungPersonId,
     MissingFrom MissingFrom,
-    UkInstant LastSeenAt,
+    LondonTime LastSeenAt,
     string? LastSeenLocation,
     string? BelievedWith,
     string ReportedBy,
-    UkInstant ReportedAt,
+    LondonTime ReportedAt,
     string? PoliceReference,
     string? Circumstances,
     bool? PlacementInformed,
@@ -19,7 +20,7 @@ public sealed record EpisodeResponse(
     Signature Recorded,
     ReturnResponse? Return,
     InterviewSummary? ReturnInterview,
-    DateTimeOffset? RepeatMissingDetectedAt,
+    LondonTime? RepeatMissingDetectedAt,
     IReadOnlyList<EpisodeFlag> Flags,
     IReadOnlyList<LinkResponse> Links)
 {
@@ -30,19 +31,19 @@ public sealed record EpisodeResponse(
             e.Id,
         e.YoungPersonId,
         e.MissingFrom,
-        UkInstant.From(e.LastSeenAt),
+        LondonTime.Of(e.LastSeenAt),
         e.LastSeenLocation,
         e.BelievedWith,
         e.ReportedBy,
-        UkInstant.From(e.ReportedAt),
+        LondonTime.Of(e.ReportedAt),
         e.PoliceReference,
         e.Circumstances,
         e.PlacementInformed,
         e.CommandId,
-        new Signature(e.RecordedAt, e.RecordedBy, e.RecordedByRole),
+        Signature.Of(e.RecordedAt, e.RecordedBy, e.RecordedByRole),
         ReturnResponse.From(e),
         interview is null ? null : InterviewSummary.From(interview, now),
-        e.RepeatMissingDetectedAt,
+        LondonTime.Of(e.RepeatMissingDetectedAt),
         own.Select(l => l.Flag).OfType<EpisodeFlag>().Distinct().Order().ToList(),
         own.Select(LinkResponse.From).ToList());
     }
@@ -57,22 +58,22 @@ public sealed record LinkResponse(
     IReadOnlyList<string> MatchedOn,
     IReadOnlyList<string> LinkedFields,
     string MatchedTerm,
-    DateTimeOffset RecordedAt)
+    LondonTime RecordedAt)
 {
     public static LinkResponse From(EpisodeLink l) =>
-        new(l.Id, l.Kind, l.LinkedEpisodeId, l.AbductionNoticeId, l.MatchedOn, l.LinkedFields, l.MatchedTerm, l.RecordedAt);
+        new(l.Id, l.Kind, l.LinkedEpisodeId, l.AbductionNoticeId, l.MatchedOn, l.LinkedFields, l.MatchedTerm, LondonTime.Of(l.RecordedAt));
 }
 
-public sealed record ReturnResponse(UkInstant ReturnedAt, string WhereFound, string? FoundWith, string HowReturned, Signature Recorded)
+public sealed record ReturnResponse(LondonTime ReturnedAt, string WhereFound, string? FoundWith, string HowReturned, Signature Recorded)
 {
     public static ReturnResponse? From(MissingEpisode e) => e.ReturnedAt is { } returnedAt
-        ? new ReturnResponse(UkInstant.From(returnedAt), e.WhereFound ?? "", e.FoundWith, e.HowReturned ?? "",
-            new Signature(e.ReturnRecordedAt!.Value, e.ReturnRecordedBy ?? "", e.ReturnRecordedByRole ?? ""))
+        ? new ReturnResponse(LondonTime.Of(returnedAt), e.WhereFound ?? "", e.FoundWith, e.HowReturned ?? "",
+            Signature.Of(e.ReturnRecordedAt!.Value, e.ReturnRecordedBy ?? "", e.ReturnRecordedByRole ?? ""))
         : null;
 }
 
-public sealed record InterviewSummary(Guid Id, ReturnInterviewStatus Status, UkInstant DueAt, bool IsOverdue, TimeSpan OverdueBy)
+public sealed record InterviewSummary(Guid Id, ReturnInterviewStatus Status, LondonTime DueAt, bool IsOverdue, TimeSpan OverdueBy)
 {
     public static InterviewSummary From(ReturnInterview i, DateTimeOffset now) => new(
-        i.Id, i.Status, UkInstant.From(i.DueAt), i.IsOverdueAt(now), i.IsOverdueAt(now) ? ReturnInterviewDeadline.OverdueBy(i.DueAt, now) : TimeSpan.Zero);
+        i.Id, i.Status, LondonTime.Of(i.DueAt), i.IsOverdueAt(now), i.IsOverdueAt(now) ? ReturnInterviewDeadline.OverdueBy(i.DueAt, now) : TimeSpan.Zero);
 }

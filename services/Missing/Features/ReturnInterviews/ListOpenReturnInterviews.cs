@@ -4,6 +4,7 @@ using Support.Missing.Data;
 using Support.Missing.Domain;
 using Support.Missing.Features.Episodes;
 using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Missing.Features.ReturnInterviews;
 
@@ -38,7 +39,7 @@ public static class ListOpenReturnInterviews
         {
             var late = ReturnInterviewDeadline.OverdueBy(i.DueAt, now);
             return new OpenInterviewResponse(i.Id, i.EpisodeId, i.YoungPersonId, names.GetValueOrDefault(i.YoungPersonId), i.Status,
-                UkInstant.From(i.ReturnedAt), UkInstant.From(i.DueAt), i.IsOverdueAt(now), late, (int)late.TotalHours);
+                LondonTime.Of(i.ReturnedAt), LondonTime.Of(i.DueAt), i.IsOverdueAt(now), late, (int)late.TotalHours);
         }).ToList());
     }
 }

@@ -1,13 +1,14 @@
 using Support.Contracts.Risk;
 using Support.Missing.Domain;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Missing.Features.ReturnInterviews;
 
 /// <summary>One step in the interview's life: what happened, when it happened, and who recorded it when.</summary>
-public sealed record InterviewStep(string Step, DateTimeOffset? At, Signature Recorded);
+public sealed record InterviewStep(string Step, LondonTime? At, Signature Recorded);
 
 public sealed record InterviewFindingsResponse(
-    UkInstant ConductedAt,
+    LondonTime ConductedAt,
     string WhereTheyWere,
     IReadOnlyList<string> Locations,
     string? WhoWith,
@@ -25,14 +26,14 @@ public sealed record ReturnInterviewResponse(
     Guid EpisodeId,
     Guid YoungPersonId,
     ReturnInterviewStatus Status,
-    UkInstant ReturnedAt,
-    UkInstant DueAt,
+    LondonTime ReturnedAt,
+    LondonTime DueAt,
     bool IsOverdue,
     TimeSpan OverdueBy,
-    UkInstant? OfferedAt,
+    LondonTime? OfferedAt,
     InterviewFindingsResponse? Findings,
     string? NotHeldReason,
-    DateTimeOffset? OverdueNotifiedAt,
+    LondonTime? OverdueNotifiedAt,
     IReadOnlyList<InterviewStep> History)
 {
     public static ReturnInterviewResponse From(ReturnInterview i, DateTimeOffset now) => new(
@@ -40,37 +41,37 @@ public sealed record ReturnInterviewResponse(
         i.EpisodeId,
         i.YoungPersonId,
         i.Status,
-        UkInstant.From(i.ReturnedAt),
-        UkInstant.From(i.DueAt),
+        LondonTime.Of(i.ReturnedAt),
+        LondonTime.Of(i.DueAt),
         i.IsOverdueAt(now),
         i.IsOverdueAt(now) ? ReturnInterviewDeadline.OverdueBy(i.DueAt, now) : TimeSpan.Zero,
-        UkInstant.From(i.OfferedAt),
+        LondonTime.Of(i.OfferedAt),
         i.Status == ReturnInterviewStatus.Completed
-            ? new InterviewFindingsResponse(UkInstant.From(i.ConductedAt!.Value), i.WhereTheyWere ?? "", i.Locations, i.WhoWith,
+            ? new InterviewFindingsResponse(LondonTime.Of(i.ConductedAt!.Value), i.WhereTheyWere ?? "", i.Locations, i.WhoWith,
                 i.PushFactors, i.PullFactors, i.RiskIndicators, i.DisclosureMade ?? false, i.Disclosure, i.YoungPersonsWords,
                 i.SharingBasis!.Value, i.ShareableDisclosure() is not null)
             : null,
         i.NotHeldReason,
-        i.OverdueNotifiedAt,
+        LondonTime.Of(i.OverdueNotifiedAt),
         HistoryOf(i));
 
     private static List<InterviewStep> HistoryOf(ReturnInterview i)
     {
-        var steps = new List<InterviewStep> { new("Due", i.DueAt, new Signature(i.RecordedAt, i.RecordedBy, i.RecordedByRole)) };
+        var steps = new List<InterviewStep> { new("Due", LondonTime.Of(i.DueAt), Signature.Of(i.RecordedAt, i.RecordedBy, i.RecordedByRole)) };
         if (i.OfferRecordedAt is { } offerRecordedAt)
         {
-            steps.Add(new InterviewStep("Offered", i.OfferedAt, new Signature(offerRecordedAt, i.OfferRecordedBy ?? "", i.OfferRecordedByRole ?? "")));
+            steps.Add(new InterviewStep("Offered", LondonTime.Of(i.OfferedAt), Signature.Of(offerRecordedAt, i.OfferRecordedBy ?? "", i.OfferRecordedByRole ?? "")));
         }
         if (i.OverdueNotifiedAt is { } overdueAt)
         {
-            steps.Add(new InterviewStep("Overdue", i.DueAt, new Signature(overdueAt, "missing-service", "Service")));
+            steps.Add(new InterviewStep("Overdue", LondonTime.Of(i.DueAt), Signature.Of(overdueAt, "missing-service", "Service")));
         }
         if (i.OutcomeRecordedAt is { } outcomeRecordedAt)
         {
-            steps.Add(new InterviewStep(i.Status.ToString(), i.ConductedAt ?? outcomeRecordedAt,
-                new Signature(outcomeRecordedAt, i.OutcomeRecordedBy ?? "", i.OutcomeRecordedByRole ?? "")));
+            steps.Add(new InterviewStep(i.Status.ToString(), LondonTime.Of(i.ConductedAt ?? outcomeRecordedAt),
+                Signature.Of(outcomeRecordedAt, i.OutcomeRecordedBy ?? "", i.OutcomeRecordedByRole ?? "")));
         }
-        return steps.OrderBy(s => s.Recorded.At).ToList();
+        return steps.OrderBy(s => s.Recorded.At.Utc).ToList();
     }
 }
 
@@ -81,8 +82,8 @@ public sealed record OpenInterviewResponse(
     Guid YoungPersonId,
     string? YoungPersonName,
     ReturnInterviewStatus Status,
-    UkInstant ReturnedAt,
-    UkInstant DueAt,
+    LondonTime ReturnedAt,
+    LondonTime DueAt,
     bool IsOverdue,
     TimeSpan OverdueBy,
     int OverdueByHours);

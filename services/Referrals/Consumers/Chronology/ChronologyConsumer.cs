@@ -2,9 +2,9 @@ using System.Globalization;
 using MassTransit;
 using Support.Messaging.Inbox;
 using Support.Referrals.Data;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Features.Chronology;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Consumers.Chronology;
 
@@ -38,8 +38,12 @@ internal static class ChronologyText
     public const string OutreachService = "outreach";
     public const string LeavingCareService = "leaving-care";
 
+    /// <summary>
+    /// "2026-07-01 10:00 +01:00". This text is part of a stored, hash-chained summary (REC-04), so its format is frozen
+    /// here rather than borrowed from a display helper: a new display shape must never change what new entries say.
+    /// </summary>
     public static string At(DateTimeOffset at) =>
-        London.Format(at);
+        London.ToLocal(at).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

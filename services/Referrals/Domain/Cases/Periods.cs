@@ -14,13 +14,4 @@ public static class Periods
         var ordered = rows.OrderBy(validFrom).ToList();
         return ordered.Select((row, i) => new Period<T>(row, validFrom(row), i + 1 < ordered.Count ? validFrom(ordered[i + 1]) : end)).ToList();
     }
-
-    /// <summary>A Europe/London calendar date as a UTC span [start of day, start of next day), right across clock changes.</summary>
-    public static (DateTimeOffset From, DateTimeOffset To) LondonDay(DateOnly date) => (StartOfLondonDay(date), StartOfLondonDay(date.AddDays(1)));
-
-    private static DateTimeOffset StartOfLondonDay(DateOnly date)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, WorkingDays.London.GetUtcOffset(local)).ToUniversalTime();
-    }
 }

@@ -1,5 +1,6 @@
 using Support.Contracts.Referrals;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Domain.PoliceOutcomes;
 

@@ -2,6 +2,7 @@ using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
 using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Domain.Referrals;
 

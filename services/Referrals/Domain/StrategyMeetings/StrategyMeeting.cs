@@ -1,4 +1,5 @@
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Domain.StrategyMeetings;
 
@@ -260,7 +261,7 @@ public sealed class StrategyAction
     {
         if (Completion is not null)
         {
-            throw new DomainConflictException($"The action is already Completed (at {London.Format(Completion.CompletedAt)}).");
+            throw new DomainConflictException($"The action is already Completed (at {London.Describe(Completion.CompletedAt)}).");
         }
         Completion = new StrategyActionCompletion
         {

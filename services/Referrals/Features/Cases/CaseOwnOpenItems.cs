@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.Cases;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Cases;
 

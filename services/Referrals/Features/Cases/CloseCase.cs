@@ -8,6 +8,7 @@ using Support.Referrals.Domain.Cases;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Cases;
 
@@ -22,7 +23,7 @@ public static class CloseCase
 
     public sealed record Request(string? Summary, string? Rationale, IReadOnlyList<ItemDecision>? Decisions);
 
-    public sealed record ClosureResponse(CaseResponse Case, string Summary, string Rationale, string ApprovedBy, DateTimeOffset ClosedAt, IReadOnlyDictionary<string, string> Decisions);
+    public sealed record ClosureResponse(CaseResponse Case, string Summary, string Rationale, string ApprovedBy, LondonTime ClosedAt, IReadOnlyDictionary<string, string> Decisions);
 
     public static async Task<Results<Ok<ClosureResponse>, ProblemHttpResult, NotFound>> HandleAsync(
         Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IEnumerable<ICaseOpenItemSource> sources,
@@ -67,7 +68,7 @@ public static class CloseCase
                 title: refused.Message,
                 detail: "Finish each blocking item, and give a decision (by its key) for each item that needs one.",
                 statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["openItems"] = refused.Items });
+                extensions: new Dictionary<string, object?> { ["openItems"] = refused.Items.Select(CaseOpenItemResponse.From).ToList() });
         }
         db.Add(closure);
         outbox.Add(new CaseClosed
@@ -85,11 +86,11 @@ public static class CloseCase
         {
             return CaseProblems.ConcurrentChange();
         }
-        return TypedResults.Ok(new ClosureResponse(CaseResponse.From(@case), closure.Summary, closure.Rationale, closure.ApprovedBy, closure.ClosedAt,
+        return TypedResults.Ok(new ClosureResponse(CaseResponse.From(@case), closure.Summary, closure.Rationale, closure.ApprovedBy, LondonTime.Of(closure.ClosedAt),
             closure.Decisions.ToDictionary(d => d.ItemKey, d => d.Decision)));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<CaseOpenItem>>, NotFound>> OpenItemsAsync(
+    public static async Task<Results<Ok<IReadOnlyList<CaseOpenItemResponse>>, NotFound>> OpenItemsAsync(
         Guid id, ReferralsDbContext db, IEnumerable<ICaseOpenItemSource> sources, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
         var @case = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -99,7 +100,7 @@ public static class CloseCase
         }
         var items = @case.IsOpen ? await FindOpenItemsAsync(@case, sources, clock.GetUtcNow(), cancellationToken) : [];
         await accessLog.RecordAsync(CaseEndpoints.SubjectType, [@case.YoungPersonId], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(items);
+        return TypedResults.Ok<IReadOnlyList<CaseOpenItemResponse>>(items.Select(CaseOpenItemResponse.From).ToList());
     }
 
     private static async Task<IReadOnlyList<CaseOpenItem>> FindOpenItemsAsync(

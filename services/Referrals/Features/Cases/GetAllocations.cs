@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Cases;
 using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Cases;
 
@@ -13,7 +14,7 @@ namespace Support.Referrals.Features.Cases;
 /// </summary>
 public static class GetAllocations
 {
-    public sealed record TeamPeriodResponse(string Team, DateTimeOffset ValidFrom, DateTimeOffset? ValidTo, string Criterion, string CriteriaVersion, Guid? TransferId);
+    public sealed record TeamPeriodResponse(string Team, LondonTime ValidFrom, LondonTime? ValidTo, string Criterion, string CriteriaVersion, Guid? TransferId);
 
     public sealed record AllocationsResponse(
         Guid CaseId, DateOnly? On, IReadOnlyList<PeriodResponse> KeyWorkers, IReadOnlyList<TeamPeriodResponse> LeadTeams,
@@ -33,7 +34,7 @@ public static class GetAllocations
         var keyWorkerPeriods = Periods.Of(allocations, a => a.ValidFrom, @case.ClosedAt);
         var teamPeriods = Periods.Of(leadTeams, t => t.ValidFrom, @case.ClosedAt);
 
-        var (from, to) = on is { } day ? Periods.LondonDay(day) : (DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+        var (from, to) = on is { } day ? London.DayOf(day) : (DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
         keyWorkerPeriods = keyWorkerPeriods.Where(p => p.Overlaps(from, to)).ToList();
         teamPeriods = teamPeriods.Where(p => p.Overlaps(from, to)).ToList();
 
@@ -47,14 +48,14 @@ public static class GetAllocations
             var windowTo = teamPeriod.ValidTo is { } end && end < to ? end : to;
             managers.AddRange(Periods.Of(assignments.Where(a => a.Team == teamPeriod.Value.Team), a => a.ValidFrom)
                 .Where(p => p.Overlaps(windowFrom, windowTo))
-                .Select(p => new PeriodResponse(p.Value.Manager, p.ValidFrom, p.ValidTo, p.Value.RecordedBy)));
+                .Select(p => new PeriodResponse(p.Value.Manager, LondonTime.Of(p.ValidFrom), LondonTime.Of(p.ValidTo), p.Value.RecordedBy)));
         }
 
         await accessLog.RecordAsync(CaseEndpoints.SubjectType, [@case.YoungPersonId], AccessActions.Read, cancellationToken);
         return TypedResults.Ok(new AllocationsResponse(
             id, on,
-            keyWorkerPeriods.Select(p => new PeriodResponse(p.Value.KeyWorker, p.ValidFrom, p.ValidTo, p.Value.RecordedBy)).ToList(),
-            teamPeriods.Select(p => new TeamPeriodResponse(p.Value.Team, p.ValidFrom, p.ValidTo, p.Value.Criterion, p.Value.CriteriaVersion, p.Value.TransferId)).ToList(),
+            keyWorkerPeriods.Select(p => new PeriodResponse(p.Value.KeyWorker, LondonTime.Of(p.ValidFrom), LondonTime.Of(p.ValidTo), p.Value.RecordedBy)).ToList(),
+            teamPeriods.Select(p => new TeamPeriodResponse(p.Value.Team, LondonTime.Of(p.ValidFrom), LondonTime.Of(p.ValidTo), p.Value.Criterion, p.Value.CriteriaVersion, p.Value.TransferId)).ToList(),
             managers.DistinctBy(m => (m.Holder, m.ValidFrom)).ToList()));
     }
 

@@ -8,6 +8,7 @@ using Support.Referrals.Domain.Cases;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Cases;
 
@@ -27,11 +28,10 @@ public static class ListCases
     /// <param name="UnallocatedDays">Whole calendar days since the case opened without a key worker.</param>
     /// <param name="RiskLevel">The young person's current level; null if no level has been set.</param>
     /// <param name="EscalatesAt">When a High/VeryHigh case passes 1 working day unallocated; null for lower levels.</param>
-    /// <param name="EscalatesAtLondon">The same instant in Europe/London.</param>
     /// <param name="Escalated">True once a High/VeryHigh case has been unallocated more than 1 working day.</param>
     public sealed record UnallocatedCaseResponse(
-        Guid Id, Guid YoungPersonId, string LeadTeam, DateTimeOffset UnallocatedSince, int UnallocatedDays, RiskLevel? RiskLevel,
-        DateTimeOffset? EscalatesAt, string? EscalatesAtLondon, bool Escalated);
+        Guid Id, Guid YoungPersonId, string LeadTeam, LondonTime UnallocatedSince, int UnallocatedDays, RiskLevel? RiskLevel,
+        LondonTime? EscalatesAt, bool Escalated);
 
     public static async Task<Results<Ok<IReadOnlyList<CaseResponse>>, Ok<IReadOnlyList<UnallocatedCaseResponse>>, ValidationProblem, ForbidHttpResult>> HandleAsync(
         Guid? youngPersonId, bool? unallocated, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock,
@@ -72,14 +72,13 @@ public static class ListCases
                 var highRisk = r.Level is RiskLevel.High or RiskLevel.VeryHigh;
                 DateTimeOffset? escalatesAt = highRisk ? WorkingDays.Add(r.OpenedAt, HighRiskUnallocatedWorkingDays) : null;
                 return new UnallocatedCaseResponse(
-                    r.Id, r.YoungPersonId, r.LeadTeam, r.OpenedAt, Math.Max(0, (int)(now - r.OpenedAt).TotalDays), r.Level,
-                    escalatesAt,
-                    escalatesAt is { } at ? London.Format(at) : null,
+                    r.Id, r.YoungPersonId, r.LeadTeam, LondonTime.Of(r.OpenedAt), Math.Max(0, (int)(now - r.OpenedAt).TotalDays), r.Level,
+                    LondonTime.Of(escalatesAt),
                     escalatesAt is { } due && now > due);
             })
             // Highest risk first (an unrated case last), then the longest unallocated.
             .OrderByDescending(r => r.RiskLevel.HasValue ? (int)r.RiskLevel.Value : -1)
-            .ThenBy(r => r.UnallocatedSince)
+            .ThenBy(r => r.UnallocatedSince.Utc)
             .ToList();
         await accessLog.RecordAsync(CaseEndpoints.SubjectType, report.Select(r => r.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
         return report;

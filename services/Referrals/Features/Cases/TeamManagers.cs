@@ -5,6 +5,7 @@ using Support.Referrals.Data;
 using Support.Referrals.Domain.Cases;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Cases;
 
@@ -47,7 +48,7 @@ public static class TeamManagers
             return CaseProblems.ConcurrentChange();
         }
         return TypedResults.Created($"/api/referrals/teams/{Uri.EscapeDataString(team)}/manager",
-            new PeriodResponse(assignment.Manager, assignment.ValidFrom, null, assignment.RecordedBy));
+            new PeriodResponse(assignment.Manager, LondonTime.Of(assignment.ValidFrom), null, assignment.RecordedBy));
     }
 
     public static async Task<Ok<TeamManagersResponse>> GetAsync(string team, DateOnly? on, ReferralsDbContext db, CancellationToken cancellationToken)
@@ -56,10 +57,10 @@ public static class TeamManagers
         var periods = Periods.Of(assignments, a => a.ValidFrom);
         if (on is { } day)
         {
-            var (from, to) = Periods.LondonDay(day);
+            var (from, to) = London.DayOf(day);
             periods = periods.Where(p => p.Overlaps(from, to)).ToList();
         }
         return TypedResults.Ok(new TeamManagersResponse(team, on,
-            periods.Select(p => new PeriodResponse(p.Value.Manager, p.ValidFrom, p.ValidTo, p.Value.RecordedBy)).ToList()));
+            periods.Select(p => new PeriodResponse(p.Value.Manager, LondonTime.Of(p.ValidFrom), LondonTime.Of(p.ValidTo), p.Value.RecordedBy)).ToList()));
     }
 }

@@ -1,18 +1,19 @@
 using Support.Referrals.Domain.Chronology;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Chronology;
 
 /// <summary>
-/// One entry as shown: when it happened and when it was recorded (UTC and Europe/London), who signed it, where it
-/// came from, its place and hashes in the chain, and the corrections in both directions (REC-01, REC-05).
+/// One entry as shown: when it happened and when it was recorded (London time to the second, since several entries can
+/// fall in one minute, REC-02), who signed it, where it came from, its place and hashes in the chain, and the
+/// corrections in both directions (REC-01, REC-05). The display shape is not hashed: the chain hashes the stored UTC
+/// instants (<see cref="ChronologyEntry.CanonicalBytes"/>), so changing how times are shown never breaks a chain.
 /// </summary>
 public sealed record ChronologyEntryResponse(
     Guid Id,
     int Sequence,
-    DateTimeOffset OccurredAt,
-    string OccurredAtLondon,
-    DateTimeOffset RecordedAt,
-    string RecordedAtLondon,
+    LondonTime OccurredAt,
+    LondonTime RecordedAt,
     string SourceService,
     ChronologyEntryKind Kind,
     string Summary,
@@ -27,7 +28,7 @@ public sealed record ChronologyEntryResponse(
     string Hash)
 {
     public static ChronologyEntryResponse From(ChronologyEntry e, IReadOnlyList<Guid> correctedBy) => new(
-        e.Id, e.Sequence, e.OccurredAt, Domain.London.FormatToTheSecond(e.OccurredAt), e.RecordedAt, Domain.London.FormatToTheSecond(e.RecordedAt), e.SourceService, e.Kind,
+        e.Id, e.Sequence, LondonTime.Of(e.OccurredAt), LondonTime.Of(e.RecordedAt), e.SourceService, e.Kind,
         e.Summary, e.Detail, e.AuthorId, e.AuthorRole, e.SourceMessageId, e.SourceRecordId, e.Corrects, correctedBy,
         e.PreviousHash, e.Hash);
 }

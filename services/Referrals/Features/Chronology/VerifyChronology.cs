@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Chronology;
 
@@ -9,7 +10,7 @@ namespace Support.Referrals.Features.Chronology;
 public static class VerifyChronology
 {
     public sealed record Response(
-        Guid YoungPersonId, bool Intact, int Entries, int LastSequence, int? FirstBrokenSequence, string? Problem, DateTimeOffset CheckedAt);
+        Guid YoungPersonId, bool Intact, int Entries, int LastSequence, int? FirstBrokenSequence, string? Problem, LondonTime CheckedAt);
 
     public static async Task<Results<Ok<Response>, NotFound>> HandleAsync(
         Guid id, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -23,6 +24,6 @@ public static class VerifyChronology
         }
         var result = ChronologyVerification.Check(entries, head);
         return TypedResults.Ok(new Response(
-            id, result.Intact, result.Entries, result.LastSequence, result.FirstBrokenSequence, result.Problem, clock.GetUtcNow()));
+            id, result.Intact, result.Entries, result.LastSequence, result.FirstBrokenSequence, result.Problem, LondonTime.Of(clock.GetUtcNow())));
     }
 }

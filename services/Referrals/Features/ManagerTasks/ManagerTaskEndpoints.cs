@@ -9,6 +9,7 @@ using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.ManagerTasks;
 
@@ -16,8 +17,8 @@ namespace Support.Referrals.Features.ManagerTasks;
 public static class ManagerTaskEndpoints
 {
     public sealed record ManagerTaskResponse(
-        Guid Id, Guid YoungPersonId, ManagerTaskKind Kind, LegalFlag? Flag, Guid SourceId, DateTimeOffset CreatedAt, string CreatedBy,
-        bool Completed, string? Decision, DateTimeOffset? CompletedAt, string? CompletedBy);
+        Guid Id, Guid YoungPersonId, ManagerTaskKind Kind, LegalFlag? Flag, Guid SourceId, LondonTime CreatedAt, string CreatedBy,
+        bool Completed, string? Decision, LondonTime? CompletedAt, string? CompletedBy);
 
     public sealed record CompleteRequest(string? Decision);
 
@@ -84,5 +85,5 @@ public static class ManagerTaskEndpoints
     }
 
     private static ManagerTaskResponse Response(ManagerTask t, ManagerTaskCompletion? c) => new(
-        t.Id, t.YoungPersonId, t.Kind, t.Flag, t.SourceId, t.CreatedAt, t.CreatedBy, c is not null, c?.Decision, c?.CompletedAt, c?.CompletedBy);
+        t.Id, t.YoungPersonId, t.Kind, t.Flag, t.SourceId, LondonTime.Of(t.CreatedAt), t.CreatedBy, c is not null, c?.Decision, LondonTime.Of(c?.CompletedAt), c?.CompletedBy);
 }

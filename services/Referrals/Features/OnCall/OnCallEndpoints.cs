@@ -6,6 +6,7 @@ using Support.Referrals.Domain;
 using Support.Referrals.Domain.OnCall;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.OnCall;
 
@@ -18,15 +19,15 @@ public static class OnCallEndpoints
     public sealed record Request(string? ManagerId, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt);
 
     public sealed record ShiftResponse(
-        Guid Id, string ManagerId, DateTimeOffset StartsAt, string StartsAtLondon, DateTimeOffset EndsAt, string EndsAtLondon,
-        DateTimeOffset RecordedAt, string RecordedBy)
+        Guid Id, string ManagerId, LondonTime StartsAt, LondonTime EndsAt,
+        LondonTime RecordedAt, string RecordedBy)
     {
         public static ShiftResponse From(OnCallShift s) => new(
-            s.Id, s.ManagerId, s.StartsAt, London.Format(s.StartsAt), s.EndsAt, London.Format(s.EndsAt), s.RecordedAt, s.RecordedBy);
+            s.Id, s.ManagerId, LondonTime.Of(s.StartsAt), LondonTime.Of(s.EndsAt), LondonTime.Of(s.RecordedAt), s.RecordedBy);
     }
 
     /// <summary>Who is on call at <c>At</c>, and whether that instant is out of office hours at all.</summary>
-    public sealed record OnCallNowResponse(DateTimeOffset At, string AtLondon, bool OutOfHours, ShiftResponse? OnCall);
+    public sealed record OnCallNowResponse(LondonTime At, bool OutOfHours, ShiftResponse? OnCall);
 
     public static IEndpointRouteBuilder MapOnCallEndpoints(this IEndpointRouteBuilder app)
     {
@@ -67,7 +68,7 @@ public static class OnCallEndpoints
     {
         var instant = (at ?? clock.GetUtcNow()).ToUniversalTime();
         var shift = await OnCallAtAsync(db, instant, cancellationToken);
-        return TypedResults.Ok(new OnCallNowResponse(instant, London.Format(instant), WorkingDays.IsOutOfHours(instant), shift is null ? null : ShiftResponse.From(shift)));
+        return TypedResults.Ok(new OnCallNowResponse(LondonTime.Of(instant), WorkingDays.IsOutOfHours(instant), shift is null ? null : ShiftResponse.From(shift)));
     }
 
     /// <summary>The shift covering <paramref name="instant"/>; where shifts overlap, the one recorded last.</summary>

@@ -10,6 +10,7 @@ using Support.Referrals.Domain.OrganisedAbuse;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.OrganisedAbuse;
 
@@ -20,7 +21,7 @@ public static class OrganisedAbuseEndpoints
 
     public sealed record LinkRequest(LinkKind? Kind, string? Value);
 
-    public sealed record LinkResponse(Guid Id, Guid YoungPersonId, LinkKind Kind, string Value, DateTimeOffset RecordedAt, string RecordedBy);
+    public sealed record LinkResponse(Guid Id, Guid YoungPersonId, LinkKind Kind, string Value, LondonTime RecordedAt, string RecordedBy);
 
     /// <summary>A child's links and, if any link is shared by enough children, the REF-13 flag and the networks that set it.</summary>
     public sealed record LinksResponse(Guid YoungPersonId, IReadOnlyList<LinkResponse> Links, IReadOnlyList<string> Flags, IReadOnlyList<Guid> NetworkIds);
@@ -115,7 +116,7 @@ public static class OrganisedAbuseEndpoints
         var links = await db.YoungPersonLinks.AsNoTracking().Where(l => l.YoungPersonId == id).OrderBy(l => l.RecordedAt).ToListAsync(cancellationToken);
         var networks = await db.OrganisedAbuseFlags.AsNoTracking().Where(f => f.YoungPersonId == id).Select(f => f.NetworkId).ToListAsync(cancellationToken);
         return new LinksResponse(id,
-            links.Select(l => new LinkResponse(l.Id, l.YoungPersonId, l.Kind, l.Value, l.RecordedAt, l.RecordedBy)).ToList(),
+            links.Select(l => new LinkResponse(l.Id, l.YoungPersonId, l.Kind, l.Value, LondonTime.Of(l.RecordedAt), l.RecordedBy)).ToList(),
             networks.Count > 0 ? [Flag] : [], networks);
     }
 }

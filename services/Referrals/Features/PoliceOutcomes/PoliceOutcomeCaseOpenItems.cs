@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.Cases;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.PoliceOutcomes;
 
@@ -39,7 +39,7 @@ public sealed class PoliceOutcomeCaseOpenItems(ReferralsDbContext db) : ICaseOpe
             [
                 new CaseOpenItem(
                     $"police-outcome:{latest.Id}", Kind,
-                    $"Police outcome {latest.Outcome} on {latest.OutcomeOn:yyyy-MM-dd} (recorded {London.Format(latest.RecordedAt)}) has no social-care "
+                    $"Police outcome {latest.Outcome} on {latest.OutcomeOn:yyyy-MM-dd} (recorded {London.Describe(latest.RecordedAt)}) has no social-care "
                     + "risk assessment recorded after it: social care reaches its own decision before the case closes (REF-09).",
                     BlocksClosure: true),
             ];

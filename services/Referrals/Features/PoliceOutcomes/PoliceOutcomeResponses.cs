@@ -1,7 +1,7 @@
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.PoliceOutcomes;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.PoliceOutcomes;
 
@@ -11,12 +11,12 @@ namespace Support.Referrals.Features.PoliceOutcomes;
 /// </summary>
 public sealed record PoliceOutcomeResponse(
     Guid Id, Guid YoungPersonId, Guid? ReferralId, Guid? CaseId, PoliceOutcomeKind Outcome, DateOnly OutcomeOn, string? CrimeReference,
-    string? Note, Guid? Corrects, string? CorrectionReason, Guid? CorrectedBy, bool Current, DateTimeOffset RecordedAt, string RecordedAtLondon,
+    string? Note, Guid? Corrects, string? CorrectionReason, Guid? CorrectedBy, bool Current, LondonTime RecordedAt,
     string RecordedBy, string RecordedByRole)
 {
     public static PoliceOutcomeResponse From(PoliceOutcome o, Guid? correctedBy) => new(
         o.Id, o.YoungPersonId, o.ReferralId, o.CaseId, o.Outcome, o.OutcomeOn, o.CrimeReference, o.Note, o.CorrectsId, o.CorrectionReason,
-        correctedBy, correctedBy is null, o.RecordedAt, London.Format(o.RecordedAt), o.RecordedBy, o.RecordedByRole);
+        correctedBy, correctedBy is null, LondonTime.Of(o.RecordedAt), o.RecordedBy, o.RecordedByRole);
 }
 
 /// <summary>
@@ -47,7 +47,7 @@ public sealed record PoliceOutcomeEffect(
                 : "It does not set or lower a risk level: only a social-care risk assessment does (REF-09).",
         ],
         "To close the case, social care must first record its own risk assessment after this outcome "
-        + $"(recorded {London.Format(outcome.RecordedAt)}); then a team manager closes it with a rationale (REF-09, REF-25).");
+        + $"(recorded {London.Describe(outcome.RecordedAt)}); then a team manager closes it with a rationale (REF-09, REF-25).");
 }
 
 /// <summary>The answer to recording a police outcome: the record, and what it does not do (REF-09).</summary>

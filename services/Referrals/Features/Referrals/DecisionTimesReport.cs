@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Referrals;
 using Support.Referrals.Data;
-using Support.Referrals.Domain;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Referrals;
 
@@ -24,7 +24,7 @@ public static class DecisionTimesReport
         CseType? CseType, int Received, int ReceivedAsThisType, int Decided, int DecidedLate, int Undecided, int UndecidedOverdue,
         int Escalated, double? MedianHoursToDecision, double? P90HoursToDecision, double? LongestHoursToDecision);
 
-    public sealed record Response(DateOnly From, DateOnly To, DateTimeOffset GeneratedAt, Row AllTypes, IReadOnlyList<Row> ByCseType);
+    public sealed record Response(DateOnly From, DateOnly To, LondonTime GeneratedAt, Row AllTypes, IReadOnlyList<Row> ByCseType);
 
     private sealed record Item(CseType CseType, CseType OriginalCseType, DateTimeOffset DecisionDueAt, DateTimeOffset EscalatesAt, DateTimeOffset? DecidedAt, DateTimeOffset ReceivedAt);
 
@@ -54,7 +54,7 @@ public static class DecisionTimesReport
         var byType = Enum.GetValues<CseType>()
             .Select(type => Summarise(type, items.Where(i => i.CseType == type).ToList(), items.Count(i => i.OriginalCseType == type), now))
             .ToList();
-        return TypedResults.Ok(new Response(from.Value, to.Value, now, Summarise(null, items, items.Count, now), byType));
+        return TypedResults.Ok(new Response(from.Value, to.Value, LondonTime.Of(now), Summarise(null, items, items.Count, now), byType));
     }
 
     private static Row Summarise(CseType? type, IReadOnlyList<Item> items, int receivedAsThisType, DateTimeOffset now)

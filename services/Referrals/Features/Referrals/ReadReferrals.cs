@@ -7,6 +7,7 @@ using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Referrals;
 
@@ -21,7 +22,8 @@ public static class ReadReferrals
     internal static IReadOnlyList<EarlierReferral> Earlier(IEnumerable<Referral> all, Referral referral) =>
         all.Where(r => r.Id != referral.Id && r.ReceivedAt <= referral.ReceivedAt)
             .OrderByDescending(r => r.ReceivedAt)
-            .Select(r => new EarlierReferral(r.Id, r.ReceivedAt, r.ReceivedBy, r.CseType, r.Priority, r.Decision?.Outcome, r.Decision?.DecidedBy, r.Decision?.DecidedAt))
+            .Select(r => new EarlierReferral(
+                r.Id, LondonTime.Of(r.ReceivedAt), r.ReceivedBy, r.CseType, r.Priority, r.Decision?.Outcome, r.Decision?.DecidedBy, LondonTime.Of(r.Decision?.DecidedAt)))
             .ToList();
 
     internal static async Task<ReferralResponse> ResponseAsync(ReferralsDbContext db, Referral referral, DateTimeOffset now, CancellationToken cancellationToken)

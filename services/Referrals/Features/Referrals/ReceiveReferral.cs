@@ -13,6 +13,7 @@ using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Referrals;
 

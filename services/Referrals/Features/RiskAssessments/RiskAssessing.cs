@@ -6,6 +6,7 @@ using Support.Referrals.Domain;
 using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.RiskAssessments;
 
@@ -39,7 +40,7 @@ public static class RiskAssessing
         {
             return new(null, errors, true);
         }
-        var today = LondonDate(author.At);
+        var today = London.DateOf(author.At);
         errors.When(input.EventDate > today, "eventDate", "'eventDate' cannot be in the future.")
             .When(input.EventDate < born, "eventDate", "'eventDate' cannot be before the young person's date of birth.");
         if (errors.Any)
@@ -130,20 +131,11 @@ public static class RiskAssessing
         });
     }
 
-    public static DateOnly LondonDate(DateTimeOffset instant) =>
-        London.DateOf(instant);
-
     /// <summary>Missing episodes whose last-seen London date falls in the 90 days ending on the event date.</summary>
     public static async Task<int> CountMissingEpisodesAsync(ReferralsDbContext db, Guid youngPersonId, DateOnly eventDate, CancellationToken cancellationToken)
     {
-        var from = LondonMidnight(eventDate.AddDays(-(MissingWindowDays - 1)));
-        var to = LondonMidnight(eventDate.AddDays(1));
+        var from = London.StartOf(eventDate.AddDays(-(MissingWindowDays - 1)));
+        var to = London.StartOf(eventDate.AddDays(1));
         return await db.MissingEpisodesSeen.CountAsync(m => m.YoungPersonId == youngPersonId && m.LastSeenAt >= from && m.LastSeenAt < to, cancellationToken);
-    }
-
-    private static DateTimeOffset LondonMidnight(DateOnly date)
-    {
-        var local = date.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, WorkingDays.London.GetUtcOffset(local)).ToUniversalTime();
     }
 }

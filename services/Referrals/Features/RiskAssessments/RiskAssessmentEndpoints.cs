@@ -10,6 +10,7 @@ using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.RiskAssessments;
 
@@ -142,10 +143,10 @@ public static class RiskAssessmentEndpoints
     {
         var flags = await db.LegalFlags.AsNoTracking().Where(f => f.YoungPersonId == id).OrderBy(f => f.RaisedAt).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<LegalFlagResponse>>(flags
-            .Select(f => new LegalFlagResponse(f.Id, f.Flag, f.SourceId, f.EventDate, f.AgeOnEventDate, f.RaisedAt, f.RaisedBy)).ToList());
+            .Select(f => new LegalFlagResponse(f.Id, f.Flag, f.SourceId, f.EventDate, f.AgeOnEventDate, LondonTime.Of(f.RaisedAt), f.RaisedBy)).ToList());
     }
 
-    public sealed record LegalFlagResponse(Guid Id, LegalFlag Flag, Guid SourceId, DateOnly EventDate, int AgeOnEventDate, DateTimeOffset RaisedAt, string RaisedBy);
+    public sealed record LegalFlagResponse(Guid Id, LegalFlag Flag, Guid SourceId, DateOnly EventDate, int AgeOnEventDate, LondonTime RaisedAt, string RaisedBy);
 
     /// <summary>Saves; a lost race on the level in force or a countersignature is a 409, never a 500.</summary>
     internal static async Task<ProblemHttpResult?> SaveAsync(ReferralsDbContext db, CancellationToken cancellationToken)

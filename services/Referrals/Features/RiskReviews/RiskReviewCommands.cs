@@ -10,6 +10,7 @@ using Support.Referrals.Domain.Risk;
 using Support.Referrals.Features.RiskAssessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.RiskReviews;
 
@@ -47,7 +48,7 @@ public static class RiskReviewCommands
             return errors.Add("youngPersonId", "No young person with this id is registered.").ToUnprocessable();
         }
         var review = RiskReview.OpenManually(youngPersonId, request.Reason!.Trim(), request.Indicators ?? [],
-            YoungPerson.AgeOn(born, RiskAssessing.LondonDate(author.At)), author);
+            YoungPerson.AgeOn(born, London.DateOf(author.At)), author);
         db.RiskReviews.Add(review);
         outbox.Add(RiskReviewOpening.Opened(review));
         await db.SaveChangesAsync(cancellationToken);
@@ -113,7 +114,7 @@ public static class RiskReviewCommands
         var author = user.ToAuthor(clock);
         var triggers = await RiskReviewTriggers.SincePreviousCompletedAsync(db, review, cancellationToken);
         var input = new AssessmentInput(
-            RiskAssessing.LondonDate(triggers.Max(t => t.TriggeredAt)),
+            London.DateOf(triggers.Max(t => t.TriggeredAt)),
             triggers.SelectMany(t => t.Indicators).Distinct().ToList(),
             SexualActivity: false,
             DisclosureOfAssault: triggers.Any(t => t.DisclosureMade),

@@ -1,42 +1,42 @@
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.StrategyMeetings;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.StrategyMeetings;
 
 public sealed record StrategyActionResponse(
-    Guid Id, Guid MeetingId, Guid YoungPersonId, string Description, string Owner, DateTimeOffset DueAt, string DueAtLondon,
-    bool Completed, DateTimeOffset? CompletedAt, bool? CompletedLate, string? CompletedBy, bool Overdue)
+    Guid Id, Guid MeetingId, Guid YoungPersonId, string Description, string Owner, LondonTime DueAt,
+    bool Completed, LondonTime? CompletedAt, bool? CompletedLate, string? CompletedBy, bool Overdue)
 {
     public static StrategyActionResponse From(StrategyAction a, DateTimeOffset now) => new(
-        a.Id, a.MeetingId, a.YoungPersonId, a.Description, a.Owner, a.DueAt, London.Format(a.DueAt),
-        a.Completion is not null, a.Completion?.CompletedAt, a.Completion?.Late, a.Completion?.RecordedBy, a.IsOverdue(now));
+        a.Id, a.MeetingId, a.YoungPersonId, a.Description, a.Owner, LondonTime.Of(a.DueAt),
+        a.Completion is not null, LondonTime.Of(a.Completion?.CompletedAt), a.Completion?.Late, a.Completion?.RecordedBy, a.IsOverdue(now));
 }
 
-public sealed record AddendumResponse(Guid Id, Guid MeetingId, string Text, DateTimeOffset RecordedAt, string RecordedBy, string RecordedByRole)
+public sealed record AddendumResponse(Guid Id, Guid MeetingId, string Text, LondonTime RecordedAt, string RecordedBy, string RecordedByRole)
 {
-    public static AddendumResponse From(StrategyMeetingAddendum a) => new(a.Id, a.MeetingId, a.Text, a.RecordedAt, a.RecordedBy, a.RecordedByRole);
+    public static AddendumResponse From(StrategyMeetingAddendum a) => new(a.Id, a.MeetingId, a.Text, LondonTime.Of(a.RecordedAt), a.RecordedBy, a.RecordedByRole);
 }
 
 public sealed record StrategyMeetingResponse(
     Guid Id, StrategyMeetingStatus Status, int Revision, IReadOnlyList<Guid> YoungPersonIds, IReadOnlyList<Guid> PathwayIds,
-    DateTimeOffset? HeldAt, string? HeldAtLondon, MeetingChair? Chair, IReadOnlyList<MeetingAttendee> Attendees,
+    LondonTime? HeldAt, MeetingChair? Chair, IReadOnlyList<MeetingAttendee> Attendees,
     IReadOnlyList<ChildView> ChildViews, string? FamilyView, IReadOnlyList<MeetingDecision> Decisions,
     IReadOnlyList<PlannedAction> PlannedActions, bool NoFurtherAction, string? NoFurtherActionRationale, bool OrganisedOrMultipleAbuse,
     IReadOnlyList<StrategyActionResponse> Actions, IReadOnlyList<AddendumResponse> Addenda,
-    DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? FinalisedAt, string? FinalisedBy)
+    LondonTime CreatedAt, string CreatedBy, LondonTime UpdatedAt, string UpdatedBy, LondonTime? FinalisedAt, string? FinalisedBy)
 {
     public static StrategyMeetingResponse From(
         StrategyMeeting m, IEnumerable<StrategyAction> actions, IEnumerable<StrategyMeetingAddendum> addenda, DateTimeOffset now) => new(
-        m.Id, m.Status, m.Revision, m.YoungPersonIds, m.PathwayIds, m.HeldAt, London.Format(m.HeldAt), m.Chair, m.Attendees,
+        m.Id, m.Status, m.Revision, m.YoungPersonIds, m.PathwayIds, LondonTime.Of(m.HeldAt), m.Chair, m.Attendees,
         m.ChildViews, m.FamilyView, m.Decisions, m.Actions, m.NoFurtherAction, m.NoFurtherActionRationale, m.OrganisedOrMultipleAbuse,
         actions.OrderBy(a => a.DueAt).Select(a => StrategyActionResponse.From(a, now)).ToList(),
         addenda.OrderBy(a => a.RecordedAt).Select(AddendumResponse.From).ToList(),
-        m.CreatedAt, m.CreatedBy, m.UpdatedAt, m.UpdatedBy, m.FinalisedAt, m.FinalisedBy);
+        LondonTime.Of(m.CreatedAt), m.CreatedBy, LondonTime.Of(m.UpdatedAt), m.UpdatedBy, LondonTime.Of(m.FinalisedAt), m.FinalisedBy);
 }
 
 /// <summary>One finalised meeting as it appears on one child's record: that child's view, decisions and actions (REF-12).</summary>
 public sealed record ChildMeetingResponse(
-    Guid MeetingId, DateTimeOffset HeldAt, string HeldAtLondon, MeetingChair Chair, IReadOnlyList<MeetingAttendee> Attendees,
+    Guid MeetingId, LondonTime HeldAt, MeetingChair Chair, IReadOnlyList<MeetingAttendee> Attendees,
     bool OrganisedOrMultipleAbuse, ChildView? ChildView, string? FamilyView, IReadOnlyList<string> Decisions,
     bool NoFurtherAction, string? NoFurtherActionRationale, IReadOnlyList<StrategyActionResponse> Actions,
-    IReadOnlyList<AddendumResponse> Addenda, IReadOnlyList<Guid> OtherYoungPersonIds, DateTimeOffset FinalisedAt, string FinalisedBy);
+    IReadOnlyList<AddendumResponse> Addenda, IReadOnlyList<Guid> OtherYoungPersonIds, LondonTime FinalisedAt, string FinalisedBy);

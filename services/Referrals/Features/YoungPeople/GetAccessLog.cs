@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
 using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.YoungPeople;
 
 /// <summary>Who has read this young person's record, when, and through which request (REC-08).</summary>
 public static class GetAccessLog
 {
-    public sealed record Entry(DateTimeOffset At, string Actor, string ActorRoles, string Action, string Path, string? CorrelationId);
+    public sealed record Entry(LondonTime At, string Actor, string ActorRoles, string Action, string Path, string? CorrelationId);
 
     public static async Task<Results<Ok<IReadOnlyList<Entry>>, NotFound>> HandleAsync(
         Guid id, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
@@ -19,6 +20,6 @@ public static class GetAccessLog
         }
         var entries = await accessLog.ForSubjectAsync(YoungPeopleEndpoints.SubjectType, id, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<Entry>>(
-            entries.Select(e => new Entry(e.At, e.Actor, e.ActorRoles, e.Action, e.Path, e.CorrelationId)).ToList());
+            entries.Select(e => new Entry(LondonTime.Of(e.At), e.Actor, e.ActorRoles, e.Action, e.Path, e.CorrelationId)).ToList());
     }
 }

@@ -1,4 +1,5 @@
 using Support.Referrals.Domain;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.YoungPeople;
 
@@ -7,7 +8,7 @@ public sealed record YoungPersonResponse(
     string DisplayName,
     YoungPersonDetailsResponse Current,
     IReadOnlyList<YoungPersonDetailsResponse> History,
-    DateTimeOffset RecordedAt,
+    LondonTime RecordedAt,
     string RecordedBy)
 {
     public static YoungPersonResponse From(YoungPerson person) => new(
@@ -15,7 +16,7 @@ public sealed record YoungPersonResponse(
         person.Current.DisplayName,
         YoungPersonDetailsResponse.From(person.Current),
         person.Details.OrderBy(d => d.Version).Select(YoungPersonDetailsResponse.From).ToList(),
-        person.RecordedAt,
+        LondonTime.Of(person.RecordedAt),
         person.RecordedBy);
 }
 
@@ -33,11 +34,11 @@ public sealed record YoungPersonDetailsResponse(
     string LocalArea,
     Guid? Corrects,
     string? CorrectionReason,
-    DateTimeOffset RecordedAt,
+    LondonTime RecordedAt,
     string RecordedBy,
     string RecordedByRole)
 {
     public static YoungPersonDetailsResponse From(YoungPersonDetails d) => new(
         d.Id, d.Version, d.GivenName, d.FamilyName, d.PreferredName, d.DateOfBirth, d.Gender, d.GenderDescription,
-        d.Ethnicity, d.PhoneNumbers, d.LocalArea, d.CorrectsId, d.CorrectionReason, d.RecordedAt, d.RecordedBy, d.RecordedByRole);
+        d.Ethnicity, d.PhoneNumbers, d.LocalArea, d.CorrectsId, d.CorrectionReason, LondonTime.Of(d.RecordedAt), d.RecordedBy, d.RecordedByRole);
 }

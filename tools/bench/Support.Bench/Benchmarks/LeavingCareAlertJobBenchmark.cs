@@ -9,6 +9,7 @@ using Support.LeavingCare;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.LeavingCare.Features.Alerts;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Bench.Benchmarks;
 
@@ -84,7 +85,7 @@ public sealed class LeavingCareAlertJobBenchmark(BenchSettings settings) : IBenc
     private static async Task SeedAsync(string connectionString, int people, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var lcOptions = new LeavingCareOptions();
-        var today = UkTime.DateOf(now);
+        var today = London.DateOf(now);
         var random = new Random(20261125);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);

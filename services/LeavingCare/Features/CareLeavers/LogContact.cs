@@ -1,0 +1,66 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Support.Contracts.Missing;
+using Support.LeavingCare.Data;
+using Support.LeavingCare.Domain;
+using Support.Messaging.Outbox;
+using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
+
+namespace Support.LeavingCare.Features.CareLeavers;
+
+/// <summary>A keep-in-touch contact; whereabouts unknown asks Missing to open an episode (LC-04).</summary>
+public static class LogContact
+{
+    public static async Task<Results<Created<ContactResponse>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> HandleAsync(
+        Guid id, LogContactRequest request, ClaimsPrincipal user, LeavingCareDbContext db, IOutbox outbox, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors()
+            .Required("occurredAt", request.OccurredAt)
+            .Required("outcome", request.Outcome)
+            .Required("method", request.Method, 64)
+            .MaxLength("youngPersonsWords", request.YoungPersonsWords, 2000);
+        if (errors.Any)
+        {
+            return errors.ToBadRequest();
+        }
+        var picture = await CareLeaverEndpoints.KnownAsync(db, id, cancellationToken);
+        if (picture is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!user.MaySee(picture))
+        {
+            return TypedResults.Forbid();
+        }
+        var author = user.ToAuthor(clock, Access.TeamRoles);
+        if (request.OccurredAt > author.At + CareLeaverEndpoints.ClockSkew)
+        {
+            return errors.Add("occurredAt", "'occurredAt' cannot be in the future.").ToUnprocessable();
+        }
+        var contact = Contact.Record(id, request.OccurredAt!.Value, request.Outcome!.Value, request.Method!.Trim(), request.YoungPersonsWords, author);
+        db.Contacts.Add(contact);
+        if (contact.Outcome == ContactOutcome.Contacted)
+        {
+            picture.RecordContact(contact.OccurredAt, author.At);
+        }
+        else
+        {
+            // LC-04 (Casey-K18): a care leaver whose whereabouts are unknown is reported missing, adult or not.
+            outbox.Add(new ReportWhereaboutsUnknown
+            {
+                CommandId = contact.WhereaboutsCommandId!.Value,
+                YoungPersonId = id,
+                ReportedBy = author.UserId,
+                LastContactAt = picture.LastContactAt ?? contact.OccurredAt,
+                OccurredAt = author.At,
+            });
+            picture.RecordWhereaboutsUnknown(author.At);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/leavingcare/young-people/{id}/contacts/{contact.Id}", new ContactResponse(contact.Id, id,
+            LondonTime.Of(contact.OccurredAt), contact.Outcome.ToString(), contact.Method, contact.WhereaboutsCommandId, LondonTime.Of(contact.RecordedAt), contact.RecordedBy));
+    }
+}

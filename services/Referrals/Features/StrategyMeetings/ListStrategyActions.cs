@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Support.Referrals.Data;
+using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Problems;
+
+namespace Support.Referrals.Features.StrategyMeetings;
+
+/// <summary>A young person's strategy actions, and/or only the overdue ones (REF-11).</summary>
+public static class ListStrategyActions
+{
+    public static async Task<Results<Ok<IReadOnlyList<StrategyActionResponse>>, ValidationProblem>> HandleAsync(
+        Guid? youngPersonId, bool? overdue, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true, "youngPersonId", "Give 'youngPersonId' or 'overdue=true'.");
+        if (errors.Any)
+        {
+            return errors.ToBadRequest();
+        }
+        var now = clock.GetUtcNow();
+        var query = db.StrategyActions.AsNoTracking().Include(a => a.Completion).AsQueryable();
+        if (youngPersonId is { } child)
+        {
+            query = query.Where(a => a.YoungPersonId == child);
+        }
+        if (overdue == true)
+        {
+            query = query.Where(a => a.Completion == null && a.DueAt < now);
+        }
+        var list = await query.OrderBy(a => a.DueAt).Take(500).ToListAsync(cancellationToken);
+        await accessLog.RecordAsync(StrategyMeetingEndpoints.SubjectType, list.Select(a => a.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
+        return TypedResults.Ok<IReadOnlyList<StrategyActionResponse>>(list.Select(a => StrategyActionResponse.From(a, now)).ToList());
+    }
+}
