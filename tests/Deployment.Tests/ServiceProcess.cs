@@ -21,23 +21,8 @@ public static class ServiceProcess
     public static async Task<Result> RunToExitAsync(
         string assembly, string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet", [Dll(assembly), .. arguments])
-        {
-            WorkingDirectory = Path.Combine(TestEnvironment.RepositoryRoot, workingDirectory),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var output = new StringBuilder();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {assembly}");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var (started, output) = Launch(assembly, workingDirectory, arguments, environment);
+        using var process = started;
         using var deadline = new CancellationTokenSource(timeout);
         try
         {
@@ -57,6 +42,62 @@ public static class ServiceProcess
         {
             return new Result(process.ExitCode, output.ToString());
         }
+    }
+
+    /// <summary>A service left running (until disposed), its output kept for the failure message.</summary>
+    public sealed class Running(Process process, StringBuilder output) : IAsyncDisposable
+    {
+        public bool HasExited => process.HasExited;
+
+        public string Output
+        {
+            get
+            {
+                lock (output)
+                {
+                    return output.ToString();
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+        }
+    }
+
+    public static Running Start(string assembly, string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var (process, output) = Launch(assembly, workingDirectory, arguments, environment);
+        return new Running(process, output);
+    }
+
+    private static (Process, StringBuilder) Launch(
+        string assembly, string workingDirectory, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Dll(assembly), .. arguments])
+        {
+            WorkingDirectory = Path.Combine(TestEnvironment.RepositoryRoot, workingDirectory),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        var output = new StringBuilder();
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {assembly}");
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, output);
     }
 
     public static int FreePort()

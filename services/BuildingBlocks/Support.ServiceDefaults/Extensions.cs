@@ -12,6 +12,7 @@ using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Correlation;
 using Support.ServiceDefaults.Health;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Secrets;
 
 namespace Support.ServiceDefaults;
 
@@ -26,6 +27,8 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        // First: the secrets it reads (Secrets:Provider=dapr) are configuration everything below may need.
+        builder.AddDaprSecretsIfConfigured();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHttpContextAccessor();
         builder.AddSupportAuthentication();
