@@ -55,6 +55,44 @@ public sealed partial class MigrateModeTests
     }
 
     [Fact]
+    public async Task With_an_app_role_the_migration_gives_it_row_access_to_its_own_schema_and_no_ddl()
+    {
+        var database = await CreateEmptyDatabaseAsync("Outreach");
+        var role = $"app_{Guid.NewGuid():N}"[..20];
+        await AdminAsync($"CREATE ROLE \"{role}\" NOLOGIN");
+        try
+        {
+            var environment = Environment(PostgresDatabases.ConnectionString(database), "Outreach", ServiceProcess.FreePort());
+            environment["Database__AppRole"] = role;
+
+            var result = await ServiceProcess.RunToExitAsync("Outreach.Api", "services/Outreach", ["--migrate"], environment, ExitWithin);
+
+            Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}:\n{result.Output}");
+            await using var connection = new NpgsqlConnection(PostgresDatabases.ConnectionString(database));
+            await connection.OpenAsync();
+            await using var check = new NpgsqlCommand("""
+                SELECT bool_and(has_table_privilege(@role, format('%I.%I', table_schema, table_name), 'SELECT,INSERT,UPDATE,DELETE')),
+                       count(*),
+                       has_schema_privilege(@role, 'outreach', 'USAGE'),
+                       has_schema_privilege(@role, 'outreach', 'CREATE')
+                FROM information_schema.tables WHERE table_schema = 'outreach'
+                """, connection);
+            check.Parameters.AddWithValue("role", role);
+            await using var reader = await check.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            Assert.True(reader.GetBoolean(0), "the app role lacks row access to some table");
+            Assert.True(reader.GetInt64(1) > 1);
+            Assert.True(reader.GetBoolean(2));
+            Assert.False(reader.GetBoolean(3), "the app role may create objects in the schema");
+        }
+        finally
+        {
+            await PostgresDatabases.DropAsync(database);
+            await AdminAsync($"DROP ROLE IF EXISTS \"{role}\"");
+        }
+    }
+
+    [Fact]
     public void Only_an_argument_after_the_program_name_asks_for_migration()
     {
         Assert.True(Support.ServiceDefaults.Data.ServiceDatabase.StartedToMigrate(["Referrals.Api.dll", "--migrate"]));
@@ -79,6 +117,14 @@ public sealed partial class MigrateModeTests
         ["RabbitMq__Port"] = ServiceProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Auth__SigningKey"] = TestTokens.SigningKey,
     };
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
 
     private static async Task<string> CreateEmptyDatabaseAsync(string service)
     {

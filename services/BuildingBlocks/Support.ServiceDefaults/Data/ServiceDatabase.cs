@@ -70,6 +70,14 @@ public static partial class ServiceDatabase
             var pending = (await database.GetPendingMigrationsAsync()).ToList();
             await database.MigrateAsync();
             LogMigrated(logger, typeof(TContext).Name, pending.Count, string.Join(", ", pending));
+            var appRole = app.Configuration["Database:AppRole"];
+            if (!string.IsNullOrWhiteSpace(appRole))
+            {
+                var schema = scope.ServiceProvider.GetRequiredService<TContext>().Model.GetDefaultSchema()
+                    ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no default schema to grant on.");
+                await GrantDataAccessAsync(database, schema, appRole);
+                LogGranted(logger, appRole, schema);
+            }
             return 0;
         }
         catch (Exception e)
@@ -79,6 +87,34 @@ public static partial class ServiceDatabase
             return 1;
         }
     }
+
+    /// <summary>
+    /// In a cluster the app's login is not the owner (engineering guide §4.5): after migrating, the Job (as owner) gives
+    /// the app's login (<c>Database:AppRole</c>) read and write on the rows of its own schema, now and for tables later
+    /// migrations add, and nothing else: no DDL, no other schema. Append-only tables stay append-only by their triggers.
+    /// </summary>
+    private static async Task GrantDataAccessAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string schema, string role)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(role, "^[a-z_][a-z0-9_]{0,62}$"))
+        {
+            throw new InvalidOperationException("Database:AppRole must be a lower-case PostgreSQL role name.");
+        }
+        var s = $"\"{schema}\"";
+        var r = $"\"{role}\"";
+        // Identifiers cannot be parameters; both are checked or come from the EF model.
+#pragma warning disable EF1002
+        await database.ExecuteSqlRawAsync($"""
+            GRANT USAGE ON SCHEMA {s} TO {r};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {s} TO {r};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {r};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {r};
+            """);
+#pragma warning restore EF1002
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Granted {Role} read and write on the rows of schema {Schema}")]
+    private static partial void LogGranted(ILogger logger, string role, string schema);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Context}: applied {Count} pending migration(s): [{Migrations}]; the database is up to date")]
     private static partial void LogMigrated(ILogger logger, string context, int count, string migrations);
