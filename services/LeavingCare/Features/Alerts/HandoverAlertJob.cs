@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Support.ServiceDefaults.Jobs;
 using Support.LeavingCare.Data;
 
 namespace Support.LeavingCare.Features.Alerts;
@@ -23,6 +24,7 @@ public sealed partial class HandoverAlertJob(
             try
             {
                 await RunOnceAsync(stoppingToken);
+                scopes.ReportJobPass("leavingcare.handover-alerts", options.Value.AlertCheckInterval);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Support.ServiceDefaults.Jobs;
 using Support.Contracts.Missing;
 using Support.Messaging.Outbox;
 using Support.Missing.Data;
@@ -31,6 +32,7 @@ public sealed partial class ReturnInterviewOverdueJob(
                     announced = await RunOnceAsync(stoppingToken);
                 }
                 while (announced == BatchSize);
+                scopes.ReportJobPass("missing.return-interview-overdue", options.Value.OverdueCheckInterval);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

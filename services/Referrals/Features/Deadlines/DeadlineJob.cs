@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
+using Support.ServiceDefaults.Jobs;
 
 namespace Support.Referrals.Features.Deadlines;
 
@@ -32,6 +33,7 @@ public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvi
                 while (await RunOnceAsync(stoppingToken) >= BatchSize)
                 {
                 }
+                scopes.ReportJobPass(GetType().Name, Interval);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
