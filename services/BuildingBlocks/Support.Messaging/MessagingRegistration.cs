@@ -56,6 +56,15 @@ public static class MessagingRegistration
                 o.Tags.Add(HealthTags.Bus);
             });
             configureConsumers?.Invoke(x);
+            // RabbitMq:QueueType: "classic" (default, the single local broker) or "quorum" (replicated, for the
+            // three-node cluster in k8s/). Applied to every endpoint ConfigureEndpoints creates.
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && UsesQuorumQueues(context.GetRequiredService<IConfiguration>()))
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
             x.UsingRabbitMq((context, cfg) =>
             {
                 var settings = context.GetRequiredService<IConfiguration>().GetSection("RabbitMq");
@@ -88,4 +97,11 @@ public static class MessagingRegistration
         });
         return builder;
     }
+
+    private static bool UsesQuorumQueues(IConfiguration configuration) => configuration["RabbitMq:QueueType"]?.ToLowerInvariant() switch
+    {
+        null or "" or "classic" => false,
+        "quorum" => true,
+        var other => throw new InvalidOperationException($"RabbitMq:QueueType must be classic or quorum, not '{other}'."),
+    };
 }

@@ -11,14 +11,16 @@ using OpenTelemetry.Trace;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Correlation;
 using Support.ServiceDefaults.Health;
+using Support.ServiceDefaults.Jobs;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Secrets;
 
 namespace Support.ServiceDefaults;
 
 public static class Extensions
 {
     /// <summary>Meters and activity sources every service exports.</summary>
-    public static readonly string[] TelemetrySources = ["MassTransit", "Npgsql", "Support.Messaging"];
+    public static readonly string[] TelemetrySources = ["MassTransit", "Npgsql", "Support.Messaging", JobHeartbeat.MeterName];
 
     /// <summary>
     /// Everything a Support service shares: JWT auth with role policies, ProblemDetails for every error, enums as
@@ -26,7 +28,10 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
+        // First: the secrets it reads (Secrets:Provider=dapr) are configuration everything below may need.
+        builder.AddDaprSecretsIfConfigured();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<JobHeartbeat>();
         builder.Services.AddHttpContextAccessor();
         builder.AddSupportAuthentication();
 

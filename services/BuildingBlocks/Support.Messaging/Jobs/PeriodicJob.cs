@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Support.Messaging.Outbox;
+using Support.ServiceDefaults.Jobs;
 
 namespace Support.Messaging.Jobs;
 
@@ -67,6 +68,8 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
                 LogPassFailed(logger, GetType().Name, e.GetType().Name);
                 pass = JobPass.Done;
             }
+            // Every job's pass is a heartbeat (support.jobs.*): a job that stops running is itself an alert.
+            scopes.ReportJobPass(GetType().Name, Interval);
             if (pass.RunAgainNow)
             {
                 continue;

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Health;
 
 namespace Support.ServiceDefaults.Data;
 
-public static class ServiceDatabase
+public static partial class ServiceDatabase
 {
     /// <summary>
     /// Registers the service's own PostgreSQL database: one DbContext, one schema, snake_case names, the readiness
@@ -29,12 +30,24 @@ public static class ServiceDatabase
         return builder;
     }
 
+    /// <summary>The command-line switch that turns a service into its own migration Job (k8s/README.md).</summary>
+    public const string MigrateSwitch = "--migrate";
+
     /// <summary>
-    /// Applies migrations at start-up when <c>Database:MigrateOnStartup</c> is true: for development and CI only. In a
-    /// cluster a migration Job runs first and the app role has no DDL rights (engineering guide §4.5).
+    /// Started with <c>--migrate</c> (the Kubernetes migration Job): applies the migrations and ends the process, 0 on
+    /// success and 1 on failure, without starting the web host, the bus or any background job. Otherwise applies
+    /// migrations at start-up only when <c>Database:MigrateOnStartup</c> is true: for development and CI only. In a
+    /// cluster the Job runs first with the database owner's login and the app role has no DDL rights (engineering guide §4.5).
     /// </summary>
     public static async Task MigrateDatabaseIfConfiguredAsync<TContext>(this WebApplication app) where TContext : DbContext
     {
+        if (StartedToMigrate(Environment.GetCommandLineArgs()))
+        {
+            var exitCode = await MigrateAndReportAsync<TContext>(app);
+            await app.DisposeAsync();
+            // Program.cs would go on to RunAsync; a migration Job must end here instead, with its own exit code.
+            Environment.Exit(exitCode);
+        }
         if (!app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
         {
             return;
@@ -42,6 +55,72 @@ public static class ServiceDatabase
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<TContext>().Database.MigrateAsync();
     }
+
+    /// <summary>True when the process arguments carry <c>--migrate</c> (the first argument is the program itself).</summary>
+    public static bool StartedToMigrate(IEnumerable<string> commandLine) =>
+        commandLine.Skip(1).Contains(MigrateSwitch, StringComparer.Ordinal);
+
+    private static async Task<int> MigrateAndReportAsync<TContext>(WebApplication app) where TContext : DbContext
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Support.Migrations");
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var database = scope.ServiceProvider.GetRequiredService<TContext>().Database;
+            var pending = (await database.GetPendingMigrationsAsync()).ToList();
+            await database.MigrateAsync();
+            LogMigrated(logger, typeof(TContext).Name, pending.Count, string.Join(", ", pending));
+            var appRole = app.Configuration["Database:AppRole"];
+            if (!string.IsNullOrWhiteSpace(appRole))
+            {
+                var schema = scope.ServiceProvider.GetRequiredService<TContext>().Model.GetDefaultSchema()
+                    ?? throw new InvalidOperationException($"{typeof(TContext).Name} has no default schema to grant on.");
+                await GrantDataAccessAsync(database, schema, appRole);
+                LogGranted(logger, appRole, schema);
+            }
+            return 0;
+        }
+        catch (Exception e)
+        {
+            // The exception type and message name the migration or connection problem; migrations carry no personal data.
+            LogMigrationFailed(logger, e, typeof(TContext).Name);
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// In a cluster the app's login is not the owner (engineering guide §4.5): after migrating, the Job (as owner) gives
+    /// the app's login (<c>Database:AppRole</c>) read and write on the rows of its own schema, now and for tables later
+    /// migrations add, and nothing else: no DDL, no other schema. Append-only tables stay append-only by their triggers.
+    /// </summary>
+    private static async Task GrantDataAccessAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string schema, string role)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(role, "^[a-z_][a-z0-9_]{0,62}$"))
+        {
+            throw new InvalidOperationException("Database:AppRole must be a lower-case PostgreSQL role name.");
+        }
+        var s = $"\"{schema}\"";
+        var r = $"\"{role}\"";
+        // Identifiers cannot be parameters; both are checked or come from the EF model.
+#pragma warning disable EF1002
+        await database.ExecuteSqlRawAsync($"""
+            GRANT USAGE ON SCHEMA {s} TO {r};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r};
+            GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA {s} TO {r};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {r};
+            ALTER DEFAULT PRIVILEGES IN SCHEMA {s} GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO {r};
+            """);
+#pragma warning restore EF1002
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Granted {Role} read and write on the rows of schema {Schema}")]
+    private static partial void LogGranted(ILogger logger, string role, string schema);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Context}: applied {Count} pending migration(s): [{Migrations}]; the database is up to date")]
+    private static partial void LogMigrated(ILogger logger, string context, int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Context}: migrating the database failed")]
+    private static partial void LogMigrationFailed(ILogger logger, Exception exception, string context);
 
     /// <summary>Maps the access log table into a service's model.</summary>
     public static ModelBuilder AddAccessLog(this ModelBuilder modelBuilder)
