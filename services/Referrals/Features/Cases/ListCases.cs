@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Risk;
 using Support.Referrals.Data;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.Cases;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
+
+using WorkingDays = Support.Referrals.Domain.WorkingDays;
 
 namespace Support.Referrals.Features.Cases;
 

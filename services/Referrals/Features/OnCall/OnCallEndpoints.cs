@@ -2,11 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.OnCall;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
+
+using WorkingDays = Support.Referrals.Domain.WorkingDays;
 
 namespace Support.Referrals.Features.OnCall;
 
