@@ -219,7 +219,7 @@ public sealed partial class ManifestPolicyTests
             var job = jobs[$"{service}-migrate"];
             var deployment = deployments[service];
             var migrate = Assert.Single(job.Spec.Template.Spec.Containers);
-            Assert.Equal(["--migrate"], migrate.Args);
+            Assert.Equal(["--migrate", "--deploy-topology"], migrate.Args);
             Assert.Equal(AppContainer(deployment).Image, migrate.Image);
             Assert.Equal("Never", job.Spec.Template.Spec.RestartPolicy);
             Assert.Equal("false", job.Spec.Template.Metadata.Annotations?["dapr.io/enabled"]);

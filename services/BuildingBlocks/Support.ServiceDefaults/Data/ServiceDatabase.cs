@@ -41,9 +41,16 @@ public static partial class ServiceDatabase
     /// </summary>
     public static async Task MigrateDatabaseIfConfiguredAsync<TContext>(this WebApplication app) where TContext : DbContext
     {
-        if (StartedToMigrate(Environment.GetCommandLineArgs()))
+        var commandLine = Environment.GetCommandLineArgs();
+        var migrate = StartedToMigrate(commandLine);
+        var deploy = Deployment.DeploymentMode.Started(commandLine);
+        if (migrate || deploy)
         {
-            var exitCode = await MigrateAndReportAsync<TContext>(app);
+            var exitCode = migrate ? await MigrateAndReportAsync<TContext>(app) : 0;
+            if (exitCode == 0 && deploy)
+            {
+                exitCode = await RunDeploymentStepsAsync(app);
+            }
             await app.DisposeAsync();
             // Program.cs would go on to RunAsync; a migration Job must end here instead, with its own exit code.
             Environment.Exit(exitCode);
@@ -59,6 +66,36 @@ public static partial class ServiceDatabase
     /// <summary>True when the process arguments carry <c>--migrate</c> (the first argument is the program itself).</summary>
     public static bool StartedToMigrate(IEnumerable<string> commandLine) =>
         commandLine.Skip(1).Contains(MigrateSwitch, StringComparer.Ordinal);
+
+    /// <summary>
+    /// <c>--deploy-topology</c>: the building blocks' deployment steps (the broker topology: this service's queues bound
+    /// to the events it consumes), so an event published before this service first starts waits in its queue.
+    /// </summary>
+    private static async Task<int> RunDeploymentStepsAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Support.Deployment");
+        foreach (var step in app.Services.GetServices<Deployment.IDeploymentStep>())
+        {
+            try
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+                await step.RunAsync(timeout.Token);
+                LogStepDone(logger, step.Name);
+            }
+            catch (Exception e)
+            {
+                LogStepFailed(logger, step.Name, e.GetType().Name);
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deployment step done: {Step}")]
+    private static partial void LogStepDone(ILogger logger, string step);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deployment step failed: {Step} ({ErrorType})")]
+    private static partial void LogStepFailed(ILogger logger, string step, string errorType);
 
     private static async Task<int> MigrateAndReportAsync<TContext>(WebApplication app) where TContext : DbContext
     {
