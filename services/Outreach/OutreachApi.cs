@@ -5,6 +5,7 @@ using Support.Outreach.Features.Contacts;
 using Support.Outreach.Features.Information;
 using Support.Outreach.Features.Locations;
 using Support.Outreach.Features.Referrals;
+using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Outreach;
@@ -33,6 +34,7 @@ public static class OutreachApi
         app.MapAliasEndpoints();
         app.MapInformationEndpoints();
         app.MapReferralTrackingEndpoints();
+        app.MapReportEndpoints();
         return app;
     }
 }

@@ -84,6 +84,34 @@ public sealed class OutreachEndToEndTests(Platform platform)
     }
 
     [Fact]
+    public async Task Police_liaison_and_commissioners_read_the_hotspot_report_through_the_gateway_but_commissioners_see_no_place_or_contact()
+    {
+        using var social = platform.Client("SocialWorker", "e2e-hotspot-sw");
+        using var worker = platform.Client("OutreachWorker", "e2e-hotspot-ow");
+        var youngPersonId = await RegisteredAsync(social, "Demi");
+        using var located = await worker.PostAsJsonAsync("/api/outreach/locations",
+            new { name = $"E2e Hotspot {Guid.NewGuid():N}", type = "Takeaway", latitude = 53.43m, longitude = -1.35m });
+        Assert.Equal(HttpStatusCode.Created, located.StatusCode);
+        var locationId = (await located.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var logged = await LogAsync(worker, new
+        {
+            youngPersonId, channel = "Street", contactedAt = DateTimeOffset.UtcNow.AddMinutes(-30), locationId, notes = "Outside the takeaway.",
+        }, $"e2e-hotspot-{youngPersonId:N}");
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+
+        using var police = platform.Client("PoliceLiaison", "e2e-hotspot-police");
+        using var commissioner = platform.Client("Commissioner", "e2e-hotspot-commissioner");
+        var report = await police.GetFromJsonAsync<JsonElement>("/api/outreach/reports/hotspots");
+        var row = report.GetProperty("locations").EnumerateArray().Single(l => l.GetProperty("locationId").GetGuid() == locationId);
+        Assert.Equal("c", row.GetProperty("total").GetProperty("contacts").GetString());
+        Assert.Equal(53.43m, row.GetProperty("latitude").GetDecimal());
+        Assert.DoesNotContain(youngPersonId.ToString(), report.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.OK, (await commissioner.GetAsync("/api/outreach/reports/hotspots")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/outreach/locations/{locationId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/outreach/reports/hotspots")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_contact_under_an_alias_reaches_the_chronology_once_a_worker_confirms_who_the_alias_is()
     {
         using var social = platform.Client("SocialWorker", "e2e-alias-sw");

@@ -9,6 +9,8 @@ public static class Policies
     public const string CaseStaff = nameof(CaseStaff);
     public const string AccessLogReaders = nameof(AccessLogReaders);
     public const string AggregateReaders = nameof(AggregateReaders);
+    /// <summary>Aggregate readers and police liaison: suppressed reports about places, such as hotspots (OUT-08).</summary>
+    public const string PlaceReportReaders = nameof(PlaceReportReaders);
     public const string TeamManagers = nameof(TeamManagers);
     public const string Operators = nameof(Operators);
 
@@ -18,6 +20,7 @@ public static class Policies
         .AddPolicy(CaseStaff, p => p.RequireRole(Roles.CaseStaff))
         .AddPolicy(AccessLogReaders, p => p.RequireRole(Roles.AccessLogReaders))
         .AddPolicy(AggregateReaders, p => p.RequireRole(Roles.AggregateReaders))
+        .AddPolicy(PlaceReportReaders, p => p.RequireRole(Roles.PlaceReportReaders))
         .AddPolicy(TeamManagers, p => p.RequireRole(Roles.TeamManager, Roles.SeniorManager))
         .AddPolicy(Operators, p => p.RequireRole(Roles.PlatformOperator));
 }

@@ -47,6 +47,12 @@ public static class Roles
     public static readonly IReadOnlyList<string> AggregateReaders =
         [Commissioner, Governance, TeamManager, SeniorManager, Auditor];
 
+    /// <summary>
+    /// Who may see aggregated, suppressed reports about places (OUT-08: hotspots are "available to police liaison and
+    /// community safety"): the aggregate readers and police liaison.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PlaceReportReaders = [.. AggregateReaders, PoliceLiaison];
+
     public static readonly IReadOnlyList<string> All =
     [
         YoungPerson, Survivor, OutreachWorker, SocialWorker, TeamManager, SeniorManager, Chair, Iro, RhiWorker,

@@ -1,0 +1,17 @@
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Outreach.Features.Reports;
+
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Aggregates only, never a child's identity, and suppressed unless the reader is an auditor: the gateway's
+        // outreach-reports route admits commissioners, governance and police liaison here and nowhere else (OUT-08).
+        var group = app.MapGroup("/api/outreach/reports").RequireAuthorization(Policies.PlaceReportReaders).WithTags("Reports");
+        group.MapGet("/hotspots", HotspotReport.HandleAsync)
+            .WithName("HotspotReport")
+            .WithSummary("Contacts, concerns and distinct young people per location and London month, small numbers suppressed (OUT-08)");
+        return app;
+    }
+}
