@@ -16,6 +16,8 @@ import { FindYoungPeople } from "./pages/FindYoungPeople";
 import { YoungPersonRecord } from "./pages/YoungPersonRecord";
 import { Dashboard } from "./pages/Dashboard";
 import { LeavingCare, LeavingCareAlert, LeavingCareYoungPerson } from "./pages/LeavingCare";
+import { Outreach } from "./pages/Outreach";
+import { Conversation, DutyInbox } from "./pages/SupportLine";
 import "./styles.css";
 
 const queryClient = new QueryClient({
@@ -57,8 +59,9 @@ const router = createBrowserRouter([
       { path: "/leaving-care", element: <RequireRole path="/leaving-care"><LeavingCare /></RequireRole> },
       { path: "/leaving-care/alerts/:id", element: <RequireRole path="/leaving-care"><LeavingCareAlert /></RequireRole> },
       { path: "/leaving-care/young-people/:id", element: <RequireRole path="/leaving-care"><LeavingCareYoungPerson /></RequireRole> },
-      { path: "/outreach/*", element: <RequireRole path="/outreach"><></></RequireRole> },
-      { path: "/support-line/*", element: <RequireRole path="/support-line"><></></RequireRole> },
+      { path: "/outreach", element: <RequireRole path="/outreach"><Outreach /></RequireRole> },
+      { path: "/support-line", element: <RequireRole path="/support-line"><DutyInbox /></RequireRole> },
+      { path: "/support-line/conversations/:id", element: <RequireRole path="/support-line"><Conversation /></RequireRole> },
       { path: "/reports/*", element: <RequireRole path="/reports"><></></RequireRole> },
       { path: "*", element: <p role="alert">There is no such page.</p> },
     ],

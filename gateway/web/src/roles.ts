@@ -13,6 +13,10 @@ export const caseStaff = [
 ];
 export const managers = [Roles.TeamManager, Roles.SeniorManager];
 export const leavingCareTeam = [Roles.PersonalAdviser, ...managers];
+/** services/Outreach/README.md: "outreach staff" write contacts, aliases and see their referrals. */
+export const outreachStaff = [Roles.OutreachWorker, ...managers];
+/** services/SupportLine ConversationEndpoints.InboxRoles: who works the duty inbox. */
+export const dutyInboxStaff = [Roles.SupportLineOperator, Roles.OutreachWorker, ...managers];
 export const aggregateReaders = [Roles.Commissioner, Roles.Governance, Roles.TeamManager, Roles.SeniorManager, Roles.Auditor];
 
 export function hasAnyRole(roles: readonly string[], allowed: readonly string[]): boolean {

@@ -20,6 +20,8 @@ public static class AliasEndpoints
             .WithName("SuggestAliasMatches").WithSummary("Registered young people this alias might be, by name and age band, for a worker to confirm");
         aliases.MapPost("/{id:guid}/match", MatchAlias.HandleAsync).RequireAuthorization(OutreachApi.OutreachStaff)
             .WithName("MatchAlias").WithSummary("Confirm the alias is a registered young person, with a reason (OUT-02)");
+        app.MapGet("/api/outreach/my/aliases", MyAliases.HandleAsync).RequireAuthorization(OutreachApi.OutreachStaff).WithTags("Aliases")
+            .WithName("MyAliases").WithSummary("The aliases I recorded, newest first, with their match (OUT-02)");
         return app;
     }
 }

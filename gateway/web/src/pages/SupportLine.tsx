@@ -1,0 +1,229 @@
+import { useEffect, useRef, useState } from "react";
+import { Link, useParams } from "react-router";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../api";
+import { useSession } from "../auth/useSession";
+import { Field } from "../components/Field";
+import { ProblemSummary } from "../components/Problem";
+import { When } from "../components/When";
+import { utcOf, type Instant } from "../time";
+
+// services/SupportLine/README.md: the duty inbox. The list carries no message text and only the number's last digits;
+// the text is read on the conversation screen (an audited read). Polling keeps the inbox and alerts current (SL-02,
+// SL-03): a danger text must not wait for someone to press refresh.
+
+const pollEveryMs = 5_000;
+
+type Summary = {
+  id: string; kind: string; youngPersonId: string | null; assignedTo: string | null; routedTo: string; urgency: string; status: string;
+  phoneEnding: string; openedAt: Instant; lastInboundAt: Instant; waitingSince: Instant; waitingMinutes: number | null; escalatedAt: Instant;
+};
+type Message = {
+  id: string; direction: string; body: string; at: Instant; category: string | null; matchedRules: string[]; triageVersion: string | null;
+  deliveryStatus: string | null; errorCode: number | null; by: string | null;
+};
+type ConversationView = { conversation: Summary; phone: string; discreet: boolean; optedOut: boolean; closeReason: string | null; closedBy: string | null; messages: Message[] };
+type Alert = { id: string; conversationId: string; messageId: string | null; kind: string; reason: string; raisedAt: Instant };
+
+const urgencyRank: Record<string, number> = { ImmediateDanger: 0, Disclosure: 1, RequestForHelp: 2, Other: 3 };
+const urgencyText: Record<string, string> = { ImmediateDanger: "DANGER", Disclosure: "Disclosure", RequestForHelp: "Asking for help", Other: "Other" };
+const alertText: Record<string, string> = {
+  DangerToDutyWorker: "Immediate danger: duty worker",
+  DangerToPoliceLiaison: "Immediate danger: police liaison told",
+  UnansweredToDutyManager: "Unanswered: escalated to the duty manager",
+};
+const kindText: Record<string, string> = { Anonymous: "Anonymous", YoungPerson: "Known young person", ParentOrCarer: "Parent or carer" };
+
+/** Most urgent first, then the longest wait (the server orders the same way; this keeps the order while polling). */
+function byUrgencyThenWait(a: Summary, b: Summary): number {
+  const rank = (urgencyRank[a.urgency] ?? 9) - (urgencyRank[b.urgency] ?? 9);
+  if (rank !== 0) return rank;
+  return (b.waitingMinutes ?? -1) - (a.waitingMinutes ?? -1);
+}
+
+/** The API masks all but the last 3 digits ("*******668"); the screen says "number ending 668". */
+const ending = (masked: string) => masked.replace(/^\*+/, "");
+
+function Urgency({ urgency }: { urgency: string }) {
+  return <span className={`urgency urgency-${urgency}`}>{urgencyText[urgency] ?? urgency}</span>;
+}
+
+function waitText(minutes: number | null): string {
+  if (minutes == null) return "answered";
+  if (minutes < 1) return "waiting under a minute";
+  const m = Math.floor(minutes);
+  return m < 60 ? `waiting ${m} min` : `waiting ${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/**
+ * A browser notification when a new danger alert arrives, if the worker allowed them on this device. It says only
+ * that there is an alert: never the message text, the number or a name (a lock screen is not private).
+ */
+function useDangerNotifications(alerts: Alert[] | undefined) {
+  const seen = useRef<Set<string> | null>(null);
+  useEffect(() => {
+    if (!alerts) return;
+    const danger = alerts.filter((a) => a.kind === "DangerToDutyWorker");
+    if (seen.current === null) {
+      seen.current = new Set(danger.map((a) => a.id)); // those already there when the screen opened are on it
+      return;
+    }
+    const fresh = danger.filter((a) => !seen.current!.has(a.id));
+    fresh.forEach((a) => seen.current!.add(a.id));
+    if (fresh.length > 0 && "Notification" in window && Notification.permission === "granted") {
+      new Notification("Support line: urgent", { body: "A new immediate-danger alert is waiting in the duty inbox.", tag: "support-line-danger" });
+    }
+  }, [alerts]);
+}
+
+export function DutyInbox() {
+  const session = useSession();
+  const [mine, setMine] = useState(false);
+  const inbox = useQuery({
+    queryKey: ["sl-inbox", mine],
+    queryFn: () => api.get<Summary[]>(`/api/supportline/conversations${mine ? "?mine=true" : ""}`),
+    refetchInterval: pollEveryMs,
+    staleTime: 0,
+  });
+  const alerts = useQuery({
+    queryKey: ["sl-alerts"],
+    queryFn: () => api.get<Alert[]>("/api/supportline/alerts"),
+    refetchInterval: pollEveryMs,
+    staleTime: 0,
+  });
+  useDangerNotifications(alerts.data);
+  const [permission, setPermission] = useState(() => ("Notification" in window ? Notification.permission : "unsupported"));
+  const conversations = [...(inbox.data ?? [])].sort(byUrgencyThenWait);
+  const dangerWaiting = conversations.filter((c) => c.urgency === "ImmediateDanger" && c.waitingMinutes != null);
+  return (
+    <section aria-labelledby="inbox-title">
+      <h1 id="inbox-title">Support line: duty inbox</h1>
+      {dangerWaiting.length > 0 && (
+        <div role="alert" className="danger-banner">
+          <strong>{dangerWaiting.length} {dangerWaiting.length === 1 ? "conversation" : "conversations"} in immediate danger</strong> waiting for a reply.
+          Answer first; police liaison has been alerted (SL-03).
+        </div>
+      )}
+      <p className="inline-form">
+        <label className="choice"><input type="checkbox" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only those routed to me ({session?.user})</label>
+        {permission === "default" && (
+          <button type="button" className="small" onClick={() => void Notification.requestPermission().then(setPermission)}>
+            Notify me of danger alerts on this device
+          </button>
+        )}
+      </p>
+      {inbox.error && <ProblemSummary error={inbox.error} />}
+      {inbox.data?.length === 0 && <p>No open conversations.</p>}
+      {conversations.length > 0 && (
+        <table className="inbox">
+          <caption>Open conversations, most urgent first, then longest waiting (refreshed every {pollEveryMs / 1000} seconds)</caption>
+          <thead><tr><th scope="col">Urgency</th><th scope="col">Conversation</th><th scope="col">Waiting</th><th scope="col">With</th></tr></thead>
+          <tbody>
+            {conversations.map((c) => (
+              <tr key={c.id} className={c.urgency === "ImmediateDanger" ? "danger" : undefined}>
+                <td><Urgency urgency={c.urgency} /></td>
+                <td>
+                  <Link to={`/support-line/conversations/${c.id}`}>{kindText[c.kind] ?? c.kind}, number ending {ending(c.phoneEnding)}</Link>
+                  <p className="hint">Last text <When value={c.lastInboundAt} /></p>
+                </td>
+                <td className={c.waitingMinutes != null ? "bad" : undefined}>{waitText(c.waitingMinutes)}{c.escalatedAt ? " · escalated" : ""}</td>
+                <td>{c.assignedTo ?? "Duty worker"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <section aria-labelledby="alerts-title">
+        <h2 id="alerts-title">Alerts</h2>
+        {alerts.error && <ProblemSummary error={alerts.error} />}
+        {alerts.data?.length === 0 && <p>No alerts.</p>}
+        <ul className="entries">
+          {alerts.data?.map((a) => (
+            <li key={a.id} className={a.kind.startsWith("Danger") ? "entry danger" : "entry"}>
+              <p><strong>{alertText[a.kind] ?? a.kind}</strong> · <When value={a.raisedAt} /></p>
+              <p>{a.reason} · <Link to={`/support-line/conversations/${a.conversationId}`}>Open the conversation</Link></p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}
+
+export function Conversation() {
+  const { id = "" } = useParams();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const conversation = useQuery({
+    queryKey: ["sl-conversation", id],
+    queryFn: () => api.get<ConversationView>(`/api/supportline/conversations/${id}`),
+    refetchInterval: pollEveryMs,
+    staleTime: 0,
+  });
+  const [body, setBody] = useState("");
+  const [assignee, setAssignee] = useState("");
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ["sl-conversation", id] });
+    await queryClient.invalidateQueries({ queryKey: ["sl-inbox"] });
+  };
+  const reply = useMutation({
+    mutationFn: () => api.post(`/api/supportline/conversations/${id}/replies`, { body }),
+    onSuccess: async () => { setBody(""); await refresh(); },
+  });
+  const assign = useMutation({
+    mutationFn: (userId: string | null) => api.post(`/api/supportline/conversations/${id}/assign`, { userId }),
+    onSuccess: async () => { setAssignee(""); await refresh(); },
+  });
+  if (conversation.isPending) return <p role="status">Loading…</p>;
+  if (conversation.error) return <ProblemSummary error={conversation.error} />;
+  const view = conversation.data;
+  const c = view.conversation;
+  const messages = [...view.messages].sort((a, b) => (utcOf(a.at) ?? "").localeCompare(utcOf(b.at) ?? ""));
+  return (
+    <article aria-labelledby="conversation-title">
+      <p><Link to="/support-line">Back to the inbox</Link></p>
+      <h1 id="conversation-title"><Urgency urgency={c.urgency} /> {kindText[c.kind] ?? c.kind}, number ending {ending(c.phoneEnding)}</h1>
+      {c.urgency === "ImmediateDanger" && c.waitingMinutes != null && (
+        <div role="alert" className="danger-banner"><strong>Immediate danger:</strong> reply now; police liaison has been alerted.</div>
+      )}
+      <p>
+        {waitText(c.waitingMinutes)} · with {c.assignedTo ?? "the duty worker"}
+        {view.discreet ? " · discreet: do not name the service" : ""}
+        {view.optedOut ? " · opted out: nothing can be sent" : ""}
+        {c.status === "Closed" ? ` · closed by ${view.closedBy}: ${view.closeReason}` : ""}
+      </p>
+      <ol className="texts" aria-label="Texts, oldest first">
+        {messages.map((m) => (
+          <li key={m.id} className={m.direction === "inbound" ? "text inbound" : "text outbound"}>
+            <p className="signed">{m.direction === "inbound" ? "They wrote" : `Sent${m.by ? ` by ${m.by}` : ""}`}, <When value={m.at} />
+              {m.category && <> · <Urgency urgency={m.category} /></>}
+              {m.deliveryStatus && ` · ${m.deliveryStatus}`}</p>
+            <p className="body">{m.body}</p>
+            {m.matchedRules.length > 0 && <p className="hint">Triage rules {m.matchedRules.join(", ")} (table {m.triageVersion})</p>}
+          </li>
+        ))}
+      </ol>
+      {c.status === "Open" && (
+        <>
+          <form onSubmit={(e) => { e.preventDefault(); reply.mutate(); }} noValidate className="note-form">
+            <Field id="reply-body" field="body" label="Reply" error={reply.error} hint="Plain text, at most two texts long">
+              {(p) => <textarea {...p} rows={3} value={body} onChange={(e) => setBody(e.target.value)} />}
+            </Field>
+            <button type="submit" disabled={reply.isPending}>Send reply</button>
+            <ProblemSummary error={reply.error} fields={["body"]} />
+            {reply.isSuccess && <p role="status">Reply queued to send.</p>}
+          </form>
+          <form onSubmit={(e) => { e.preventDefault(); assign.mutate(assignee.trim() || null); }} noValidate className="inline-form">
+            <Field id="assign-user" field="userId" label="Assign to (sign-in name)" error={assign.error} hint="Empty: back to the duty worker">
+              {(p) => <input {...p} value={assignee} onChange={(e) => setAssignee(e.target.value)} />}
+            </Field>
+            <button type="submit" disabled={assign.isPending}>Assign</button>
+            <button type="button" disabled={assign.isPending} onClick={() => assign.mutate(session?.user ?? null)}>Assign to me</button>
+          </form>
+          <ProblemSummary error={assign.error} fields={["userId"]} />
+          {assign.isSuccess && <p role="status">Assignment saved.</p>}
+        </>
+      )}
+    </article>
+  );
+}
