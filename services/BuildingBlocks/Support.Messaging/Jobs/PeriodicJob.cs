@@ -27,6 +27,8 @@ public readonly record struct JobPass(bool RunAgainNow = false, TimeSpan? Pause 
 /// </summary>
 public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvider clock, ILogger logger) : BackgroundService
 {
+    private Lazy<JobHeartbeat?>? _heartbeat;
+
     protected IServiceScopeFactory Scopes => scopes;
 
     protected TimeProvider Clock => clock;
@@ -68,8 +70,14 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
                 LogPassFailed(logger, GetType().Name, e.GetType().Name);
                 pass = JobPass.Done;
             }
-            // Every job's pass is a heartbeat (support.jobs.*): a job that stops running is itself an alert.
-            scopes.ReportJobPass(GetType().Name, Interval);
+            // Every job's pass is a heartbeat (support.jobs.*): a job that stops running is itself an alert. The
+            // heartbeat is a singleton, resolved once rather than through a new scope on every pass of the relay.
+            _heartbeat ??= new Lazy<JobHeartbeat?>(() =>
+            {
+                using var scope = scopes.CreateScope();
+                return scope.ServiceProvider.GetService<JobHeartbeat>();
+            });
+            _heartbeat.Value?.PassCompleted(GetType().Name, Interval);
             if (pass.RunAgainNow)
             {
                 continue;
