@@ -76,13 +76,13 @@ public sealed class LegalFlagTests(ReferralsFixture fixture) : IClassFixture<Ref
         using var worker = fixture.Host.ClientFor(Roles.SocialWorker);
         using var manager = fixture.Host.ClientFor(Roles.TeamManager, "tm-decides");
 
-        var flags = await worker.GetFromJsonAsync<List<RiskAssessmentEndpoints.LegalFlagResponse>>(
+        var flags = await worker.GetFromJsonAsync<List<LegalFlagResponse>>(
             $"/api/referrals/young-people/{assessment.YoungPersonId}/legal-flags", YoungPersonRequests.Json);
         Assert.Equal([LegalFlag.UnlawfulSexualActivityChildVictim, LegalFlag.Under13NoCapacityToConsent], flags!.Select(f => f.Flag).Order());
         Assert.All(flags!, f => Assert.Equal(assessment.Id, f.SourceId));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/referrals/manager-tasks")).StatusCode);
-        var tasks = (await manager.GetFromJsonAsync<List<ManagerTaskEndpoints.ManagerTaskResponse>>(
+        var tasks = (await manager.GetFromJsonAsync<List<ManagerTaskResponse>>(
             $"/api/referrals/manager-tasks?youngPersonId={assessment.YoungPersonId}", YoungPersonRequests.Json))!;
         Assert.Equal(2, tasks.Count);
         Assert.All(tasks, t => Assert.False(t.Completed));
@@ -93,16 +93,16 @@ public sealed class LegalFlagTests(ReferralsFixture fixture) : IClassFixture<Ref
         Assert.Equal(["decision"], await noDecision.ErrorFieldsAsync());
         using var done = await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{task.Id}/complete", new { decision = "Strategy discussion today; police informed." });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        var completed = await done.ReadAsync<ManagerTaskEndpoints.ManagerTaskResponse>();
+        var completed = await done.ReadAsync<ManagerTaskResponse>();
         Assert.Equal("tm-decides", completed.CompletedBy);
         Assert.Equal(ReferralsFixture.Now, completed.CompletedAt?.Utc);
         Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{task.Id}/complete", new { decision = "Again" })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{Guid.NewGuid()}/complete", new { decision = "x" })).StatusCode);
 
-        var open = (await manager.GetFromJsonAsync<List<ManagerTaskEndpoints.ManagerTaskResponse>>(
+        var open = (await manager.GetFromJsonAsync<List<ManagerTaskResponse>>(
             $"/api/referrals/manager-tasks?youngPersonId={assessment.YoungPersonId}", YoungPersonRequests.Json))!;
         Assert.Equal(tasks[1].Id, Assert.Single(open).Id);
-        var all = (await manager.GetFromJsonAsync<List<ManagerTaskEndpoints.ManagerTaskResponse>>(
+        var all = (await manager.GetFromJsonAsync<List<ManagerTaskResponse>>(
             $"/api/referrals/manager-tasks?youngPersonId={assessment.YoungPersonId}&status=all", YoungPersonRequests.Json))!;
         Assert.Equal(2, all.Count);
     }

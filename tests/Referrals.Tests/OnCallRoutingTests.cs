@@ -79,15 +79,15 @@ public sealed class OnCallRoutingTests
         (await RecordShiftAsync(manager, "oncall-cover", Thursday.AddDays(2).AddHours(-10), Thursday.AddDays(3).AddHours(-10))).Dispose();
         using var worker = host.Host.ClientFor(Roles.SocialWorker);
 
-        var saturday = await worker.GetFromJsonAsync<OnCallEndpoints.OnCallNowResponse>(
+        var saturday = await worker.GetFromJsonAsync<OnCallNowResponse>(
             $"/api/referrals/on-call-shifts?at={Uri.EscapeDataString(saturdayNoon.ToString("O"))}", ReferralRequests.Json);
-        var sunday = await worker.GetFromJsonAsync<OnCallEndpoints.OnCallNowResponse>(
+        var sunday = await worker.GetFromJsonAsync<OnCallNowResponse>(
             $"/api/referrals/on-call-shifts?at={Uri.EscapeDataString(saturdayNoon.AddDays(1).ToString("O"))}", ReferralRequests.Json);
-        var now = await worker.GetFromJsonAsync<OnCallEndpoints.OnCallNowResponse>("/api/referrals/on-call-shifts", ReferralRequests.Json);
+        var now = await worker.GetFromJsonAsync<OnCallNowResponse>("/api/referrals/on-call-shifts", ReferralRequests.Json);
 
         Assert.Equal((true, "oncall-cover"), (saturday!.OutOfHours, saturday.OnCall!.ManagerId));
         Assert.Equal("oncall-first", sunday!.OnCall!.ManagerId);
-        Assert.Equal((false, (OnCallEndpoints.ShiftResponse?)null), (now!.OutOfHours, now.OnCall));
+        Assert.Equal((false, (ShiftResponse?)null), (now!.OutOfHours, now.OnCall));
     }
 
     [Fact]

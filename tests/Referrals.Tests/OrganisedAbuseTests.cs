@@ -12,11 +12,11 @@ public sealed class OrganisedAbuseTests(ReferralsFixture fixture) : IClassFixtur
 {
     private HttpClient Worker() => fixture.Host.ClientFor(Roles.SocialWorker, "sw-links");
 
-    private static async Task<OrganisedAbuseEndpoints.LinksResponse> LinkAsync(HttpClient client, Guid child, string kind, string value)
+    private static async Task<LinksResponse> LinkAsync(HttpClient client, Guid child, string kind, string value)
     {
         using var response = await client.PostAsJsonAsync($"/api/referrals/young-people/{child}/links", new { kind, value });
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, response.StatusCode.ToString());
-        return await response.ReadAsync<OrganisedAbuseEndpoints.LinksResponse>();
+        return await response.ReadAsync<LinksResponse>();
     }
 
     private static string Unique(string prefix) => prefix + Random.Shared.Next(100, 999);
@@ -48,7 +48,7 @@ public sealed class OrganisedAbuseTests(ReferralsFixture fixture) : IClassFixtur
         var shared = await LinkAsync(worker, second, "Vehicle", plate.Replace(" ", "  ", StringComparison.Ordinal));
 
         Assert.Equal([OrganisedAbuseEndpoints.Flag], shared.Flags);
-        var firstNow = await (await worker.GetAsync($"/api/referrals/young-people/{first}/links")).ReadAsync<OrganisedAbuseEndpoints.LinksResponse>();
+        var firstNow = await (await worker.GetAsync($"/api/referrals/young-people/{first}/links")).ReadAsync<LinksResponse>();
         Assert.Equal([OrganisedAbuseEndpoints.Flag], firstNow.Flags);
         Assert.Equal(shared.NetworkIds, firstNow.NetworkIds);
         var alert = Assert.Single(await fixture.OutboxAsync<OrganisedAbuseSuspected>(m => m.YoungPersonIds.Contains(first)));

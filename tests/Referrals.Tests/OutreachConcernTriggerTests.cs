@@ -23,13 +23,13 @@ public sealed class OutreachConcernTriggerTests() : RealBusReferralsTests("refer
         ConcernId = Guid.NewGuid(), YoungPersonId = youngPersonId, Indicators = indicators, RaisedBy = "ow-7", OccurredAt = DateTimeOffset.UtcNow,
     };
 
-    private async Task<List<RiskReviewEndpoints.RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
+    private async Task<List<RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
     {
         using var client = Host.ClientFor(Roles.SocialWorker);
-        return (await client.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", YoungPersonRequests.Json))!;
+        return (await client.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", YoungPersonRequests.Json))!;
     }
 
-    private Task<List<RiskReviewEndpoints.RiskReviewResponse>> WaitForReviewsAsync(Guid youngPersonId) =>
+    private Task<List<RiskReviewResponse>> WaitForReviewsAsync(Guid youngPersonId) =>
         Eventually.GetAsync(async () => await ReviewsAsync(youngPersonId) is { Count: > 0 } list ? list : null, because: "a risk review to open");
 
     private async Task<List<T>> OutboxAsync<T>(Func<T, bool> where) where T : class

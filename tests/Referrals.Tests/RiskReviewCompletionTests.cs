@@ -24,12 +24,12 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
         return (await client.RegisterAsync(YoungPersonRequests.Valid("Under", "Review", dateOfBirth))).Id;
     }
 
-    private async Task<RiskReviewEndpoints.RiskReviewResponse> OpenAsync(Guid person, string reason = "Seen getting into cars after school", string[]? indicators = null)
+    private async Task<RiskReviewResponse> OpenAsync(Guid person, string reason = "Seen getting into cars after school", string[]? indicators = null)
     {
         using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-opens");
         using var response = await worker.PostAsJsonAsync(Reviews, new { youngPersonId = person, reason, indicators = indicators ?? [] });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return await response.ReadAsync<RiskReviewEndpoints.RiskReviewResponse>();
+        return await response.ReadAsync<RiskReviewResponse>();
     }
 
     private static object Completion(string level = "High", string rationale = "Two triggers in a week; adult offering lifts.", object[]? actions = null) => new
@@ -45,10 +45,10 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
         return await client.PostAsJsonAsync($"{Reviews}/{reviewId}/complete", body);
     }
 
-    private async Task<RiskReviewEndpoints.RiskReviewResponse> GetAsync(Guid reviewId)
+    private async Task<RiskReviewResponse> GetAsync(Guid reviewId)
     {
         using var client = fixture.Host.ClientFor(Roles.SocialWorker);
-        return (await client.GetFromJsonAsync<RiskReviewEndpoints.RiskReviewResponse>($"{Reviews}/{reviewId}", YoungPersonRequests.Json))!;
+        return (await client.GetFromJsonAsync<RiskReviewResponse>($"{Reviews}/{reviewId}", YoungPersonRequests.Json))!;
     }
 
     private void MoveTo(DateTimeOffset at)
@@ -127,7 +127,7 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
         using var completed = await CompleteAsync(review.Id, Completion("High"));
 
         Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
-        var body = await completed.ReadAsync<RiskReviewCommands.CompletionResponse>();
+        var body = await completed.ReadAsync<RiskReviewCompletionResponse>();
         Assert.Equal(RiskReviewStatus.Completed, body.Review.Status);
         Assert.Equal(RiskLevel.High, body.Assessment.SuggestedLevel);
         Assert.Equal(RiskAssessmentStatus.Applied, body.Assessment.Status);
@@ -156,7 +156,7 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
 
         using var completed = await CompleteAsync(review.Id, Completion("Low", "Engaging well; no missing episodes since placement move."));
 
-        var body = await completed.ReadAsync<RiskReviewCommands.CompletionResponse>();
+        var body = await completed.ReadAsync<RiskReviewCompletionResponse>();
         Assert.Equal(RiskAssessmentStatus.AwaitingCountersignature, body.Assessment.Status);
         await using (var db = fixture.CreateDbContext())
         {
@@ -192,7 +192,7 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
 
         Assert.Equal([first.Id, second.Id], (await GetAsync(second.Id)).Triggers!.Select(t => t.ReviewId));
         using var completed = await CompleteAsync(second.Id, Completion("High"));
-        var body = await completed.ReadAsync<RiskReviewCommands.CompletionResponse>();
+        var body = await completed.ReadAsync<RiskReviewCompletionResponse>();
         Assert.Equal([first.Id, second.Id], body.Review.Completion!.TriggerReviewIds);
         // The assessment behind the completion read every trigger's indicators.
         Assert.Equal([RiskIndicator.SchoolAbsence, RiskIndicator.DrivenAroundInCars], body.Assessment.Indicators);
@@ -227,7 +227,7 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
 
         // Completed late: the completion says so.
         using var late = await CompleteAsync(review.Id, Completion("High"));
-        Assert.True((await late.ReadAsync<RiskReviewCommands.CompletionResponse>()).Review.Completion!.CompletedLate);
+        Assert.True((await late.ReadAsync<RiskReviewCompletionResponse>()).Review.Completion!.CompletedLate);
         Assert.True(Assert.Single(await fixture.OutboxAsync<RiskReviewCompleted>(m => m.ReviewId == review.Id)).CompletedLate);
     }
 }

@@ -22,13 +22,13 @@ public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-
         OccurredAt = completedAt,
     };
 
-    private async Task<List<RiskReviewEndpoints.RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
+    private async Task<List<RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
     {
         using var client = Host.ClientFor(Roles.SocialWorker);
-        return (await client.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", Json))!;
+        return (await client.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", Json))!;
     }
 
-    private Task<List<RiskReviewEndpoints.RiskReviewResponse>> WaitForReviewsAsync(Guid youngPersonId) =>
+    private Task<List<RiskReviewResponse>> WaitForReviewsAsync(Guid youngPersonId) =>
         Eventually.GetAsync(async () => await ReviewsAsync(youngPersonId) is { Count: > 0 } list ? list : null, because: "a risk review to open");
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-
         Assert.True(review.Overdue);
 
         using var manager = Host.ClientFor(Roles.TeamManager);
-        var overdue = await manager.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>("/api/referrals/risk-reviews?overdue=true", Json);
+        var overdue = await manager.GetFromJsonAsync<List<RiskReviewResponse>>("/api/referrals/risk-reviews?overdue=true", Json);
         Assert.Contains(overdue!, r => r.Id == review.Id);
 
         using var commissioner = Host.ClientFor(Roles.Commissioner);

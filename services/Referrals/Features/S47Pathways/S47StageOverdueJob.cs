@@ -26,7 +26,7 @@ public sealed class S47StageOverdueJob(IServiceScopeFactory scopes, TimeProvider
         {
             await using var scope = Scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ReferralsDbContext>();
-            onCall = (await OnCallEndpoints.OnCallAtAsync(db, now, cancellationToken))?.ManagerId;
+            onCall = (await WhoIsOnCall.OnCallAtAsync(db, now, cancellationToken))?.ManagerId;
         }
         return await AnnounceAsync<S47Pathway, S47StageOverdue>(
             _ => "claimed.due_at < @now AND claimed.overdue_notified_due_at IS DISTINCT FROM claimed.due_at", "due_at",

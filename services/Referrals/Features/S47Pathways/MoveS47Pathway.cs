@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Support.Contracts.Referrals;
+using Support.Messaging.Outbox;
+using Support.Referrals.Data;
+using Support.Referrals.Domain;
+using Support.Referrals.Domain.StrategyMeetings;
+using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
+
+namespace Support.Referrals.Features.S47Pathways;
+
+/// <summary>REF-10: moving a pathway to its next stage; illegal moves are 409 naming the current stage.</summary>
+public static class MoveS47Pathway
+{
+    public sealed record Request(S47Stage? ToStage, string? Rationale);
+
+    public static async Task<Results<Ok<S47PathwayResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> HandleAsync(
+        Guid id, Request request, ReferralsDbContext db, IOutbox outbox, IOptions<S47Options> options, ClaimsPrincipal user,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().Required("toStage", request.ToStage).MaxLength("rationale", request.Rationale, 4000);
+        if (errors.Any)
+        {
+            return errors.ToBadRequest();
+        }
+        var to = request.ToStage!.Value;
+        var managers = new[] { Roles.TeamManager, Roles.SeniorManager };
+        if (to == S47Stage.NoFurtherAction)
+        {
+            // REF-09, REF-25: social care closes an s47 pathway only with a manager's rationale.
+            if (!managers.Any(user.IsInRole))
+            {
+                return TypedResults.Forbid();
+            }
+            if (string.IsNullOrWhiteSpace(request.Rationale))
+            {
+                return new ValidationErrors().Add("rationale", "No further action needs a team manager's rationale (REF-09, REF-25).").ToUnprocessable();
+            }
+        }
+        var pathway = await db.S47Pathways.Include(p => p.Transitions).SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (pathway is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var finalisedMeeting = await db.StrategyMeetings.AnyAsync(
+            m => m.Status == StrategyMeetingStatus.Finalised && m.PathwayIds.Contains(pathway.Id) && m.YoungPersonIds.Contains(pathway.YoungPersonId),
+            cancellationToken);
+        var veryHighNow = await S47PathwayStarting.IsVeryHighAsync(db, pathway.YoungPersonId, cancellationToken);
+        var author = user.ToAuthor(clock, to == S47Stage.NoFurtherAction ? managers : null);
+        try
+        {
+            var transition = pathway.MoveTo(to, request.Rationale?.Trim(), finalisedMeeting, veryHighNow, options.Value, author);
+            outbox.Add(S47PathwayStarting.Reached(pathway, transition));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DomainConflictException conflict)
+        {
+            return S47PathwayProblems.Conflict(conflict.Message, pathway.Stage);
+        }
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
+            || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return S47PathwayProblems.Conflict("The pathway was moved by someone else at the same time; reload it.");
+        }
+        return TypedResults.Ok(S47PathwayResponse.From(pathway, author.At));
+    }
+}
