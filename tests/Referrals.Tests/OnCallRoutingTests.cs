@@ -90,6 +90,25 @@ public sealed class OnCallRoutingTests
         Assert.Equal((false, (ShiftResponse?)null), (now!.OutOfHours, now.OnCall));
     }
 
+    [Theory]
+    // New Year's Day 2020 and 2031 (bank holidays) and ordinary Wednesdays in 2020 and 2030: years the old holiday
+    // table (2025-2028) did not cover, which answered 500.
+    [InlineData("2020-01-01T12:00:00Z", true)]
+    [InlineData("2020-01-08T12:00:00Z", false)]
+    [InlineData("2030-01-02T12:00:00Z", false)]
+    [InlineData("2031-01-01T12:00:00Z", true)]
+    public async Task Who_is_on_call_is_answered_for_an_instant_in_any_year(string at, bool outOfHours)
+    {
+        await using var host = await ReferralsHostAt.StartAsync(Thursday);
+        using var worker = host.Host.ClientFor(Roles.SocialWorker);
+
+        using var response = await worker.GetAsync($"/api/referrals/on-call-shifts?at={Uri.EscapeDataString(at)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<OnCallNowResponse>(ReferralRequests.Json);
+        Assert.Equal((outOfHours, (ShiftResponse?)null), (answer!.OutOfHours, answer.OnCall));
+    }
+
     [Fact]
     public async Task A_shift_needs_a_manager_and_a_period_of_at_most_a_week_ending_after_it_starts_and_only_managers_set_it()
     {

@@ -96,4 +96,20 @@ public sealed class ReferralDeadlineTests
 
         Assert.Contains("DecisionEscalationWorkingDays", failure.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_referral_received_in_2029_past_the_end_of_the_old_holiday_table_is_taken_with_its_deadline_from_the_computed_calendar()
+    {
+        // Monday 24 December 2029: Christmas Day and Boxing Day (Tuesday, Wednesday) are skipped, so due Thursday 27th;
+        // it escalates a further working day later, on Friday 28th. The old table ended in 2028 and refused this with a 500.
+        var receivedAt = new DateTimeOffset(2029, 12, 24, 10, 0, 0, TimeSpan.Zero);
+        await using var host = await ReferralsHostAt.StartAsync(receivedAt);
+        using var client = host.Host.ClientFor(Roles.SocialWorker);
+        var person = await client.RegisterAsync(YoungPersonRequests.Valid("Future", "Intake", "2015-06-01"));
+
+        var referral = await client.ReferAsync(ReferralRequests.For(person.Id, receivedAt.AddHours(-2), "SocialWorker"));
+
+        Assert.Equal(new DateTimeOffset(2029, 12, 27, 10, 0, 0, TimeSpan.Zero), referral.DecisionDue.Utc);
+        Assert.Equal(new DateTimeOffset(2029, 12, 28, 10, 0, 0, TimeSpan.Zero), referral.EscalatesAt.Utc);
+    }
 }

@@ -71,7 +71,7 @@ public sealed class ReferralIntakeTests(ReferralsFixture fixture) : IClassFixtur
         var referral = await client.ReferAsync(ReferralRequests.For(person, now.AddDays(-1), cseType: "OnlineGrooming"));
 
         Assert.Equal(now, referral.ReceivedAt.Utc);
-        Assert.Equal(Support.Referrals.Domain.WorkingDays.Add(now, 1), referral.DecisionDue.Utc);
+        Assert.Equal(Support.ServiceDefaults.Time.WorkingDays.Add(now, 1), referral.DecisionDue.Utc);
         Assert.EndsWith("+00:00 GMT", referral.DecisionDue.Shown(), StringComparison.Ordinal);
         Assert.Equal("online-grooming", referral.ResponsePathway.Code);
         Assert.False(referral.Overdue);

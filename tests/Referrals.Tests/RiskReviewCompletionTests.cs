@@ -7,6 +7,7 @@ using Support.Referrals.Domain;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Features.RiskReviews;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Tests;
 

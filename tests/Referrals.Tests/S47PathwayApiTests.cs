@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
-using Support.Referrals.Domain;
 using Support.Referrals.Features.S47Pathways;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Tests;
 

@@ -1,6 +1,7 @@
 using Support.Contracts.Risk;
 using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Domain;
 

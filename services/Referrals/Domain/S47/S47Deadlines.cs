@@ -1,4 +1,5 @@
 using Support.Contracts.Referrals;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Domain.S47;
 

@@ -9,7 +9,6 @@ using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 
-using WorkingDays = Support.Referrals.Domain.WorkingDays;
 
 namespace Support.Referrals.Features.Cases;
 

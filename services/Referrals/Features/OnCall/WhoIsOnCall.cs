@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
+using Support.Referrals.Domain;
 using Support.Referrals.Domain.OnCall;
 using Support.ServiceDefaults.Time;
 
-using WorkingDays = Support.Referrals.Domain.WorkingDays;
 
 namespace Support.Referrals.Features.OnCall;
 
@@ -16,7 +16,7 @@ public static class WhoIsOnCall
     {
         var instant = (at ?? clock.GetUtcNow()).ToUniversalTime();
         var shift = await OnCallAtAsync(db, instant, cancellationToken);
-        return TypedResults.Ok(new OnCallNowResponse(LondonTime.Of(instant), WorkingDays.IsOutOfHours(instant), shift is null ? null : ShiftResponse.From(shift)));
+        return TypedResults.Ok(new OnCallNowResponse(LondonTime.Of(instant), OfficeHours.IsOutOfHours(instant), shift is null ? null : ShiftResponse.From(shift)));
     }
 
     /// <summary>The shift covering <paramref name="instant"/>; where shifts overlap, the one recorded last.</summary>

@@ -20,7 +20,7 @@ public sealed class S47StageOverdueJob(IServiceScopeFactory scopes, TimeProvider
     {
         // One instant for the whole pass: what is overdue, whether it is out of hours, and who is on call.
         var now = Now;
-        var outOfHours = WorkingDays.IsOutOfHours(now);
+        var outOfHours = OfficeHours.IsOutOfHours(now);
         string? onCall = null;
         if (outOfHours)
         {
