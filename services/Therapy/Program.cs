@@ -1,18 +1,17 @@
-using Support.Messaging;
-using Support.Registry;
-using Support.Therapy.Data;
 using Support.ServiceDefaults;
 using Support.ServiceDefaults.Data;
+using Support.Therapy;
+using Support.Therapy.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<TherapyDbContext>("Therapy", TherapyDbContext.Schema);
-builder.AddSupportMessaging<TherapyDbContext>("therapy", bus => bus.AddRegistryProjectionConsumers<TherapyDbContext>("therapy"));
+builder.AddTherapyFeatures();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultEndpoints();
-app.MapRegistryProjection<TherapyDbContext>("therapy");
+app.MapTherapyApi();
 
 await app.MigrateDatabaseIfConfiguredAsync<TherapyDbContext>();
 await app.RunAsync();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.LeavingCare;
 using Support.Contracts.Missing;
 using Support.Contracts.Risk;
+using Support.Contracts.UnmetNeeds;
 
 namespace Support.LeavingCare.Tests;
 

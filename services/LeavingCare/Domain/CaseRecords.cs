@@ -1,4 +1,4 @@
-using Support.Contracts.LeavingCare;
+using Support.Contracts.UnmetNeeds;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.LeavingCare.Domain;

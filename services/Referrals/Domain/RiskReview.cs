@@ -11,6 +11,10 @@ public enum RiskReviewTrigger
     RepeatMissing,
     OutreachConcern,
     Manual,
+    /// <summary>THR-01: a therapy or CAMHS referral was declined.</summary>
+    TherapyReferralDeclined,
+    /// <summary>THR-08: a health indicator (pregnancy, STI, self-harm admission...) was recorded.</summary>
+    HealthIndicator,
 }
 
 public enum RiskReviewStatus

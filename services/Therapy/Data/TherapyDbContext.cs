@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Registry;
 using Support.ServiceDefaults.Data;
+using Support.Therapy.Domain;
 
 namespace Support.Therapy.Data;
 
@@ -10,6 +11,16 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
 {
     public const string Schema = "therapy";
 
+    public DbSet<KnownYoungPerson> KnownYoungPeople => Set<KnownYoungPerson>();
+    public DbSet<Provider> Providers => Set<Provider>();
+    public DbSet<Offer> Offers => Set<Offer>();
+    public DbSet<TherapyReferral> Referrals => Set<TherapyReferral>();
+    public DbSet<KeyWorkerTask> Tasks => Set<KeyWorkerTask>();
+    public DbSet<RiskPicture> RiskPictures => Set<RiskPicture>();
+    public DbSet<KeyWorker> KeyWorkers => Set<KeyWorker>();
+    public DbSet<UnmetNeedEntry> UnmetNeeds => Set<UnmetNeedEntry>();
+    public DbSet<HealthIndicator> HealthIndicators => Set<HealthIndicator>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
 
@@ -17,5 +28,113 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     {
         modelBuilder.HasDefaultSchema(Schema);
         modelBuilder.AddOutboxAndInbox().AddAccessLog().AddRegistryProjection();
+
+        modelBuilder.Entity<Provider>(e =>
+        {
+            e.ToTable("providers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasIndex(x => x.Name).IsUnique();
+            e.Property(x => x.ReferralRoute).HasMaxLength(500);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+        });
+        modelBuilder.Entity<Offer>(e =>
+        {
+            e.ToTable("offers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Provider>().WithMany().HasForeignKey(x => x.ProviderId);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
+            e.PrimitiveCollection(x => x.Settings).ElementType().HasConversion<string>();
+            e.Property(x => x.Eligibility).HasMaxLength(4000);
+            e.Property(x => x.IntendedOutcomes).HasMaxLength(4000);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.OwnsMany(x => x.Funding, f =>
+            {
+                f.ToTable("offer_funding");
+                f.WithOwner().HasForeignKey("OfferId");
+                f.Property<int>("Id");
+                f.HasKey("Id");
+                f.Property(x => x.Amount).HasPrecision(14, 2);
+                f.Property(x => x.FundedFte).HasPrecision(6, 2);
+                f.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+            });
+        });
+        modelBuilder.Entity<TherapyReferral>(e =>
+        {
+            e.ToTable("referrals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Offer>().WithMany().HasForeignKey(x => x.OfferId);
+            e.Property(x => x.OfferType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ReasonForReferral).HasMaxLength(4000);
+            e.Property(x => x.RiskLevel).HasConversion<string>().HasMaxLength(20);
+            e.PrimitiveCollection(x => x.Indicators).ElementType().HasConversion<string>();
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.OutcomeRecordedBy).HasMaxLength(200);
+            e.Property(x => x.DeclineReason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.WithdrawalReason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.OutcomeNote).HasMaxLength(4000);
+            // An outcome is recorded once: two decisions at once cannot both win (PostgreSQL's xmin as the row version).
+            e.Property<uint>("Version").IsRowVersion();
+            e.HasIndex(x => new { x.YoungPersonId, x.ReferredAt });
+            e.HasIndex(x => new { x.OfferId, x.Status });
+            e.HasIndex(x => x.ReferredAt);
+        });
+        modelBuilder.Entity<KeyWorkerTask>(e =>
+        {
+            e.ToTable("key_worker_tasks");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Kind).HasMaxLength(40);
+            e.Property(x => x.AssignedTo).HasMaxLength(200);
+            e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.DoneBy).HasMaxLength(200);
+            // One task per declined referral (THR-01).
+            e.HasIndex(x => x.DeclinedReferralId).IsUnique();
+            e.Property<uint>("Version").IsRowVersion();
+            e.HasIndex(x => new { x.Status, x.AssignedTo });
+        });
+        modelBuilder.Entity<RiskPicture>(e =>
+        {
+            e.ToTable("risk_pictures");
+            e.HasKey(x => x.YoungPersonId);
+            e.Property(x => x.YoungPersonId).ValueGeneratedNever();
+            e.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+            e.PrimitiveCollection(x => x.Indicators).ElementType().HasConversion<string>();
+        });
+        modelBuilder.Entity<KeyWorker>(e =>
+        {
+            e.ToTable("key_workers");
+            e.HasKey(x => x.YoungPersonId);
+            e.Property(x => x.YoungPersonId).ValueGeneratedNever();
+            e.Property(x => x.UserId).HasMaxLength(200);
+        });
+        modelBuilder.Entity<UnmetNeedEntry>(e =>
+        {
+            e.ToTable("unmet_needs");
+            e.HasKey(x => x.UnmetNeedId);
+            e.Property(x => x.UnmetNeedId).ValueGeneratedNever();
+            e.Property(x => x.NeedCategory).HasMaxLength(64);
+            e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.RaisedBy).HasMaxLength(40);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.HasIndex(x => x.OccurredAt);
+        });
+        modelBuilder.Entity<HealthIndicator>(e =>
+        {
+            e.ToTable("health_indicators");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Type).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.SharingBasis).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.HasIndex(x => new { x.YoungPersonId, x.OccurredAt });
+        });
     }
 }

@@ -1,4 +1,4 @@
-using Support.Contracts.LeavingCare;
+using Support.Contracts.UnmetNeeds;
 using Support.LeavingCare.Domain;
 using Support.ServiceDefaults.Time;
 

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Support.Contracts.LeavingCare;
+using Support.Contracts.UnmetNeeds;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.Messaging.Outbox;
@@ -42,7 +42,7 @@ public static class RecordUnmetNeed
         outbox.Add(new UnmetNeedRecorded
         {
             UnmetNeedId = need.Id, YoungPersonId = id, NeedCategory = need.NeedCategory, Reason = need.Reason,
-            RecordedByService = "leaving-care", RecordedBy = author.UserId, OccurredAt = author.At,
+            RecordedByService = "leaving-care", RecordedBy = author.UserId, OccurredAt = author.At, Since = need.RefusedOn,
         });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/leavingcare/young-people/{id}/unmet-needs/{need.Id}", new UnmetNeedResponse(need.Id, id, need.NeedCategory,

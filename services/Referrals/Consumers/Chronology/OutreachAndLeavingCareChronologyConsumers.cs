@@ -1,6 +1,7 @@
 using Support.Messaging.Inbox;
 using Support.Contracts.LeavingCare;
 using Support.Contracts.Outreach;
+using Support.Contracts.UnmetNeeds;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Chronology;
 using static Support.Referrals.Consumers.Chronology.ChronologyText;
@@ -64,7 +65,7 @@ public sealed class UnmetNeedRecordedChronologyConsumer(ReferralsDbContext db, T
 {
     protected override IEnumerable<ChronologyDraft> Project(UnmetNeedRecorded m) =>
     [
-        new(m.YoungPersonId, m.OccurredAt, LeavingCareService, ChronologyEntryKind.UnmetNeedRecorded,
+        new(m.YoungPersonId, m.OccurredAt, m.RecordedByService, ChronologyEntryKind.UnmetNeedRecorded,
             $"Unmet need {m.UnmetNeedId}: {m.NeedCategory} not met ({m.Reason}), recorded by {m.RecordedByService}.",
             new ChronologyAuthor(m.RecordedBy, null), m.UnmetNeedId),
     ];

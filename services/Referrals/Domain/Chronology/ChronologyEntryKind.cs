@@ -57,4 +57,7 @@ public enum ChronologyEntryKind
     SupportLineDangerAlertRaised,
     SupportLineMessageUnanswered,
     PersonOfConcernNumberReported,
+
+    TherapyReferralDeclined,
+    HealthIndicatorRecorded,
 }

@@ -1,0 +1,23 @@
+using Support.ServiceDefaults.Time;
+using Support.Therapy.Domain;
+
+namespace Support.Therapy.Features.Referrals;
+
+public sealed record TherapyReferralResponse(
+    Guid Id, Guid YoungPersonId, Guid OfferId, string OfferType, LondonTime ReferredAt, string ReasonForReferral, string? RiskLevel,
+    IReadOnlyList<string> Indicators, string Status, LondonTime? OutcomeAt, string? DeclineReason, bool? CseHistoryConsidered,
+    string? WithdrawalReason, string? OutcomeNote, Guid? UnmetNeedId, Guid? AlternativeForTaskId, LondonTime RecordedAt, string RecordedBy,
+    string? OutcomeRecordedBy)
+{
+    public static TherapyReferralResponse Of(TherapyReferral r) => new(
+        r.Id, r.YoungPersonId, r.OfferId, r.OfferType.ToString(), LondonTime.Of(r.ReferredAt), r.ReasonForReferral, r.RiskLevel?.ToString(),
+        [.. r.Indicators.Select(i => i.ToString())], r.Status.ToString(), LondonTime.Of(r.OutcomeAt), r.DeclineReason?.ToString(),
+        r.CseHistoryConsidered, r.WithdrawalReason?.ToString(), r.OutcomeNote, r.UnmetNeedId, r.AlternativeForTaskId, LondonTime.Of(r.RecordedAt),
+        r.RecordedBy, r.OutcomeRecordedBy);
+}
+
+/// <summary>A declined referral, the unmet need it recorded and the key worker's task with the offers that fit.</summary>
+public sealed record DeclinedResponse(TherapyReferralResponse Referral, Guid UnmetNeedId, Guid TaskId, string? TaskAssignedTo, IReadOnlyList<FittingOffer> FittingOffers);
+
+/// <summary>An offer that could meet the need instead: open to the young person's age, funded today, with its capacity left.</summary>
+public sealed record FittingOffer(Guid OfferId, string Name, string Type, string Provider, IReadOnlyList<string> Settings, int CapacityRemaining);

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Support.ServiceDefaults.Reporting;
+using Support.ServiceDefaults.Time;
+
+namespace Support.Therapy.Features.Reports;
+
+public sealed record ReportPeriod(string Label, DateOnly From, DateOnly To)
+{
+    public static ReportPeriod Of(FinancialYear year) => new(year.Label, year.FirstDay, year.LastDay);
+}
+
+/// <summary>COM-01: a period the records do not cover says so, with the reason, instead of showing 0.</summary>
+public sealed record NoData(string Reason);
+
+public sealed record PublishedRow(string Label, IReadOnlyList<ReportCount> Cells, ReportCount Total);
+
+/// <summary>One table of counts in one counting unit, suppressed as a whole (cells and totals) for everyone but auditors.</summary>
+public sealed record PublishedTable(
+    string Name, string Unit, string Rows, string Columns, IReadOnlyList<string> ColumnLabels, IReadOnlyList<PublishedRow> Body,
+    IReadOnlyList<ReportCount> ColumnTotals, ReportCount GrandTotal)
+{
+    /// <summary>
+    /// Publishes a table through the shared <see cref="SmallNumberSuppression"/> (Part I <c>SuppressionThreshold</c>): 1-5
+    /// shown as "c", 0 as 0, and secondary suppression so no hidden count can be worked back from a total.
+    /// </summary>
+    public static PublishedTable Of(string name, string unit, string rows, string columns, IReadOnlyList<string> rowLabels,
+        IReadOnlyList<string> columnLabels, int[,] cells, Disclosure disclosure)
+    {
+        var table = SmallNumberSuppression.Apply(cells, disclosure);
+        return new PublishedTable(name, unit, rows, columns, columnLabels,
+            [.. rowLabels.Select((label, r) => new PublishedRow(label, table.Cells[r], table.RowTotals[r]))], table.ColumnTotals, table.GrandTotal);
+    }
+}
+
+/// <summary>The response of every table report: which report and version (COM-11), the period (COM-01), who sees what (COM-04).</summary>
+public sealed record TableReport(
+    ReportIdentity Report, ReportPeriod Period, Disclosure Disclosure, int SuppressionThreshold, LondonTime GeneratedAt, NoData? NoData,
+    IReadOnlyList<PublishedTable> Tables);
+
+/// <summary>CSV export of every report (a maintained RFC 4180 writer): one line per published count, totals included, "c" where suppressed.</summary>
+public static class ReportCsv
+{
+    public sealed record Line(string Report, int Version, string Period, string Disclosure, string Table, string Unit, string Row, string Column, string Value);
+
+    public static IEnumerable<Line> Lines(TableReport report)
+    {
+        if (report.NoData is { } none)
+        {
+            yield return new Line(report.Report.Name, report.Report.Version, report.Period.Label, report.Disclosure.ToString(), "", report.Report.CountingUnit,
+                "", "", "no data: " + none.Reason);
+            yield break;
+        }
+        foreach (var table in report.Tables)
+        {
+            Line Of(string row, string column, ReportCount value) => new(report.Report.Name, report.Report.Version, report.Period.Label,
+                report.Disclosure.ToString(), table.Name, table.Unit, row, column, value.ToString());
+            foreach (var row in table.Body)
+            {
+                for (var c = 0; c < table.ColumnLabels.Count; c++)
+                {
+                    yield return Of(row.Label, table.ColumnLabels[c], row.Cells[c]);
+                }
+                yield return Of(row.Label, "Total", row.Total);
+            }
+            for (var c = 0; c < table.ColumnLabels.Count; c++)
+            {
+                yield return Of("Total", table.ColumnLabels[c], table.ColumnTotals[c]);
+            }
+            yield return Of("Total", "Total", table.GrandTotal);
+        }
+    }
+
+    private static readonly string[] Header = ["report", "version", "period", "disclosure", "table", "unit", "row", "column", "value"];
+
+    public static IResult File(IEnumerable<Line> lines, string name, string period)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, options: null, leaveOpen: true))
+        {
+            csv.WriteHeader(Header);
+            foreach (var l in lines)
+            {
+                csv.WriteRecord([l.Report, l.Version.ToString(CultureInfo.InvariantCulture), l.Period, l.Disclosure, Cell(l.Table), l.Unit, Cell(l.Row),
+                    Cell(l.Column), l.Value]);
+            }
+        }
+        return TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), "text/csv; charset=utf-8", $"{name}-{period}.csv");
+    }
+
+    /// <summary>A label a spreadsheet would run as a formula (a provider named "=HYPERLINK(...)") is written as text.</summary>
+    private static string Cell(string value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    public static bool Wanted(string? format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+}

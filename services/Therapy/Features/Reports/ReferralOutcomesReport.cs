@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Therapy;
+using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Reporting;
+using Support.ServiceDefaults.Time;
+using Support.Therapy.Data;
+using Support.Therapy.Domain;
+
+namespace Support.Therapy.Features.Reports;
+
+/// <summary>
+/// THR-01, COM-03: what became of the therapy and CAMHS referrals made in a financial year (mental-health referrals and
+/// declines are CSE triggers commissioners must see). Referrals and distinct young people are separate units (COM-01).
+/// </summary>
+public static class ReferralOutcomesReport
+{
+    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (FinancialYear.Parse(errors, "year", year, London.Today(clock)) is not { } period)
+        {
+            return errors.ToBadRequest();
+        }
+        var report = await BuildAsync(db, period, user.Disclosure(), clock, cancellationToken);
+        return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, period.Label) : TypedResults.Ok(report);
+    }
+
+    public static async Task<TableReport> BuildAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var identity = ReportIdentity.Of(ReportDefinitions.ReferralOutcomes);
+        var generatedAt = LondonTime.Of(clock.GetUtcNow());
+        var first = await db.Referrals.MinAsync(r => (DateTimeOffset?)r.ReferredAt, cancellationToken);
+        if (first is null || London.DateOf(first.Value) > period.LastDay)
+        {
+            var reason = first is null ? "No therapy referral has been recorded yet." : $"Therapy referrals are recorded from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
+            return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
+        }
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To)
+            .Select(r => new { r.YoungPersonId, r.OfferType, r.Status, r.DeclineReason }).ToListAsync(cancellationToken);
+
+        var types = Enum.GetValues<OfferType>();
+        var statuses = Enum.GetValues<TherapyReferralStatus>();
+        var reasons = Enum.GetValues<TherapyDeclineReason>();
+        var outcomes = new int[types.Length, statuses.Length];
+        var declines = new int[types.Length, reasons.Length];
+        foreach (var r in referrals)
+        {
+            outcomes[Array.IndexOf(types, r.OfferType), Array.IndexOf(statuses, r.Status)]++;
+            if (r.DeclineReason is { } reason)
+            {
+                declines[Array.IndexOf(types, r.OfferType), Array.IndexOf(reasons, reason)]++;
+            }
+        }
+        var people = new int[1, 1];
+        people[0, 0] = referrals.Select(r => r.YoungPersonId).Distinct().Count();
+        var typeLabels = types.Select(t => t.ToString()).ToList();
+        return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null,
+        [
+            PublishedTable.Of("byOfferTypeAndOutcome", ReportDefinitions.Units.Referrals, "offerType", "outcome", typeLabels,
+                [.. statuses.Select(s => s.ToString())], outcomes, disclosure),
+            PublishedTable.Of("declinesByOfferTypeAndReason", ReportDefinitions.Units.Referrals, "offerType", "declineReason", typeLabels,
+                [.. reasons.Select(s => s.ToString())], declines, disclosure),
+            PublishedTable.Of("distinctYoungPeople", ReportDefinitions.Units.DistinctYoungPeople, "all", "all", ["Referred"], ["YoungPeople"], people, disclosure),
+        ]);
+    }
+}

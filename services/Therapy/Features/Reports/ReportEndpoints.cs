@@ -1,0 +1,27 @@
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Therapy.Features.Reports;
+
+/// <summary>
+/// Commissioner and governance reports (COM-01..COM-12): counts only, no name, date of birth, phone number, free text
+/// or id of a young person; every count suppressed for everyone but auditors. The gateway sends /api/therapy/reports/**
+/// to aggregate readers only.
+/// </summary>
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/therapy/reports").RequireAuthorization(Policies.AggregateReaders).WithTags("Commissioner reports");
+        reports.MapGet("/definitions", () => TypedResults.Ok(ReportDefinitions.All))
+            .WithName("TherapyReportDefinitions").WithSummary("Every report's definition, counting unit and version history (COM-11).");
+        reports.MapGet("/unmet-need", UnmetNeedReport.HandleAsync)
+            .WithName("UnmetNeedReport").WithSummary("The platform's unmet need in a financial year by category, reason, service and duration (COM-05); format=csv.");
+        reports.MapGet("/referral-outcomes", ReferralOutcomesReport.HandleAsync)
+            .WithName("TherapyReferralOutcomesReport").WithSummary("Therapy referrals by offer type and outcome, declines by reason, distinct young people; format=csv.");
+        reports.MapGet("/capacity", CapacityReport.HandleAsync)
+            .WithName("OfferCapacityReport").WithSummary("Capacity against demand per commissioned offer (COM-06, THR-09).");
+        reports.MapGet("/indicators", IndicatorReport.HandleAsync)
+            .WithName("TherapyIndicators").WithSummary("Indicators with definition, numerator, denominator, earlier values, trend and computed RAG (COM-02).");
+        return app;
+    }
+}

@@ -1,0 +1,46 @@
+using Support.Therapy.Features.Reports;
+
+namespace Support.Therapy.Tests;
+
+/// <summary>
+/// COM-11: a published version of a report definition never changes. A field removed or a definition reworded in place
+/// fails here; the fix is a new version with its reason and author, appended to the report's versions.
+/// </summary>
+public sealed class ReportDefinitionTests
+{
+    private static readonly Dictionary<(string, int), string[]> Published = new()
+    {
+        [("unmet-need", 1)] = ["period", "byCategoryAndReason", "byServiceAndDuration", "noData"],
+        [("therapy-referral-outcomes", 1)] = ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "noData"],
+        [("offer-capacity", 1)] = ["period", "offers.commissionedCapacity", "offers.capacityUsed", "offers.demand", "offers.funding", "offers.daysToFundingEnd"],
+        [("therapy-indicators", 1)] =
+        [
+            "period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",
+            "indicators.thresholds", "indicators.earlier", "indicators.trend",
+        ],
+    };
+
+    [Fact]
+    public void Every_published_version_keeps_its_fields_and_every_version_has_a_reason_and_an_author()
+    {
+        foreach (var report in ReportDefinitions.All)
+        {
+            Assert.Equal(Enumerable.Range(1, report.Versions.Count), report.Versions.Select(v => v.Version));
+            foreach (var version in report.Versions)
+            {
+                Assert.True(Published.TryGetValue((report.Name, version.Version), out var fields), $"{report.Name} v{version.Version} is not pinned here yet.");
+                Assert.Equal(fields, version.Fields);
+                Assert.False(string.IsNullOrWhiteSpace(version.Reason));
+                Assert.False(string.IsNullOrWhiteSpace(version.Author));
+            }
+        }
+    }
+
+    [Fact]
+    public void Counting_units_are_the_fixed_separate_units_and_none_is_called_victims()
+    {
+        var units = new[] { "CseContacts", "CseClients", "OutreachClients", "Assessments", "Referrals", "DistinctYoungPeople", "UnmetNeeds" };
+        Assert.All(ReportDefinitions.All, r => Assert.Contains(r.CountingUnit, units));
+        Assert.DoesNotContain(ReportDefinitions.All, r => r.Title.Contains("victim", StringComparison.OrdinalIgnoreCase));
+    }
+}
