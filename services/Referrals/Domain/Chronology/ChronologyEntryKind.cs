@@ -57,4 +57,8 @@ public enum ChronologyEntryKind
     SupportLineDangerAlertRaised,
     SupportLineMessageUnanswered,
     PersonOfConcernNumberReported,
+
+    CriticalIncidentRaised,
+    CriticalIncidentAcknowledged,
+    CriticalIncidentAcknowledgementOverdue,
 }
