@@ -3,6 +3,7 @@ using Support.Contracts.Incidents;
 using Support.Contracts.Missing;
 using Support.Referrals.Domain;
 using Support.Referrals.Features.CriticalIncidents;
+using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.RiskReviews;
 using Support.ServiceDefaults.Auth;
 using Support.Testing;
@@ -67,5 +68,29 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-open-risk-review-on-care-leaver-missing") == 0, because: "every report to be consumed");
         Assert.Single((await worker.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={careLeaver}", YoungPersonRequests.Json))!);
         Assert.Empty((await worker.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={child}", YoungPersonRequests.Json))!);
+    }
+
+    [Fact]
+    public async Task A_pattern_of_missing_episodes_puts_one_strategy_meeting_decision_on_the_managers_list()
+    {
+        var person = Guid.NewGuid();
+        var request = new StrategyMeetingDecisionRequested
+        {
+            YoungPersonId = person, EpisodeIds = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], Threshold = 3, WindowDays = 30,
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
+        await Bus.PublishAsync(request, Guid.NewGuid());
+        await Bus.PublishAsync(request, Guid.NewGuid()); // re-sent: still one task
+
+        using var manager = Host.ClientFor(Roles.TeamManager);
+        var tasks = await Eventually.GetAsync(async () =>
+            await manager.GetFromJsonAsync<List<ManagerTaskEndpoints.ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", YoungPersonRequests.Json) is { Count: > 0 } list ? list : null,
+            because: "a manager task to decide on a strategy meeting");
+        var task = Assert.Single(tasks);
+        Assert.Equal((ManagerTaskKind.StrategyMeetingDecision, request.EpisodeIds[^1]), (task.Kind, task.SourceId));
+        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-strategy-decision-task-on-missing-pattern") == 0, because: "the copy to be consumed");
+        Assert.Single((await manager.GetFromJsonAsync<List<ManagerTaskEndpoints.ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", YoungPersonRequests.Json))!);
+        using var completed = await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{task.Id}/complete", new { decision = "Strategy meeting on Thursday." });
+        Assert.Equal(System.Net.HttpStatusCode.OK, completed.StatusCode);
     }
 }

@@ -922,6 +922,11 @@ namespace Support.Referrals.Data.Migrations
                     b.HasIndex("YoungPersonId")
                         .HasDatabaseName("ix_manager_tasks_young_person_id");
 
+                    b.HasIndex("Kind", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_manager_tasks_one_strategy_decision_per_pattern")
+                        .HasFilter("kind = 'StrategyMeetingDecision'");
+
                     b.ToTable("manager_tasks", "referrals");
                 });
 

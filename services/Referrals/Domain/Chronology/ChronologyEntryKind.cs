@@ -61,4 +61,6 @@ public enum ChronologyEntryKind
     CriticalIncidentRaised,
     CriticalIncidentAcknowledged,
     CriticalIncidentAcknowledgementOverdue,
+    StrategyMeetingDecisionRequested,
+    ReturnInterviewLinksProposed,
 }
