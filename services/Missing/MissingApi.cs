@@ -3,6 +3,7 @@ using Support.Registry;
 using Support.Missing.Consumers;
 using Support.Missing.Data;
 using Support.Missing.Features.AbductionNotices;
+using Support.Missing.Features.Alerts;
 using Support.Missing.Features.Episodes;
 using Support.Missing.Features.ReturnInterviews;
 using Support.ServiceDefaults.Auth;
@@ -38,6 +39,7 @@ public static class MissingApi
         app.MapEpisodeEndpoints();
         app.MapReturnInterviewEndpoints();
         app.MapAbductionNoticeEndpoints();
+        app.MapAlertEndpoints();
         return app;
     }
 }

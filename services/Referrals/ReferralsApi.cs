@@ -3,6 +3,7 @@ using Support.Messaging;
 using Support.Referrals.Data;
 using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
+using Support.Referrals.Features.CriticalIncidents;
 using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
@@ -31,6 +32,7 @@ public static class ReferralsApi
             .ValidateOnStart();
         builder.AddReferrals();
         builder.Services.AddCases();
+        builder.AddCriticalIncidents();
         builder.Services.AddDeadlineJob<RiskReviewOverdueJob>()
             .AddDeadlineJob<S47StageOverdueJob>()
             .AddDeadlineJob<StrategyActionOverdueJob>();
@@ -51,6 +53,7 @@ public static class ReferralsApi
         app.MapOrganisedAbuseEndpoints();
         app.MapCaseEndpoints();
         app.MapChronologyEndpoints();
+        app.MapCriticalIncidentEndpoints();
         return app;
     }
 }

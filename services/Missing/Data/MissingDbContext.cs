@@ -46,6 +46,7 @@ public sealed class MissingDbContext(DbContextOptions<MissingDbContext> options)
             // Two people recording the return at once: the second update finds the return already set and gets a 409.
             e.Property(x => x.ReturnedAt).IsConcurrencyToken();
             e.Ignore(x => x.IsOpen);
+            e.Ignore(x => x.ReturnedBeforeReported);
             e.HasIndex(x => new { x.YoungPersonId, x.LastSeenAt });
             // A young person is missing once at a time: a second report while one is open is a 409, even under a race.
             e.HasIndex(x => x.YoungPersonId).IsUnique().HasFilter("returned_at IS NULL").HasDatabaseName("ix_episodes_one_open_per_young_person");
@@ -81,6 +82,29 @@ public sealed class MissingDbContext(DbContextOptions<MissingDbContext> options)
             e.Property(x => x.OutcomeRecordedBy).HasMaxLength(200);
             e.Property(x => x.OutcomeRecordedByRole).HasMaxLength(100);
             e.Ignore(x => x.IsFinished);
+            e.PrimitiveCollection(x => x.ProposedPersons);
+            e.PrimitiveCollection(x => x.ProposedVehicles);
+            e.PrimitiveCollection(x => x.ProposedPlaces);
+            e.Property(x => x.PoliceRefusalReason).HasMaxLength(2000);
+            e.Property(x => x.PoliceRefusalRecordedBy).HasMaxLength(200);
+            e.Property(x => x.PoliceRefusalRecordedByRole).HasMaxLength(100);
+            // A second refusal recorded at the same moment finds the first and gets a 409.
+            e.Property(x => x.PoliceRefusedAt).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<DisruptionOption>(e =>
+        {
+            e.ToTable("disruption_options");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<ReturnInterview>().WithMany().HasForeignKey(x => x.InterviewId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Tool).HasConversion<string>().HasMaxLength(60);
+            e.Property(x => x.Decision).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Owner).HasMaxLength(200);
+            e.Property(x => x.Rationale).HasMaxLength(2000);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.HasIndex(x => x.InterviewId);
+            e.HasIndex(x => new { x.YoungPersonId, x.Tool });
         });
 
         modelBuilder.Entity<AbductionNotice>(e =>
@@ -113,6 +137,22 @@ public sealed class MissingDbContext(DbContextOptions<MissingDbContext> options)
             e.HasIndex(x => new { x.EpisodeId, x.Kind });
             // Exactly one target: another episode or a notice.
             e.ToTable(t => t.HasCheckConstraint("ck_episode_links_one_target", "(linked_episode_id IS NULL) <> (abduction_notice_id IS NULL)"));
+        });
+        modelBuilder.Entity<MissingAlert>(e =>
+        {
+            e.ToTable("alerts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<MissingEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Recipient).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Reason).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.AcknowledgedBy).HasMaxLength(200);
+            e.Property(x => x.AcknowledgedByRole).HasMaxLength(100);
+            // Two people acknowledging at once: the second update finds it already set and gets a 409.
+            e.Property(x => x.AcknowledgedAt).IsConcurrencyToken();
+            // One alert per recipient per episode and reason, however the episode was opened.
+            e.HasIndex(x => new { x.EpisodeId, x.Recipient, x.Reason }).IsUnique();
+            e.HasIndex(x => new { x.Recipient, x.AcknowledgedAt });
         });
     }
 }

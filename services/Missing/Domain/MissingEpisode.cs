@@ -51,8 +51,13 @@ public sealed class MissingEpisode
     public string? FoundWith { get; private set; }
     public string? HowReturned { get; private set; }
     public DateTimeOffset? ReturnRecordedAt { get; private set; }
+    /// <summary>COM-09: the return was recorded more than the allowed time after it happened (flagged, never refused).</summary>
+    public bool ReturnRecordedLate { get; private set; }
     public string? ReturnRecordedBy { get; private set; }
     public string? ReturnRecordedByRole { get; private set; }
+
+    /// <summary>The young person was back before the episode was even reported (recorded after the fact).</summary>
+    public bool ReturnedBeforeReported => ReturnedAt is { } returned && returned < ReportedAt;
 
     /// <summary>When this episode took the young person over the repeat-missing threshold (MIS-04), if it did.</summary>
     public DateTimeOffset? RepeatMissingDetectedAt { get; private set; }
@@ -97,14 +102,12 @@ public sealed class MissingEpisode
     /// <summary>A return cannot come before the young person was last seen or before they were reported missing, nor lie ahead.</summary>
     public IReadOnlyList<RuleViolation> CheckReturn(DateTimeOffset returnedAt, DateTimeOffset now)
     {
+        // COM-09: a return may be recorded after the fact, even before the episode was reported (a young person back
+        // before anyone reported them); it is accepted, the interview clock runs from the return, and lateness is flagged.
         var violations = new List<RuleViolation>();
         if (returnedAt < LastSeenAt)
         {
             violations.Add(new RuleViolation("returnedAt", "'returnedAt' cannot be before 'lastSeenAt' of the episode."));
-        }
-        else if (returnedAt < ReportedAt)
-        {
-            violations.Add(new RuleViolation("returnedAt", "'returnedAt' cannot be before the episode was reported."));
         }
         if (Clock.IsInTheFuture(returnedAt, now))
         {
@@ -114,7 +117,7 @@ public sealed class MissingEpisode
     }
 
     /// <summary>Closes the episode and creates its return-home interview, due <paramref name="interviewDeadline"/> after the return (MIS-02).</summary>
-    public ReturnInterview RecordReturn(ReturnDetails details, Author author, TimeSpan interviewDeadline)
+    public ReturnInterview RecordReturn(ReturnDetails details, Author author, TimeSpan interviewDeadline, TimeSpan? lateAfter = null)
     {
         if (!IsOpen)
         {
@@ -129,12 +132,18 @@ public sealed class MissingEpisode
         FoundWith = Clean(details.FoundWith);
         HowReturned = details.HowReturned.Trim();
         ReturnRecordedAt = author.At.ToUniversalTime();
+        ReturnRecordedLate = lateAfter is { } late && ReturnRecordedAt.Value - ReturnedAt.Value > late;
         ReturnRecordedBy = author.UserId;
         ReturnRecordedByRole = author.Role;
         return ReturnInterview.Create(this, author, interviewDeadline);
     }
 
     internal void MarkRepeatMissingDetected(DateTimeOffset at) => RepeatMissingDetectedAt = at.ToUniversalTime();
+
+    /// <summary>When this episode made the pattern (MIS-04: 3 in 30 days) that asks a manager to decide on a strategy meeting.</summary>
+    public DateTimeOffset? StrategyDecisionRequestedAt { get; private set; }
+
+    internal void MarkStrategyDecisionRequested(DateTimeOffset at) => StrategyDecisionRequestedAt = at.ToUniversalTime();
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

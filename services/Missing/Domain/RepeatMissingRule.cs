@@ -14,18 +14,31 @@ public static class RepeatMissingRule
     /// When it returns a list, <paramref name="reported"/> is marked as the episode that triggered the detection.
     /// </summary>
     public static IReadOnlyList<MissingEpisode>? Apply(
-        MissingEpisode reported, IEnumerable<MissingEpisode> others, int threshold, int windowDays, DateTimeOffset now)
+        MissingEpisode reported, IEnumerable<MissingEpisode> others, int threshold, int windowDays, DateTimeOffset now) =>
+        Apply(reported, others, threshold, windowDays, now, e => e.RepeatMissingDetectedAt, (e, at) => e.MarkRepeatMissingDetected(at));
+
+    /// <summary>
+    /// MIS-04's second rule, on its own parameters (3 episodes within 30 days): the same once-per-crossing rule, marked
+    /// on its own field, asks a manager to decide whether to hold a strategy meeting.
+    /// </summary>
+    public static IReadOnlyList<MissingEpisode>? ApplyStrategyPrompt(
+        MissingEpisode reported, IEnumerable<MissingEpisode> others, int threshold, int windowDays, DateTimeOffset now) =>
+        Apply(reported, others, threshold, windowDays, now, e => e.StrategyDecisionRequestedAt, (e, at) => e.MarkStrategyDecisionRequested(at));
+
+    private static IReadOnlyList<MissingEpisode>? Apply(
+        MissingEpisode reported, IEnumerable<MissingEpisode> others, int threshold, int windowDays, DateTimeOffset now,
+        Func<MissingEpisode, DateTimeOffset?> detectedAt, Action<MissingEpisode, DateTimeOffset> mark)
     {
         var from = reported.LastSeenAt - TimeSpan.FromDays(windowDays);
         var inWindow = others
             .Where(e => e.Id != reported.Id && e.YoungPersonId == reported.YoungPersonId)
             .Where(e => e.LastSeenAt >= from && e.LastSeenAt <= reported.LastSeenAt)
             .ToList();
-        if (inWindow.Count + 1 < threshold || inWindow.Any(e => e.RepeatMissingDetectedAt is not null))
+        if (inWindow.Count + 1 < threshold || inWindow.Any(e => detectedAt(e) is not null))
         {
             return null;
         }
-        reported.MarkRepeatMissingDetected(now);
+        mark(reported, now);
         return [.. inWindow.Append(reported).OrderBy(e => e.LastSeenAt).ThenBy(e => e.Id)];
     }
 }

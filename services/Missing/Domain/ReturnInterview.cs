@@ -23,7 +23,10 @@ public sealed record InterviewFindings(
     bool DisclosureMade,
     string? Disclosure,
     string? YoungPersonsWords,
-    InformationSharingBasis SharingBasis);
+    InformationSharingBasis SharingBasis,
+    IReadOnlyList<string>? Persons = null,
+    IReadOnlyList<string>? Vehicles = null,
+    IReadOnlyList<string>? Places = null);
 
 /// <summary>
 /// The return-home interview a return creates (MIS-02), due a fixed elapsed time after the return. It is offered by
@@ -64,6 +67,21 @@ public sealed class ReturnInterview
     public string? Disclosure { get; private set; }
     public string? YoungPersonsWords { get; private set; }
     public InformationSharingBasis? SharingBasis { get; private set; }
+
+    /// <summary>MIS-03, INT-01: named adults (names or nicknames), vehicles and places the findings propose as links.</summary>
+    public List<string> ProposedPersons { get; private set; } = [];
+    public List<string> ProposedVehicles { get; private set; } = [];
+    public List<string> ProposedPlaces { get; private set; } = [];
+
+    /// <summary>
+    /// MIS-02, Casey-Y ("The police refuse, stating it would all be logged as 'intelligence'"): the police declined to
+    /// interview. Recorded, shown, and changes nothing else: the interview stays due with its provider and its clock.
+    /// </summary>
+    public DateTimeOffset? PoliceRefusedAt { get; private set; }
+    public string? PoliceRefusalReason { get; private set; }
+    public DateTimeOffset? PoliceRefusalRecordedAt { get; private set; }
+    public string? PoliceRefusalRecordedBy { get; private set; }
+    public string? PoliceRefusalRecordedByRole { get; private set; }
 
     /// <summary>The young person's reason for declining, or why the interview was not completed.</summary>
     public string? NotHeldReason { get; private set; }
@@ -162,6 +180,9 @@ public sealed class ReturnInterview
         Disclosure = findings.DisclosureMade ? Clean(findings.Disclosure) : null;
         YoungPersonsWords = Clean(findings.YoungPersonsWords);
         SharingBasis = findings.SharingBasis;
+        ProposedPersons = Distinct(findings.Persons);
+        ProposedVehicles = Distinct(findings.Vehicles);
+        ProposedPlaces = Distinct(findings.Places);
         End(ReturnInterviewStatus.Completed, reason: null, author);
     }
 
@@ -187,6 +208,33 @@ public sealed class ReturnInterview
         }
         ThrowIfConflict(InterviewAction.RecordNotCompleted);
         End(ReturnInterviewStatus.NotCompleted, reason, manager);
+    }
+
+    public IReadOnlyList<RuleViolation> CheckPoliceRefusal(DateTimeOffset refusedAt, DateTimeOffset now)
+    {
+        var violations = new List<RuleViolation>();
+        if (refusedAt < ReturnedAt)
+        {
+            violations.Add(new RuleViolation("refusedAt", "'refusedAt' cannot be before the young person returned."));
+        }
+        if (Clock.IsInTheFuture(refusedAt, now))
+        {
+            violations.Add(new RuleViolation("refusedAt", "'refusedAt' cannot be in the future."));
+        }
+        return violations;
+    }
+
+    /// <summary>Records the police's refusal to interview; the status, the deadline and the overdue clock are untouched (MIS-02).</summary>
+    public void RecordPoliceRefusal(DateTimeOffset refusedAt, string reason, Author author)
+    {
+        if (PoliceRefusedAt is not null)
+        {
+            throw new DomainConflictException("A police refusal is already recorded on this interview.");
+        }
+        ThrowIfBroken(CheckPoliceRefusal(refusedAt, author.At));
+        PoliceRefusedAt = refusedAt.ToUniversalTime();
+        PoliceRefusalReason = reason.Trim();
+        (PoliceRefusalRecordedAt, PoliceRefusalRecordedBy, PoliceRefusalRecordedByRole) = (author.At.ToUniversalTime(), author.UserId, author.Role);
     }
 
     /// <summary>Marks the interview as announced overdue; false when it is finished, not yet due or already announced.</summary>
@@ -224,4 +272,7 @@ public sealed class ReturnInterview
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static List<string> Distinct(IReadOnlyList<string>? values) =>
+        (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 }

@@ -7,6 +7,8 @@ public enum ManagerTaskKind
 {
     /// <summary>A legal age flag was raised: a manager makes a safeguarding decision (REF-07).</summary>
     SafeguardingDecision,
+    /// <summary>A pattern of missing episodes: a manager decides whether to hold a strategy meeting (MIS-04).</summary>
+    StrategyMeetingDecision,
 }
 
 /// <summary>
@@ -33,6 +35,17 @@ public sealed class ManagerTask
         Kind = ManagerTaskKind.SafeguardingDecision,
         Flag = flag,
         SourceId = sourceId,
+        CreatedAt = author.At,
+        CreatedBy = author.UserId,
+    };
+
+    /// <summary>MIS-04: the episode that made the pattern is the source; one task per pattern.</summary>
+    public static ManagerTask ForMissingPattern(Guid youngPersonId, Guid triggeringEpisodeId, Author author) => new()
+    {
+        Id = Guid.CreateVersion7(author.At),
+        YoungPersonId = youngPersonId,
+        Kind = ManagerTaskKind.StrategyMeetingDecision,
+        SourceId = triggeringEpisodeId,
         CreatedAt = author.At,
         CreatedBy = author.UserId,
     };

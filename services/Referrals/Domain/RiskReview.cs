@@ -15,6 +15,8 @@ public enum RiskReviewTrigger
     TherapyReferralDeclined,
     /// <summary>THR-08: a health indicator (pregnancy, STI, self-harm admission...) was recorded.</summary>
     HealthIndicator,
+    /// <summary>LC-04: a care leaver was reported missing; the review is due within the configured hours (24).</summary>
+    CareLeaverMissing,
 }
 
 public enum RiskReviewStatus
@@ -89,7 +91,8 @@ public sealed class RiskReview
 
     public static RiskReview Open(
         Guid youngPersonId, RiskReviewTrigger trigger, string triggerReference, DateTimeOffset triggeredAt,
-        IReadOnlyCollection<RiskIndicator> indicators, bool disclosureMade, int? ageAtTrigger, Author author, string? reason = null, Guid? id = null)
+        IReadOnlyCollection<RiskIndicator> indicators, bool disclosureMade, int? ageAtTrigger, Author author, string? reason = null, Guid? id = null,
+        TimeSpan? dueWithin = null)
     {
         var urgent = CarriesVeryHighIndicator(indicators, disclosureMade, ageAtTrigger);
         return new RiskReview
@@ -103,12 +106,16 @@ public sealed class RiskReview
             Indicators = indicators.Distinct().Order().ToList(),
             DisclosureMade = disclosureMade,
             Urgent = urgent,
-            DueAt = WorkingDays.Add(triggeredAt, urgent ? UrgentWorkingDays : StandardWorkingDays),
+            // A trigger with its own elapsed limit (LC-04: 24 hours) is due by whichever comes first.
+            DueAt = Earliest(WorkingDays.Add(triggeredAt, urgent ? UrgentWorkingDays : StandardWorkingDays), triggeredAt + dueWithin),
             Status = RiskReviewStatus.Open,
             RecordedAt = author.At,
             RecordedBy = author.UserId,
         };
     }
+
+    private static DateTimeOffset Earliest(DateTimeOffset byWorkingDays, DateTimeOffset? byElapsed) =>
+        byElapsed is { } elapsed && elapsed < byWorkingDays ? elapsed.ToUniversalTime() : byWorkingDays;
 
     /// <summary>
     /// Part I <c>RiskReviewDeadline</c>: the trigger carries a <c>VeryHigh</c> indicator when the versioned risk rule

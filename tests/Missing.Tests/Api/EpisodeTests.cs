@@ -170,16 +170,18 @@ public sealed class EpisodeTests(MissingFixture fixture) : IClassFixture<Missing
     }
 
     [Fact]
-    public async Task A_return_before_the_episode_was_reported_gives_422_naming_returnedAt()
+    public async Task A_return_before_the_episode_was_reported_is_accepted_with_the_interview_due_72_hours_after_the_return()
     {
+        // COM-09: recorded after the fact. The young person was back an hour before anyone reported them missing.
         using var worker = fixture.Host.ClientFor(Roles.SocialWorker);
         var episode = await worker.ReportAsync(MissingRequests.Report(await fixture.KnownYoungPersonAsync(), fixture.Now.AddHours(-4)));
+        var returnedAt = fixture.Now.AddHours(-1);
 
-        using var response = await worker.PostAsJsonAsync($"/api/missing/episodes/{episode.Id}/return", MissingRequests.Return(fixture.Now.AddHours(-1)));
+        var returned = await worker.ReturnAsync(episode.Id, MissingRequests.Return(returnedAt));
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Equal(["returnedAt"], await response.ErrorFieldsAsync());
-        await AssertStillOpenAsync(episode.Id);
+        Assert.True(returned.Return!.ReturnedBeforeReported);
+        Assert.False(returned.Return.RecordedLate);
+        Assert.Equal(returnedAt.AddHours(72), returned.ReturnInterview!.DueAt.Utc);
     }
 
     [Fact]

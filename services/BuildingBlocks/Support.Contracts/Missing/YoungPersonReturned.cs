@@ -11,5 +11,7 @@ public sealed record YoungPersonReturned
     public required DateTimeOffset ReturnedAt { get; init; }
     public required Guid InterviewId { get; init; }
     public required DateTimeOffset InterviewDueAt { get; init; }
+    /// <summary>COM-09: the return was recorded later than the allowed time after it happened (the 72 hours still run from the return).</summary>
+    public bool RecordedLate { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

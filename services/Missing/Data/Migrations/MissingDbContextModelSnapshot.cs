@@ -190,6 +190,72 @@ namespace Support.Missing.Data.Migrations
                     b.ToTable("abduction_notices", "missing");
                 });
 
+            modelBuilder.Entity("Support.Missing.Domain.DisruptionOption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid>("InterviewId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("interview_id");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("tool");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disruption_options");
+
+                    b.HasIndex("InterviewId")
+                        .HasDatabaseName("ix_disruption_options_interview_id");
+
+                    b.HasIndex("YoungPersonId", "Tool")
+                        .HasDatabaseName("ix_disruption_options_young_person_id_tool");
+
+                    b.ToTable("disruption_options", "missing");
+                });
+
             modelBuilder.Entity("Support.Missing.Domain.EpisodeLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -250,6 +316,64 @@ namespace Support.Missing.Data.Migrations
                         {
                             t.HasCheckConstraint("ck_episode_links_one_target", "(linked_episode_id IS NULL) <> (abduction_notice_id IS NULL)");
                         });
+                });
+
+            modelBuilder.Entity("Support.Missing.Domain.MissingAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgedByRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("acknowledged_by_role");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("recipient");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alerts");
+
+                    b.HasIndex("Recipient", "AcknowledgedAt")
+                        .HasDatabaseName("ix_alerts_recipient_acknowledged_at");
+
+                    b.HasIndex("EpisodeId", "Recipient", "Reason")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alerts_episode_id_recipient_reason");
+
+                    b.ToTable("alerts", "missing");
                 });
 
             modelBuilder.Entity("Support.Missing.Domain.MissingEpisode", b =>
@@ -350,10 +474,18 @@ namespace Support.Missing.Data.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("return_recorded_by_role");
 
+                    b.Property<bool>("ReturnRecordedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("return_recorded_late");
+
                     b.Property<DateTimeOffset?>("ReturnedAt")
                         .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("returned_at");
+
+                    b.Property<DateTimeOffset?>("StrategyDecisionRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("strategy_decision_requested_at");
 
                     b.Property<string>("WhereFound")
                         .HasMaxLength(500)
@@ -455,6 +587,45 @@ namespace Support.Missing.Data.Migrations
                     b.Property<DateTimeOffset?>("OverdueNotifiedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("overdue_notified_at");
+
+                    b.Property<string>("PoliceRefusalReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("police_refusal_reason");
+
+                    b.Property<DateTimeOffset?>("PoliceRefusalRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("police_refusal_recorded_at");
+
+                    b.Property<string>("PoliceRefusalRecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("police_refusal_recorded_by");
+
+                    b.Property<string>("PoliceRefusalRecordedByRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("police_refusal_recorded_by_role");
+
+                    b.Property<DateTimeOffset?>("PoliceRefusedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("police_refused_at");
+
+                    b.PrimitiveCollection<List<string>>("ProposedPersons")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("proposed_persons");
+
+                    b.PrimitiveCollection<List<string>>("ProposedPlaces")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("proposed_places");
+
+                    b.PrimitiveCollection<List<string>>("ProposedVehicles")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("proposed_vehicles");
 
                     b.Property<string>("PullFactors")
                         .HasMaxLength(4000)
@@ -628,6 +799,16 @@ namespace Support.Missing.Data.Migrations
                     b.ToTable("access_log", "missing");
                 });
 
+            modelBuilder.Entity("Support.Missing.Domain.DisruptionOption", b =>
+                {
+                    b.HasOne("Support.Missing.Domain.ReturnInterview", null)
+                        .WithMany()
+                        .HasForeignKey("InterviewId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disruption_options_return_interviews_interview_id");
+                });
+
             modelBuilder.Entity("Support.Missing.Domain.EpisodeLink", b =>
                 {
                     b.HasOne("Support.Missing.Domain.AbductionNotice", null)
@@ -648,6 +829,16 @@ namespace Support.Missing.Data.Migrations
                         .HasForeignKey("LinkedEpisodeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_episode_links_episodes_linked_episode_id");
+                });
+
+            modelBuilder.Entity("Support.Missing.Domain.MissingAlert", b =>
+                {
+                    b.HasOne("Support.Missing.Domain.MissingEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_alerts_episodes_episode_id");
                 });
 
             modelBuilder.Entity("Support.Missing.Domain.ReturnInterview", b =>

@@ -21,7 +21,7 @@ internal static class EpisodeReporting
     public static async Task OpenAsync(
         MissingDbContext db, IOutbox outbox, MissingOptions options, MissingEpisode episode, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var windowStart = episode.LastSeenAt - TimeSpan.FromDays(options.RepeatWindowDays);
+        var windowStart = episode.LastSeenAt - TimeSpan.FromDays(Math.Max(options.RepeatWindowDays, options.StrategyDecisionWindowDays));
         var inWindow = await db.Episodes
             .Where(e => e.YoungPersonId == episode.YoungPersonId && e.LastSeenAt >= windowStart && e.LastSeenAt <= episode.LastSeenAt)
             .ToListAsync(cancellationToken);
@@ -37,6 +37,14 @@ internal static class EpisodeReporting
             OccurredAt = now,
         });
 
+        // LC-04: a care leaver missing from their leaving-care accommodation alerts police liaison and the duty manager
+        // (Referrals makes a risk review due within 24 hours and Leaving Care gives the adviser follow-up tasks, from
+        // MissingEpisodeReported).
+        if (episode.MissingFrom == MissingFrom.LeavingCareAccommodation)
+        {
+            db.Set<MissingAlert>().AddRange(MissingAlert.ForCareLeaverMissing(episode, now));
+        }
+
         var repeat = RepeatMissingRule.Apply(episode, inWindow, options.RepeatThreshold, options.RepeatWindowDays, now);
         if (repeat is not null)
         {
@@ -45,6 +53,20 @@ internal static class EpisodeReporting
                 YoungPersonId = episode.YoungPersonId,
                 EpisodeIds = repeat.Select(e => e.Id).ToList(),
                 WindowDays = options.RepeatWindowDays,
+                OccurredAt = now,
+            });
+        }
+
+        // MIS-04: a pattern of returns asks a manager to decide on a strategy meeting (Referrals makes the task).
+        var pattern = RepeatMissingRule.ApplyStrategyPrompt(episode, inWindow, options.StrategyDecisionThreshold, options.StrategyDecisionWindowDays, now);
+        if (pattern is not null)
+        {
+            outbox.Add(new StrategyMeetingDecisionRequested
+            {
+                YoungPersonId = episode.YoungPersonId,
+                EpisodeIds = pattern.Select(e => e.Id).ToList(),
+                Threshold = options.StrategyDecisionThreshold,
+                WindowDays = options.StrategyDecisionWindowDays,
                 OccurredAt = now,
             });
         }

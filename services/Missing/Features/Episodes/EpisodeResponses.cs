@@ -64,11 +64,16 @@ public sealed record LinkResponse(
         new(l.Id, l.Kind, l.LinkedEpisodeId, l.AbductionNoticeId, l.MatchedOn, l.LinkedFields, l.MatchedTerm, LondonTime.Of(l.RecordedAt));
 }
 
-public sealed record ReturnResponse(LondonTime ReturnedAt, string WhereFound, string? FoundWith, string HowReturned, Signature Recorded)
+/// <summary>
+/// The return; <c>RecordedLate</c> (COM-09) when it was recorded later than <c>LateRecordingHours</c> after it happened,
+/// <c>ReturnedBeforeReported</c> when the young person was back before the episode was reported.
+/// </summary>
+public sealed record ReturnResponse(
+    LondonTime ReturnedAt, string WhereFound, string? FoundWith, string HowReturned, Signature Recorded, bool RecordedLate, bool ReturnedBeforeReported)
 {
     public static ReturnResponse? From(MissingEpisode e) => e.ReturnedAt is { } returnedAt
         ? new ReturnResponse(LondonTime.Of(returnedAt), e.WhereFound ?? "", e.FoundWith, e.HowReturned ?? "",
-            Signature.Of(e.ReturnRecordedAt!.Value, e.ReturnRecordedBy ?? "", e.ReturnRecordedByRole ?? ""))
+            Signature.Of(e.ReturnRecordedAt!.Value, e.ReturnRecordedBy ?? "", e.ReturnRecordedByRole ?? ""), e.ReturnRecordedLate, e.ReturnedBeforeReported)
         : null;
 }
 

@@ -13,8 +13,9 @@ namespace Support.Missing.Features.Episodes;
 
 /// <summary>
 /// MIS-01, MIS-02: the young person is back. The return, its return-home interview (due 72 hours later) and
-/// <c>YoungPersonReturned</c> are stored together. A return before the young person was last seen or before the
-/// episode was reported is a 422 naming returnedAt; a second return is a 409. Where, with whom and how the young person
+/// <c>YoungPersonReturned</c> are stored together. A return before the young person was last seen is a 422 naming
+/// returnedAt; a return before the episode was reported is accepted (recorded after the fact, COM-09), the interview
+/// clock runs from the return and a return recorded late is flagged; a second return is a 409. Where, with whom and how the young person
 /// was found are matched against other episodes and abduction notices (MIS-05, <see cref="EpisodeMatching"/>), and the
 /// links are stored in the same transaction.
 /// </summary>
@@ -53,7 +54,7 @@ public static class RecordReturn
 
         var interview = episode.RecordReturn(
             new ReturnDetails(request.ReturnedAt.Value, request.WhereFound!, request.FoundWith, request.HowReturned!),
-            author, options.Value.ReturnInterviewDeadline);
+            author, options.Value.ReturnInterviewDeadline, options.Value.LateRecording);
         db.ReturnInterviews.Add(interview);
         outbox.Add(new YoungPersonReturned
         {
@@ -62,6 +63,7 @@ public static class RecordReturn
             ReturnedAt = interview.ReturnedAt,
             InterviewId = interview.Id,
             InterviewDueAt = interview.DueAt,
+            RecordedLate = episode.ReturnRecordedLate,
             OccurredAt = author.At,
         });
         var links = await EpisodeMatching.LinkAsync(db, episode, EpisodeText.ReturnFields, author.At, cancellationToken);

@@ -8,6 +8,7 @@ using Support.Missing.Data;
 using Support.Missing.Domain;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Auth;
+using Support.Registry;
 
 namespace Support.Missing.Features.Episodes;
 
@@ -54,9 +55,15 @@ public static class ReportMissingEpisode
             request.LastSeenLocation, request.BelievedWith, request.ReportedBy!, request.PoliceReference, request.Circumstances,
             request.PlacementInformed);
         errors.Add(MissingEpisode.CheckReport(report, author.At));
-        if (!await db.KnownYoungPeople.AnyAsync(p => p.Id == report.YoungPersonId, cancellationToken))
+        var bornOn = await db.KnownYoungPeople.Where(p => p.Id == report.YoungPersonId).Select(p => (DateOnly?)p.DateOfBirth).SingleOrDefaultAsync(cancellationToken);
+        if (bornOn is null)
         {
             errors.Add("youngPersonId", "No young person with this id is known to the Missing service; register them in Referrals first.");
+        }
+        // Issue 15 item 6: the same date rule as every service (never before the date of birth).
+        else if (EventDates.Problem("lastSeenAt", report.LastSeenAt, bornOn, author.At) is { } problem && !errors.ToDictionary().ContainsKey("lastSeenAt"))
+        {
+            errors.Add("lastSeenAt", problem);
         }
         if (errors.Any)
         {

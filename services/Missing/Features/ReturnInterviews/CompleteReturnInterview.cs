@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Support.Contracts.Incidents;
 using Support.Contracts.Missing;
 using Support.Contracts.Risk;
 using Support.Messaging.Outbox;
@@ -28,7 +29,14 @@ public static class CompleteReturnInterview
         bool? DisclosureMade,
         string? Disclosure,
         string? YoungPersonsWords,
-        InformationSharingBasis? InformationSharingBasis);
+        InformationSharingBasis? InformationSharingBasis,
+        IReadOnlyList<string>? Persons = null,
+        IReadOnlyList<string>? Vehicles = null,
+        IReadOnlyList<string>? Places = null,
+        IReadOnlyList<DisruptionOptionRequest>? DisruptionOptions = null);
+
+    /// <summary>INT-03: a tool considered, with the decision, why, and who owns it.</summary>
+    public sealed record DisruptionOptionRequest(DisruptionTool? Tool, DisruptionDecision? Decision, string? Owner, string? Rationale);
 
     public static async Task<Results<Ok<ReturnInterviewResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
         Guid id, Request request, ClaimsPrincipal user, MissingDbContext db, IOutbox outbox, TimeProvider clock,
@@ -52,6 +60,18 @@ public static class CompleteReturnInterview
         {
             errors.Required($"locations[{i}]", locations[i], 200);
         }
+        var persons = CheckList(errors, "persons", request.Persons);
+        var vehicles = CheckList(errors, "vehicles", request.Vehicles);
+        var places = CheckList(errors, "places", request.Places);
+        var options = request.DisruptionOptions ?? [];
+        errors.When(options.Count > 20, "disruptionOptions", "At most 20 disruption options.");
+        for (var i = 0; i < options.Count; i++)
+        {
+            errors.Required($"disruptionOptions[{i}].tool", options[i].Tool)
+                .Required($"disruptionOptions[{i}].decision", options[i].Decision)
+                .Required($"disruptionOptions[{i}].owner", options[i].Owner, 200)
+                .Required($"disruptionOptions[{i}].rationale", options[i].Rationale, 2000);
+        }
         if (errors.Any)
         {
             return errors.ToBadRequest();
@@ -60,7 +80,7 @@ public static class CompleteReturnInterview
         var author = user.ToAuthor(clock, [Roles.RhiWorker]);
         var findings = new InterviewFindings(request.ConductedAt!.Value, request.WhereTheyWere!, locations, request.WhoWith,
             request.PushFactors, request.PullFactors, request.RiskIndicators ?? [], request.DisclosureMade!.Value, request.Disclosure,
-            request.YoungPersonsWords, request.InformationSharingBasis!.Value);
+            request.YoungPersonsWords, request.InformationSharingBasis!.Value, persons, vehicles, places);
         return await InterviewActions.ApplyAsync(id, InterviewAction.Complete, db, author.At,
             interview => interview.CheckFindings(findings, author.At),
             interview =>
@@ -79,7 +99,48 @@ public static class CompleteReturnInterview
                     SharingBasis = interview.SharingBasis!.Value.ToString(),
                     OccurredAt = author.At,
                 });
+                // MIS-04, REF-22: injuries recorded on return are a critical incident for senior managers.
+                if (interview.RiskIndicators.Contains(RiskIndicator.InjuriesOnReturn))
+                {
+                    outbox.Add(new CriticalIncidentRaised
+                    {
+                        IncidentId = Guid.CreateVersion7(author.At),
+                        YoungPersonId = interview.YoungPersonId,
+                        Kind = CriticalIncidentKind.InjuriesOnReturn,
+                        SourceService = MissingApi.ServiceName,
+                        SourceReference = $"return-interview:{interview.Id}",
+                        IncidentAt = interview.ReturnedAt,
+                        OccurredAt = author.At,
+                    });
+                }
+                // MIS-03, INT-01: named adults, vehicles and places become proposed links for Referrals and Outreach.
+                if (interview.ProposedPersons.Count + interview.ProposedVehicles.Count + interview.ProposedPlaces.Count > 0)
+                {
+                    outbox.Add(new ReturnInterviewLinksProposed
+                    {
+                        InterviewId = interview.Id,
+                        EpisodeId = interview.EpisodeId,
+                        YoungPersonId = interview.YoungPersonId,
+                        Persons = interview.ProposedPersons,
+                        Vehicles = interview.ProposedVehicles,
+                        Places = interview.ProposedPlaces,
+                        SharingBasis = interview.SharingBasis!.Value.ToString(),
+                        OccurredAt = author.At,
+                    });
+                }
             },
-            cancellationToken);
+            cancellationToken,
+            interview => options.Select(o => DisruptionOption.For(interview, o.Tool!.Value, o.Decision!.Value, o.Owner!, o.Rationale!, author)));
+    }
+
+    private static IReadOnlyList<string> CheckList(ValidationErrors errors, string field, IReadOnlyList<string>? values)
+    {
+        var list = values ?? [];
+        errors.When(list.Count > 20, field, $"At most 20 {field}.");
+        for (var i = 0; i < list.Count; i++)
+        {
+            errors.Required($"{field}[{i}]", list[i], 200);
+        }
+        return list;
     }
 }

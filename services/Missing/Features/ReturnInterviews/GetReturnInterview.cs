@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Missing.Data;
+using Support.Missing.Domain;
 using Support.Missing.Features.Episodes;
 using Support.ServiceDefaults.Audit;
 
@@ -18,6 +19,7 @@ public static class GetReturnInterview
             return TypedResults.NotFound();
         }
         await accessLog.RecordAsync(EpisodeEndpoints.SubjectType, [interview.YoungPersonId], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(ReturnInterviewResponse.From(interview, clock.GetUtcNow()));
+        var options = await db.Set<DisruptionOption>().AsNoTracking().Where(o => o.InterviewId == id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(ReturnInterviewResponse.From(interview, clock.GetUtcNow(), options));
     }
 }

@@ -20,7 +20,8 @@ internal static class InterviewActions
         DateTimeOffset now,
         Func<ReturnInterview, IEnumerable<RuleViolation>> check,
         Action<ReturnInterview> apply,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<ReturnInterview, IEnumerable<DisruptionOption>>? staged = null)
     {
         var interview = await db.ReturnInterviews.SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (interview is null)
@@ -37,6 +38,8 @@ internal static class InterviewActions
             return errors.ToUnprocessable();
         }
         apply(interview);
+        var options = staged?.Invoke(interview).ToList() ?? [];
+        db.Set<DisruptionOption>().AddRange(options);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -45,6 +48,6 @@ internal static class InterviewActions
         {
             return Conflicts.ConcurrentChange();
         }
-        return TypedResults.Ok(ReturnInterviewResponse.From(interview, now));
+        return TypedResults.Ok(ReturnInterviewResponse.From(interview, now, options));
     }
 }

@@ -16,6 +16,8 @@ public static class ReturnInterviewEndpoints
         group.MapPost("/{id:guid}/offer", OfferReturnInterview.HandleAsync).RequireAuthorization(RhiWorkers);
         group.MapPost("/{id:guid}/complete", CompleteReturnInterview.HandleAsync).RequireAuthorization(RhiWorkers);
         group.MapPost("/{id:guid}/decline", DeclineReturnInterview.HandleAsync).RequireAuthorization(RhiWorkers);
+        // MIS-02: whoever hears it (police liaison, the social worker) records the police's refusal; the interview carries on.
+        group.MapPost("/{id:guid}/police-refusal", RecordPoliceRefusal.HandleAsync);
         // The manager's sign-off (MIS-02) is the request itself, so only team and senior managers may make it.
         group.MapPost("/{id:guid}/not-completed", RecordInterviewNotCompleted.HandleAsync).RequireAuthorization(Policies.TeamManagers);
         return app;

@@ -34,9 +34,12 @@ public sealed record ReturnInterviewResponse(
     InterviewFindingsResponse? Findings,
     string? NotHeldReason,
     LondonTime? OverdueNotifiedAt,
-    IReadOnlyList<InterviewStep> History)
+    IReadOnlyList<InterviewStep> History,
+    PoliceRefusalResponse? PoliceRefusal,
+    ProposedLinksResponse ProposedLinks,
+    IReadOnlyList<DisruptionOptionResponse> DisruptionOptions)
 {
-    public static ReturnInterviewResponse From(ReturnInterview i, DateTimeOffset now) => new(
+    public static ReturnInterviewResponse From(ReturnInterview i, DateTimeOffset now, IEnumerable<DisruptionOption>? options = null) => new(
         i.Id,
         i.EpisodeId,
         i.YoungPersonId,
@@ -53,7 +56,13 @@ public sealed record ReturnInterviewResponse(
             : null,
         i.NotHeldReason,
         LondonTime.Of(i.OverdueNotifiedAt),
-        HistoryOf(i));
+        HistoryOf(i),
+        i.PoliceRefusedAt is { } refusedAt
+            ? new PoliceRefusalResponse(LondonTime.Of(refusedAt), i.PoliceRefusalReason ?? "",
+                Signature.Of(i.PoliceRefusalRecordedAt!.Value, i.PoliceRefusalRecordedBy ?? "", i.PoliceRefusalRecordedByRole ?? ""))
+            : null,
+        new ProposedLinksResponse(i.ProposedPersons, i.ProposedVehicles, i.ProposedPlaces),
+        (options ?? []).Where(o => o.InterviewId == i.Id).OrderBy(o => o.RecordedAt).ThenBy(o => o.Id).Select(DisruptionOptionResponse.From).ToList());
 
     private static List<InterviewStep> HistoryOf(ReturnInterview i)
     {
@@ -73,6 +82,19 @@ public sealed record ReturnInterviewResponse(
         }
         return steps.OrderBy(s => s.Recorded.At.Utc).ToList();
     }
+}
+
+/// <summary>MIS-02: the police declined to interview; the interview itself carries on.</summary>
+public sealed record PoliceRefusalResponse(LondonTime RefusedAt, string Reason, Signature Recorded);
+
+/// <summary>MIS-03, INT-01: persons (names or nicknames), vehicles and places the findings propose as links.</summary>
+public sealed record ProposedLinksResponse(IReadOnlyList<string> Persons, IReadOnlyList<string> Vehicles, IReadOnlyList<string> Places);
+
+/// <summary>INT-03: a disruption option with its decision, rationale and owner.</summary>
+public sealed record DisruptionOptionResponse(Guid Id, DisruptionTool Tool, DisruptionDecision Decision, string Owner, string Rationale, Signature Recorded)
+{
+    public static DisruptionOptionResponse From(DisruptionOption o) =>
+        new(o.Id, o.Tool, o.Decision, o.Owner, o.Rationale, Signature.Of(o.RecordedAt, o.RecordedBy, o.RecordedByRole));
 }
 
 /// <summary>A row of the overdue list: when it was due, in UTC and UK time, and by how much it is late.</summary>

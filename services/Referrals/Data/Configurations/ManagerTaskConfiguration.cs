@@ -16,6 +16,9 @@ internal sealed class ManagerTaskConfiguration : IEntityTypeConfiguration<Manage
         e.Property(x => x.CreatedBy).HasMaxLength(200);
         e.HasIndex(x => x.CreatedAt);
         e.HasIndex(x => x.YoungPersonId);
+        // MIS-04: one strategy-meeting decision per missing pattern, even when the same pattern is delivered twice at once.
+        e.HasIndex(x => new { x.Kind, x.SourceId }).IsUnique().HasFilter("kind = 'StrategyMeetingDecision'")
+            .HasDatabaseName("ix_manager_tasks_one_strategy_decision_per_pattern");
     }
 }
 

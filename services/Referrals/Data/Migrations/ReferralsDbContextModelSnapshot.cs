@@ -759,6 +759,125 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("chronology_heads", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.CriticalIncidents.CriticalIncident", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("AcknowledgeBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledge_by");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<DateTimeOffset>("IncidentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("incident_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("SourceReference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_reference");
+
+                    b.Property<string>("SourceService")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_service");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_critical_incidents");
+
+                    b.HasIndex("AcknowledgeBy")
+                        .HasDatabaseName("ix_critical_incidents_acknowledge_by");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_critical_incidents_young_person_id");
+
+                    b.HasIndex("SourceService", "SourceReference", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_critical_incidents_source_service_source_reference_kind");
+
+                    b.ToTable("critical_incidents", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.CriticalIncidents.CriticalIncidentAcknowledgement", b =>
+                {
+                    b.Property<Guid>("IncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("incident_id");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<string>("AcknowledgedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("acknowledged_by_role");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.HasKey("IncidentId")
+                        .HasName("pk_critical_incident_acknowledgements");
+
+                    b.ToTable("critical_incident_acknowledgements", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.ManagerTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -802,6 +921,11 @@ namespace Support.Referrals.Data.Migrations
 
                     b.HasIndex("YoungPersonId")
                         .HasDatabaseName("ix_manager_tasks_young_person_id");
+
+                    b.HasIndex("Kind", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_manager_tasks_one_strategy_decision_per_pattern")
+                        .HasFilter("kind = 'StrategyMeetingDecision'");
 
                     b.ToTable("manager_tasks", "referrals");
                 });
@@ -2573,6 +2697,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_key_worker_allocations_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.CriticalIncidents.CriticalIncidentAcknowledgement", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.CriticalIncidents.CriticalIncident", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.CriticalIncidents.CriticalIncidentAcknowledgement", "IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_critical_incident_acknowledgements_critical_incident_incide");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.ManagerTaskCompletion", b =>

@@ -60,4 +60,9 @@ public enum ChronologyEntryKind
 
     TherapyReferralDeclined,
     HealthIndicatorRecorded,
+    CriticalIncidentRaised,
+    CriticalIncidentAcknowledged,
+    CriticalIncidentAcknowledgementOverdue,
+    StrategyMeetingDecisionRequested,
+    ReturnInterviewLinksProposed,
 }
