@@ -29,6 +29,8 @@ public static class TherapyApi
             .AddPolicy(Access.Clinicians, p => p.RequireRole(Access.ClinicianRoles))
             .AddPolicy(Access.OfferManagers, p => p.RequireRole(Access.OfferManagerRoles))
             .AddPolicy(Access.HealthRecorders, p => p.RequireRole(Access.HealthRecorderRoles));
+        builder.Services.AddSingleton<WaitingWellJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WaitingWellJob>());
         return builder;
     }
 

@@ -13,6 +13,7 @@ public sealed class ReportDefinitionTests
         [("unmet-need", 1)] = ["period", "byCategoryAndReason", "byServiceAndDuration", "noData"],
         [("therapy-referral-outcomes", 1)] = ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "noData"],
         [("offer-capacity", 1)] = ["period", "offers.commissionedCapacity", "offers.capacityUsed", "offers.demand", "offers.funding", "offers.daysToFundingEnd"],
+        [("therapy-waits", 1)] = ["period", "byOfferTypeAndWait"],
         [("therapy-indicators", 1)] =
         [
             "period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",

@@ -44,6 +44,8 @@ public class TherapyFixture : IAsyncLifetime
         {
             ["ConnectionStrings:Therapy"] = PostgresDatabases.ConnectionString(_database),
             ["Outbox:SentRetention"] = "3650.00:00:00",
+            // The hosted job stays out of the way; tests run passes themselves with RunOnceAsync.
+            ["Therapy:WaitJobEnabled"] = "false",
         }, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));

@@ -84,6 +84,7 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.HasIndex(x => new { x.YoungPersonId, x.ReferredAt });
             e.HasIndex(x => new { x.OfferId, x.Status });
             e.HasIndex(x => x.ReferredAt);
+            e.HasIndex(x => x.NextCheckInAt);
         });
         modelBuilder.Entity<KeyWorkerTask>(e =>
         {

@@ -34,6 +34,13 @@ public sealed class TherapyReferral
     public static readonly IReadOnlySet<TherapyDeclineReason> NeedCseHistoryConsidered =
         new HashSet<TherapyDeclineReason> { TherapyDeclineReason.BelowThreshold, TherapyDeclineReason.NotMentallyIll, TherapyDeclineReason.Behavioural };
 
+    /// <summary>Part I <c>TherapyWaitStandard</c>: 4 weeks to the first appointment is the target.</summary>
+    public static readonly TimeSpan WaitTarget = TimeSpan.FromDays(28);
+    /// <summary>Part I <c>TherapyWaitStandard</c>: 18 weeks is the breach line; a breach is unmet need (THR-02).</summary>
+    public static readonly TimeSpan WaitBreach = TimeSpan.FromDays(126);
+    /// <summary>THR-02: a waiting-well check-in every 2 weeks while the young person waits.</summary>
+    public static readonly TimeSpan CheckInInterval = TimeSpan.FromDays(14);
+
     private TherapyReferral() { }
 
     public Guid Id { get; private init; }
@@ -60,8 +67,78 @@ public sealed class TherapyReferral
     public WithdrawalReason? WithdrawalReason { get; private set; }
     public string? OutcomeNote { get; private set; }
     public Guid? UnmetNeedId { get; private set; }
+    /// <summary>When the young person was first seen (THR-02): the end of the wait.</summary>
+    public DateTimeOffset? FirstAppointmentAt { get; private set; }
+    /// <summary>When the 18-week breach was recorded as unmet need, once (THR-02, COM-05).</summary>
+    public DateTimeOffset? BreachRecordedAt { get; private set; }
+    public Guid? BreachUnmetNeedId { get; private set; }
+    /// <summary>When the next waiting-well check-in is due; none once the wait is over.</summary>
+    public DateTimeOffset? NextCheckInAt { get; private set; }
 
     public bool IsEnded => Status is TherapyReferralStatus.Declined or TherapyReferralStatus.Withdrawn;
+
+    /// <summary>Waiting (THR-02): not ended and not yet seen.</summary>
+    public bool IsWaiting => !IsEnded && FirstAppointmentAt is null;
+
+    /// <summary>Days from referral to the first appointment, or to <paramref name="now"/> while still waiting; none once ended unseen.</summary>
+    public int? WaitDays(DateTimeOffset now) =>
+        FirstAppointmentAt is { } seen ? (int)(seen - ReferredAt).TotalDays : IsWaiting ? (int)(now - ReferredAt).TotalDays : null;
+
+    /// <summary>THR-02 against Part I <c>TherapyWaitStandard</c>: within the 4-week target, past it, or past the 18-week breach line.</summary>
+    public string? WaitStatus(DateTimeOffset now)
+    {
+        var end = FirstAppointmentAt ?? (IsWaiting ? now : (DateTimeOffset?)null);
+        if (end is not { } until)
+        {
+            return null;
+        }
+        var waited = until - ReferredAt;
+        return waited >= WaitBreach ? "Breached" : waited > WaitTarget ? "PastTarget" : "WithinTarget";
+    }
+
+    /// <summary>Why the first appointment cannot be recorded, or null: only an accepted referral, once, not before acceptance.</summary>
+    public string? CannotRecordFirstAppointment(DateTimeOffset at) =>
+        Status != TherapyReferralStatus.Accepted ? "Only an accepted referral has a first appointment."
+        : FirstAppointmentAt is not null ? "The first appointment is already recorded."
+        : at < ReferredAt ? "The first appointment cannot come before the referral."
+        : null;
+
+    public void RecordFirstAppointment(DateTimeOffset at)
+    {
+        if (CannotRecordFirstAppointment(at) is { } problem)
+        {
+            throw new InvalidOperationException(problem);
+        }
+        FirstAppointmentAt = at;
+        NextCheckInAt = null;
+    }
+
+    /// <summary>Marks the 18-week breach once; false if it is not breached or was already marked.</summary>
+    public bool MarkBreached(DateTimeOffset now, Guid unmetNeedId)
+    {
+        if (!IsWaiting || BreachRecordedAt is not null || now - ReferredAt < WaitBreach)
+        {
+            return false;
+        }
+        BreachRecordedAt = now;
+        BreachUnmetNeedId = unmetNeedId;
+        return true;
+    }
+
+    /// <summary>A check-in was sent: the next is due 2 weeks after the one just due (never bunched after an outage).</summary>
+    public bool MarkCheckInSent(DateTimeOffset now)
+    {
+        if (!IsWaiting || NextCheckInAt is not { } due || due > now)
+        {
+            return false;
+        }
+        while (due <= now)
+        {
+            due += CheckInInterval;
+        }
+        NextCheckInAt = due;
+        return true;
+    }
 
     public static TherapyReferral Make(Guid youngPersonId, Offer offer, DateTimeOffset referredAt, string reason, RiskPicture? risk, Guid? alternativeForTaskId, Author author) => new()
     {
@@ -78,6 +155,7 @@ public sealed class TherapyReferral
         RecordedByRole = author.Role,
         RecordedAt = author.At,
         Status = TherapyReferralStatus.Open,
+        NextCheckInAt = referredAt + CheckInInterval,
     };
 
     /// <summary>Why an outcome cannot be recorded now, or null when it can: an outcome is recorded once.</summary>
@@ -96,6 +174,7 @@ public sealed class TherapyReferral
         }
         End(TherapyReferralStatus.Declined, declinedAt, note, author);
         DeclineReason = reason;
+        NextCheckInAt = null;
         CseHistoryConsidered = cseHistoryConsidered;
         UnmetNeedId = unmetNeedId;
     }
@@ -113,6 +192,7 @@ public sealed class TherapyReferral
             throw new InvalidOperationException("The referral already ended.");
         }
         Status = TherapyReferralStatus.Withdrawn;
+        NextCheckInAt = null;
         OutcomeAt = withdrawnAt;
         OutcomeRecordedAt = author.At;
         OutcomeRecordedBy = author.UserId;

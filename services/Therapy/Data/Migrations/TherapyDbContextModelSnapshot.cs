@@ -512,6 +512,14 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("alternative_for_task_id");
 
+                    b.Property<DateTimeOffset?>("BreachRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("breach_recorded_at");
+
+                    b.Property<Guid?>("BreachUnmetNeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("breach_unmet_need_id");
+
                     b.Property<bool?>("CseHistoryConsidered")
                         .HasColumnType("boolean")
                         .HasColumnName("cse_history_considered");
@@ -521,10 +529,18 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("decline_reason");
 
+                    b.Property<DateTimeOffset?>("FirstAppointmentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_appointment_at");
+
                     b.PrimitiveCollection<string[]>("Indicators")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("indicators");
+
+                    b.Property<DateTimeOffset?>("NextCheckInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_check_in_at");
 
                     b.Property<Guid>("OfferId")
                         .HasColumnType("uuid")
@@ -612,6 +628,9 @@ namespace Support.Therapy.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_referrals");
+
+                    b.HasIndex("NextCheckInAt")
+                        .HasDatabaseName("ix_referrals_next_check_in_at");
 
                     b.HasIndex("ReferredAt")
                         .HasDatabaseName("ix_referrals_referred_at");

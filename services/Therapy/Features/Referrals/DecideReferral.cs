@@ -52,7 +52,7 @@ public static class DecideReferral
         {
             return conflict;
         }
-        return TypedResults.Ok(TherapyReferralResponse.Of(referral));
+        return TypedResults.Ok(TherapyReferralResponse.Of(referral, clock.GetUtcNow()));
     }
 
     public static async Task<Results<Ok<DeclinedResponse>, ValidationProblem, ProblemHttpResult, NotFound>> DeclineAsync(
@@ -110,7 +110,7 @@ public static class DecideReferral
         {
             return conflict;
         }
-        return TypedResults.Ok(new DeclinedResponse(TherapyReferralResponse.Of(referral), unmetNeedId, task.Id, task.AssignedTo, fitting));
+        return TypedResults.Ok(new DeclinedResponse(TherapyReferralResponse.Of(referral, clock.GetUtcNow()), unmetNeedId, task.Id, task.AssignedTo, fitting));
     }
 
     /// <summary>Two decisions at once: the second finds the row changed and is told so, never a 500 (an outcome is recorded once).</summary>

@@ -61,6 +61,6 @@ public static class MakeReferral
         db.Referrals.Add(referral);
         task?.Complete(referral.Id, author);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/therapy/young-people/{referral.YoungPersonId}/referrals", TherapyReferralResponse.Of(referral));
+        return TypedResults.Created($"/api/therapy/young-people/{referral.YoungPersonId}/referrals", TherapyReferralResponse.Of(referral, clock.GetUtcNow()));
     }
 }

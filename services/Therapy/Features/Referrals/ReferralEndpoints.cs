@@ -20,6 +20,9 @@ public static class ReferralEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes))
             .WithName("DeclineTherapyReferral")
             .WithSummary("Decline with a reason code; records unmet need, opens a key-worker task listing fitting offers and publishes TherapyReferralDeclined.");
+        api.MapPost("/referrals/{referralId:guid}/first-appointment", RecordFirstAppointment.HandleAsync).RequireAuthorization(Access.Clinicians)
+            .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes))
+            .WithName("RecordFirstAppointment").WithSummary("Record the first appointment of an accepted referral: the end of the wait (THR-02).");
         api.MapPost("/referrals/{referralId:guid}/withdraw", WithdrawReferral.HandleAsync).RequireAuthorization(Policies.CaseStaff)
             .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes))
             .WithName("WithdrawTherapyReferral").WithSummary("Withdraw an open or accepted referral, with a reason.");

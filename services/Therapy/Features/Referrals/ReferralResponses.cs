@@ -7,13 +7,14 @@ public sealed record TherapyReferralResponse(
     Guid Id, Guid YoungPersonId, Guid OfferId, string OfferType, LondonTime ReferredAt, string ReasonForReferral, string? RiskLevel,
     IReadOnlyList<string> Indicators, string Status, LondonTime? OutcomeAt, string? DeclineReason, bool? CseHistoryConsidered,
     string? WithdrawalReason, string? OutcomeNote, Guid? UnmetNeedId, Guid? AlternativeForTaskId, LondonTime RecordedAt, string RecordedBy,
-    string? OutcomeRecordedBy)
+    string? OutcomeRecordedBy, LondonTime? FirstAppointmentAt, int? WaitDays, string? WaitStatus, bool WaitBreachRecorded, LondonTime? NextCheckInAt)
 {
-    public static TherapyReferralResponse Of(TherapyReferral r) => new(
+    public static TherapyReferralResponse Of(TherapyReferral r, DateTimeOffset now) => new(
         r.Id, r.YoungPersonId, r.OfferId, r.OfferType.ToString(), LondonTime.Of(r.ReferredAt), r.ReasonForReferral, r.RiskLevel?.ToString(),
         [.. r.Indicators.Select(i => i.ToString())], r.Status.ToString(), LondonTime.Of(r.OutcomeAt), r.DeclineReason?.ToString(),
         r.CseHistoryConsidered, r.WithdrawalReason?.ToString(), r.OutcomeNote, r.UnmetNeedId, r.AlternativeForTaskId, LondonTime.Of(r.RecordedAt),
-        r.RecordedBy, r.OutcomeRecordedBy);
+        r.RecordedBy, r.OutcomeRecordedBy, LondonTime.Of(r.FirstAppointmentAt), r.WaitDays(now), r.WaitStatus(now), r.BreachRecordedAt is not null,
+        LondonTime.Of(r.NextCheckInAt));
 }
 
 /// <summary>A declined referral, the unmet need it recorded and the key worker's task with the offers that fit.</summary>

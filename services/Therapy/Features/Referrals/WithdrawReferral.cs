@@ -43,6 +43,6 @@ public static class WithdrawReferral
         {
             return conflict;
         }
-        return TypedResults.Ok(TherapyReferralResponse.Of(referral));
+        return TypedResults.Ok(TherapyReferralResponse.Of(referral, clock.GetUtcNow()));
     }
 }

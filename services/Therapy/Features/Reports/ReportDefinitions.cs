@@ -71,5 +71,14 @@ public static class ReportDefinitions
              "indicators.thresholds", "indicators.earlier", "indicators.trend"]),
     ]);
 
-    public static readonly IReadOnlyList<ReportDefinition> All = [UnmetNeed, ReferralOutcomes, Capacity, Indicators];
+    public static readonly ReportDefinition Waits = new("therapy-waits", "Waits for a first appointment", Units.Referrals,
+    [
+        new(1, FirstPublished, "therapy-team", "First version (THR-02).",
+            "Referrals made in the financial year and not declined or withdrawn unseen, by offer type and wait against Part I "
+            + "TherapyWaitStandard: seen within 4 weeks, seen in 4 to 18 weeks, seen after 18 weeks, and still waiting under 4 weeks, "
+            + "4 to 18 weeks, or 18 weeks or more (breached); waits measured from ReferredAt to the first appointment, or to today.",
+            ["period", "byOfferTypeAndWait"]),
+    ]);
+
+    public static readonly IReadOnlyList<ReportDefinition> All = [UnmetNeed, ReferralOutcomes, Capacity, Indicators, Waits];
 }

@@ -20,6 +20,8 @@ public static class ReportEndpoints
             .WithName("TherapyReferralOutcomesReport").WithSummary("Therapy referrals by offer type and outcome, declines by reason, distinct young people; format=csv.");
         reports.MapGet("/capacity", CapacityReport.HandleAsync)
             .WithName("OfferCapacityReport").WithSummary("Capacity against demand per commissioned offer (COM-06, THR-09).");
+        reports.MapGet("/waits", WaitsReport.HandleAsync)
+            .WithName("TherapyWaitsReport").WithSummary("Waits to a first appointment against the 4-week target and 18-week breach line, by offer type (THR-02); format=csv.");
         reports.MapGet("/indicators", IndicatorReport.HandleAsync)
             .WithName("TherapyIndicators").WithSummary("Indicators with definition, numerator, denominator, earlier values, trend and computed RAG (COM-02).");
         return app;

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Therapy;
+using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Reporting;
+using Support.ServiceDefaults.Time;
+using Support.Therapy.Data;
+
+namespace Support.Therapy.Features.Reports;
+
+/// <summary>
+/// THR-02: waits from referral to first appointment against the 4-week target and the 18-week breach line, in aggregate
+/// per offer type (the commissioner's view of breaches, counts only).
+/// </summary>
+public static class WaitsReport
+{
+    public static readonly IReadOnlyList<string> Columns =
+        ["SeenWithin4Weeks", "Seen4To18Weeks", "SeenAfter18Weeks", "WaitingUnder4Weeks", "Waiting4To18Weeks", "Waiting18WeeksOrMore"];
+
+    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (FinancialYear.Parse(errors, "year", year, London.Today(clock)) is not { } period)
+        {
+            return errors.ToBadRequest();
+        }
+        var report = await BuildAsync(db, period, user.Disclosure(), clock, cancellationToken);
+        return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, period.Label) : TypedResults.Ok(report);
+    }
+
+    public static async Task<TableReport> BuildAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var identity = ReportIdentity.Of(ReportDefinitions.Waits);
+        var first = await db.Referrals.MinAsync(r => (DateTimeOffset?)r.ReferredAt, cancellationToken);
+        if (first is null || London.DateOf(first.Value) > period.LastDay)
+        {
+            var reason = first is null ? "No therapy referral has been recorded yet." : $"Therapy referrals are recorded from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
+            return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), new NoData(reason), []);
+        }
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To).ToListAsync(cancellationToken);
+        var types = Enum.GetValues<OfferType>();
+        var cells = new int[types.Length, Columns.Count];
+        foreach (var r in referrals)
+        {
+            if (r.WaitStatus(now) is not { } status)
+            {
+                continue; // declined or withdrawn before being seen: counted in the outcomes report, not as a wait
+            }
+            var seen = r.FirstAppointmentAt is not null;
+            var column = (seen, status) switch
+            {
+                (true, "WithinTarget") => 0,
+                (true, "PastTarget") => 1,
+                (true, _) => 2,
+                (false, "WithinTarget") => 3,
+                (false, "PastTarget") => 4,
+                _ => 5,
+            };
+            cells[Array.IndexOf(types, r.OfferType), column]++;
+        }
+        return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), null,
+        [
+            PublishedTable.Of("byOfferTypeAndWait", ReportDefinitions.Units.Referrals, "offerType", "wait", [.. types.Select(t => t.ToString())], Columns, cells, disclosure),
+        ]);
+    }
+}
