@@ -27,6 +27,9 @@ public sealed class LeavingCareOptions
     public List<string> UnsuitablePlacementTypes { get; set; } =
         ["AdultOnlyHostel", "UnstaffedHostel", "BedAndBreakfast", "NightShelter"];
 
+    /// <summary>LC-04: the adviser's follow-up tasks for a care leaver reported missing are due this many hours after the report.</summary>
+    public int MissingFollowUpHours { get; set; } = 24;
+
     /// <summary>Whether the hosted alert job loops (tests switch it off and call <c>RunOnceAsync</c> themselves).</summary>
     public bool AlertJobEnabled { get; set; } = true;
 
@@ -35,6 +38,6 @@ public sealed class LeavingCareOptions
 
     public bool IsValid() =>
         HandoverAlertLeadDays > EscalationLeadDays && EscalationLeadDays >= 1 && PathwayPlanFromAge is >= 14 and < 18
-        && PathwayPlanReviewMonths >= 1 && SupportUntilAge is >= 18 and <= 30 && KeepInTouchDays >= 1
+        && PathwayPlanReviewMonths >= 1 && MissingFollowUpHours >= 1 && SupportUntilAge is >= 18 and <= 30 && KeepInTouchDays >= 1
         && AlertCheckInterval > TimeSpan.Zero && AlertCheckInterval <= TimeSpan.FromDays(1);
 }
