@@ -45,6 +45,8 @@ public static class LeavingCareApi
             .AddPolicy(Access.UnmetNeedRecorders, p => p.RequireRole(Access.UnmetNeedRoles));
         builder.Services.AddSingleton<HandoverAlertJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverAlertJob>());
+        builder.Services.AddSingleton<AlertAcknowledgementEscalationJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertAcknowledgementEscalationJob>());
         return builder;
     }
 

@@ -491,6 +491,10 @@ namespace Support.LeavingCare.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("due_on");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -521,6 +525,9 @@ namespace Support.LeavingCare.Data.Migrations
 
                     b.HasIndex("Recipient", "RaisedAt")
                         .HasDatabaseName("ix_alerts_recipient_raised_at");
+
+                    b.HasIndex("AcknowledgedAt", "EscalatedAt", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_acknowledged_at_escalated_at_raised_at");
 
                     b.HasIndex("YoungPersonId", "Kind", "DueOn")
                         .IsUnique()
@@ -711,6 +718,10 @@ namespace Support.LeavingCare.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("first_known_on");
 
+                    b.Property<bool>("InEducationOrTraining")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_education_or_training");
+
                     b.Property<DateTimeOffset?>("LastContactAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_contact_at");
@@ -758,6 +769,10 @@ namespace Support.LeavingCare.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("VictimWithOngoingSupportNeedsSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("victim_with_ongoing_support_needs_since");
 
                     b.Property<DateTimeOffset?>("WhereaboutsUnknownSince")
                         .HasColumnType("timestamp with time zone")
