@@ -5,6 +5,7 @@ using Support.LeavingCare.Features.Accommodation;
 using Support.LeavingCare.Features.Advisers;
 using Support.LeavingCare.Features.Alerts;
 using Support.LeavingCare.Features.CareLeavers;
+using Support.LeavingCare.Features.MissingFollowUp;
 using Support.LeavingCare.Features.Reports;
 using Support.Messaging;
 using Support.Registry;
@@ -33,6 +34,8 @@ public static class LeavingCareApi
             bus.AddConsumer<MissingEpisodeReportedConsumer>();
             bus.AddConsumer<ReturnInterviewCompletedConsumer>();
             bus.AddConsumer<OutreachConcernRaisedConsumer>();
+            bus.AddConsumer<YoungPersonReturnedConsumer>();
+            bus.AddConsumer<CareLeaverMissingFollowUpConsumer>();
         });
         builder.Services.AddOptions<LeavingCareOptions>().BindConfiguration(LeavingCareOptions.Section)
             .Validate(o => o.IsValid(), "LeavingCare: HandoverAlertLeadDays > EscalationLeadDays >= 1, PathwayPlanFromAge 14-17, SupportUntilAge 18-30, AlertCheckInterval up to a day.")
@@ -42,6 +45,8 @@ public static class LeavingCareApi
             .AddPolicy(Access.UnmetNeedRecorders, p => p.RequireRole(Access.UnmetNeedRoles));
         builder.Services.AddSingleton<HandoverAlertJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HandoverAlertJob>());
+        builder.Services.AddSingleton<AlertAcknowledgementEscalationJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertAcknowledgementEscalationJob>());
         return builder;
     }
 
@@ -53,6 +58,7 @@ public static class LeavingCareApi
         app.MapAlertEndpoints();
         app.MapAccommodationEndpoints();
         app.MapReportEndpoints();
+        app.MapMissingFollowUpEndpoints();
         return app;
     }
 }

@@ -27,6 +27,22 @@ public sealed class LeavingCareOptions
     public List<string> UnsuitablePlacementTypes { get; set; } =
         ["AdultOnlyHostel", "UnstaffedHostel", "BedAndBreakfast", "NightShelter"];
 
+    /// <summary>LC-01: an alert not acknowledged in this many working days escalates to the leaving-care team manager.</summary>
+    public int AlertAcknowledgementWorkingDays { get; set; } = 5;
+
+    /// <summary>
+    /// LC-03 <c>PaDutyEndAge</c>: the personal adviser's duty runs to this birthday (21), or to
+    /// <see cref="PaDutyEndAgeInEducationOrTraining"/> for a young person in education or training. Casey's 2015 text
+    /// says 24 for the latter; the Children and Social Work Act 2017 offers a personal adviser up to 25, and issue 15
+    /// says 25, so 25 is the default and both are parameters.
+    /// </summary>
+    public int PaDutyEndAge { get; set; } = 21;
+
+    public int PaDutyEndAgeInEducationOrTraining { get; set; } = 25;
+
+    /// <summary>LC-04: the adviser's follow-up tasks for a care leaver reported missing are due this many hours after the report.</summary>
+    public int MissingFollowUpHours { get; set; } = 24;
+
     /// <summary>Whether the hosted alert job loops (tests switch it off and call <c>RunOnceAsync</c> themselves).</summary>
     public bool AlertJobEnabled { get; set; } = true;
 
@@ -35,6 +51,7 @@ public sealed class LeavingCareOptions
 
     public bool IsValid() =>
         HandoverAlertLeadDays > EscalationLeadDays && EscalationLeadDays >= 1 && PathwayPlanFromAge is >= 14 and < 18
-        && PathwayPlanReviewMonths >= 1 && SupportUntilAge is >= 18 and <= 30 && KeepInTouchDays >= 1
+        && PathwayPlanReviewMonths >= 1 && MissingFollowUpHours >= 1 && AlertAcknowledgementWorkingDays is >= 1 and <= 20
+        && PaDutyEndAge is >= 18 and <= 30 && PaDutyEndAgeInEducationOrTraining >= PaDutyEndAge && PaDutyEndAgeInEducationOrTraining <= 30 && SupportUntilAge is >= 18 and <= 30 && KeepInTouchDays >= 1
         && AlertCheckInterval > TimeSpan.Zero && AlertCheckInterval <= TimeSpan.FromDays(1);
 }

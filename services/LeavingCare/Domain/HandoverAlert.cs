@@ -8,6 +8,8 @@ public static class AlertKinds
     public const string Escalated = nameof(Escalated);
     /// <summary>LC-03, LC-04: no contact for KeepInTouchInterval (8 weeks).</summary>
     public const string KeepInTouch = nameof(KeepInTouch);
+    /// <summary>LC-01: an alert nobody acknowledged in AlertAcknowledgementWorkingDays, to the team manager ("Unacknowledged" + the kind).</summary>
+    public const string UnacknowledgedPrefix = "Unacknowledged";
 }
 
 public static class AlertQueues
@@ -38,6 +40,36 @@ public sealed class HandoverAlert
     public DateTimeOffset RaisedAt { get; private init; }
     public string? AcknowledgedBy { get; private set; }
     public DateTimeOffset? AcknowledgedAt { get; private set; }
+
+    /// <summary>When the missed acknowledgement was escalated to the team manager; set once.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+
+    /// <summary>LC-01 "An alert that is not acknowledged escalates": overdue from the first instant after the deadline.</summary>
+    public bool AcknowledgementOverdueAt(DateTimeOffset now, int workingDays) =>
+        AcknowledgedAt is null && now > Support.ServiceDefaults.Time.WorkingDays.Add(RaisedAt, workingDays);
+
+    /// <summary>
+    /// Marks this alert escalated and returns the team manager's alert about it, or null when it was acknowledged, is not
+    /// overdue, was already escalated or already went to a team manager.
+    /// </summary>
+    public HandoverAlert? EscalateIfOverdue(DateTimeOffset now, int workingDays)
+    {
+        if (EscalatedAt is not null || Queue == AlertQueues.TeamManager || !AcknowledgementOverdueAt(now, workingDays))
+        {
+            return null;
+        }
+        EscalatedAt = now.ToUniversalTime();
+        return new HandoverAlert
+        {
+            Id = Guid.CreateVersion7(now),
+            YoungPersonId = YoungPersonId,
+            Kind = AlertKinds.UnacknowledgedPrefix + Kind,
+            DueOn = DueOn,
+            Recipient = null,
+            Queue = AlertQueues.TeamManager,
+            RaisedAt = now.ToUniversalTime(),
+        };
+    }
 
     /// <summary>Returns false when it was already acknowledged.</summary>
     public bool Acknowledge(string userId, DateTimeOffset now)

@@ -11,6 +11,8 @@ public static class PictureEventKinds
     public const string StrategyAction = nameof(StrategyAction);
     public const string StrategyActionCompleted = nameof(StrategyActionCompleted);
     public const string MissingEpisodeReported = nameof(MissingEpisodeReported);
+    /// <summary>The return that closes the episode with the same reference (LC-04: open or closed, learnt from events).</summary>
+    public const string YoungPersonReturned = nameof(YoungPersonReturned);
     public const string ReturnInterviewCompleted = nameof(ReturnInterviewCompleted);
     public const string OutreachConcernRaised = nameof(OutreachConcernRaised);
 }

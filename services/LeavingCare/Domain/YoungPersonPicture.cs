@@ -36,6 +36,13 @@ public sealed class YoungPersonPicture
     public DateTimeOffset? WhereaboutsUnknownSince { get; private set; }
     /// <summary>When <c>SupportContinuedPast18</c> was announced (exactly once, LC-02).</summary>
     public DateTimeOffset? SupportContinuedAnnouncedAt { get; private set; }
+    /// <summary>
+    /// LC-02 <c>VictimWithOngoingSupportNeeds</c>: set the first time the young person's risk of exploitation is rated
+    /// Medium or above (REF-14), and never cleared: not by a lower rating, not by a birthday.
+    /// </summary>
+    public DateTimeOffset? VictimWithOngoingSupportNeedsSince { get; private set; }
+    /// <summary>LC-03: in education or training, which extends the adviser's duty (PaDutyEndAgeInEducationOrTraining).</summary>
+    public bool InEducationOrTraining { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public uint Version { get; private set; }
 
@@ -67,6 +74,10 @@ public sealed class YoungPersonPicture
             return;
         }
         (RiskLevel, RiskIndicators, RiskLevelAt, UpdatedAt) = (level, [.. indicators], occurredAt, now);
+        if (level >= Support.Contracts.Risk.RiskLevel.Medium)
+        {
+            VictimWithOngoingSupportNeedsSince ??= occurredAt;
+        }
         // The InCare indicator says the young person is looked after (PathwayPlanFrom applies to them).
         if (indicators.Contains(RiskIndicator.InCare))
         {
@@ -103,6 +114,13 @@ public sealed class YoungPersonPicture
     }
 
     public void RecordWhereaboutsUnknown(DateTimeOffset now) => (WhereaboutsUnknownSince, UpdatedAt) = (WhereaboutsUnknownSince ?? now, now);
+
+    public void SetEducationOrTraining(bool inEducationOrTraining, DateTimeOffset now) => (InEducationOrTraining, UpdatedAt) = (inEducationOrTraining, now);
+
+    /// <summary>LC-03: the birthday the personal adviser's duty runs to.</summary>
+    public DateOnly? AdviserDutyEndsOn(LeavingCareOptions options) => DateOfBirth is { } dob
+        ? Birthdays.Anniversary(dob, InEducationOrTraining ? options.PaDutyEndAgeInEducationOrTraining : options.PaDutyEndAge)
+        : null;
 
     public int? AgeOn(DateOnly date) => DateOfBirth is { } dob ? Birthdays.AgeOn(dob, date) : null;
 }

@@ -20,5 +20,6 @@ internal sealed class HandoverAlertConfiguration : IEntityTypeConfiguration<Hand
         // LC-01: each alert is created exactly once, whichever of the job and an event gets there first.
         e.HasIndex(x => new { x.YoungPersonId, x.Kind, x.DueOn }).IsUnique().HasDatabaseName(UniqueIndex);
         e.HasIndex(x => new { x.Recipient, x.RaisedAt });
+        e.HasIndex(x => new { x.AcknowledgedAt, x.EscalatedAt, x.RaisedAt });
     }
 }

@@ -236,6 +236,60 @@ namespace Support.LeavingCare.Data.Migrations
                     b.ToTable("adviser_allocations", "leavingcare");
                 });
 
+            modelBuilder.Entity("Support.LeavingCare.Domain.CareLeaverClosure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<string>("YoungPersonsViews")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("young_persons_views");
+
+                    b.HasKey("Id")
+                        .HasName("pk_closures");
+
+                    b.HasIndex("YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_closures_young_person_id");
+
+                    b.ToTable("closures", "leavingcare");
+                });
+
             modelBuilder.Entity("Support.LeavingCare.Domain.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,6 +411,67 @@ namespace Support.LeavingCare.Data.Migrations
                     b.ToTable("flagged_addresses", "leavingcare");
                 });
 
+            modelBuilder.Entity("Support.LeavingCare.Domain.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("CompletionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("completion_note");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_id");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("step");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_follow_up_tasks");
+
+                    b.HasIndex("EpisodeId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_follow_up_tasks_episode_id_step");
+
+                    b.HasIndex("YoungPersonId", "CompletedAt")
+                        .HasDatabaseName("ix_follow_up_tasks_young_person_id_completed_at");
+
+                    b.ToTable("follow_up_tasks", "leavingcare");
+                });
+
             modelBuilder.Entity("Support.LeavingCare.Domain.HandoverAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -375,6 +490,10 @@ namespace Support.LeavingCare.Data.Migrations
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -406,6 +525,9 @@ namespace Support.LeavingCare.Data.Migrations
 
                     b.HasIndex("Recipient", "RaisedAt")
                         .HasDatabaseName("ix_alerts_recipient_raised_at");
+
+                    b.HasIndex("AcknowledgedAt", "EscalatedAt", "RaisedAt")
+                        .HasDatabaseName("ix_alerts_acknowledged_at_escalated_at_raised_at");
 
                     b.HasIndex("YoungPersonId", "Kind", "DueOn")
                         .IsUnique()
@@ -596,6 +718,10 @@ namespace Support.LeavingCare.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("first_known_on");
 
+                    b.Property<bool>("InEducationOrTraining")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_education_or_training");
+
                     b.Property<DateTimeOffset?>("LastContactAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_contact_at");
@@ -643,6 +769,10 @@ namespace Support.LeavingCare.Data.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("xid")
                         .HasColumnName("xmin");
+
+                    b.Property<DateTimeOffset?>("VictimWithOngoingSupportNeedsSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("victim_with_ongoing_support_needs_since");
 
                     b.Property<DateTimeOffset?>("WhereaboutsUnknownSince")
                         .HasColumnType("timestamp with time zone")

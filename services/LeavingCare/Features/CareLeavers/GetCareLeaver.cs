@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Features.Alerts;
 using Support.ServiceDefaults.Time;
@@ -10,7 +11,7 @@ namespace Support.LeavingCare.Features.CareLeavers;
 public static class GetCareLeaver
 {
     public static async Task<Results<Ok<CareLeaverDetailResponse>, NotFound, ForbidHttpResult>> HandleAsync(
-        Guid id, ClaimsPrincipal user, LeavingCareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal user, LeavingCareDbContext db, TimeProvider clock, IOptions<LeavingCareOptions> options, CancellationToken cancellationToken)
     {
         var picture = await CareLeaverEndpoints.KnownAsync(db, id, cancellationToken);
         if (picture is null)
@@ -23,6 +24,6 @@ public static class GetCareLeaver
         }
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new CareLeaverDetailResponse(CareLeaverResponse.From(picture, London.DateOf(now)),
-            await HandoverPackResponse.BuildAsync(db, picture, now, cancellationToken)));
+            await HandoverPackResponse.BuildAsync(db, picture, now, cancellationToken), ContinuityResponse.From(picture, options.Value)));
     }
 }

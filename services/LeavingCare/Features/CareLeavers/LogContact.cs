@@ -4,6 +4,7 @@ using Support.Contracts.Missing;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.Messaging.Outbox;
+using Support.Registry;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -36,9 +37,10 @@ public static class LogContact
             return TypedResults.Forbid();
         }
         var author = user.ToAuthor(clock, Access.TeamRoles);
-        if (request.OccurredAt > author.At + CareLeaverEndpoints.ClockSkew)
+        // Issue 15 item 6: the same date rule as every service (not in the future, never before the date of birth).
+        if (EventDates.Problem("occurredAt", request.OccurredAt!.Value, picture.DateOfBirth, author.At) is { } problem)
         {
-            return errors.Add("occurredAt", "'occurredAt' cannot be in the future.").ToUnprocessable();
+            return errors.Add("occurredAt", problem).ToUnprocessable();
         }
         var contact = Contact.Record(id, request.OccurredAt!.Value, request.Outcome!.Value, request.Method!.Trim(), request.YoungPersonsWords, author);
         db.Contacts.Add(contact);

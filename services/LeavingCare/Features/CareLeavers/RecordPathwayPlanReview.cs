@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
+using Support.Registry;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -31,9 +32,10 @@ public static class RecordPathwayPlanReview
             return TypedResults.Forbid();
         }
         var author = user.ToAuthor(clock, Access.TeamRoles);
-        if (request.ReviewedOn > London.DateOf(author.At))
+        // Issue 15 item 6: the same date rule as every service.
+        if (EventDates.Problem("reviewedOn", request.ReviewedOn!.Value, picture.DateOfBirth, author.At) is { } problem)
         {
-            return errors.Add("reviewedOn", "'reviewedOn' cannot be in the future.").ToUnprocessable();
+            return errors.Add("reviewedOn", problem).ToUnprocessable();
         }
         var review = PathwayPlanReview.Record(id, request.ReviewedOn!.Value, author);
         db.PathwayPlanReviews.Add(review);

@@ -4,6 +4,7 @@ using Support.Contracts.UnmetNeeds;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.Messaging.Outbox;
+using Support.Registry;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -27,14 +28,15 @@ public static class RecordUnmetNeed
         {
             return errors.ToBadRequest();
         }
-        if (await CareLeaverEndpoints.KnownAsync(db, id, cancellationToken) is null)
+        if (await CareLeaverEndpoints.KnownAsync(db, id, cancellationToken) is not { } picture)
         {
             return TypedResults.NotFound();
         }
         var author = user.ToAuthor(clock, Access.UnmetNeedRoles);
-        if (request.RefusedOn > London.DateOf(author.At))
+        // Issue 15 item 6: the same date rule as every service.
+        if (EventDates.Problem("refusedOn", request.RefusedOn!.Value, picture.DateOfBirth, author.At) is { } problem)
         {
-            return errors.Add("refusedOn", "'refusedOn' cannot be in the future.").ToUnprocessable();
+            return errors.Add("refusedOn", problem).ToUnprocessable();
         }
         // LC-06: a refusal by adult services is unmet need, never a reason to close support (LC-02).
         var need = UnmetNeed.Record(id, request.NeedCategory!.Trim(), request.Reason!.Value, request.RefusedBy!.Trim(), request.Details!, request.RefusedOn!.Value, author);
