@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Npgsql;
+using Support.Launcher;
 using Support.Testing;
 using Support.Testing.Twilio;
 
@@ -10,7 +10,9 @@ namespace Support.EndToEnd.Tests;
 
 /// <summary>
 /// The whole platform as processes: six services and the gateway, each on a free loopback port, each service on its
-/// own fresh database (migrated by the service at start-up) and all on this run's RabbitMQ vhost.
+/// own fresh database (migrated by the service at start-up) and all on this run's RabbitMQ vhost. Started by the
+/// platform's one launcher (tools/launcher, as tools/run does): a taken port is refused and what answers each port
+/// must be the process started.
 /// </summary>
 public sealed class Platform : IAsyncLifetime
 {
@@ -22,7 +24,7 @@ public sealed class Platform : IAsyncLifetime
         ("therapy", "Therapy"), ("leavingcare", "LeavingCare"), ("supportline", "SupportLine"),
     ];
 
-    private readonly List<Process> _processes = [];
+    private readonly List<LaunchedProcess> _processes = [];
     private readonly List<string> _databases = [];
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly string _logs;
@@ -106,22 +108,14 @@ public sealed class Platform : IAsyncLifetime
         }
         Start("gateway", Path.Combine("gateway", "Support.Gateway"), "Support.Gateway", gatewayEnvironment);
 
-        foreach (var (route, address) in addresses.Append(new("gateway", Gateway)))
-        {
-            await WaitUntilReadyAsync(route, new Uri(address, "/health/ready"));
-        }
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }
 
     public async Task DisposeAsync()
     {
         foreach (var process in _processes)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-            process.Dispose();
+            await process.DisposeAsync();
         }
         await Twilio.DisposeAsync();
         foreach (var database in _databases)
@@ -138,55 +132,10 @@ public sealed class Platform : IAsyncLifetime
         {
             throw new InvalidOperationException($"{dll} is missing: build the solution first (tools/test does).");
         }
-        var start = new ProcessStartInfo("dotnet", [dll])
-        {
-            WorkingDirectory = Path.Combine(root, projectDirectory),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {name}");
-        var log = new StreamWriter(Path.Combine(_logs, $"{name}.log")) { AutoFlush = true };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _processes.Add(process);
-    }
-
-    private async Task WaitUntilReadyAsync(string name, Uri ready)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var response = await client.GetAsync(ready);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            catch (TaskCanceledException)
-            {
-                // slow start on a loaded machine
-            }
-            if (_processes.Any(p => p.HasExited))
-            {
-                break;
-            }
-            await Task.Delay(200);
-        }
-        throw new InvalidOperationException($"{name} did not become ready; see {_logs}/{name}.log");
+        var urls = new Uri(environment["ASPNETCORE_URLS"]);
+        var spec = new LaunchSpec(name, dll, Path.Combine(root, projectDirectory), urls.Port,
+            environment.Where(e => e.Key != "ASPNETCORE_URLS").ToDictionary(), Path.Combine(_logs, $"{name}.log"));
+        _processes.Add(ProcessLauncher.Start(spec));
     }
 
     private async Task CreateDatabaseAsync(string name)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using Support.Bench.Load;
 using Support.Bench.Platform;
 using Support.Bench.Reporting;
@@ -56,7 +55,8 @@ public sealed class StartupBenchmark(BenchSettings settings) : IBenchmark
     {
         var environment = running.Environment();
         var port = RunningUri(running).Port + PortOffset;
-        await EnsurePortFreeAsync(port, cancellationToken);
+        // The platform's launcher refuses a taken port, naming who holds it.
+        Support.Launcher.Ports.EnsureFree(port, $"startup benchmark ({running.Name})");
         var baseUri = new Uri($"http://127.0.0.1:{port}");
 
         var start = new ProcessStartInfo(running.Executable())
@@ -108,6 +108,11 @@ public sealed class StartupBenchmark(BenchSettings settings) : IBenchmark
                 if (await IsOkAsync(client, new Uri(baseUri, "/health/ready"), cancellationToken))
                 {
                     var ready = Clock.SecondsBetween(started, Clock.Now);
+                    // What answered must be the instance started here, never something else on the port.
+                    if (Support.Launcher.Ports.ListenerOf(port) != process.Id)
+                    {
+                        throw new InvalidOperationException($"port {port} was answered by another process than the instance started (pid {process.Id})");
+                    }
                     return (live ?? ready, ready);
                 }
                 await Task.Delay(PollInterval, cancellationToken);
@@ -141,20 +146,6 @@ public sealed class StartupBenchmark(BenchSettings settings) : IBenchmark
         {
             return false;
         }
-    }
-
-    private static async Task EnsurePortFreeAsync(int port, CancellationToken cancellationToken)
-    {
-        using var probe = new TcpClient();
-        try
-        {
-            await probe.ConnectAsync("127.0.0.1", port, cancellationToken);
-        }
-        catch (SocketException)
-        {
-            return;
-        }
-        throw new InvalidOperationException($"port {port} is already in use");
     }
 
     /// <summary>The last lines a starting process printed, for the error message when it fails.</summary>

@@ -13,18 +13,20 @@ public sealed record PlatformProcess(string Name, int Pid)
     /// <summary>The running process, or null with the reason when there is none.</summary>
     public static PlatformProcess? Find(string dataDir, string name, out string? problem)
     {
-        var pidFile = Path.Combine(dataDir, "run", $"{name}.pid");
+        var runDir = Path.Combine(dataDir, "run");
         problem = null;
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture, out var pid))
+        // The launcher's pid file and identity check: a pid reused by another process is never measured as the service.
+        if (Support.Launcher.PidFiles.Read(runDir, name) is not { } identity)
         {
-            problem = $"no pid file {pidFile}";
+            problem = $"no pid file {Support.Launcher.PidFiles.PathOf(runDir, name)}";
             return null;
         }
-        if (!Directory.Exists($"/proc/{pid}"))
+        if (!identity.IsRunning())
         {
-            problem = $"pid {pid} from {pidFile} is not running";
+            problem = $"pid {identity.Pid} from {Support.Launcher.PidFiles.PathOf(runDir, name)} is no longer the process tools/run started";
             return null;
         }
+        var pid = identity.Pid;
         return new PlatformProcess(name, pid);
     }
 
