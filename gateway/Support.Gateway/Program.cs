@@ -9,14 +9,14 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 // The web app is public: served before the authorization middleware's authenticated-by-default fallback policy.
 app.UseWebAppFiles();
-app.UseServiceDefaults();
-// Documented order: the rate limiter before the proxy, or route limits are silently skipped (dotnet/yarp#2681).
-app.UseRateLimiter();
+// Documented order: the rate limiter before the proxy, or route limits are silently skipped (dotnet/yarp#2681); and
+// after authentication but before authorization, so requests without a valid token are limited too, not just 401ed.
+app.UseServiceDefaults(afterAuthentication: a => a.UseRateLimiter());
 app.MapDefaultEndpoints();
 app.MapServiceHealth();
 app.MapSignIn();
 app.MapRouteSpellingRedirects();
-app.MapReverseProxy();
+app.MapReverseProxy().LimitBodies();
 app.MapWebAppFallback();
 await app.RunAsync();
 

@@ -33,6 +33,15 @@ public sealed class Platform : IAsyncLifetime
 
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>Each service's own address, for checks made directly against a service as well as through the gateway.</summary>
+    public IReadOnlyDictionary<string, Uri> ServiceAddresses { get; private set; } = new Dictionary<string, Uri>();
+
+    /// <summary>The database of one service (route name, e.g. "referrals") in this run.</summary>
+    public string DatabaseOf(string route) => $"e2e_{route}_{_runId}";
+
+    /// <summary>Where each process writes its standard output and error (the log scan of the hardening suite reads them).</summary>
+    public string LogDirectory => _logs;
+
     /// <summary>The support line's stand-in for Twilio's REST API (SupportLine sends every text here).</summary>
     public FakeTwilio Twilio { get; } = new(TwilioAccountSid, TwilioAuthToken);
     public const string TwilioAccountSid = "AC00000000000000000000000000e2e000";
@@ -101,12 +110,16 @@ public sealed class Platform : IAsyncLifetime
         {
             ["ASPNETCORE_URLS"] = Gateway.ToString().TrimEnd('/'),
             ["RateLimits__WebhookPermitsPerMinute"] = WebhookPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The suites send hundreds of deliberately unauthenticated requests from one address; the flood limit
+            // itself is tested against an in-process gateway (Hardening.Tests).
+            ["RateLimits__AnonymousPermitsPerMinute"] = "1000000",
         };
         foreach (var (route, address) in addresses)
         {
             gatewayEnvironment[$"ReverseProxy__Clusters__{route}__Destinations__d1__Address"] = address.ToString();
         }
         Start("gateway", Path.Combine("gateway", "Support.Gateway"), "Support.Gateway", gatewayEnvironment);
+        ServiceAddresses = addresses;
 
         await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
     }

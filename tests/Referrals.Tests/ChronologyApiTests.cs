@@ -137,8 +137,10 @@ public sealed class ChronologyApiTests(ReferralsFixture fixture) : IClassFixture
         using var future = await client.PostAsJsonAsync(ChronologyRequests.Path(id), new { occurredAt = ReferralsFixture.Now.AddHours(1), text = "Later" });
         using var foreign = await client.PostAsJsonAsync(ChronologyRequests.Path(id), new { occurredAt = Day, text = "Fix", corrects = Guid.NewGuid() });
         using var unknown = await client.PostAsJsonAsync(ChronologyRequests.Path(Guid.NewGuid()), new { occurredAt = Day, text = "Note" });
-        using var recordedAtIgnored = await client.PostAsJsonAsync(ChronologyRequests.Path(id),
+        // Who and when are the server's (REC-01): a request naming them is refused by name.
+        using var forged = await client.PostAsJsonAsync(ChronologyRequests.Path(id),
             new { occurredAt = Day, text = "Note", recordedAt = Day, authorId = "someone-else" });
+        using var recordedAtIgnored = await client.PostAsJsonAsync(ChronologyRequests.Path(id), new { occurredAt = Day, text = "Note" });
 
         Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
         Assert.True((await noDate.ProblemAsync()).GetProperty("errors").TryGetProperty("occurredAt", out _));
@@ -149,6 +151,8 @@ public sealed class ChronologyApiTests(ReferralsFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreign.StatusCode);
         Assert.True((await foreign.ProblemAsync()).GetProperty("errors").TryGetProperty("corrects", out _));
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("recordedAt", (await forged.ErrorFieldsAsync()).ToList());
         var signed = (await recordedAtIgnored.Content.ReadFromJsonAsync<Features.Chronology.ChronologyEntryResponse>(YoungPersonRequests.Json))!;
         Assert.Equal((ReferralsFixture.Now, "sw-chron"), (signed.RecordedAt.Utc, signed.AuthorId));
     }

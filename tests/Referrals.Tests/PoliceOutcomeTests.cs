@@ -45,9 +45,13 @@ public sealed class PoliceOutcomeTests(ReferralsFixture fixture) : IClassFixture
         var @case = await worker.OpenCaseAsync(person);
         await worker.AssessAsync(person, RiskRequests.Assessment(chosenLevel: "High"));
         var body = Outcome(caseId: @case.Id, note: "CPS advice: no further action.");
-        // What the request says about who and when is ignored (REC-01).
-        body["recordedBy"] = "someone-else";
-        body["recordedAt"] = "2020-01-01T00:00:00Z";
+        // A request cannot say who recorded it or when (REC-01): such members are refused by name, not stored.
+        var forged = new Dictionary<string, object?>(body) { ["recordedBy"] = "someone-else", ["recordedAt"] = "2020-01-01T00:00:00Z" };
+        using (var refused = await police.PostPoliceOutcomeAsync(person, forged))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("recordedBy", await refused.ErrorFieldsAsync());
+        }
 
         var recorded = await police.RecordPoliceOutcomeAsync(person, body);
 

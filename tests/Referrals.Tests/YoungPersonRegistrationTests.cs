@@ -16,9 +16,15 @@ public sealed class YoungPersonRegistrationTests(ReferralsFixture fixture) : ICl
         var body = new
         {
             givenName = "Leanne", familyName = "Booth", dateOfBirth = "2011-03-02", gender = "Female", localArea = "Maltby",
-            // A client cannot sign or date a record on someone else's behalf (REC-01): these are ignored.
-            recordedBy = "someone-else", recordedAt = "2001-01-01T00:00:00Z",
         };
+        // A client cannot sign or date a record on someone else's behalf (REC-01): such members are refused by name.
+        using var forged = await client.PostAsJsonAsync("/api/referrals/young-people", new
+        {
+            givenName = "Leanne", familyName = "Booth", dateOfBirth = "2011-03-02", gender = "Female", localArea = "Maltby",
+            recordedBy = "someone-else", recordedAt = "2001-01-01T00:00:00Z",
+        });
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("recordedBy", await forged.ErrorFieldsAsync());
 
         var person = await client.RegisterAsync(body);
 

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,8 +25,13 @@ public static partial class ServiceDatabase
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(connectionName);
             options.UseNpgsql(connectionString is null ? null : DatabaseKeepalives.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
-                .UseSnakeCaseNamingConvention();
+                .UseSnakeCaseNamingConvention()
+                // These events print the exception, whose detail and context lines can quote the row being written.
+                .ConfigureWarnings(w => w.Ignore(
+                    RelationalEventId.CommandError, CoreEventId.SaveChangesFailed, CoreEventId.QueryIterationFailed))
+                .AddInterceptors(sp.GetRequiredService<DatabaseErrorLogging>());
         });
+        builder.Services.TryAddSingleton<DatabaseErrorLogging>();
         builder.Services.AddScoped<IAccessLog, AccessLog<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: [HealthTags.Ready]);
         return builder;

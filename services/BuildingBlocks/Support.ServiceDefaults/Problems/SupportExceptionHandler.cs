@@ -20,7 +20,7 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
             var field = FindJsonField(badRequest);
             var errors = new Dictionary<string, string[]>
             {
-                [field ?? "body"] = [field is null ? "The request body could not be read." : "The value is not valid for this field."],
+                [field ?? "body"] = [field is null ? "The request body could not be read." : Explain(badRequest)],
             };
             httpContext.Response.StatusCode = badRequest.StatusCode;
             return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -65,6 +65,22 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
             }
         }
         return null;
+    }
+
+    /// <summary>Why a field was refused, in words that never quote the value (it may be personal data).</summary>
+    private static string Explain(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case Input.InputRefusedException refused:
+                    return refused.Message;
+                case JsonException json when json.Message.Contains("could not be mapped", StringComparison.Ordinal):
+                    return "This field is not part of the request.";
+            }
+        }
+        return "The value is not valid for this field.";
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>\w+)" from""")]

@@ -5,7 +5,9 @@ public static class WebhookEndpoints
     /// <summary>Anonymous: Twilio has no token. The signature is the authentication; the gateway rate-limits the route.</summary>
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/supportline/webhooks/twilio").AllowAnonymous().WithTags("Twilio webhooks").DisableAntiforgery();
+        // Twilio posts a few KB at most: 64 KB is refused before the form is read (issue 17).
+        var group = app.MapGroup("/api/supportline/webhooks/twilio").AllowAnonymous().WithTags("Twilio webhooks").DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024));
         group.MapPost("/sms", ReceiveInboundSms.HandleAsync);
         group.MapPost("/status", ReceiveStatusCallback.HandleAsync);
         return app;

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Support.Testing;
+
+namespace Support.Hardening.Tests;
+
+/// <summary>
+/// The gateway's edge rules (issue 17): who may pick a rate-limit partition, floods without a token, Retry-After, body
+/// limits per route, token subject and lifetime, and what anonymous health shows. Services behind it are unreachable,
+/// so a request the gateway lets through answers 502.
+/// </summary>
+public sealed class GatewayEdgeTests
+{
+    private const string Client = "203.0.113.7";
+    private static readonly string SocialWorker = TestTokens.Create("SocialWorker", "edge-social-worker");
+
+    [Fact]
+    public async Task A_forged_X_Forwarded_For_from_an_untrusted_peer_does_not_escape_the_webhook_rate_limit()
+    {
+        await using var gateway = new GatewayHost(new Dictionary<string, string?> { ["RateLimits:WebhookPermitsPerMinute"] = "2" });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await gateway.SendAsync(HttpMethod.Post, "/api/supportline/webhooks/twilio/sms", "127.0.0.1",
+                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{i + 1}" },
+                content: new FormUrlEncodedContent([]));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadGateway, HttpStatusCode.BadGateway, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
+    [Fact]
+    public async Task A_configured_proxy_is_believed_so_its_clients_are_limited_separately()
+    {
+        await using var gateway = new GatewayHost(new Dictionary<string, string?>
+        {
+            ["RateLimits:WebhookPermitsPerMinute"] = "1",
+            ["ForwardedHeaders:KnownProxies"] = "10.0.0.1",
+        });
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await gateway.SendAsync(HttpMethod.Post, "/api/supportline/webhooks/twilio/sms", "10.0.0.1",
+                headers: new Dictionary<string, string> { ["X-Forwarded-For"] = $"198.51.100.{i + 1}" },
+                content: new FormUrlEncodedContent([]));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    [Fact]
+    public async Task A_flood_without_a_token_is_cut_off_with_429_and_Retry_After()
+    {
+        await using var gateway = new GatewayHost(new Dictionary<string, string?> { ["RateLimits:AnonymousPermitsPerMinute"] = "5" });
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 8; i++)
+        {
+            last?.Dispose();
+            last = await gateway.SendAsync(HttpMethod.Get, "/api/referrals/young-people?name=x", Client);
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5), statuses.Take(5));
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.True(last.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without a Retry-After");
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        // A signed-in user from the same address is not caught by the anonymous budget.
+        using var signedIn = await gateway.SendAsync(HttpMethod.Get, "/api/referrals/young-people?name=x", Client, SocialWorker);
+        Assert.Equal(HttpStatusCode.BadGateway, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_webhook_body_over_64_KB_is_refused_at_the_gateway_before_it_is_forwarded()
+    {
+        await using var gateway = new GatewayHost();
+        var big = new FormUrlEncodedContent([new("Body", new string('a', 70 * 1024))]);
+        var small = new FormUrlEncodedContent([new("Body", new string('a', 10 * 1024))]);
+
+        using var refused = await gateway.SendAsync(HttpMethod.Post, "/api/supportline/webhooks/twilio/sms", Client, content: big);
+        using var forwarded = await gateway.SendAsync(HttpMethod.Post, "/api/supportline/webhooks/twilio/sms", Client, content: small);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.BadGateway, forwarded.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_case_record_body_over_256_KB_is_refused_but_a_large_ordinary_one_is_forwarded()
+    {
+        await using var gateway = new GatewayHost();
+        static StringContent Json(int bytes) => new($"{{\"notes\":\"{new string('a', bytes)}\"}}", Encoding.UTF8, "application/json");
+
+        using var refused = await gateway.SendAsync(HttpMethod.Post, "/api/referrals/young-people", Client, SocialWorker, content: Json(300 * 1024));
+        using var forwarded = await gateway.SendAsync(HttpMethod.Post, "/api/referrals/young-people", Client, SocialWorker, content: Json(100 * 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, forwarded.StatusCode);
+    }
+
+    public static TheoryData<string> RefusedTokens => new(Tokens.Refused("SocialWorker").Select(t => t.Case));
+
+    [Theory]
+    [MemberData(nameof(RefusedTokens))]
+    public async Task A_bad_token_is_401_at_the_gateway(string @case)
+    {
+        await using var gateway = new GatewayHost();
+        var token = Tokens.Refused("SocialWorker").Single(t => t.Case == @case).Token;
+
+        using var response = await gateway.SendAsync(HttpMethod.Get, "/api/referrals/young-people?name=x", Client, token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Anonymous_health_shows_status_only_and_an_operator_sees_the_checks()
+    {
+        await using var gateway = new GatewayHost();
+        var operatorToken = TestTokens.Create("PlatformOperator", "edge-operator");
+
+        using var anonymousReady = await gateway.SendAsync(HttpMethod.Get, "/health/ready", "127.0.0.1");
+        using var anonymousServices = await gateway.SendAsync(HttpMethod.Get, "/health/services", Client);
+        using var operatorServices = await gateway.SendAsync(HttpMethod.Get, "/health/services", Client, operatorToken);
+
+        var ready = JsonDocument.Parse(await anonymousReady.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(["status"], ready.EnumerateObject().Select(p => p.Name));
+        var services = JsonDocument.Parse(await anonymousServices.Content.ReadAsStringAsync()).RootElement;
+        Assert.All(services.EnumerateArray(), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("detail").ValueKind));
+        var detailed = JsonDocument.Parse(await operatorServices.Content.ReadAsStringAsync()).RootElement;
+        Assert.All(detailed.EnumerateArray(), s => Assert.Equal(JsonValueKind.String, s.GetProperty("detail").ValueKind));
+    }
+
+    [Fact]
+    public async Task Outside_Development_and_CI_the_gateway_refuses_to_start_with_the_development_key()
+    {
+        await using var gateway = new GatewayHost(new Dictionary<string, string?> { ["Auth:SigningKey"] = TestTokens.SigningKey }, environment: "Production");
+
+        var failure = Record.Exception(() => gateway.CreateClient());
+
+        Assert.NotNull(failure);
+        Assert.Contains("Auth:Oidc:Authority", failure.ToString(), StringComparison.Ordinal);
+    }
+}
