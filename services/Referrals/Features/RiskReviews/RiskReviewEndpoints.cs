@@ -4,6 +4,7 @@ using Support.Contracts.Risk;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Risk;
+using Support.Referrals.Features.Deadlines;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
@@ -39,7 +40,7 @@ public static class RiskReviewEndpoints
     public static IEndpointRouteBuilder MapRiskReviewEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/referrals/risk-reviews").RequireAuthorization(Policies.CaseStaff).WithTags("Risk reviews");
-        group.MapGet("/", ListAsync).WithName("ListRiskReviews").WithSummary("A young person's risk reviews, or every overdue open review (audited)");
+        group.MapGet("/", ListAsync).WithName("ListRiskReviews").WithSummary("A young person's risk reviews, or every open review overdue (overdue=true) or due later today in London (dueToday=true) (audited)");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetRiskReview")
             .WithSummary("One risk review with every trigger since the previous completed review and its outcome (audited)");
         group.MapPost("/", RiskReviewCommands.OpenAsync).WithName("OpenRiskReview").WithSummary("Open a risk review by hand, with a reason (REF-16)");
@@ -51,12 +52,14 @@ public static class RiskReviewEndpoints
 
     /// <summary>
     /// A young person's reviews (<c>youngPersonId</c>), or every open review past its due date (<c>overdue=true</c>)
-    /// so missed deadlines are visible, never hidden.
+    /// so missed deadlines are visible, never hidden, or every open review due later today (<c>dueToday=true</c>).
     /// </summary>
     private static async Task<Results<Ok<IReadOnlyList<RiskReviewResponse>>, ValidationProblem>> ListAsync(
-        Guid? youngPersonId, bool? overdue, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
+        Guid? youngPersonId, bool? overdue, bool? dueToday, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true, "youngPersonId", "Give 'youngPersonId' or 'overdue=true'.");
+        var errors = new ValidationErrors()
+            .When(youngPersonId is null && overdue != true && dueToday != true, "youngPersonId", "Give 'youngPersonId', 'overdue=true' or 'dueToday=true'.")
+            .When(overdue == true && dueToday == true, "dueToday", DueToday.BothGiven);
         if (errors.Any)
         {
             return errors.ToBadRequest();
@@ -70,6 +73,11 @@ public static class RiskReviewEndpoints
         if (overdue == true)
         {
             query = query.Where(r => r.Status == RiskReviewStatus.Open && r.DueAt < now);
+        }
+        if (dueToday == true)
+        {
+            var (from, until) = DueToday.Window(clock);
+            query = query.Where(r => r.Status == RiskReviewStatus.Open && r.DueAt >= from && r.DueAt < until);
         }
         var reviews = await query.OrderBy(r => r.DueAt).Take(500).ToListAsync(cancellationToken);
         await accessLog.RecordAsync(AccessSubjects.YoungPerson, reviews.Select(r => r.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);

@@ -8,6 +8,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.StrategyMeetings;
+using Support.Referrals.Features.Deadlines;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
@@ -28,7 +29,7 @@ public static class S47PathwayEndpoints
         group.MapPost("/", StartAsync).WithName("StartS47Pathway")
             .WithSummary("Start an s47 pathway at ReasonableCause for a young person (REF-10).");
         group.MapGet("/", ListAsync).WithName("ListS47Pathways")
-            .WithSummary("A young person's pathways (youngPersonId), or every pathway whose current stage is past its deadline (overdue=true).");
+            .WithSummary("A young person's pathways (youngPersonId), or every pathway whose current stage is past its deadline (overdue=true) or due later today in London (dueToday=true).");
         group.MapGet("/{id:guid}", GetAsync).WithName("GetS47Pathway")
             .WithSummary("One pathway with its stage, deadline (UTC and Europe/London) and history.");
         group.MapPost("/{id:guid}/transitions", TransitionAsync).WithName("MoveS47Pathway")
@@ -69,9 +70,11 @@ public static class S47PathwayEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<S47PathwayResponse>>, ValidationProblem>> ListAsync(
-        Guid? youngPersonId, bool? overdue, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
+        Guid? youngPersonId, bool? overdue, bool? dueToday, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true, "youngPersonId", "Give 'youngPersonId' or 'overdue=true'.");
+        var errors = new ValidationErrors()
+            .When(youngPersonId is null && overdue != true && dueToday != true, "youngPersonId", "Give 'youngPersonId', 'overdue=true' or 'dueToday=true'.")
+            .When(overdue == true && dueToday == true, "dueToday", DueToday.BothGiven);
         if (errors.Any)
         {
             return errors.ToBadRequest();
@@ -86,6 +89,11 @@ public static class S47PathwayEndpoints
         {
             // Outcomes have no deadline, so every row with a deadline in the past is an overdue state (REF-10).
             query = query.Where(p => p.DueAt != null && p.DueAt < now);
+        }
+        if (dueToday == true)
+        {
+            var (from, until) = DueToday.Window(clock);
+            query = query.Where(p => p.DueAt != null && p.DueAt >= from && p.DueAt < until);
         }
         var pathways = await query.OrderBy(p => p.DueAt).Take(500).ToListAsync(cancellationToken);
         await accessLog.RecordAsync(SubjectType, pathways.Select(p => p.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
