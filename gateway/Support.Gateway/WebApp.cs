@@ -18,7 +18,8 @@ public static class WebApp
     /// <summary>
     /// No inline script or style, nothing from another origin except the configured sign-in provider, and no framing
     /// (clickjacking). <c>Auth:Oidc:Authority</c> is added to <c>connect-src</c> so the browser may fetch its
-    /// discovery document and token endpoint.
+    /// discovery document and token endpoint; the origin of <c>Web:MapTiles:Url</c>, when a council configures a tile
+    /// server for the hotspot map, is added to <c>img-src</c>. Without it the map draws its markers on a blank layer.
     /// </summary>
     public static string ContentSecurityPolicy(IConfiguration configuration)
     {
@@ -27,9 +28,21 @@ public static class WebApp
         {
             connect += " " + authority.GetLeftPart(UriPartial.Authority);
         }
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+        var images = "'self' data:";
+        if (MapTilesOrigin(configuration) is { } tiles)
+        {
+            images += " " + tiles;
+        }
+        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; font-src 'self'; " +
                $"connect-src {connect}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
+
+    /// <summary>The origin of the configured map tile server (a template such as <c>https://tiles.example/{z}/{x}/{y}.png</c>), or null.</summary>
+    public static string? MapTilesOrigin(IConfiguration configuration) =>
+        Uri.TryCreate(configuration["Web:MapTiles:Url"]?.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var url)
+        && url.Scheme is "https" or "http"
+            ? url.GetLeftPart(UriPartial.Authority)
+            : null;
 
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
