@@ -24,9 +24,10 @@ public sealed class AppShellTests(Platform platform, Chromium chromium) : IClass
         // Registered, active and in control of the page (clientsClaim), with the shell precached.
         var scope = await page.EvaluateAsync<string>("navigator.serviceWorker.ready.then(r => r.scope)");
         Assert.Equal(platform.Gateway.ToString(), scope);
-        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null");
-        await page.WaitForFunctionAsync(
-            "caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys())))).then(all => all.flat().some(r => r.url.endsWith('/index.html') || r.url.includes('index.html?')))");
+        await browser.UntilAsync("navigator.serviceWorker.controller !== null", "the service worker to control the page");
+        await browser.UntilAsync(
+            "caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys())))).then(all => all.flat().some(r => r.url.endsWith('/index.html') || r.url.includes('index.html?')))",
+            "the app shell to be precached");
         var cachedApi = await page.EvaluateAsync<int>(
             "caches.keys().then(keys => Promise.all(keys.map(k => caches.open(k).then(c => c.keys())))).then(all => all.flat().filter(r => new URL(r.url).pathname.startsWith('/api/')).length)");
         Assert.Equal(0, cachedApi);

@@ -11,8 +11,8 @@ export const journeys: Journey[] = [
   { path: "/outreach", label: "Outreach", roles: outreachStaff, ready: true },
   { path: "/support-line", label: "Support line", roles: dutyInboxStaff, ready: true },
   { path: "/young-people", label: "Find a young person", roles: caseStaff, ready: true },
+  { path: "/reports", label: "Reports", roles: aggregateReaders, ready: true },
   { path: "/hotspots", label: "Hotspot map", roles: placeReportReaders, ready: true },
-  { path: "/reports", label: "Reports", roles: aggregateReaders, ready: false, arrivesWith: "the commissioning reports (Therapy service)" },
 ];
 
 export function journeysFor(roles: readonly string[]): Journey[] {
