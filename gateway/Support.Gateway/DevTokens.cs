@@ -37,7 +37,10 @@ public static partial class DevTokens
 
     public sealed record OidcSettings(string Authority, string ClientId, string Scope);
 
-    public sealed record AuthConfig(bool DevelopmentSignIn, OidcSettings? Oidc);
+    /// <summary>The hotspot map's tile layer (<c>Web:MapTiles:Url</c>, <c>Web:MapTiles:Attribution</c>); null: a blank layer.</summary>
+    public sealed record MapTiles(string Url, string Attribution);
+
+    public sealed record AuthConfig(bool DevelopmentSignIn, OidcSettings? Oidc, MapTiles? MapTiles = null);
 
     public static bool IsEnabled(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment("Testing");
@@ -51,7 +54,10 @@ public static partial class DevTokens
             var settings = string.IsNullOrWhiteSpace(oidc["Authority"]) || string.IsNullOrWhiteSpace(oidc["ClientId"])
                 ? null
                 : new OidcSettings(oidc["Authority"]!, oidc["ClientId"]!, oidc["Scope"] ?? "openid profile");
-            return new AuthConfig(developmentSignIn, settings);
+            var tiles = WebApp.MapTilesOrigin(configuration) is null
+                ? null
+                : new MapTiles(configuration["Web:MapTiles:Url"]!, configuration["Web:MapTiles:Attribution"] ?? "");
+            return new AuthConfig(developmentSignIn, settings, tiles);
         }).AllowAnonymous();
 
         if (!developmentSignIn)

@@ -4,6 +4,7 @@ using Support.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGateway();
+builder.Services.AddWebAppCompression();
 
 var app = builder.Build();
 app.UseSecurityHeaders();

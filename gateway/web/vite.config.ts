@@ -1,10 +1,43 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { VitePWA } from "vite-plugin-pwa";
 
 // Built into the gateway's wwwroot: the gateway serves it (hashed /assets/* cached for a year, index.html revalidated).
 // `npm run dev` proxies the API to a gateway on :8080 so the app and the API share one origin, as in production.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // The app shell for the outreach worker's phone (issue 14): Workbox precaches the built files only, so the app
+    // opens with no signal. API answers are never cached by the service worker (they hold personal data); contacts
+    // written offline wait in IndexedDB (src/offline/contactQueue.ts). Registered from src/pwa.ts, no inline script.
+    VitePWA({
+      registerType: "autoUpdate",
+      injectRegister: false,
+      includeAssets: ["favicon.svg"],
+      manifest: {
+        name: "Support",
+        short_name: "Support",
+        description: "Support for young people at risk of exploitation: street contacts, duty inbox, records.",
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        background_color: "#ffffff",
+        theme_color: "#1d4f91",
+        icons: [{ src: "/favicon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" }],
+      },
+      workbox: {
+        globPatterns: ["**/*.{js,css,html,svg,png}"],
+        // The map and the charts need a connection for their data anyway: not downloaded to every phone up front.
+        globIgnores: ["**/Hotspots-*", "**/Reports-*", "**/marker-*.png", "**/layers*.png"],
+        navigateFallback: "/index.html",
+        navigateFallbackDenylist: [/^\/api\//, /^\/health/, /^\/dev\//, /^\/auth\//, /^\/openapi/],
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [],
+      },
+    }),
+  ],
   build: {
     outDir: "../Support.Gateway/wwwroot",
     emptyOutDir: true,

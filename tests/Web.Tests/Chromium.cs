@@ -90,6 +90,13 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).WaitForAsync();
     }
 
+    /// <summary>
+    /// Polls a JavaScript expression (a promise is awaited) until it is true, with a deadline. Playwright's own
+    /// WaitForFunction polls through eval, which the gateway's Content-Security-Policy rightly refuses.
+    /// </summary>
+    public Task UntilAsync(string expression, string because, int seconds = 20) =>
+        Support.Testing.Eventually.TrueAsync(() => Page.EvaluateAsync<bool>(expression), TimeSpan.FromSeconds(seconds), because);
+
     /// <summary>Writes a screenshot of the current screen under artifacts/screenshots.</summary>
     public async Task ScreenshotAsync(string name)
     {

@@ -32,6 +32,31 @@ public sealed partial class GatewayWebTests(Platform platform)
     }
 
     [Fact]
+    public async Task The_apps_files_are_sent_compressed_but_an_api_answer_never_is()
+    {
+        using var client = platform.Client("SocialWorker", "web-compression");
+        var html = await client.GetStringAsync("/");
+        var script = ScriptSource().Match(html).Groups[1].Value;
+
+        async Task<(HttpStatusCode Status, string? Encoding, int Length)> FetchAsync(string path)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd("br, gzip");
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            return (response.StatusCode, response.Content.Headers.ContentEncoding.SingleOrDefault(), body.Length);
+        }
+        var plain = (await client.GetByteArrayAsync(script)).Length;
+        var asset = await FetchAsync(script);
+        var api = await FetchAsync("/api/referrals/young-people?name=nobody");
+
+        Assert.Equal((HttpStatusCode.OK, "br"), (asset.Status, asset.Encoding));
+        Assert.True(asset.Length < plain / 2, $"{asset.Length} bytes compressed against {plain}");
+        Assert.Equal(HttpStatusCode.OK, api.Status);
+        Assert.Null(api.Encoding);
+    }
+
+    [Fact]
     public async Task A_client_route_is_answered_with_the_app_but_an_unknown_api_route_is_a_404()
     {
         using var client = platform.Client();

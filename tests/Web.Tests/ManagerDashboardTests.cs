@@ -1,38 +1,51 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Web.Tests;
 
 /// <summary>
-/// Journey 3, the team manager: the dashboard of everything overdue or due today. A return interview still to be done
-/// (its 72 hours counting down in London time) and an open case with no key worker both appear, each linking to the
-/// young person's record.
+/// Journey 3, the team manager: the dashboard of everything overdue or due today. A strategy action due later today
+/// (the service decides what "today" is, in London) is listed as due today with its time in UK time, not as overdue;
+/// an open case with no key worker appears too; each row links to the young person's record.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
 {
     [Fact]
-    public async Task A_team_manager_sees_a_return_interview_due_and_an_unallocated_case_each_linking_to_the_record()
+    public async Task A_team_manager_sees_a_strategy_action_due_today_and_an_unallocated_case_each_linking_to_the_record()
     {
         var family = "Webdash" + Guid.NewGuid().ToString("N")[..6];
         using var social = platform.Client("SocialWorker", "web-seed-sw");
         var youngPersonId = await Seed.RegisterAsync(social, "Mia", family, new DateOnly(2011, 5, 9));
         var now = DateTimeOffset.UtcNow;
-        using var reported = await Seed.PostOnceKnownAsync(social, "/api/missing/episodes", new
+        // Later today in London, whatever the hour the test runs: half-way to London midnight, at most 3 hours ahead.
+        var untilMidnight = London.DayOf(London.DateOf(now)).To - now;
+        var dueAt = now + TimeSpan.FromTicks(Math.Min(untilMidnight.Ticks / 2, TimeSpan.FromHours(3).Ticks));
+        var description = $"Visit Mia at school {family}";
+        using (var drafted = await social.PostAsJsonAsync("/api/referrals/strategy-meetings", new
         {
-            youngPersonId, missingFrom = "Home", lastSeenAt = now.AddHours(-6), lastSeenLocation = "Bus station",
-            reportedBy = "Mother", circumstances = "Did not come home after school",
-        }, "the Missing service to know the young person");
-        Assert.Equal(HttpStatusCode.Created, reported.StatusCode);
-        var episodeId = (await Seed.JsonAsync(reported)).GetProperty("id").GetGuid();
-        using (var returned = await social.PostAsJsonAsync($"/api/missing/episodes/{episodeId}/return", new
-        {
-            returnedAt = DateTimeOffset.UtcNow, whereFound = "Takeaway on the ring road", howReturned = "Dropped off by a taxi",
+            youngPersonIds = new[] { youngPersonId }, pathwayIds = Array.Empty<Guid>(), heldAt = now.AddHours(-1),
+            chair = new { name = "Dana Chair", role = "CSE team manager", grade = "TeamManager" },
+            attendees = new object[]
+            {
+                new { name = "Sam Social", role = "Social worker", agency = "Children's social care" },
+                new { name = "Pat Police", role = "Detective constable", agency = "South Yorkshire Police" },
+            },
+            childViews = new[] { new { youngPersonId, inOwnWords = "I just want them to leave me alone." } },
+            familyView = "Mother is worried about the older men and the taxis.",
+            decisions = new[] { new { text = "Section 47 enquiries to continue jointly with the police." } },
+            actions = new[] { new { description, owner = "Sam Social", dueAt } },
+            noFurtherAction = false,
         }))
         {
-            Assert.Equal(HttpStatusCode.Created, returned.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+            var meetingId = (await Seed.JsonAsync(drafted)).GetProperty("id").GetGuid();
+            using var finalised = await social.PostAsync($"/api/referrals/strategy-meetings/{meetingId}/finalise", null);
+            Assert.Equal(HttpStatusCode.OK, finalised.StatusCode);
         }
         using (var opened = await social.PostAsJsonAsync("/api/referrals/cases", new
         {
@@ -47,15 +60,17 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         await browser.SignInAsync("demo-teammanager");
         await page.WaitForURLAsync("**/dashboard");
 
-        var interviews = page.GetByTestId("return-interviews-not-done-soonest-due-first");
-        var interviewRow = interviews.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"Mia {family}" });
-        await Assertions.Expect(interviewRow).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"(GMT|BST) \(due in (2 d|3 d)"));
+        var dueToday = page.GetByTestId("strategy-actions-due-today");
+        var actionRow = dueToday.GetByRole(AriaRole.Listitem).Filter(new() { HasText = description });
+        await Assertions.Expect(actionRow).ToContainTextAsync(new Regex(@"(GMT|BST) \(due in (\d+ h )?\d+ min\)"));
+        await Assertions.Expect(actionRow.Locator("time")).ToHaveAttributeAsync("datetime", new Regex("^" + dueAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm")));
+        await Assertions.Expect(page.GetByTestId("strategy-actions-overdue").GetByText(description)).ToHaveCountAsync(0);
         var cases = page.GetByTestId("unallocated-cases-highest-risk-first");
         await Assertions.Expect(cases.Locator($"a[href='/young-people/{youngPersonId}']")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("team-manager-dashboard");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
 
-        await interviewRow.GetByRole(AriaRole.Link).ClickAsync();
+        await actionRow.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Mia {family}", Level = 1 })).ToBeVisibleAsync();
         Assert.EndsWith($"/young-people/{youngPersonId}", page.Url, StringComparison.Ordinal);
         Assert.Empty(browser.ConsoleProblems);

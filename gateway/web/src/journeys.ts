@@ -1,6 +1,6 @@
 // Every journey of issue 14 and who it is for. A journey whose API has not landed yet has `ready: false`: its route
 // exists (so links and role navigation are settled) but it shows no data until the service provides it.
-import { aggregateReaders, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff } from "./roles";
+import { aggregateReaders, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders } from "./roles";
 
 export type Journey = { path: string; label: string; roles: readonly string[]; ready: boolean; arrivesWith?: string };
 
@@ -11,7 +11,8 @@ export const journeys: Journey[] = [
   { path: "/outreach", label: "Outreach", roles: outreachStaff, ready: true },
   { path: "/support-line", label: "Support line", roles: dutyInboxStaff, ready: true },
   { path: "/young-people", label: "Find a young person", roles: caseStaff, ready: true },
-  { path: "/reports", label: "Reports", roles: aggregateReaders, ready: false, arrivesWith: "the commissioning reports (Therapy service)" },
+  { path: "/reports", label: "Reports", roles: aggregateReaders, ready: true },
+  { path: "/hotspots", label: "Hotspot map", roles: placeReportReaders, ready: true },
 ];
 
 export function journeysFor(roles: readonly string[]): Journey[] {

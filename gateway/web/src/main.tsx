@@ -1,4 +1,4 @@
-import { StrictMode, type ReactNode } from "react";
+import { lazy, StrictMode, Suspense, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -19,6 +19,15 @@ import { LeavingCare, LeavingCareAlert, LeavingCareYoungPerson } from "./pages/L
 import { Outreach } from "./pages/Outreach";
 import { Conversation, DutyInbox } from "./pages/SupportLine";
 import "./styles.css";
+import { registerAppShell } from "./pwa";
+
+// Maps and charts are loaded only when their screen is opened: the outreach worker's phone never downloads them.
+const Hotspots = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.Hotspots })));
+const Reports = lazy(() => import("./pages/Reports").then((m) => ({ default: m.Reports })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p>Loading…</p>}>{children}</Suspense>;
+}
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -62,7 +71,8 @@ const router = createBrowserRouter([
       { path: "/outreach", element: <RequireRole path="/outreach"><Outreach /></RequireRole> },
       { path: "/support-line", element: <RequireRole path="/support-line"><DutyInbox /></RequireRole> },
       { path: "/support-line/conversations/:id", element: <RequireRole path="/support-line"><Conversation /></RequireRole> },
-      { path: "/reports/*", element: <RequireRole path="/reports"><></></RequireRole> },
+      { path: "/hotspots", element: <RequireRole path="/hotspots"><Loading><Hotspots /></Loading></RequireRole> },
+      { path: "/reports", element: <RequireRole path="/reports"><Loading><Reports /></Loading></RequireRole> },
       { path: "*", element: <p role="alert">There is no such page.</p> },
     ],
   },
@@ -75,3 +85,5 @@ createRoot(document.getElementById("root")!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerAppShell();

@@ -19,6 +19,9 @@ export const outreachStaff = [Roles.OutreachWorker, ...managers];
 export const dutyInboxStaff = [Roles.SupportLineOperator, Roles.OutreachWorker, ...managers];
 export const aggregateReaders = [Roles.Commissioner, Roles.Governance, Roles.TeamManager, Roles.SeniorManager, Roles.Auditor];
 
+/** Roles.PlaceReportReaders: the aggregate readers and police liaison (OUT-08, the hotspot report). */
+export const placeReportReaders = [...aggregateReaders, "PoliceLiaison"];
+
 export function hasAnyRole(roles: readonly string[], allowed: readonly string[]): boolean {
   return roles.some((r) => allowed.includes(r));
 }

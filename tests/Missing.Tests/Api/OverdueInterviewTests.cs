@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Support.Contracts.Missing;
 using Support.Missing.Features.ReturnInterviews;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 using Support.Testing;
 
 namespace Support.Missing.Tests.Api;
@@ -66,6 +67,33 @@ public sealed class OverdueInterviewTests(MissingFixture fixture) : IClassFixtur
         Assert.DoesNotContain(inTime!, i => i.Id == id);
         var all = await manager.GetFromJsonAsync<List<OpenInterviewResponse>>("/api/missing/return-interviews", MissingFixture.Json);
         Assert.Contains(all!, i => i.Id == id);
+    }
+
+    [Fact]
+    public async Task An_interview_is_due_today_from_the_start_of_its_London_day_until_its_deadline_then_only_overdue()
+    {
+        var (id, returnedAt) = await ReturnedAsync();
+        var due = returnedAt.AddHours(72);
+        var startOfDueDay = London.StartOf(London.DateOf(due));
+        using var manager = fixture.Host.ClientFor(Roles.TeamManager);
+        async Task<List<OpenInterviewResponse>> DueTodayAsync() =>
+            (await manager.GetFromJsonAsync<List<OpenInterviewResponse>>("/api/missing/return-interviews?dueToday=true", MissingFixture.Json))!;
+
+        fixture.Clock.SetUtcNow(startOfDueDay - TimeSpan.FromTicks(1));
+        Assert.DoesNotContain(await DueTodayAsync(), i => i.Id == id);
+
+        fixture.Clock.SetUtcNow(startOfDueDay);
+        var row = Assert.Single(await DueTodayAsync(), i => i.Id == id);
+        Assert.False(row.IsOverdue);
+        Assert.Equal(due, row.DueAt.Utc);
+
+        fixture.Clock.SetUtcNow(due);
+        Assert.DoesNotContain(await DueTodayAsync(), i => i.Id == id);
+        Assert.Contains(await OverdueListAsync(), i => i.Id == id);
+
+        using var both = await manager.GetAsync("/api/missing/return-interviews?overdue=true&dueToday=true");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, both.StatusCode);
+        Assert.Contains("dueToday", await both.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

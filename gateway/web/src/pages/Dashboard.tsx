@@ -7,7 +7,7 @@ import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
 import type { Instant } from "../time";
 
-type OverdueReferral = { id: string; youngPersonId: string; cseType: string; priority: string; decisionDue: Instant; escalated: boolean };
+type Referral = { id: string; youngPersonId: string; cseType: string; priority: string; decisionDue: Instant; escalated: boolean };
 type RiskReview = { id: string; youngPersonId: string; trigger: string; dueAt: Instant; dueAtLondon?: string; urgent: boolean; owner: string | null };
 type Interview = { id: string; youngPersonId: string; youngPersonName: string | null; status: string; dueAt: Instant; isOverdue: boolean };
 type Pathway = { id: string; youngPersonId: string; stage: string; dueAt: Instant; dueAtLondon?: string | null };
@@ -15,59 +15,65 @@ type StrategyAction = { id: string; youngPersonId: string; description: string; 
 type Case = { id: string; youngPersonId: string; leadTeam: string; allocationCriterion: string; openedAt: Instant };
 
 /**
- * The team manager's view of everything overdue or due today (REF-04, REF-16, MIS, REF-10/11, REF-23), each row a link
- * to the young person's record. Lists the server computes as overdue are shown as they are; the APIs offer no
- * "due today" list for referrals, reviews, s47 stages and actions yet, so those panels show what is already late.
+ * The team manager's view of everything overdue or due today (REF-04, REF-16, MIS-02, REF-10/11, REF-23), each row a
+ * link to the young person's record. Both lists come from the services, which compute every deadline and what "today"
+ * means in London (`overdue=true`, `dueToday=true`): the app never decides on its own clock what is late.
  */
 export function Dashboard() {
-  const referrals = useQuery({ queryKey: ["dash", "referrals"], queryFn: () => api.get<OverdueReferral[]>("/api/referrals?overdue=true") });
-  const reviews = useQuery({ queryKey: ["dash", "reviews"], queryFn: () => api.get<RiskReview[]>("/api/referrals/risk-reviews?overdue=true") });
-  const interviews = useQuery({ queryKey: ["dash", "interviews"], queryFn: () => api.get<Interview[]>("/api/missing/return-interviews") });
-  const pathways = useQuery({ queryKey: ["dash", "s47"], queryFn: () => api.get<Pathway[]>("/api/referrals/s47-pathways?overdue=true") });
-  const actions = useQuery({ queryKey: ["dash", "actions"], queryFn: () => api.get<StrategyAction[]>("/api/referrals/strategy-actions?overdue=true") });
-  const cases = useQuery({ queryKey: ["dash", "cases"], queryFn: () => api.get<Case[]>("/api/referrals/cases?unallocated=true") });
-  // Every open interview falls due within 72 hours of the return (MIS), so all of them are shown, soonest first.
-  const interviewsDue = interviews.data;
+  const get = <T,>(key: string, path: string) => ({ queryKey: ["dash", key], queryFn: () => api.get<T>(path), refetchInterval: 60_000 });
+  const referrals = useQuery(get<Referral[]>("referrals", "/api/referrals?overdue=true"));
+  const referralsToday = useQuery(get<Referral[]>("referrals-today", "/api/referrals?dueToday=true"));
+  const reviews = useQuery(get<RiskReview[]>("reviews", "/api/referrals/risk-reviews?overdue=true"));
+  const reviewsToday = useQuery(get<RiskReview[]>("reviews-today", "/api/referrals/risk-reviews?dueToday=true"));
+  const interviews = useQuery(get<Interview[]>("interviews", "/api/missing/return-interviews?overdue=true"));
+  const interviewsToday = useQuery(get<Interview[]>("interviews-today", "/api/missing/return-interviews?dueToday=true"));
+  const pathways = useQuery(get<Pathway[]>("s47", "/api/referrals/s47-pathways?overdue=true"));
+  const pathwaysToday = useQuery(get<Pathway[]>("s47-today", "/api/referrals/s47-pathways?dueToday=true"));
+  const actions = useQuery(get<StrategyAction[]>("actions", "/api/referrals/strategy-actions?overdue=true"));
+  const actionsToday = useQuery(get<StrategyAction[]>("actions-today", "/api/referrals/strategy-actions?dueToday=true"));
+  const cases = useQuery(get<Case[]>("cases", "/api/referrals/cases?unallocated=true"));
+
+  const referralRows = (list: Referral[] | undefined) => list?.map((r) => (
+    <Row key={r.id} youngPersonId={r.youngPersonId} label={`${r.cseType}, ${r.priority}${r.escalated ? ", escalated" : ""}`}>
+      Decision <Deadline due={r.decisionDue} />
+    </Row>
+  ));
+  const reviewRows = (list: RiskReview[] | undefined) => list?.map((r) => (
+    <Row key={r.id} youngPersonId={r.youngPersonId} label={`${r.trigger}${r.urgent ? ", urgent" : ""}, owner ${r.owner ?? "none"}`}>
+      Review <Deadline due={r.dueAt} london={r.dueAtLondon} />
+    </Row>
+  ));
+  const interviewRows = (list: Interview[] | undefined) => list?.map((i) => (
+    <Row key={i.id} youngPersonId={i.youngPersonId} label={`${i.youngPersonName ?? "Young person"}, ${i.status}`}>
+      Interview <Deadline due={i.dueAt} />
+    </Row>
+  ));
+  const pathwayRows = (list: Pathway[] | undefined) => list?.map((p) => (
+    <Row key={p.id} youngPersonId={p.youngPersonId} label={p.stage}>
+      Stage <Deadline due={p.dueAt} london={p.dueAtLondon} />
+    </Row>
+  ));
+  const actionRows = (list: StrategyAction[] | undefined) => list?.map((a) => (
+    <Row key={a.id} youngPersonId={a.youngPersonId} label={`${a.description} (${a.owner})`}>
+      Action <Deadline due={a.dueAt} london={a.dueAtLondon} />
+    </Row>
+  ));
 
   return (
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">Overdue and due today</h1>
+      <p className="hint">Deadlines are computed by the services and shown in UK time; "due today" means before midnight in London and not yet missed.</p>
       <div className="dashboard">
-        <Panel title="Referral decisions overdue" query={referrals} count={referrals.data?.length}>
-          {referrals.data?.map((r) => (
-            <Row key={r.id} youngPersonId={r.youngPersonId} label={`${r.cseType}, ${r.priority}${r.escalated ? ", escalated" : ""}`}>
-              Decision <Deadline due={r.decisionDue} />
-            </Row>
-          ))}
-        </Panel>
-        <Panel title="Risk reviews overdue" query={reviews} count={reviews.data?.length}>
-          {reviews.data?.map((r) => (
-            <Row key={r.id} youngPersonId={r.youngPersonId} label={`${r.trigger}${r.urgent ? ", urgent" : ""}, owner ${r.owner ?? "none"}`}>
-              Review <Deadline due={r.dueAt} london={r.dueAtLondon} />
-            </Row>
-          ))}
-        </Panel>
-        <Panel title="Return interviews not done, soonest due first" query={interviews} count={interviewsDue?.length}>
-          {interviewsDue?.map((i) => (
-            <Row key={i.id} youngPersonId={i.youngPersonId} label={`${i.youngPersonName ?? "Young person"}, ${i.status}`}>
-              Interview <Deadline due={i.dueAt} />
-            </Row>
-          ))}
-        </Panel>
-        <Panel title="s47 stages overdue" query={pathways} count={pathways.data?.length}>
-          {pathways.data?.map((p) => (
-            <Row key={p.id} youngPersonId={p.youngPersonId} label={p.stage}>
-              Stage <Deadline due={p.dueAt} london={p.dueAtLondon} />
-            </Row>
-          ))}
-        </Panel>
-        <Panel title="Strategy actions overdue" query={actions} count={actions.data?.length}>
-          {actions.data?.map((a) => (
-            <Row key={a.id} youngPersonId={a.youngPersonId} label={`${a.description} (${a.owner})`}>
-              Action <Deadline due={a.dueAt} london={a.dueAtLondon} />
-            </Row>
-          ))}
-        </Panel>
+        <Panel title="Referral decisions overdue" query={referrals} count={referrals.data?.length}>{referralRows(referrals.data)}</Panel>
+        <Panel title="Referral decisions due today" query={referralsToday} count={referralsToday.data?.length}>{referralRows(referralsToday.data)}</Panel>
+        <Panel title="Risk reviews overdue" query={reviews} count={reviews.data?.length}>{reviewRows(reviews.data)}</Panel>
+        <Panel title="Risk reviews due today" query={reviewsToday} count={reviewsToday.data?.length}>{reviewRows(reviewsToday.data)}</Panel>
+        <Panel title="Return interviews overdue" query={interviews} count={interviews.data?.length}>{interviewRows(interviews.data)}</Panel>
+        <Panel title="Return interviews due today" query={interviewsToday} count={interviewsToday.data?.length}>{interviewRows(interviewsToday.data)}</Panel>
+        <Panel title="s47 stages overdue" query={pathways} count={pathways.data?.length}>{pathwayRows(pathways.data)}</Panel>
+        <Panel title="s47 stages due today" query={pathwaysToday} count={pathwaysToday.data?.length}>{pathwayRows(pathwaysToday.data)}</Panel>
+        <Panel title="Strategy actions overdue" query={actions} count={actions.data?.length}>{actionRows(actions.data)}</Panel>
+        <Panel title="Strategy actions due today" query={actionsToday} count={actionsToday.data?.length}>{actionRows(actionsToday.data)}</Panel>
         <Panel title="Unallocated cases, highest risk first" query={cases} count={cases.data?.length}>
           {cases.data?.map((c) => (
             <Row key={c.id} youngPersonId={c.youngPersonId} label={`${c.leadTeam}: ${c.allocationCriterion}`}>

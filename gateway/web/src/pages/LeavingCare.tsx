@@ -33,6 +33,31 @@ const kindText: Record<string, string> = {
   KeepInTouchDue: "Keep in touch due",
 };
 
+/**
+ * Dates the service computed (LC-03, LC-04) on the London calendar: a date falls due at the end of its day, so the
+ * service's `daysOverdue` 0 is "due today" and anything more is overdue.
+ */
+function DueList({ title, id, query, items, empty }: {
+  title: string; id: string; query: { error: unknown }; items: OverdueItem[] | undefined; empty: string;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid={id}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      {query.error ? <ProblemSummary error={query.error} /> : null}
+      {items?.length === 0 && <p>{empty}</p>}
+      <ul className="cards">
+        {items?.map((o) => (
+          <li key={`${o.youngPersonId}-${o.kind}`} className="card">
+            <Link to={`/leaving-care/young-people/${o.youngPersonId}`}>{kindText[o.kind] ?? o.kind}</Link>: due {formatDate(o.dueOn)}
+            {o.daysOverdue > 0 ? `, ${o.daysOverdue} days overdue` : ", today"}
+            {o.personalAdviser ? ` (${o.personalAdviser})` : " (no adviser)"}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The personal adviser's list: alerts to act on (LC-01, LC-03) and keep-in-touch and pathway-plan due dates. */
 export function LeavingCare() {
   const alerts = useQuery({ queryKey: ["lc-alerts"], queryFn: () => api.get<Alert[]>("/api/leavingcare/alerts") });
@@ -61,19 +86,8 @@ export function LeavingCare() {
           </table>
         )}
       </section>
-      <section aria-labelledby="due-title">
-        <h2 id="due-title">Keeping in touch and pathway plans overdue</h2>
-        {overdue.error && <ProblemSummary error={overdue.error} />}
-        {overdue.data?.length === 0 && <p>Nothing overdue.</p>}
-        <ul className="cards">
-          {overdue.data?.map((o) => (
-            <li key={`${o.youngPersonId}-${o.kind}`} className="card">
-              <Link to={`/leaving-care/young-people/${o.youngPersonId}`}>{kindText[o.kind] ?? o.kind}</Link>: due {formatDate(o.dueOn)}, {o.daysOverdue} days overdue
-              {o.personalAdviser ? ` (${o.personalAdviser})` : " (no adviser)"}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <DueList title="Keeping in touch and pathway plans due today" id="due-today" query={overdue} items={overdue.data?.filter((o) => o.daysOverdue === 0)} empty="Nothing due today." />
+      <DueList title="Keeping in touch and pathway plans overdue" id="due-overdue" query={overdue} items={overdue.data?.filter((o) => o.daysOverdue > 0)} empty="Nothing overdue." />
     </section>
   );
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Referrals;
+using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
@@ -50,22 +51,25 @@ public static class ReadReferrals
 
     /// <summary>
     /// A young person's referrals (<c>youngPersonId</c>), or, for managers, every undecided referral past its decision
-    /// deadline with how late it is (<c>overdue=true</c>), or only those past their escalation point, the senior
+    /// deadline with how late it is (<c>overdue=true</c>), or still undecided and due later today in London
+    /// (<c>dueToday=true</c>), or only those past their escalation point, the senior
     /// manager's list (<c>escalated=true</c>); most overdue first (REF-04).
     /// </summary>
     public static async Task<Results<Ok<IReadOnlyList<ReferralSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(
-        Guid? youngPersonId, bool? overdue, bool? escalated, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog,
+        Guid? youngPersonId, bool? overdue, bool? dueToday, bool? escalated, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog,
         TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true && escalated != true, "youngPersonId",
-            "Give 'youngPersonId', 'overdue=true' or 'escalated=true'.");
+        var errors = new ValidationErrors()
+            .When(youngPersonId is null && overdue != true && dueToday != true && escalated != true, "youngPersonId",
+                "Give 'youngPersonId', 'overdue=true', 'dueToday=true' or 'escalated=true'.")
+            .When(overdue == true && dueToday == true, "dueToday", DueToday.BothGiven);
         if (errors.Any)
         {
             return errors.ToBadRequest();
         }
-        if ((overdue == true || escalated == true) && !user.IsInRole(Roles.TeamManager) && !user.IsInRole(Roles.SeniorManager))
+        if ((overdue == true || dueToday == true || escalated == true) && !user.IsInRole(Roles.TeamManager) && !user.IsInRole(Roles.SeniorManager))
         {
-            return ReferralProblems.Forbidden("The overdue and escalated referral lists are for team and senior managers (REF-04).");
+            return ReferralProblems.Forbidden("The overdue, due-today and escalated referral lists are for team and senior managers (REF-04).");
         }
         var now = clock.GetUtcNow();
         var query = db.Referrals.AsNoTracking();
@@ -76,6 +80,11 @@ public static class ReadReferrals
         if (overdue == true)
         {
             query = query.Where(r => r.DecidedAt == null && r.DecisionDueAt < now);
+        }
+        if (dueToday == true)
+        {
+            var (from, until) = DueToday.Window(clock);
+            query = query.Where(r => r.DecidedAt == null && r.DecisionDueAt >= from && r.DecisionDueAt < until);
         }
         if (escalated == true)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
+using Support.Referrals.Features.Deadlines;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Problems;
 
@@ -9,9 +10,11 @@ namespace Support.Referrals.Features.S47Pathways;
 public static class ListS47Pathways
 {
     public static async Task<Results<Ok<IReadOnlyList<S47PathwayResponse>>, ValidationProblem>> HandleAsync(
-        Guid? youngPersonId, bool? overdue, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
+        Guid? youngPersonId, bool? overdue, bool? dueToday, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true, "youngPersonId", "Give 'youngPersonId' or 'overdue=true'.");
+        var errors = new ValidationErrors()
+            .When(youngPersonId is null && overdue != true && dueToday != true, "youngPersonId", "Give 'youngPersonId', 'overdue=true' or 'dueToday=true'.")
+            .When(overdue == true && dueToday == true, "dueToday", DueToday.BothGiven);
         if (errors.Any)
         {
             return errors.ToBadRequest();
@@ -26,6 +29,11 @@ public static class ListS47Pathways
         {
             // Outcomes have no deadline, so every row with a deadline in the past is an overdue state (REF-10).
             query = query.Where(p => p.DueAt != null && p.DueAt < now);
+        }
+        if (dueToday == true)
+        {
+            var (from, until) = DueToday.Window(clock);
+            query = query.Where(p => p.DueAt != null && p.DueAt >= from && p.DueAt < until);
         }
         var pathways = await query.OrderBy(p => p.DueAt).Take(500).ToListAsync(cancellationToken);
         await accessLog.RecordAsync(S47PathwayEndpoints.SubjectType, pathways.Select(p => p.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);

@@ -1,18 +1,21 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
+using Support.Referrals.Features.Deadlines;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.StrategyMeetings;
 
-/// <summary>A young person's strategy actions, and/or only the overdue ones (REF-11).</summary>
+/// <summary>A young person's strategy actions, and/or only the overdue ones, or those due later today (REF-11).</summary>
 public static class ListStrategyActions
 {
     public static async Task<Results<Ok<IReadOnlyList<StrategyActionResponse>>, ValidationProblem>> HandleAsync(
-        Guid? youngPersonId, bool? overdue, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
+        Guid? youngPersonId, bool? overdue, bool? dueToday, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().When(youngPersonId is null && overdue != true, "youngPersonId", "Give 'youngPersonId' or 'overdue=true'.");
+        var errors = new ValidationErrors()
+            .When(youngPersonId is null && overdue != true && dueToday != true, "youngPersonId", "Give 'youngPersonId', 'overdue=true' or 'dueToday=true'.")
+            .When(overdue == true && dueToday == true, "dueToday", DueToday.BothGiven);
         if (errors.Any)
         {
             return errors.ToBadRequest();
@@ -26,6 +29,11 @@ public static class ListStrategyActions
         if (overdue == true)
         {
             query = query.Where(a => a.Completion == null && a.DueAt < now);
+        }
+        if (dueToday == true)
+        {
+            var (from, until) = DueToday.Window(clock);
+            query = query.Where(a => a.Completion == null && a.DueAt >= from && a.DueAt < until);
         }
         var list = await query.OrderBy(a => a.DueAt).Take(500).ToListAsync(cancellationToken);
         await accessLog.RecordAsync(StrategyMeetingEndpoints.SubjectType, list.Select(a => a.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);

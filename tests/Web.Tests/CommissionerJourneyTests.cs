@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Support.EndToEnd.Tests;
+
+namespace Support.Web.Tests;
+
+/// <summary>
+/// Journey 5, the commissioner: reports as charts with the figures beside them, each with its definition and
+/// suppression, and a CSV of exactly what is shown; no way to a child-level screen, and the APIs answer 403.
+/// The Therapy reports (issue 13) show once the Therapy service answers them; until then the screen says so.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class CommissionerJourneyTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
+{
+    [Fact]
+    public async Task A_commissioner_reads_charts_with_their_suppressed_figures_downloads_the_csv_and_reaches_no_child()
+    {
+        using var commissioner = platform.Client("Commissioner", "demo-commissioner");
+        var outreach = await commissioner.GetFromJsonAsync<JsonElement>("/api/outreach/reports/hotspots");
+        var leavingCare = await commissioner.GetFromJsonAsync<JsonElement>("/api/leavingcare/reports/alerts");
+        using var therapy = await commissioner.GetAsync("/api/therapy/reports/unmet-need");
+
+        await using var browser = await chromium.NewSessionAsync(platform);
+        var page = browser.Page;
+        await browser.SignInAsync("demo-commissioner");
+        await page.WaitForURLAsync("**/reports");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reports", Level = 1 })).ToBeVisibleAsync();
+
+        // Outreach: one bar and one row per month, each figure as the service published it ("c" where suppressed).
+        var contacts = page.GetByTestId("outreach-contacts");
+        await Assertions.Expect(contacts.Locator("canvas[role=img]")).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex("^Bar chart: Outreach contacts per month"));
+        var months = outreach.GetProperty("monthTotals").EnumerateArray().ToList();
+        var rows = contacts.Locator("tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(months.Count);
+        var last = months[^1];
+        await Assertions.Expect(rows.Last.Locator("th")).ToHaveTextAsync(last.GetProperty("month").GetString()!);
+        await Assertions.Expect(rows.Last.Locator("td").First).ToHaveTextAsync(Figure(last.GetProperty("contacts")));
+        await Assertions.Expect(contacts.GetByText("Generated")).ToBeVisibleAsync();
+
+        // Leaving care: open alerts by kind, as published.
+        var alerts = page.GetByTestId("leaving-care-alerts");
+        await Assertions.Expect(alerts.Locator("tbody tr")).ToHaveCountAsync(leavingCare.GetProperty("openAlertsByKind").GetArrayLength());
+        await Assertions.Expect(alerts).ToContainTextAsync($"Care leavers on a caseload: {leavingCare.GetProperty("careLeavers").GetProperty("value").GetString()}");
+
+        if (therapy.StatusCode == HttpStatusCode.OK)
+        {
+            await Assertions.Expect(page.GetByTestId("therapy-unmet-need")).ToBeVisibleAsync();
+        }
+        else
+        {
+            await Assertions.Expect(page.GetByText("These reports arrive with the Therapy service")).ToBeVisibleAsync();
+        }
+        await browser.ScreenshotAsync("commissioner-reports");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        // The CSV is exactly the table: a header, one line per month, the total.
+        var download = await page.RunAndWaitForDownloadAsync(() => contacts.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
+        var csv = await File.ReadAllLinesAsync((await download.PathAsync())!);
+        Assert.Equal(",Contacts,Concerns,Young people", csv[0]);
+        Assert.Equal(months.Count + 2, csv.Length);
+        Assert.Equal($"{last.GetProperty("month").GetString()},{Figure(last.GetProperty("contacts"))},{Figure(last.GetProperty("concerns"))},{Figure(last.GetProperty("youngPeople"))}", csv[^2]);
+
+        // Nothing leads to a child: no link to a record, the route refuses, and so does the API.
+        Assert.Equal(0, await page.Locator("a[href^='/young-people']").CountAsync());
+        await page.SetViewportSizeAsync(360, 740);
+        // Chart.js redraws its canvases for the new width when their ResizeObserver fires: wait for that, then nothing
+        // on the page may be wider than the phone.
+        await browser.UntilAsync("document.documentElement.scrollWidth <= 360", "the page to fit 360 px without scrolling sideways", 10)
+            .ContinueWith(async t =>
+            {
+                if (t.IsFaulted)
+                {
+                    var wide = await page.EvaluateAsync<string>("[...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 361).slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')");
+                    throw new Xunit.Sdk.XunitException($"the page scrolls sideways at 360 px: {wide}");
+                }
+            }).Unwrap();
+        await browser.ScreenshotAsync("commissioner-reports-phone");
+        await page.GotoAsync("/young-people");
+        await Assertions.Expect(page.GetByText("This screen is not available to your role.")).ToBeVisibleAsync();
+        using var refused = await commissioner.GetAsync("/api/referrals/young-people?name=Demo");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Empty(browser.ConsoleProblems);
+    }
+
+    private static string Figure(JsonElement count) => count.ValueKind == JsonValueKind.Number ? count.GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture) : count.GetString()!;
+}

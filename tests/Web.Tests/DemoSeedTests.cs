@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Support.EndToEnd.Tests;
+using Support.Testing;
+
+namespace Support.Web.Tests;
+
+/// <summary>
+/// <c>tools/seed</c>, which <c>tools/run</c> runs, fills every journey through the public APIs: run against the test
+/// platform's gateway, each role then finds something real on its first screen, and a second run adds nothing.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class DemoSeedTests(Platform platform)
+{
+    private async Task<(int ExitCode, string Output)> SeedAsync()
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestEnvironment.RepositoryRoot, "tools", "seed"), platform.Gateway.ToString().TrimEnd('/')])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.Environment["SEED_SMS_AUTH_TOKEN"] = Platform.TwilioAuthToken;
+        start.Environment["SEED_SMS_INBOUND_URL"] = platform.SmsInboundUrl;
+        start.Environment["SEED_SMS_ACCOUNT_SID"] = Platform.TwilioAccountSid;
+        start.Environment["SEED_SMS_TO"] = Platform.SupportLineNumber;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    [Fact]
+    public async Task The_demo_seed_gives_every_journey_something_to_show_and_a_second_run_adds_nothing()
+    {
+        var (exitCode, output) = await SeedAsync();
+        Assert.True(exitCode == 0, output);
+
+        using var manager = platform.Client("TeamManager", "demo-teammanager");
+        var dueToday = await manager.GetFromJsonAsync<JsonElement>("/api/referrals/strategy-actions?dueToday=true");
+        Assert.Contains(dueToday.EnumerateArray(), a => a.GetProperty("description").GetString() == "Visit Harley at school with the police");
+        var overdue = await manager.GetFromJsonAsync<JsonElement>("/api/referrals/strategy-actions?overdue=true");
+        Assert.Contains(overdue.EnumerateArray(), a => a.GetProperty("description").GetString() == "Ask the taxi firm for its booking records");
+
+        using var adviser = platform.Client("PersonalAdviser", "demo-adviser");
+        await Eventually.TrueAsync(async () =>
+            (await adviser.GetFromJsonAsync<JsonElement>("/api/leavingcare/alerts?kind=Handover")).EnumerateArray()
+                .Any(a => a.GetProperty("displayName").GetString() == "Grace Demo"),
+            TimeSpan.FromSeconds(30), "the handover alert for Grace Demo");
+
+        using var outreach = platform.Client("OutreachWorker", "demo-outreach");
+        var aliases = await outreach.GetFromJsonAsync<JsonElement>("/api/outreach/my/aliases");
+        Assert.True(aliases.EnumerateArray().Count(a => a.GetProperty("name").GetString()!.StartsWith("Demo ", StringComparison.Ordinal)) >= 7);
+
+        using var commissioner = platform.Client("Commissioner", "demo-commissioner");
+        var hotspots = await commissioner.GetFromJsonAsync<JsonElement>("/api/outreach/reports/hotspots");
+        var park = hotspots.GetProperty("locations").EnumerateArray().Single(l => l.GetProperty("name").GetString() == "Demo: Clifton Park gates");
+        Assert.Equal(53.4296m, park.GetProperty("latitude").GetDecimal());
+
+        using var duty = platform.Client("SupportLineOperator", "demo-duty");
+        await Eventually.TrueAsync(async () =>
+            (await duty.GetFromJsonAsync<JsonElement>("/api/supportline/conversations")).EnumerateArray()
+                .Any(c => c.GetProperty("urgency").GetString() == "ImmediateDanger" && c.GetProperty("phoneEnding").GetString()!.EndsWith("102", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(20), "the seeded danger text in the duty inbox");
+
+        var again = await SeedAsync();
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Contains("already there", again.Output, StringComparison.Ordinal);
+        var actions = await manager.GetFromJsonAsync<JsonElement>("/api/referrals/strategy-actions?dueToday=true");
+        Assert.Single(actions.EnumerateArray(), a => a.GetProperty("description").GetString() == "Visit Harley at school with the police");
+    }
+}
