@@ -4,6 +4,7 @@ using Support.Referrals.Data;
 using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.Deadlines;
+using Support.Referrals.Features.LinkProposals;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
 using Support.Referrals.Features.OrganisedAbuse;
@@ -49,6 +50,7 @@ public static class ReferralsApi
         app.MapOnCallEndpoints();
         app.MapStrategyMeetingEndpoints();
         app.MapOrganisedAbuseEndpoints();
+        app.MapLinkProposalEndpoints();
         app.MapCaseEndpoints();
         app.MapChronologyEndpoints();
         return app;

@@ -21,6 +21,8 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<InformationItemEvent> InformationItemEvents => Set<InformationItemEvent>();
     public DbSet<TrackedReferral> TrackedReferrals => Set<TrackedReferral>();
     public DbSet<ReferralNotification> ReferralNotifications => Set<ReferralNotification>();
+    public DbSet<MentionLinkProposal> MentionLinkProposals => Set<MentionLinkProposal>();
+    public DbSet<MentionLinkOutcome> MentionLinkOutcomes => Set<MentionLinkOutcome>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -178,6 +180,25 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             e.Property(x => x.Summary).HasMaxLength(1000);
             e.Property(x => x.Rationale).HasMaxLength(4000);
             e.HasIndex(x => new { x.Recipient, x.CreatedAt });
+        });
+
+        modelBuilder.Entity<MentionLinkProposal>(e =>
+        {
+            e.ToTable("mention_link_proposals");
+            e.HasKey(x => x.MentionId);
+            e.HasOne<InformationMention>().WithOne().HasForeignKey<MentionLinkProposal>(x => x.MentionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<InformationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.ItemId);
+        });
+
+        modelBuilder.Entity<MentionLinkOutcome>(e =>
+        {
+            e.ToTable("mention_link_outcomes");
+            e.HasKey(x => x.MentionId);
+            e.HasOne<MentionLinkProposal>().WithOne().HasForeignKey<MentionLinkOutcome>(x => x.MentionId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.Property(x => x.DecidedByRole).HasMaxLength(100);
         });
     }
 

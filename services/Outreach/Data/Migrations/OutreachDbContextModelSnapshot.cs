@@ -125,40 +125,6 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("outbox_messages", "outreach");
                 });
 
-            modelBuilder.Entity("Support.Registry.KnownYoungPerson", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateOnly>("DateOfBirth")
-                        .HasColumnType("date")
-                        .HasColumnName("date_of_birth");
-
-                    b.Property<int>("DetailsVersion")
-                        .HasColumnType("integer")
-                        .HasColumnName("details_version");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasMaxLength(201)
-                        .HasColumnType("character varying(201)")
-                        .HasColumnName("display_name");
-
-                    b.Property<DateTimeOffset>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
-
-                    b.Property<DateTimeOffset>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updated_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_young_people");
-
-                    b.ToTable("young_people", "outreach");
-                });
-
             modelBuilder.Entity("Support.Outreach.Domain.Alias", b =>
                 {
                     b.Property<Guid>("Id")
@@ -663,6 +629,86 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("locations", "outreach");
                 });
 
+            modelBuilder.Entity("Support.Outreach.Domain.MentionLinkOutcome", b =>
+                {
+                    b.Property<Guid>("MentionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mention_id");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmed");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_role");
+
+                    b.Property<Guid?>("LicensingNotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("licensing_notification_id");
+
+                    b.Property<int>("LinkedYoungPeople")
+                        .HasColumnType("integer")
+                        .HasColumnName("linked_young_people");
+
+                    b.Property<Guid?>("OrganisedAbuseNetworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organised_abuse_network_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("MentionId")
+                        .HasName("pk_mention_link_outcomes");
+
+                    b.ToTable("mention_link_outcomes", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.MentionLinkProposal", b =>
+                {
+                    b.Property<Guid>("MentionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("mention_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("MentionId")
+                        .HasName("pk_mention_link_proposals");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_mention_link_proposals_item_id");
+
+                    b.ToTable("mention_link_proposals", "outreach");
+                });
+
             modelBuilder.Entity("Support.Outreach.Domain.ReferralNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -782,6 +828,40 @@ namespace Support.Outreach.Data.Migrations
                         .HasDatabaseName("ix_tracked_referrals_referrer");
 
                     b.ToTable("tracked_referrals", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Registry.KnownYoungPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<int>("DetailsVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("details_version");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(201)
+                        .HasColumnType("character varying(201)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_young_people");
+
+                    b.ToTable("young_people", "outreach");
                 });
 
             modelBuilder.Entity("Support.ServiceDefaults.Audit.AccessLogEntry", b =>
@@ -913,6 +993,33 @@ namespace Support.Outreach.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_information_mentions_information_items_item_id");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.MentionLinkOutcome", b =>
+                {
+                    b.HasOne("Support.Outreach.Domain.MentionLinkProposal", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Outreach.Domain.MentionLinkOutcome", "MentionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mention_link_outcomes_mention_link_proposals_mention_id");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.MentionLinkProposal", b =>
+                {
+                    b.HasOne("Support.Outreach.Domain.InformationItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mention_link_proposals_information_items_item_id");
+
+                    b.HasOne("Support.Outreach.Domain.InformationMention", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Outreach.Domain.MentionLinkProposal", "MentionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_mention_link_proposals_information_mentions_mention_id");
                 });
 
             modelBuilder.Entity("Support.Outreach.Domain.InformationItem", b =>
