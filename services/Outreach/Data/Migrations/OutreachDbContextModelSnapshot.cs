@@ -566,6 +566,158 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("information_mentions", "outreach");
                 });
 
+            modelBuilder.Entity("Support.Outreach.Domain.Involvement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<string>("WorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker_user_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_involvements");
+
+                    b.HasIndex("WorkerUserId")
+                        .HasDatabaseName("ix_involvements_worker_user_id");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_involvements_young_person_id");
+
+                    b.ToTable("involvements", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.InvolvementEnding", b =>
+                {
+                    b.Property<Guid>("InvolvementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("involvement_id");
+
+                    b.Property<DateTimeOffset>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<string>("EndedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("ended_by");
+
+                    b.Property<string>("EndedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("ended_by_role");
+
+                    b.Property<DateTimeOffset?>("LastDisclosureAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_disclosure_at");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("YoungPersonResponse")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("young_person_response");
+
+                    b.Property<bool>("YoungPersonTold")
+                        .HasColumnType("boolean")
+                        .HasColumnName("young_person_told");
+
+                    b.HasKey("InvolvementId")
+                        .HasName("pk_involvement_endings");
+
+                    b.ToTable("involvement_endings", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.InvolvementHandover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FromWorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_worker_user_id");
+
+                    b.Property<DateTimeOffset>("HandedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("handed_at");
+
+                    b.Property<string>("HandedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handed_by");
+
+                    b.Property<string>("HandedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("handed_by_role");
+
+                    b.Property<Guid>("InvolvementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("involvement_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ToWorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_worker_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_involvement_handovers");
+
+                    b.HasIndex("ToWorkerUserId")
+                        .HasDatabaseName("ix_involvement_handovers_to_worker_user_id");
+
+                    b.HasIndex("InvolvementId", "HandedAt")
+                        .HasDatabaseName("ix_involvement_handovers_involvement_id_handed_at");
+
+                    b.ToTable("involvement_handovers", "outreach");
+                });
+
             modelBuilder.Entity("Support.Outreach.Domain.Location", b =>
                 {
                     b.Property<Guid>("Id")
@@ -709,6 +861,60 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("mention_link_proposals", "outreach");
                 });
 
+            modelBuilder.Entity("Support.Outreach.Domain.NoContactAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTimeOffset>("GapSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("gap_since");
+
+                    b.Property<Guid>("InvolvementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("involvement_id");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("raised_at");
+
+                    b.Property<string>("RiskLevel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("risk_level");
+
+                    b.Property<string>("WorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker_user_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_no_contact_alerts");
+
+                    b.HasIndex("RaisedAt")
+                        .HasDatabaseName("ix_no_contact_alerts_raised_at");
+
+                    b.HasIndex("InvolvementId", "GapSince")
+                        .IsUnique()
+                        .HasDatabaseName("ix_no_contact_alerts_involvement_id_gap_since");
+
+                    b.HasIndex("WorkerUserId", "RaisedAt")
+                        .HasDatabaseName("ix_no_contact_alerts_worker_user_id_raised_at");
+
+                    b.ToTable("no_contact_alerts", "outreach");
+                });
+
             modelBuilder.Entity("Support.Outreach.Domain.ReferralNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -828,6 +1034,28 @@ namespace Support.Outreach.Data.Migrations
                         .HasDatabaseName("ix_tracked_referrals_referrer");
 
                     b.ToTable("tracked_referrals", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.YoungPersonRiskLevel", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("level");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_young_person_risk_levels");
+
+                    b.ToTable("young_person_risk_levels", "outreach");
                 });
 
             modelBuilder.Entity("Support.Registry.KnownYoungPerson", b =>
@@ -995,6 +1223,26 @@ namespace Support.Outreach.Data.Migrations
                         .HasConstraintName("fk_information_mentions_information_items_item_id");
                 });
 
+            modelBuilder.Entity("Support.Outreach.Domain.InvolvementEnding", b =>
+                {
+                    b.HasOne("Support.Outreach.Domain.Involvement", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Outreach.Domain.InvolvementEnding", "InvolvementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_involvement_endings_involvements_involvement_id");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.InvolvementHandover", b =>
+                {
+                    b.HasOne("Support.Outreach.Domain.Involvement", null)
+                        .WithMany()
+                        .HasForeignKey("InvolvementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_involvement_handovers_involvements_involvement_id");
+                });
+
             modelBuilder.Entity("Support.Outreach.Domain.MentionLinkOutcome", b =>
                 {
                     b.HasOne("Support.Outreach.Domain.MentionLinkProposal", null)
@@ -1020,6 +1268,16 @@ namespace Support.Outreach.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_mention_link_proposals_information_mentions_mention_id");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.NoContactAlert", b =>
+                {
+                    b.HasOne("Support.Outreach.Domain.Involvement", null)
+                        .WithMany()
+                        .HasForeignKey("InvolvementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_no_contact_alerts_involvements_involvement_id");
                 });
 
             modelBuilder.Entity("Support.Outreach.Domain.InformationItem", b =>
