@@ -5,6 +5,7 @@ using Support.Outreach.Features.Contacts;
 using Support.Outreach.Features.Information;
 using Support.Outreach.Features.Involvements;
 using Support.Outreach.Features.Locations;
+using Support.Outreach.Features.Prevention;
 using Support.Outreach.Features.Referrals;
 using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
@@ -37,6 +38,7 @@ public static class OutreachApi
         app.MapInformationEndpoints();
         app.MapReferralTrackingEndpoints();
         app.MapInvolvementEndpoints();
+        app.MapPreventionEndpoints();
         app.MapReportEndpoints();
         return app;
     }

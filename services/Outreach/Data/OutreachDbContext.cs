@@ -28,6 +28,7 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<InvolvementEnding> InvolvementEndings => Set<InvolvementEnding>();
     public DbSet<YoungPersonRiskLevel> YoungPersonRiskLevels => Set<YoungPersonRiskLevel>();
     public DbSet<NoContactAlert> NoContactAlerts => Set<NoContactAlert>();
+    public DbSet<PreventionSession> PreventionSessions => Set<PreventionSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -264,6 +265,24 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             e.HasIndex(x => new { x.InvolvementId, x.GapSince }).IsUnique();
             e.HasIndex(x => new { x.WorkerUserId, x.RaisedAt });
             e.HasIndex(x => x.RaisedAt);
+        });
+
+        modelBuilder.Entity<PreventionSession>(e =>
+        {
+            e.ToTable("prevention_sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Setting).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Venue).HasMaxLength(200);
+            e.Property(x => x.Programme).HasMaxLength(200);
+            e.Property(x => x.EvaluationBefore).HasPrecision(4, 2);
+            e.Property(x => x.EvaluationAfter).HasPrecision(4, 2);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasIndex(x => x.HeldOn);
+            e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         });
     }
 
