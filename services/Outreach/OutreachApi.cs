@@ -3,7 +3,9 @@ using Support.Outreach.Data;
 using Support.Outreach.Features.Aliases;
 using Support.Outreach.Features.Contacts;
 using Support.Outreach.Features.Information;
+using Support.Outreach.Features.Involvements;
 using Support.Outreach.Features.Locations;
+using Support.Outreach.Features.Prevention;
 using Support.Outreach.Features.Referrals;
 using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
@@ -19,10 +21,11 @@ public static class OutreachApi
     public static WebApplicationBuilder AddOutreachFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)
-            .Validate(o => o.IsValid(), "Outreach: LateRecordingHours >= 1.")
+            .Validate(o => o.IsValid(), "Outreach: LateRecordingHours >= 1, NoContactAlertDays >= 1, NoContactCheckInterval > 0, EndNeedsManagerWithinMonths >= 0.")
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OutreachStaff, p => p.RequireRole(Roles.OutreachWorker, Roles.TeamManager, Roles.SeniorManager));
+        builder.Services.AddHostedService<NoContactAlertJob>();
         return builder;
     }
 
@@ -34,6 +37,8 @@ public static class OutreachApi
         app.MapAliasEndpoints();
         app.MapInformationEndpoints();
         app.MapReferralTrackingEndpoints();
+        app.MapInvolvementEndpoints();
+        app.MapPreventionEndpoints();
         app.MapReportEndpoints();
         return app;
     }

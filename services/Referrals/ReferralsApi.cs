@@ -5,6 +5,7 @@ using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.CriticalIncidents;
 using Support.Referrals.Features.Deadlines;
+using Support.Referrals.Features.LinkProposals;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
 using Support.Referrals.Features.OrganisedAbuse;
@@ -51,6 +52,7 @@ public static class ReferralsApi
         app.MapOnCallEndpoints();
         app.MapStrategyMeetingEndpoints();
         app.MapOrganisedAbuseEndpoints();
+        app.MapLinkProposalEndpoints();
         app.MapCaseEndpoints();
         app.MapChronologyEndpoints();
         app.MapCriticalIncidentEndpoints();

@@ -9,7 +9,7 @@ namespace Support.Referrals.Tests;
 public sealed class ChronologyCoverageTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
 {
     /// <summary>Commands are not records of something that happened; the event that follows them is.</summary>
-    private static readonly string[] Commands = ["ReportWhereaboutsUnknown", "LogOutreachContact", "SendSms"];
+    private static readonly string[] Commands = ["ReportWhereaboutsUnknown", "LogOutreachContact", "SendSms", "ProposePersonOfConcernLink"];
 
     [Fact]
     public void Every_event_about_a_young_person_has_a_chronology_consumer_registered_on_the_bus()

@@ -21,6 +21,14 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<InformationItemEvent> InformationItemEvents => Set<InformationItemEvent>();
     public DbSet<TrackedReferral> TrackedReferrals => Set<TrackedReferral>();
     public DbSet<ReferralNotification> ReferralNotifications => Set<ReferralNotification>();
+    public DbSet<MentionLinkProposal> MentionLinkProposals => Set<MentionLinkProposal>();
+    public DbSet<MentionLinkOutcome> MentionLinkOutcomes => Set<MentionLinkOutcome>();
+    public DbSet<Involvement> Involvements => Set<Involvement>();
+    public DbSet<InvolvementHandover> InvolvementHandovers => Set<InvolvementHandover>();
+    public DbSet<InvolvementEnding> InvolvementEndings => Set<InvolvementEnding>();
+    public DbSet<YoungPersonRiskLevel> YoungPersonRiskLevels => Set<YoungPersonRiskLevel>();
+    public DbSet<NoContactAlert> NoContactAlerts => Set<NoContactAlert>();
+    public DbSet<PreventionSession> PreventionSessions => Set<PreventionSession>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -178,6 +186,103 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             e.Property(x => x.Summary).HasMaxLength(1000);
             e.Property(x => x.Rationale).HasMaxLength(4000);
             e.HasIndex(x => new { x.Recipient, x.CreatedAt });
+        });
+
+        modelBuilder.Entity<MentionLinkProposal>(e =>
+        {
+            e.ToTable("mention_link_proposals");
+            e.HasKey(x => x.MentionId);
+            e.HasOne<InformationMention>().WithOne().HasForeignKey<MentionLinkProposal>(x => x.MentionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<InformationItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.ItemId);
+        });
+
+        modelBuilder.Entity<MentionLinkOutcome>(e =>
+        {
+            e.ToTable("mention_link_outcomes");
+            e.HasKey(x => x.MentionId);
+            e.HasOne<MentionLinkProposal>().WithOne().HasForeignKey<MentionLinkOutcome>(x => x.MentionId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.DecidedBy).HasMaxLength(200);
+            e.Property(x => x.DecidedByRole).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<Involvement>(e =>
+        {
+            e.ToTable("involvements");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.WorkerUserId).HasMaxLength(200);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.HasIndex(x => x.YoungPersonId);
+            e.HasIndex(x => x.WorkerUserId);
+        });
+
+        modelBuilder.Entity<InvolvementHandover>(e =>
+        {
+            e.ToTable("involvement_handovers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Involvement>().WithMany().HasForeignKey(x => x.InvolvementId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.FromWorkerUserId).HasMaxLength(200);
+            e.Property(x => x.ToWorkerUserId).HasMaxLength(200);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.HandedBy).HasMaxLength(200);
+            e.Property(x => x.HandedByRole).HasMaxLength(100);
+            e.HasIndex(x => new { x.InvolvementId, x.HandedAt });
+            e.HasIndex(x => x.ToWorkerUserId);
+        });
+
+        modelBuilder.Entity<InvolvementEnding>(e =>
+        {
+            e.ToTable("involvement_endings");
+            e.HasKey(x => x.InvolvementId);
+            e.HasOne<Involvement>().WithOne().HasForeignKey<InvolvementEnding>(x => x.InvolvementId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.Reason).HasMaxLength(2000);
+            e.Property(x => x.YoungPersonResponse).HasMaxLength(2000);
+            e.Property(x => x.EndedBy).HasMaxLength(200);
+            e.Property(x => x.EndedByRole).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<YoungPersonRiskLevel>(e =>
+        {
+            e.ToTable("young_person_risk_levels");
+            e.HasKey(x => x.YoungPersonId);
+            e.Property(x => x.YoungPersonId).ValueGeneratedNever();
+            e.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<NoContactAlert>(e =>
+        {
+            e.ToTable("no_contact_alerts");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<Involvement>().WithMany().HasForeignKey(x => x.InvolvementId).OnDelete(DeleteBehavior.Restrict);
+            e.Property(x => x.WorkerUserId).HasMaxLength(200);
+            e.Property(x => x.RiskLevel).HasConversion<string>().HasMaxLength(16);
+            // Once per gap, even when two replicas run the pass at once.
+            e.HasIndex(x => new { x.InvolvementId, x.GapSince }).IsUnique();
+            e.HasIndex(x => new { x.WorkerUserId, x.RaisedAt });
+            e.HasIndex(x => x.RaisedAt);
+        });
+
+        modelBuilder.Entity<PreventionSession>(e =>
+        {
+            e.ToTable("prevention_sessions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Setting).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Audience).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Venue).HasMaxLength(200);
+            e.Property(x => x.Programme).HasMaxLength(200);
+            e.Property(x => x.EvaluationBefore).HasPrecision(4, 2);
+            e.Property(x => x.EvaluationAfter).HasPrecision(4, 2);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            e.Property(x => x.IdempotencyKey).HasMaxLength(100);
+            e.HasIndex(x => x.HeldOn);
+            e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
         });
     }
 

@@ -7,6 +7,7 @@ using Support.Messaging.Outbox;
 using Support.Outreach.Data;
 using Support.Outreach.Domain;
 using Support.Outreach.Features.Contacts;
+using Support.Outreach.Features.Information;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 
@@ -66,6 +67,9 @@ public static class MatchAlias
         {
             outbox.Add(ContactRecording.Announcement(contact, youngPersonId));
         }
+        // INT-02: what was recorded under the alias now names things about a registered young person.
+        var items = await db.InformationItems.AsNoTracking().Include(i => i.Mentions).Where(i => i.AliasId == id).ToListAsync(cancellationToken);
+        await PersonOfConcernProposals.ProposeAsync(db, outbox, items, youngPersonId, author, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -3,7 +3,21 @@ using Support.ServiceDefaults.Time;
 
 namespace Support.Outreach.Features.Information;
 
-public sealed record MentionResponse(MentionKind Kind, string Value, string Normalised);
+/// <summary>
+/// A mention and, when it was proposed to Referrals as a person-of-concern link (INT-02), where that stands:
+/// <c>Proposed</c>, <c>Confirmed</c> or <c>Rejected</c>. <c>linkedYoungPeople</c> of 2 or more is a network (REF-13).
+/// </summary>
+public sealed record MentionResponse(MentionKind Kind, string Value, string Normalised, MentionLinkResponse? Link = null);
+
+public sealed record MentionLinkResponse(
+    string Status, int? LinkedYoungPeople, bool NetworkLink, Guid? OrganisedAbuseNetworkId, bool LicensingNotified, string? Reason,
+    LondonTime ProposedAt, LondonTime? DecidedAt, string? DecidedBy)
+{
+    public static MentionLinkResponse From(MentionLinkProposal p, MentionLinkOutcome? o) => new(
+        o is null ? "Proposed" : o.Confirmed ? "Confirmed" : "Rejected",
+        o?.Confirmed == true ? o.LinkedYoungPeople : null, o is { Confirmed: true, LinkedYoungPeople: >= 2 }, o?.OrganisedAbuseNetworkId,
+        o?.LicensingNotificationId is not null, o?.Reason, LondonTime.Of(p.ProposedAt), LondonTime.Of(o?.DecidedAt), o?.DecidedBy);
+}
 
 public sealed record InformationEventResponse(Guid Id, InformationEventKind Kind, string? Reason, string? Reference, LondonTime RecordedAt, string RecordedBy, string RecordedByRole)
 {
@@ -19,10 +33,11 @@ public sealed record InformationItemResponse(
     IReadOnlyList<MentionResponse> Mentions, LondonTime RecordedAt, string RecordedBy, string RecordedByRole,
     LondonTime DispositionDueAt, string Status, IReadOnlyList<InformationEventResponse> History)
 {
-    public static InformationItemResponse From(InformationItem i, IReadOnlyList<InformationItemEvent> history, DateTimeOffset now) => new(
+    public static InformationItemResponse From(
+        InformationItem i, IReadOnlyList<InformationItemEvent> history, DateTimeOffset now, IReadOnlyDictionary<Guid, MentionLinkResponse>? links = null) => new(
         i.Id, i.YoungPersonId, i.AliasId, i.ContactId, i.LocationId, i.Words, i.SourceKind, i.ReportedBy, i.Hand, LondonTime.Of(i.ReceivedAt),
         i.SourceEvaluation, i.IntelligenceAssessment, i.Handling,
-        [.. i.Mentions.OrderBy(m => m.Position).Select(m => new MentionResponse(m.Kind, m.Value, m.Normalised))],
+        [.. i.Mentions.OrderBy(m => m.Position).Select(m => new MentionResponse(m.Kind, m.Value, m.Normalised, links?.GetValueOrDefault(m.Id)))],
         LondonTime.Of(i.RecordedAt), i.RecordedBy, i.RecordedByRole, LondonTime.Of(i.DispositionDueAt),
         StatusOf(i, history, now), [.. history.OrderBy(e => e.RecordedAt).Select(InformationEventResponse.From)]);
 

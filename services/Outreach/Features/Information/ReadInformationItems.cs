@@ -56,6 +56,7 @@ public static class ReadInformationItems
     {
         var ids = items.Select(i => i.Id).ToList();
         var events = await db.InformationItemEvents.AsNoTracking().Where(e => ids.Contains(e.ItemId)).ToListAsync(cancellationToken);
-        return [.. items.Select(i => InformationItemResponse.From(i, [.. events.Where(e => e.ItemId == i.Id)], now))];
+        var links = await PersonOfConcernProposals.LinksAsync(db, ids, cancellationToken);
+        return [.. items.Select(i => InformationItemResponse.From(i, [.. events.Where(e => e.ItemId == i.Id)], now, links))];
     }
 }

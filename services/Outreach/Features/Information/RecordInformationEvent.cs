@@ -39,6 +39,6 @@ public static class RecordInformationEvent
         db.InformationItemEvents.Add(InformationItemEvent.Record(item, kind!.Value, Input.Clean(request.Reason), Input.Clean(request.Reference), author));
         await db.SaveChangesAsync(cancellationToken);
         var history = await db.InformationItemEvents.AsNoTracking().Where(e => e.ItemId == id).ToListAsync(cancellationToken);
-        return TypedResults.Created($"/api/outreach/information-items/{id}", InformationItemResponse.From(item, history, author.At));
+        return TypedResults.Created($"/api/outreach/information-items/{id}", InformationItemResponse.From(item, history, author.At, await PersonOfConcernProposals.LinksAsync(db, [id], cancellationToken)));
     }
 }

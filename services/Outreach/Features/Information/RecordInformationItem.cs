@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.Messaging.Outbox;
 using Support.Outreach.Data;
 using Support.Outreach.Domain;
 using Support.ServiceDefaults.Auth;
@@ -29,7 +30,7 @@ public static class RecordInformationItem
         IReadOnlyList<MentionRequest?>? Mentions);
 
     public static async Task<Results<Created<InformationItemResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Request request, HttpRequest http, ClaimsPrincipal user, OutreachDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Request request, HttpRequest http, ClaimsPrincipal user, OutreachDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Text("words", request.Words, OutreachDbContext.InformationWordsMax, required: true, multiline: true)
@@ -69,7 +70,7 @@ public static class RecordInformationItem
         var author = user.ToAuthor(clock);
         if (key is not null && await FindByKeyAsync(db, author.UserId, key, cancellationToken) is { } replay)
         {
-            return Created(replay, author.At);
+            return await CreatedAsync(db, replay, author.At, cancellationToken);
         }
         errors.When(receivedAt > author.At + Contact.ClockSkewAllowance, "receivedAt", "'receivedAt' is in the future.")
             .When(receivedAt < Contact.Earliest, "receivedAt", "'receivedAt' is before 2000.");
@@ -98,6 +99,10 @@ public static class RecordInformationItem
             request.Words!.Trim(), sourceKind!.Value, request.ReportedBy!.Trim(), hand!.Value, receivedAt!.Value, evaluation, assessment, handling,
             mentions), author, key);
         db.InformationItems.Add(item);
+        if (await PersonOfConcernProposals.YoungPersonOfAsync(db, item.YoungPersonId, item.AliasId, cancellationToken) is { } subject)
+        {
+            await PersonOfConcernProposals.ProposeAsync(db, outbox, [item], subject, author, cancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -105,16 +110,17 @@ public static class RecordInformationItem
         catch (DbUpdateException e) when (e.IsUniqueViolation() && key is not null)
         {
             db.ChangeTracker.Clear();
-            return Created(await FindByKeyAsync(db, author.UserId, key, cancellationToken)
-                ?? throw new InvalidOperationException("A unique key refused the item but no item holds its idempotency key.", e), author.At);
+            return await CreatedAsync(db, await FindByKeyAsync(db, author.UserId, key, cancellationToken)
+                ?? throw new InvalidOperationException("A unique key refused the item but no item holds its idempotency key.", e), author.At, cancellationToken);
         }
-        return Created(item, author.At);
+        return await CreatedAsync(db, item, author.At, cancellationToken);
     }
 
     private static Task<InformationItem?> FindByKeyAsync(OutreachDbContext db, string recordedBy, string key, CancellationToken cancellationToken) =>
         db.InformationItems.AsNoTracking().Include(i => i.Mentions)
             .SingleOrDefaultAsync(i => i.RecordedBy == recordedBy && i.IdempotencyKey == key, cancellationToken);
 
-    private static Created<InformationItemResponse> Created(InformationItem item, DateTimeOffset now) =>
-        TypedResults.Created($"/api/outreach/information-items/{item.Id}", InformationItemResponse.From(item, [], now));
+    private static async Task<Created<InformationItemResponse>> CreatedAsync(OutreachDbContext db, InformationItem item, DateTimeOffset now, CancellationToken cancellationToken) =>
+        TypedResults.Created($"/api/outreach/information-items/{item.Id}",
+            InformationItemResponse.From(item, [], now, await PersonOfConcernProposals.LinksAsync(db, [item.Id], cancellationToken)));
 }

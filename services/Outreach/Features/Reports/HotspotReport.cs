@@ -155,13 +155,13 @@ public static class HotspotReport
         return SmallNumberSuppression.Apply(cells, margins, disclosure);
     }
 
-    private static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
+    internal static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
 
-    private static int MonthsBetween(DateOnly first, DateOnly last) => (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+    internal static int MonthsBetween(DateOnly first, DateOnly last) => (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
 
-    private static string Label(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    internal static string Label(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static DateOnly? Month(ValidationErrors errors, string field, string? value)
+    internal static DateOnly? Month(ValidationErrors errors, string field, string? value)
     {
         if (value is null)
         {

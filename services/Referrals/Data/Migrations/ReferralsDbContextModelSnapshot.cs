@@ -878,6 +878,229 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("critical_incident_acknowledgements", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Licensing")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("licensing");
+
+                    b.Property<Guid?>("NetworkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("network_id");
+
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_licensing_notifications");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_licensing_notifications_created_at");
+
+                    b.HasIndex("ProposalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_licensing_notifications_proposal_id");
+
+                    b.ToTable("licensing_notifications", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotificationSent", b =>
+                {
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("notification_id");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("sent_by");
+
+                    b.Property<string>("SentByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("sent_by_role");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("sent_to");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("NotificationId")
+                        .HasName("pk_licensing_notifications_sent");
+
+                    b.ToTable("licensing_notifications_sent", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LinkProposal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("proposed_at");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("proposed_by");
+
+                    b.Property<string>("ProposedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("proposed_by_role");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid?>("SourceReference")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_reference");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("value");
+
+                    b.Property<string>("Written")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("written");
+
+                    b.Property<Guid?>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_link_proposals");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_link_proposals_received_at");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_link_proposals_young_person_id");
+
+                    b.HasIndex("Kind", "Value")
+                        .HasDatabaseName("ix_link_proposals_kind_value");
+
+                    b.ToTable("link_proposals", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LinkProposalDecision", b =>
+                {
+                    b.Property<Guid>("ProposalId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proposal_id");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("confirmed");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_role");
+
+                    b.Property<string>("Licensing")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("licensing");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid?>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("ProposalId")
+                        .HasName("pk_link_proposal_decisions");
+
+                    b.ToTable("link_proposal_decisions", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.ManagerTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2707,6 +2930,36 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_critical_incident_acknowledgements_critical_incident_incide");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotification", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.LinkProposals.LinkProposal", null)
+                        .WithMany()
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_licensing_notifications_link_proposal_proposal_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotificationSent", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.LinkProposals.LicensingNotification", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.LinkProposals.LicensingNotificationSent", "NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_licensing_notifications_sent_licensing_notifications_notifi");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LinkProposalDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.LinkProposals.LinkProposal", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.LinkProposals.LinkProposalDecision", "ProposalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_link_proposal_decisions_link_proposals_proposal_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.ManagerTaskCompletion", b =>

@@ -78,7 +78,7 @@ public static class RecordCriticalIncident
             IncidentAt = incident.IncidentAt,
             OccurredAt = author.At,
         });
-        if (await RiskAssessmentEndpoints.SaveAsync(db, cancellationToken) is { } conflict)
+        if (await RiskLevelSaving.SaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }

@@ -65,7 +65,7 @@ public static class LinkYoungPerson
     /// REF-13: the network is identified once (and <c>OrganisedAbuseSuspected</c> announced once, to senior managers);
     /// every linked child carries the flag, including a child linked after the network was identified.
     /// </summary>
-    private static async Task FlagNetworkAsync(
+    internal static async Task FlagNetworkAsync(
         ReferralsDbContext db, IOutbox outbox, LinkKind kind, string value, IReadOnlyList<Guid> linked, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var network = await db.OrganisedAbuseNetworks.SingleOrDefaultAsync(n => n.Kind == kind && n.Value == value, cancellationToken);
