@@ -36,6 +36,7 @@ public static class LeavingCareApi
             bus.AddConsumer<OutreachConcernRaisedConsumer>();
             bus.AddConsumer<YoungPersonReturnedConsumer>();
             bus.AddConsumer<CareLeaverMissingFollowUpConsumer>();
+            bus.AddConsumer<ReturnInterviewLinksProposedConsumer>();
         });
         builder.Services.AddOptions<LeavingCareOptions>().BindConfiguration(LeavingCareOptions.Section)
             .Validate(o => o.IsValid(), "LeavingCare: HandoverAlertLeadDays > EscalationLeadDays >= 1, PathwayPlanFromAge 14-17, SupportUntilAge 18-30, AlertCheckInterval up to a day.")

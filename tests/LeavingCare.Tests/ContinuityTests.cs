@@ -101,4 +101,36 @@ public sealed class ContinuityTests(LeavingCareFixture fixture) : IClassFixture<
         using var missing = await manager.PutAsJsonAsync($"/api/leavingcare/young-people/{id}/education-or-training", new { });
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task Dependants_and_persons_named_in_return_interviews_are_part_of_the_picture()
+    {
+        using var manager = fixture.Client("TeamManager", "lc-cont-manager-3");
+        var born = fixture.Today.AddYears(-19);
+        var id = await fixture.RegisterAsync(born);
+        var interviewId = Guid.NewGuid();
+        await fixture.PublishAsync(new Support.Contracts.Missing.ReturnInterviewLinksProposed
+        {
+            InterviewId = interviewId, EpisodeId = Guid.NewGuid(), YoungPersonId = id, Persons = ["'Mo'", "Tariq"], Vehicles = [], Places = [],
+            SharingBasis = "SafeguardingOverride", OccurredAt = fixture.Now,
+        });
+
+        using var recorded = await manager.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/dependants",
+            new { dateOfBirth = fixture.Today.AddMonths(-4).ToString("yyyy-MM-dd"), socialCareInvolvement = true });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        using var beforeParent = await manager.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/dependants",
+            new { dateOfBirth = born.AddDays(-1).ToString("yyyy-MM-dd"), socialCareInvolvement = false });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, beforeParent.StatusCode);
+        Assert.Equal(["dateOfBirth"], await beforeParent.ErrorFieldsAsync());
+
+        var casework = await Eventually.GetAsync(async () =>
+        {
+            var record = await manager.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{id}/leaving-care");
+            var block = record.GetProperty("casework");
+            return block.GetProperty("personsOfConcern").GetArrayLength() > 0 ? block.GetRawText() : null;
+        }, because: "the proposed persons to reach the picture");
+        using var json = JsonDocument.Parse(casework);
+        Assert.Equal("'Mo'; Tariq", json.RootElement.GetProperty("personsOfConcern")[0].GetProperty("named").GetString());
+        Assert.True(Assert.Single(json.RootElement.GetProperty("dependants").EnumerateArray()).GetProperty("socialCareInvolvement").GetBoolean());
+    }
 }

@@ -48,3 +48,21 @@ public sealed class CareLeaverMissingFollowUpConsumer(
             TimeSpan.FromHours(options.Value.MissingFollowUpHours), now));
     }
 }
+
+/// <summary>
+/// LC-01: the persons a return-home interview named (MIS-03's proposed links) join the picture, so the handover pack
+/// lists persons of concern. One fact per interview.
+/// </summary>
+[InboxName("picture.return-interview-links-proposed")]
+public sealed class ReturnInterviewLinksProposedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<ReturnInterviewLinksProposedConsumer> logger)
+    : IdempotentConsumer<ReturnInterviewLinksProposed, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<ReturnInterviewLinksProposed> context)
+    {
+        var m = context.Message;
+        return m.Persons.Count == 0
+            ? Task.CompletedTask
+            : Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.PersonsOfConcernProposed, m.InterviewId,
+                string.Join("; ", m.Persons), m.OccurredAt, Clock.GetUtcNow(), actor: "missing:return-interview"), context.CancellationToken);
+    }
+}

@@ -13,6 +13,8 @@ public static class PictureEventKinds
     public const string MissingEpisodeReported = nameof(MissingEpisodeReported);
     /// <summary>The return that closes the episode with the same reference (LC-04: open or closed, learnt from events).</summary>
     public const string YoungPersonReturned = nameof(YoungPersonReturned);
+    /// <summary>MIS-03, LC-01: adults a return-home interview named, proposed as persons of concern (one fact per interview).</summary>
+    public const string PersonsOfConcernProposed = nameof(PersonsOfConcernProposed);
     public const string ReturnInterviewCompleted = nameof(ReturnInterviewCompleted);
     public const string OutreachConcernRaised = nameof(OutreachConcernRaised);
 }

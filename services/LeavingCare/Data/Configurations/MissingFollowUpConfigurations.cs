@@ -39,3 +39,15 @@ internal sealed class CareLeaverClosureConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => x.YoungPersonId).IsUnique();
     }
 }
+
+internal sealed class DependantConfiguration : IEntityTypeConfiguration<Dependant>
+{
+    public void Configure(EntityTypeBuilder<Dependant> e)
+    {
+        e.ToTable("dependants");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.HasIndex(x => x.YoungPersonId);
+    }
+}

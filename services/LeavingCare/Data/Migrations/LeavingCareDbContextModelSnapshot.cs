@@ -350,6 +350,43 @@ namespace Support.LeavingCare.Data.Migrations
                     b.ToTable("contacts", "leavingcare");
                 });
 
+            modelBuilder.Entity("Support.LeavingCare.Domain.Dependant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("date")
+                        .HasColumnName("date_of_birth");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<bool>("SocialCareInvolvement")
+                        .HasColumnType("boolean")
+                        .HasColumnName("social_care_involvement");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dependants");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_dependants_young_person_id");
+
+                    b.ToTable("dependants", "leavingcare");
+                });
+
             modelBuilder.Entity("Support.LeavingCare.Domain.FlaggedAddress", b =>
                 {
                     b.Property<Guid>("Id")

@@ -36,6 +36,8 @@ public static class CareLeaverEndpoints
             .WithName("RecordUnmetNeed").WithSummary("Record a refusal by adult services (or another service) as unmet need; publishes UnmetNeedRecorded.");
         api.MapPut("/young-people/{id:guid}/education-or-training", SetEducationOrTraining.HandleAsync).RequireAuthorization(Access.LeavingCareTeam)
             .WithName("SetEducationOrTraining").WithSummary("Whether the young person is in education or training (LC-03: the adviser's duty runs to 25 instead of 21).");
+        api.MapPost("/young-people/{id:guid}/dependants", RecordDependant.HandleAsync).RequireAuthorization(Access.LeavingCareTeam)
+            .WithName("RecordDependant").WithSummary("Record a dependant: the child's date of birth and whether social care is involved (LC-08).");
         api.MapGet("/overdue", ListOverdue.HandleAsync).RequireAuthorization(Access.LeavingCareTeam)
             .WithName("ListOverdue").WithSummary("Overdue pathway plans, plan reviews and keeping-in-touch contacts: an adviser's own, or all for a manager.");
         return app;

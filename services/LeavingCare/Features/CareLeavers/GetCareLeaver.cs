@@ -24,6 +24,7 @@ public static class GetCareLeaver
         }
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new CareLeaverDetailResponse(CareLeaverResponse.From(picture, London.DateOf(now)),
-            await HandoverPackResponse.BuildAsync(db, picture, now, cancellationToken), ContinuityResponse.From(picture, options.Value)));
+            await HandoverPackResponse.BuildAsync(db, picture, now, cancellationToken), ContinuityResponse.From(picture, options.Value),
+            await CaseworkPackResponse.BuildAsync(db, picture.YoungPersonId, cancellationToken)));
     }
 }
