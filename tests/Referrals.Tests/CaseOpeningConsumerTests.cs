@@ -33,13 +33,21 @@ public sealed class CaseOpeningConsumerTests() : RealBusReferralsTests("referral
     private Task<List<Case>> WaitForCasesAsync(Guid youngPersonId) =>
         Eventually.GetAsync(async () => await CasesOfAsync(youngPersonId) is { Count: > 0 } list ? list : null, because: "a case to open");
 
-    /// <summary>Publishes a marker decision last and waits for it and for the queue to drain, so everything before it was handled.</summary>
-    private async Task DrainAsync()
+    private readonly Dictionary<Guid, int> _published = [];
+
+    private async Task PublishAsync(ReferralDecided message, Guid messageId)
     {
-        var marker = Guid.NewGuid();
-        await Bus.PublishAsync(Decided(Guid.NewGuid(), marker, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
-        await WaitForCasesAsync(marker);
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync(Queue) == 0, because: "the queue to drain");
+        await Bus.PublishAsync(message, messageId);
+        _published[messageId] = _published.GetValueOrDefault(messageId) + 1;
+    }
+
+    /// <summary>Waits until every delivery this test published has been consumed from the queue: nothing more can change.</summary>
+    private async Task AllConsumedAsync()
+    {
+        foreach (var (messageId, deliveries) in _published)
+        {
+            await Consumed.WaitForAsync(Queue, messageId, deliveries);
+        }
     }
 
     [Fact]
@@ -50,11 +58,11 @@ public sealed class CaseOpeningConsumerTests() : RealBusReferralsTests("referral
         var message = Decided(referral, person, ReferralOutcome.CseCaseOpened);
         var messageId = Guid.NewGuid();
 
-        await Bus.PublishAsync(message, messageId);
-        await Bus.PublishAsync(message, messageId);        // redelivery: the inbox absorbs it
-        await Bus.PublishAsync(message, Guid.NewGuid());   // the same decision as a new message: the referral key absorbs it
+        await PublishAsync(message, messageId);
+        await PublishAsync(message, messageId);        // redelivery: the inbox absorbs it
+        await PublishAsync(message, Guid.NewGuid());   // the same decision as a new message: the referral key absorbs it
         await WaitForCasesAsync(person);
-        await DrainAsync();
+        await AllConsumedAsync();
 
         var @case = Assert.Single(await CasesOfAsync(person));
         Assert.Equal((referral, "CSE", "CseCaseOpened", AllocationCriteria.Current), (@case.ReferralId, @case.LeadTeam, @case.AllocationCriterion, @case.CriteriaVersion));
@@ -76,11 +84,11 @@ public sealed class CaseOpeningConsumerTests() : RealBusReferralsTests("referral
         var noFurtherAction = Guid.NewGuid();
         var signposted = Guid.NewGuid();
 
-        await Bus.PublishAsync(Decided(Guid.NewGuid(), s47, ReferralOutcome.S47Enquiry), Guid.NewGuid());
-        await Bus.PublishAsync(Decided(Guid.NewGuid(), childInNeed, ReferralOutcome.ChildInNeedAssessment), Guid.NewGuid());
-        await Bus.PublishAsync(Decided(Guid.NewGuid(), noFurtherAction, ReferralOutcome.NoFurtherAction), Guid.NewGuid());
-        await Bus.PublishAsync(Decided(Guid.NewGuid(), signposted, ReferralOutcome.SignpostedToOutreach), Guid.NewGuid());
-        await DrainAsync();
+        await PublishAsync(Decided(Guid.NewGuid(), s47, ReferralOutcome.S47Enquiry), Guid.NewGuid());
+        await PublishAsync(Decided(Guid.NewGuid(), childInNeed, ReferralOutcome.ChildInNeedAssessment), Guid.NewGuid());
+        await PublishAsync(Decided(Guid.NewGuid(), noFurtherAction, ReferralOutcome.NoFurtherAction), Guid.NewGuid());
+        await PublishAsync(Decided(Guid.NewGuid(), signposted, ReferralOutcome.SignpostedToOutreach), Guid.NewGuid());
+        await AllConsumedAsync();
 
         var s47Case = Assert.Single(await CasesOfAsync(s47));
         Assert.Equal(("CSE", "S47EnquiryCse"), (s47Case.LeadTeam, s47Case.AllocationCriterion));
@@ -94,11 +102,11 @@ public sealed class CaseOpeningConsumerTests() : RealBusReferralsTests("referral
     public async Task A_second_referral_for_a_young_person_with_an_open_case_opens_no_second_case()
     {
         var person = Guid.NewGuid();
-        await Bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
+        await PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.CseCaseOpened), Guid.NewGuid());
         await WaitForCasesAsync(person);
 
-        await Bus.PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.S47Enquiry), Guid.NewGuid());
-        await DrainAsync();
+        await PublishAsync(Decided(Guid.NewGuid(), person, ReferralOutcome.S47Enquiry), Guid.NewGuid());
+        await AllConsumedAsync();
 
         Assert.Single(await CasesOfAsync(person));
     }

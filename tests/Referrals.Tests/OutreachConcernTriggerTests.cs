@@ -45,14 +45,14 @@ public sealed class OutreachConcernTriggerTests() : RealBusReferralsTests("refer
         var concern = Concern(person, RiskIndicator.OlderBoyfriend, RiskIndicator.MultipleMobilePhones);
         var messageId = Guid.NewGuid();
 
+        var sentAgain = Guid.NewGuid();
+
         await Bus.PublishAsync(concern, messageId);
         await Bus.PublishAsync(concern, messageId);          // redelivery: the inbox absorbs it
-        await Bus.PublishAsync(concern, Guid.NewGuid());     // the same concern as a new message: the trigger key absorbs it
+        await Bus.PublishAsync(concern, sentAgain);          // the same concern as a new message: the trigger key absorbs it
         await WaitForReviewsAsync(person);
-        var marker = Guid.NewGuid();
-        await Bus.PublishAsync(Concern(marker), Guid.NewGuid());
-        await WaitForReviewsAsync(marker);
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-outreach-concern-raised") == 0, because: "the queue to drain");
+        await Consumed.WaitForAsync("referrals-outreach-concern-raised", messageId, deliveries: 2);
+        await Consumed.WaitForAsync("referrals-outreach-concern-raised", sentAgain);
 
         var review = Assert.Single(await ReviewsAsync(person));
         Assert.Equal(RiskReviewTrigger.OutreachConcern, review.Trigger);
@@ -101,13 +101,17 @@ public sealed class OutreachConcernTriggerTests() : RealBusReferralsTests("refer
             ReportedAt = DateTimeOffset.UtcNow, OccurredAt = DateTimeOffset.UtcNow,
         };
 
-        await Bus.PublishAsync(reported, Guid.NewGuid());
-        await Bus.PublishAsync(reported, Guid.NewGuid());
-        await Bus.PublishAsync(reported with { EpisodeId = Guid.NewGuid() }, Guid.NewGuid());
+        Guid[] messageIds = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+
+        await Bus.PublishAsync(reported, messageIds[0]);
+        await Bus.PublishAsync(reported, messageIds[1]);
+        await Bus.PublishAsync(reported with { EpisodeId = Guid.NewGuid() }, messageIds[2]);
 
         await using var db = CreateDbContext();
-        await Eventually.TrueAsync(async () => await db.MissingEpisodesSeen.CountAsync(m => m.YoungPersonId == person) == 2, because: "both episodes to be seen");
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-missing-episode-reported") == 0, because: "the queue to drain");
+        foreach (var messageId in messageIds)
+        {
+            await Consumed.WaitForAsync("referrals-missing-episode-reported", messageId);
+        }
         Assert.Equal(2, await db.MissingEpisodesSeen.CountAsync(m => m.YoungPersonId == person));
         Assert.Equal(1, await db.MissingEpisodesSeen.CountAsync(m => m.EpisodeId == reported.EpisodeId));
     }

@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Support.Referrals.Data;
 using Support.Testing;
 
@@ -15,6 +16,9 @@ public abstract class RealBusReferralsTests(string databasePrefix) : IAsyncLifet
     protected ServiceHost<ReferralsDbContext> Host { get; private set; } = null!;
     protected IBusControl Bus { get; private set; } = null!;
 
+    /// <summary>What the host has finished consuming: the effect to wait on when a message should change nothing.</summary>
+    protected ConsumedDeliveries Consumed { get; private set; } = null!;
+
     protected ReferralsDbContext CreateDbContext() => PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
 
     public async Task InitializeAsync()
@@ -26,6 +30,7 @@ public abstract class RealBusReferralsTests(string databasePrefix) : IAsyncLifet
         };
         Host = new ServiceHost<ReferralsDbContext>(settings);
         _ = Host.Server;
+        Consumed = ConsumedDeliveries.ConnectTo(Host.Services.GetRequiredService<IBus>());
         Bus = await TestBus.StartAsync();
     }
 

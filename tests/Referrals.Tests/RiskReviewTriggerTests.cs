@@ -14,6 +14,7 @@ namespace Support.Referrals.Tests;
 [Collection(RealBusCollection.Name)]
 public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-reviews")
 {
+    private const string Queue = "referrals-return-interview-completed";
     private static readonly JsonSerializerOptions Json = YoungPersonRequests.Json;
     private static ReturnInterviewCompleted Interview(Guid youngPersonId, DateTimeOffset completedAt, bool disclosure = false, params RiskIndicator[] indicators) => new()
     {
@@ -55,14 +56,15 @@ public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-
         var interview = Interview(person, DateTimeOffset.UtcNow, true);
         var messageId = Guid.NewGuid();
 
+        var sentAgain = Guid.NewGuid();
+
         await Bus.PublishAsync(interview, messageId);
         await Bus.PublishAsync(interview, messageId);          // redelivery: the inbox absorbs it
-        await Bus.PublishAsync(interview, Guid.NewGuid());     // the same finding as a new message: the trigger key absorbs it
+        await Bus.PublishAsync(interview, sentAgain);          // the same finding as a new message: the trigger key absorbs it
         await WaitForReviewsAsync(person);
-        var marker = Guid.NewGuid();
-        await Bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
-        await WaitForReviewsAsync(marker);
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-completed") == 0, because: "the queue to drain");
+        // Every delivery has been consumed: both copies of the first message and the second message.
+        await Consumed.WaitForAsync(Queue, messageId, deliveries: 2);
+        await Consumed.WaitForAsync(Queue, sentAgain);
 
         Assert.Single(await ReviewsAsync(person));
     }
@@ -71,12 +73,10 @@ public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-
     public async Task An_interview_with_no_indicator_and_no_disclosure_opens_no_review()
     {
         var quiet = Guid.NewGuid();
-        var marker = Guid.NewGuid();
+        var messageId = Guid.NewGuid();
 
-        await Bus.PublishAsync(Interview(quiet, DateTimeOffset.UtcNow), Guid.NewGuid());
-        await Bus.PublishAsync(Interview(marker, DateTimeOffset.UtcNow, true), Guid.NewGuid());
-        await WaitForReviewsAsync(marker);
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-completed") == 0, because: "the queue to drain");
+        await Bus.PublishAsync(Interview(quiet, DateTimeOffset.UtcNow), messageId);
+        await Consumed.WaitForAsync(Queue, messageId);
 
         Assert.Empty(await ReviewsAsync(quiet));
     }
