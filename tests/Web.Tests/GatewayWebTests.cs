@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Support.EndToEnd.Tests;
-using Support.Testing;
 
 namespace Support.Web.Tests;
 
@@ -126,7 +125,8 @@ public sealed partial class GatewayWebTests(Platform platform)
         await using var production = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Production");
-            host.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+            // Outside Development and Testing the development key is refused at start-up: production has an authority.
+            host.UseSetting("Auth:Oidc:Authority", "https://login.example.test/");
         });
         using var client = production.CreateClient();
 

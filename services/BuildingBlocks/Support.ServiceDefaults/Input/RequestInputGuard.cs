@@ -56,7 +56,17 @@ public sealed class RequestInputGuard(RequestDelegate next)
         {
             // Buffered and rewound: a handler may read the raw body itself (the Twilio webhooks verify a signature).
             context.Request.EnableBuffering();
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // Too many fields, a key or value over the form limits, a malformed multipart body.
+                await errors.Add("body", "The form could not be read.").ToBadRequest().ExecuteAsync(context);
+                return;
+            }
             context.Request.Body.Position = 0;
             foreach (var (key, values) in form)
             {
