@@ -22,6 +22,9 @@ type TableReport = {
   disclosure: string; suppressionThreshold: number; generatedAt: Instant; noData: { reason: string } | null;
   tables: PublishedTable[];
 };
+type OfferCommission = { offer: string; provider: string; type: string; commissionedCapacity: number; fundingInPeriod: number; daysToFundingEnd: number | null };
+/** Therapy's capacity report: the suppressed counts, and the facts of each commission shown as they are. */
+type CapacityReport = { counts: TableReport; offers: OfferCommission[] };
 type SuppressedCount = { name: string; value: string };
 type LeavingCareCounts = {
   openAlertsByKind: SuppressedCount[]; openAlerts?: SuppressedCount; careLeavers: SuppressedCount; unmetNeeds: SuppressedCount; disclosure?: string;
@@ -41,12 +44,15 @@ export function Reports() {
   const outreach = useQuery({ queryKey: ["reports", "hotspots"], queryFn: () => api.get<HotspotReport>("/api/outreach/reports/hotspots") });
   const leavingCare = useQuery({ queryKey: ["reports", "leavingcare"], queryFn: () => api.get<LeavingCareCounts>("/api/leavingcare/reports/alerts") });
   const therapyReport = (name: string) => ({ queryKey: ["reports", "therapy", name], queryFn: () => api.get<TableReport>(`/api/therapy/reports/${name}`) });
+  // Therapy's reports (services/Therapy/README.md, issue 13): unmet need, waits and referral outcomes are table
+  // reports with the service's own CSV; capacity adds each commission's facts beside its suppressed counts.
   const therapy = [
     { name: "unmet-need", query: useQuery(therapyReport("unmet-need")) },
+    { name: "waits", query: useQuery(therapyReport("waits")) },
     { name: "referral-outcomes", query: useQuery(therapyReport("referral-outcomes")) },
-    { name: "capacity", query: useQuery(therapyReport("capacity")) },
   ];
-  const therapyMissing = therapy.every((t) => t.query.error instanceof ApiError && [403, 404].includes(t.query.error.status));
+  const capacity = useQuery({ queryKey: ["reports", "therapy", "capacity"], queryFn: () => api.get<CapacityReport>("/api/therapy/reports/capacity") });
+  const therapyMissing = [...therapy.map((t) => t.query), capacity].every((q) => q.error instanceof ApiError && [403, 404].includes(q.error.status));
 
   return (
     <section aria-labelledby="reports-title">
@@ -93,19 +99,36 @@ export function Reports() {
         {therapyMissing ? (
           <p className="notice">These reports arrive with the Therapy service (issue 13): it does not answer them yet.</p>
         ) : (
-          therapy.map(({ name, query }) => (
-            <div key={name}>
-              {query.error ? <ProblemSummary error={query.error} /> : null}
-              {query.data && <TableReportView id={`therapy-${name}`} report={query.data} csvPath={`/api/therapy/reports/${name}?format=csv`} />}
-            </div>
-          ))
+          <>
+            {therapy.map(({ name, query }) => (
+              <div key={name}>
+                {query.error ? <ProblemSummary error={query.error} /> : null}
+                {query.data && <TableReportView id={`therapy-${name}`} report={query.data} csvPath={`/api/therapy/reports/${name}?format=csv`} />}
+              </div>
+            ))}
+            {capacity.error ? <ProblemSummary error={capacity.error} /> : null}
+            {capacity.data && (
+              <>
+                <TableReportView id="therapy-capacity" report={capacity.data.counts} />
+                <CountsTable
+                  caption="Commissioned offers: capacity, funding in the period and days to the end of the current funding"
+                  rowLabels={capacity.data.offers.map((o) => `${o.offer} (${o.provider})`)}
+                  columns={[
+                    { label: "Commissioned capacity", values: capacity.data.offers.map((o) => String(o.commissionedCapacity)) },
+                    { label: "Funding in the period (£)", values: capacity.data.offers.map((o) => o.fundingInPeriod.toLocaleString("en-GB")) },
+                    { label: "Days to funding end", values: capacity.data.offers.map((o) => (o.daysToFundingEnd == null ? "—" : String(o.daysToFundingEnd))) },
+                  ]}
+                />
+              </>
+            )}
+          </>
         )}
       </section>
     </section>
   );
 }
 
-function TableReportView({ id, report, csvPath }: { id: string; report: TableReport; csvPath: string }) {
+function TableReportView({ id, report, csvPath }: { id: string; report: TableReport; csvPath?: string }) {
   return (
     <section aria-labelledby={`${id}-title`} className="report" data-testid={id}>
       <h3 id={`${id}-title`}>{report.report.name} (version {report.report.version}), {report.period.label}</h3>
@@ -121,7 +144,7 @@ function TableReportView({ id, report, csvPath }: { id: string; report: TableRep
           />
         </div>
       ))}
-      <button type="button" className="small" onClick={() => void downloadServerCsv(csvPath, `${report.report.name}-${report.period.label}.csv`)}>Download CSV</button>
+      {csvPath && <button type="button" className="small" onClick={() => void downloadServerCsv(csvPath, `${report.report.name}-${report.period.label}.csv`)}>Download CSV</button>}
     </section>
   );
 }
