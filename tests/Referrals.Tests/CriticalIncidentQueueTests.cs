@@ -60,14 +60,14 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
 
         using var worker = Host.ClientFor(Roles.SocialWorker);
         var reviews = await Eventually.GetAsync(async () =>
-            await worker.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={careLeaver}", YoungPersonRequests.Json) is { Count: > 0 } list ? list : null,
+            await worker.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={careLeaver}", YoungPersonRequests.Json) is { Count: > 0 } list ? list : null,
             because: "a risk review to open for the missing care leaver");
         var review = Assert.Single(reviews);
         Assert.Equal(RiskReviewTrigger.CareLeaverMissing, review.Trigger);
         Assert.Equal(reportedAt.AddHours(24), review.DueAt.Utc);
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-open-risk-review-on-care-leaver-missing") == 0, because: "every report to be consumed");
-        Assert.Single((await worker.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={careLeaver}", YoungPersonRequests.Json))!);
-        Assert.Empty((await worker.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={child}", YoungPersonRequests.Json))!);
+        Assert.Single((await worker.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={careLeaver}", YoungPersonRequests.Json))!);
+        Assert.Empty((await worker.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={child}", YoungPersonRequests.Json))!);
     }
 
     [Fact]
@@ -84,12 +84,12 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
 
         using var manager = Host.ClientFor(Roles.TeamManager);
         var tasks = await Eventually.GetAsync(async () =>
-            await manager.GetFromJsonAsync<List<ManagerTaskEndpoints.ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", YoungPersonRequests.Json) is { Count: > 0 } list ? list : null,
+            await manager.GetFromJsonAsync<List<ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", YoungPersonRequests.Json) is { Count: > 0 } list ? list : null,
             because: "a manager task to decide on a strategy meeting");
         var task = Assert.Single(tasks);
         Assert.Equal((ManagerTaskKind.StrategyMeetingDecision, request.EpisodeIds[^1]), (task.Kind, task.SourceId));
         await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-strategy-decision-task-on-missing-pattern") == 0, because: "the copy to be consumed");
-        Assert.Single((await manager.GetFromJsonAsync<List<ManagerTaskEndpoints.ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", YoungPersonRequests.Json))!);
+        Assert.Single((await manager.GetFromJsonAsync<List<ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", YoungPersonRequests.Json))!);
         using var completed = await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{task.Id}/complete", new { decision = "Strategy meeting on Thursday." });
         Assert.Equal(System.Net.HttpStatusCode.OK, completed.StatusCode);
     }

@@ -65,7 +65,7 @@ public sealed class LinkProposalTests() : RealBusReferralsTests("referrals-link-
         Assert.Equal([first], proposal.NetworkMatches);
         var pending = await worker.GetFromJsonAsync<List<LinkProposalResponse>>($"/api/referrals/link-proposals?youngPersonId={second}", YoungPersonRequests.Json);
         Assert.Equal(command.ProposalId, Assert.Single(pending!).Id);
-        Assert.Empty((await (await worker.GetAsync($"/api/referrals/young-people/{second}/links")).ReadAsync<OrganisedAbuseEndpoints.LinksResponse>()).Links);
+        Assert.Empty((await (await worker.GetAsync($"/api/referrals/young-people/{second}/links")).ReadAsync<LinksResponse>()).Links);
 
         using var confirmed = await worker.PostAsJsonAsync($"/api/referrals/link-proposals/{command.ProposalId}/confirm", new { });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
@@ -73,7 +73,7 @@ public sealed class LinkProposalTests() : RealBusReferralsTests("referrals-link-
 
         foreach (var child in new[] { first, second })
         {
-            var links = await (await worker.GetAsync($"/api/referrals/young-people/{child}/links")).ReadAsync<OrganisedAbuseEndpoints.LinksResponse>();
+            var links = await (await worker.GetAsync($"/api/referrals/young-people/{child}/links")).ReadAsync<LinksResponse>();
             Assert.Equal([OrganisedAbuseEndpoints.Flag], links.Flags);
         }
         var told = Assert.Single(await OutboxAsync<PersonOfConcernLinkDecided>(m => m.ProposalId == command.ProposalId));
@@ -104,7 +104,7 @@ public sealed class LinkProposalTests() : RealBusReferralsTests("referrals-link-
         Assert.Equal(HttpStatusCode.OK, rejected.StatusCode);
         var proposal = await rejected.ReadAsync<LinkProposalResponse>();
         Assert.Equal(("Rejected", "The name is her cousin's."), (proposal.Status, proposal.Decision!.Reason));
-        Assert.Empty((await (await worker.GetAsync($"/api/referrals/young-people/{child}/links")).ReadAsync<OrganisedAbuseEndpoints.LinksResponse>()).Links);
+        Assert.Empty((await (await worker.GetAsync($"/api/referrals/young-people/{child}/links")).ReadAsync<LinksResponse>()).Links);
         var told = Assert.Single(await OutboxAsync<PersonOfConcernLinkDecided>(m => m.ProposalId == command.ProposalId));
         Assert.Equal((false, 0, "The name is her cousin's."), (told.Confirmed, told.LinkedYoungPeople, told.Reason));
         Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync($"/api/referrals/link-proposals/{Guid.NewGuid()}/confirm", new { })).StatusCode);
@@ -170,7 +170,7 @@ public sealed class LinkProposalTests() : RealBusReferralsTests("referrals-link-
         Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
         using var confirmed = await worker.PostAsJsonAsync($"/api/referrals/link-proposals/{report.ReportId}/confirm", new { youngPersonId = child });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
-        var link = Assert.Single((await (await worker.GetAsync($"/api/referrals/young-people/{child}/links")).ReadAsync<OrganisedAbuseEndpoints.LinksResponse>()).Links);
+        var link = Assert.Single((await (await worker.GetAsync($"/api/referrals/young-people/{child}/links")).ReadAsync<LinksResponse>()).Links);
         Assert.Equal((LinkKind.Phone, proposal.Value), (link.Kind, link.Value));
         Assert.Equal("supportline", Assert.Single(await OutboxAsync<PersonOfConcernLinkDecided>(m => m.ProposalId == report.ReportId)).Source);
     }

@@ -16,10 +16,10 @@ namespace Support.Referrals.Tests;
 [Collection(RealBusCollection.Name)]
 public sealed class TherapyTriggerTests() : RealBusReferralsTests("referrals-therapy")
 {
-    private async Task<List<RiskReviewEndpoints.RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
+    private async Task<List<RiskReviewResponse>> ReviewsAsync(Guid youngPersonId)
     {
         using var client = Host.ClientFor(Roles.SocialWorker);
-        return (await client.GetFromJsonAsync<List<RiskReviewEndpoints.RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", YoungPersonRequests.Json))!;
+        return (await client.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={youngPersonId}", YoungPersonRequests.Json))!;
     }
 
     [Fact]
