@@ -291,6 +291,26 @@ public sealed partial class ManifestPolicyTests
         Assert.Equal("quorum", RabbitConfig(overlay)["default_queue_type"]);
     }
 
+    [Theory]
+    [MemberData(nameof(RenderedOverlay.All), MemberType = typeof(RenderedOverlay))]
+    public void Every_workload_validates_tokens_against_an_oidc_authority_and_never_the_shared_development_key(string overlay)
+    {
+        // Issue 17: outside Development and Testing a service refuses the shared key at start-up, so a manifest that
+        // still carried one (or ran in Development to dodge the check) would deploy pods that never become ready, or
+        // accept tokens anyone holding the key could mint.
+        var platform = Assert.Single(Typed<V1ConfigMap>(overlay), m => m.Name().StartsWith("support-platform-", StringComparison.Ordinal));
+        Assert.DoesNotContain(platform.Data["ASPNETCORE_ENVIRONMENT"], Support.ServiceDefaults.Auth.SupportAuthentication.SharedKeyEnvironments);
+        Assert.StartsWith("https://", platform.Data["Auth__Oidc__Authority"], StringComparison.Ordinal);
+        foreach (var (name, spec) in PodSpecs(overlay))
+        {
+            Assert.All(spec.Containers.SelectMany(c => c.Env ?? []), e => Assert.False(
+                e.Name.StartsWith("Auth__SigningKey", StringComparison.Ordinal), $"{name}: {e.Name}"));
+        }
+        // The migration Jobs serve no requests (--migrate skips the check); every Deployment reads the authority.
+        Assert.All(Typed<V1Deployment>(overlay), d => Assert.Contains(
+            AppContainer(d).EnvFrom ?? [], e => e.ConfigMapRef?.Name == platform.Name()));
+    }
+
     [Fact]
     public void The_alert_rules_cover_the_outbox_backlog_error_queues_and_deadline_jobs()
     {

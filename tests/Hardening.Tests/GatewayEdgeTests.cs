@@ -98,6 +98,8 @@ public sealed class GatewayEdgeTests
         using var forwarded = await gateway.SendAsync(HttpMethod.Post, "/api/referrals/young-people", Client, SocialWorker, content: Json(100 * 1024));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        // The unread body leaves the connection unusable: the client is told not to send another request on it.
+        Assert.True(refused.Headers.ConnectionClose);
         Assert.Equal(HttpStatusCode.BadGateway, forwarded.StatusCode);
     }
 

@@ -106,6 +106,7 @@ public static class Extensions
             // Referrals' operations once shared one "Request" schema. Schemas are named with their declaring types.
             options.CreateSchemaReferenceId = OpenApiSchemas.ReferenceId;
             options.AddSchemaTransformer(OpenApiSchemas.DescribeEnumsByName);
+            options.AddSchemaTransformer(OpenApiSchemas.DescribeStrictConverters);
         });
 
         builder.AddOpenTelemetry();

@@ -40,4 +40,33 @@ public static class OpenApiSchemas
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Strings and dates are read by <see cref="StrictJson"/>'s own converters, which the schema generator cannot see
+    /// into (it documents them as "anything"): documented as the strings and formats they accept.
+    /// </summary>
+    public static Task DescribeStrictConverters(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = context.JsonTypeInfo.Type;
+        var underlying = Nullable.GetUnderlyingType(type);
+        var format = (underlying ?? type) switch
+        {
+            var t when t == typeof(DateOnly) => "date",
+            var t when t == typeof(DateTimeOffset) || t == typeof(DateTime) => "date-time",
+            var t when t == typeof(string) => "",
+            _ => null,
+        };
+        if (format is null || schema.Type is not null)
+        {
+            return Task.CompletedTask;
+        }
+        // A string property may be null unless the record says otherwise; the generator marks nullability on the
+        // property, so a plain string is documented as a string and a nullable value type as string or null.
+        schema.Type = underlying is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+        if (format.Length > 0)
+        {
+            schema.Format = format;
+        }
+        return Task.CompletedTask;
+    }
 }

@@ -23,6 +23,21 @@ public sealed class RequestBodyLimit(RequestDelegate next, IOptions<KestrelServe
             if (context.Request.ContentLength > max)
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                // After the answer Kestrel drains an unread body up to the request's current limit and reuses the
+                // connection; past it, it drops the connection. Routing has already set that limit to the
+                // endpoint's (64 KB, say), so a 100 KB post to such an endpoint would break the connection the
+                // gateway forwarded it on (its next request a 502): allow the drain up to the server's limit.
+                var serverLimit = kestrel.Value.Limits.MaxRequestBodySize;
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } drain)
+                {
+                    drain.MaxRequestBodySize = serverLimit;
+                }
+                if (context.Request.ContentLength > serverLimit)
+                {
+                    // Beyond the server's limit the body is never drained: say the connection ends, or a client
+                    // reuses it and its next request fails with the connection reset (RFC 9112 §9.6).
+                    context.Response.Headers.Connection = "close";
+                }
                 await TypedResults.Problem(
                     statusCode: StatusCodes.Status413PayloadTooLarge,
                     title: "The request body is too large.",

@@ -49,6 +49,28 @@ public sealed class ValidationErrors
 
     public ValidationErrors When(bool condition, string field, string message) => condition ? Add(field, message) : this;
 
+    /// <summary>
+    /// The items of a list that are present: JSON may put <c>null</c> where an object belongs, which the declared
+    /// element type cannot stop. Each null item is an error naming it (<c>field[i]</c>); the rest are returned with
+    /// their original index, so the caller checks them without a null dereference (a 500).
+    /// </summary>
+    public IEnumerable<(T Item, int Index)> Present<T>(string field, IReadOnlyList<T?>? items) where T : class
+    {
+        var present = new List<(T, int)>();
+        for (var i = 0; i < (items?.Count ?? 0); i++)
+        {
+            if (items![i] is { } item)
+            {
+                present.Add((item, i));
+            }
+            else
+            {
+                Add($"{field}[{i}]", $"'{field}[{i}]' must not be null.");
+            }
+        }
+        return present;
+    }
+
     public ValidationProblem ToBadRequest() =>
         TypedResults.ValidationProblem(ToDictionary(), title: "The request is not valid.");
 

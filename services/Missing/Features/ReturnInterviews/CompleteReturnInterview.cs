@@ -65,12 +65,12 @@ public static class CompleteReturnInterview
         var places = CheckList(errors, "places", request.Places);
         var options = request.DisruptionOptions ?? [];
         errors.When(options.Count > 20, "disruptionOptions", "At most 20 disruption options.");
-        for (var i = 0; i < options.Count; i++)
+        foreach (var (option, i) in errors.Present("disruptionOptions", options))
         {
-            errors.Required($"disruptionOptions[{i}].tool", options[i].Tool)
-                .Required($"disruptionOptions[{i}].decision", options[i].Decision)
-                .Required($"disruptionOptions[{i}].owner", options[i].Owner, 200)
-                .Required($"disruptionOptions[{i}].rationale", options[i].Rationale, 2000);
+            errors.Required($"disruptionOptions[{i}].tool", option.Tool)
+                .Required($"disruptionOptions[{i}].decision", option.Decision)
+                .Required($"disruptionOptions[{i}].owner", option.Owner, 200)
+                .Required($"disruptionOptions[{i}].rationale", option.Rationale, 2000);
         }
         if (errors.Any)
         {

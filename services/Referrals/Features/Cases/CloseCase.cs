@@ -33,7 +33,7 @@ public static class CloseCase
             .Required("summary", request.Summary, 8000)
             .Required("rationale", request.Rationale, 4000);
         var decisions = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (decision, i) in (request.Decisions ?? []).Select((d, i) => (d, i)))
+        foreach (var (decision, i) in errors.Present("decisions", request.Decisions))
         {
             errors.Required($"decisions[{i}].item", decision.Item, 200).Required($"decisions[{i}].decision", decision.Decision, 4000);
             if (!string.IsNullOrWhiteSpace(decision.Item) && !string.IsNullOrWhiteSpace(decision.Decision))

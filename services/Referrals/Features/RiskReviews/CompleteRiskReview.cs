@@ -34,9 +34,8 @@ public static class CompleteRiskReview
             .MaxLength("notes", request.Notes, 8000)
             .When(request.Actions is null, "actions", "'actions' is required (an empty list if none were agreed).")
             .When(request.Actions?.Count > 50, "actions", "'actions' has too many items.");
-        for (var i = 0; i < (request.Actions?.Count ?? 0); i++)
+        foreach (var (action, i) in errors.Present("actions", request.Actions))
         {
-            var action = request.Actions![i];
             errors.Required($"actions[{i}].description", action.Description, 1000)
                 .Required($"actions[{i}].owner", action.Owner, 200)
                 .Required($"actions[{i}].dueOn", action.DueOn);

@@ -37,26 +37,26 @@ public sealed record StrategyMeetingRequest(
         {
             errors.MaxLength("chair.name", Chair.Name, 200).MaxLength("chair.role", Chair.Role, 200);
         }
-        for (var i = 0; i < (Attendees?.Count ?? 0); i++)
+        foreach (var (attendee, i) in errors.Present("attendees", Attendees))
         {
-            errors.MaxLength($"attendees[{i}].name", Attendees![i].Name, 200).MaxLength($"attendees[{i}].role", Attendees[i].Role, 200)
-                .MaxLength($"attendees[{i}].agency", Attendees[i].Agency, 200);
+            errors.MaxLength($"attendees[{i}].name", attendee.Name, 200).MaxLength($"attendees[{i}].role", attendee.Role, 200)
+                .MaxLength($"attendees[{i}].agency", attendee.Agency, 200);
         }
-        for (var i = 0; i < (ChildViews?.Count ?? 0); i++)
+        foreach (var (view, i) in errors.Present("childViews", ChildViews))
         {
-            errors.When(!children.Contains(ChildViews![i].YoungPersonId), $"childViews[{i}].youngPersonId", "The child must be one of the meeting's young people.")
-                .MaxLength($"childViews[{i}].inOwnWords", ChildViews[i].InOwnWords, 8000)
-                .MaxLength($"childViews[{i}].notObtainedReason", ChildViews[i].NotObtainedReason, 2000);
+            errors.When(!children.Contains(view.YoungPersonId), $"childViews[{i}].youngPersonId", "The child must be one of the meeting's young people.")
+                .MaxLength($"childViews[{i}].inOwnWords", view.InOwnWords, 8000)
+                .MaxLength($"childViews[{i}].notObtainedReason", view.NotObtainedReason, 2000);
         }
-        for (var i = 0; i < (Decisions?.Count ?? 0); i++)
+        foreach (var (decision, i) in errors.Present("decisions", Decisions))
         {
-            errors.When(Decisions![i].YoungPersonId is { } child && !children.Contains(child), $"decisions[{i}].youngPersonId", "The child must be one of the meeting's young people.")
-                .MaxLength($"decisions[{i}].text", Decisions[i].Text, 4000);
+            errors.When(decision.YoungPersonId is { } child && !children.Contains(child), $"decisions[{i}].youngPersonId", "The child must be one of the meeting's young people.")
+                .MaxLength($"decisions[{i}].text", decision.Text, 4000);
         }
-        for (var i = 0; i < (Actions?.Count ?? 0); i++)
+        foreach (var (action, i) in errors.Present("actions", Actions))
         {
-            errors.When(Actions![i].YoungPersonId is { } child && !children.Contains(child), $"actions[{i}].youngPersonId", "The child must be one of the meeting's young people.")
-                .MaxLength($"actions[{i}].description", Actions[i].Description, 4000).MaxLength($"actions[{i}].owner", Actions[i].Owner, 200);
+            errors.When(action.YoungPersonId is { } child && !children.Contains(child), $"actions[{i}].youngPersonId", "The child must be one of the meeting's young people.")
+                .MaxLength($"actions[{i}].description", action.Description, 4000).MaxLength($"actions[{i}].owner", action.Owner, 200);
         }
         return errors;
     }

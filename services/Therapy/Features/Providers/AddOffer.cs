@@ -57,9 +57,8 @@ public static class AddOffer
             }
         }
         var funding = new List<OfferFunding>();
-        for (var i = 0; i < (request.Funding?.Count ?? 0); i++)
+        foreach (var (f, i) in errors.Present("funding", request.Funding))
         {
-            var f = request.Funding![i];
             var field = $"funding[{i}]";
             var from = errors.Date($"{field}.from", f.From, required: true);
             var to = errors.Date($"{field}.to", f.To, required: true);
