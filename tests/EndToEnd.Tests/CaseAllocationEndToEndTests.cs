@@ -93,11 +93,13 @@ public sealed class CaseAllocationEndToEndTests(Platform platform)
             RecordedBy = "e2e-front-door", RecordedByRole = "TeamManager", OccurredAt = DateTimeOffset.UtcNow,
         };
 
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
         var bus = await TestBus.StartAsync();
         try
         {
-            await bus.PublishAsync(decided, Guid.NewGuid());
-            await bus.PublishAsync(decided, Guid.NewGuid());
+            await bus.PublishAsync(decided, first);
+            await bus.PublishAsync(decided, second);
         }
         finally
         {
@@ -108,8 +110,8 @@ public sealed class CaseAllocationEndToEndTests(Platform platform)
             var list = await JsonAsync(await social.GetAsync($"/api/referrals/cases?youngPersonId={youngPersonId}"));
             return list.GetArrayLength() > 0 ? list.GetRawText() : null;
         }, TimeSpan.FromSeconds(30), "a case to open from the referral decision");
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-open-case-on-referral-decided") == 0,
-            TimeSpan.FromSeconds(30), "Referrals to take both deliveries off its queue");
+        await platform.WaitForConsumedAsync("referrals", "cases.open-on-referral-decided", first);
+        await platform.WaitForConsumedAsync("referrals", "cases.open-on-referral-decided", second);
 
         var cases = await JsonAsync(await social.GetAsync($"/api/referrals/cases?youngPersonId={youngPersonId}"));
         var @case = Assert.Single(cases.EnumerateArray());

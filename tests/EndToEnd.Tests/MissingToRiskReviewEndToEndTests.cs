@@ -74,9 +74,9 @@ public sealed class MissingToRiskReviewEndToEndTests(Platform platform)
                 Indicators = [RiskIndicator.PickedUpByTaxi], DisclosureMade = false, Locations = [], SharingBasis = "SafeguardingOverride",
                 OccurredAt = DateTimeOffset.UtcNow,
             };
-            await bus.PublishAsync(again, Guid.NewGuid());
-            await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-return-interview-completed") == 0,
-                TimeSpan.FromSeconds(30), "Referrals to take the duplicate off its queue");
+            var resent = Guid.NewGuid();
+            await bus.PublishAsync(again, resent);
+            await platform.WaitForConsumedAsync("referrals", "risk-reviews.open-on-return-interview-completed", resent);
         }
         finally
         {

@@ -39,6 +39,23 @@ public sealed class Platform : IAsyncLifetime
     /// <summary>The database of one service (route name, e.g. "referrals") in this run.</summary>
     public string DatabaseOf(string route) => $"e2e_{route}_{_runId}";
 
+    /// <summary>
+    /// Waits until a service's consumer (by its inbox name) has committed a delivery of <paramref name="messageId"/>:
+    /// the observable effect of a message meant to change nothing, such as a redelivered event. Waiting for the queue
+    /// to drain instead is unreliable: consumers run concurrently and the management API samples its counts.
+    /// </summary>
+    public Task WaitForConsumedAsync(string route, string consumer, Guid messageId, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(async () =>
+        {
+            await using var connection = new NpgsqlConnection(PostgresDatabases.ConnectionString(DatabaseOf(route)));
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                $"SELECT EXISTS (SELECT 1 FROM \"{route}\".inbox_messages WHERE consumer = @consumer AND message_id = @id)", connection);
+            command.Parameters.AddWithValue("consumer", consumer);
+            command.Parameters.AddWithValue("id", messageId);
+            return (bool)(await command.ExecuteScalarAsync())!;
+        }, timeout ?? TimeSpan.FromSeconds(30), $"{route}'s consumer {consumer} to commit message {messageId}");
+
     /// <summary>Where each process writes its standard output and error (the log scan of the hardening suite reads them).</summary>
     public string LogDirectory => _logs;
 

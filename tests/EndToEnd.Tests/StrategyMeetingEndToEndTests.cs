@@ -60,12 +60,15 @@ public sealed class StrategyMeetingEndToEndTests(Platform platform)
                 RecordedBy = "e2e-front-door", RecordedByRole = "TeamManager", OccurredAt = DateTimeOffset.UtcNow,
             };
             var messageId = Guid.NewGuid();
+            var resent = Guid.NewGuid();
             await bus.PublishAsync(decision, messageId);
             await bus.PublishAsync(decision, messageId);
-            await bus.PublishAsync(decision, Guid.NewGuid());
+            await bus.PublishAsync(decision, resent);
             await Eventually.TrueAsync(async () => (await PathwaysAsync(social, first)).GetArrayLength() > 0, TimeSpan.FromSeconds(30), "the pathway to start");
-            await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-start-s47-pathway-on-referral-decided") == 0,
-                TimeSpan.FromSeconds(30), "Referrals to take the duplicates off its queue");
+            // The same decision re-sent under a new message id has been handled (the redelivery of the first id is
+            // absorbed by the inbox's key and leaves nothing of its own to observe).
+            await platform.WaitForConsumedAsync("referrals", "s47.start-pathway-on-referral-decided", messageId);
+            await platform.WaitForConsumedAsync("referrals", "s47.start-pathway-on-referral-decided", resent);
         }
         finally
         {

@@ -27,8 +27,9 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
             IncidentId = Guid.NewGuid(), YoungPersonId = person, Kind = CriticalIncidentKind.InjuriesOnReturn, SourceService = "missing",
             SourceReference = $"return-interview:{Guid.NewGuid()}", IncidentAt = raisedAt.AddHours(-5), OccurredAt = raisedAt,
         };
+        var resent = Guid.NewGuid();
         await Bus.PublishAsync(message, Guid.NewGuid());
-        await Bus.PublishAsync(message with { IncidentId = Guid.NewGuid() }, Guid.NewGuid()); // the same finding re-sent
+        await Bus.PublishAsync(message with { IncidentId = Guid.NewGuid() }, resent); // the same finding re-sent
 
         using var senior = Host.ClientFor(Roles.SeniorManager);
         var queue = await Eventually.GetAsync(async () =>
@@ -37,7 +38,7 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
         var incident = Assert.Single(queue);
         Assert.Equal((message.IncidentId, CriticalIncidentKind.InjuriesOnReturn, "missing"), (incident.Id, incident.Kind, incident.SourceService));
         Assert.Equal(raisedAt.AddHours(24), incident.AcknowledgeBy.Utc);
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-queue-critical-incident") == 0, because: "the re-sent copy to be consumed");
+        await Consumed.WaitForAsync("referrals-queue-critical-incident", resent);
         var again = await senior.GetFromJsonAsync<List<CriticalIncidentResponse>>($"/api/referrals/critical-incidents?youngPersonId={person}&status=all", YoungPersonRequests.Json);
         Assert.Single(again!);
     }
@@ -54,9 +55,10 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
             EpisodeId = Guid.NewGuid(), YoungPersonId = person, MissingFrom = from, LastSeenAt = reportedAt.AddDays(-2), ReportedAt = reportedAt, OccurredAt = reportedAt,
         };
         var episode = Reported(careLeaver, MissingFrom.LeavingCareAccommodation);
-        await Bus.PublishAsync(episode, Guid.NewGuid());
-        await Bus.PublishAsync(episode, Guid.NewGuid());
-        await Bus.PublishAsync(Reported(child, MissingFrom.Home), Guid.NewGuid());
+        Guid[] reports = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        await Bus.PublishAsync(episode, reports[0]);
+        await Bus.PublishAsync(episode, reports[1]);
+        await Bus.PublishAsync(Reported(child, MissingFrom.Home), reports[2]);
 
         using var worker = Host.ClientFor(Roles.SocialWorker);
         var reviews = await Eventually.GetAsync(async () =>
@@ -65,7 +67,10 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
         var review = Assert.Single(reviews);
         Assert.Equal(RiskReviewTrigger.CareLeaverMissing, review.Trigger);
         Assert.Equal(reportedAt.AddHours(24), review.DueAt.Utc);
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-open-risk-review-on-care-leaver-missing") == 0, because: "every report to be consumed");
+        foreach (var report in reports)
+        {
+            await Consumed.WaitForAsync("referrals-open-risk-review-on-care-leaver-missing", report);
+        }
         Assert.Single((await worker.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={careLeaver}", YoungPersonRequests.Json))!);
         Assert.Empty((await worker.GetFromJsonAsync<List<RiskReviewResponse>>($"/api/referrals/risk-reviews?youngPersonId={child}", YoungPersonRequests.Json))!);
     }
@@ -79,8 +84,9 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
             YoungPersonId = person, EpisodeIds = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], Threshold = 3, WindowDays = 30,
             OccurredAt = DateTimeOffset.UtcNow,
         };
+        var copy = Guid.NewGuid();
         await Bus.PublishAsync(request, Guid.NewGuid());
-        await Bus.PublishAsync(request, Guid.NewGuid()); // re-sent: still one task
+        await Bus.PublishAsync(request, copy); // re-sent: still one task
 
         using var manager = Host.ClientFor(Roles.TeamManager);
         var tasks = await Eventually.GetAsync(async () =>
@@ -88,7 +94,7 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
             because: "a manager task to decide on a strategy meeting");
         var task = Assert.Single(tasks);
         Assert.Equal((ManagerTaskKind.StrategyMeetingDecision, request.EpisodeIds[^1]), (task.Kind, task.SourceId));
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-strategy-decision-task-on-missing-pattern") == 0, because: "the copy to be consumed");
+        await Consumed.WaitForAsync("referrals-strategy-decision-task-on-missing-pattern", copy);
         Assert.Single((await manager.GetFromJsonAsync<List<ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", YoungPersonRequests.Json))!);
         using var completed = await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{task.Id}/complete", new { decision = "Strategy meeting on Thursday." });
         Assert.Equal(System.Net.HttpStatusCode.OK, completed.StatusCode);

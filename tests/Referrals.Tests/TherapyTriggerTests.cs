@@ -34,10 +34,11 @@ public sealed class TherapyTriggerTests() : RealBusReferralsTests("referrals-the
             OccurredAt = DateTimeOffset.UtcNow,
         };
 
+        var resent = Guid.NewGuid();
         await Bus.PublishAsync(declined, Guid.NewGuid());
-        await Bus.PublishAsync(declined, Guid.NewGuid());
+        await Bus.PublishAsync(declined, resent);
         await Eventually.GetAsync(async () => await ReviewsAsync(person) is { Count: > 0 } list ? list : null, because: "a risk review to open");
-        await Eventually.TrueAsync(async () => await TestBroker.QueueDepthAsync("referrals-therapy-referral-declined") == 0, because: "the queue to drain");
+        await Consumed.WaitForAsync("referrals-therapy-referral-declined", resent);
 
         var review = Assert.Single(await ReviewsAsync(person));
         Assert.Equal(RiskReviewTrigger.TherapyReferralDeclined, review.Trigger);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
 
@@ -18,7 +19,7 @@ public sealed class AppShellTests(Platform platform, Chromium chromium) : IClass
         await using var browser = await chromium.NewSessionAsync(platform, width: 360, height: 740);
         var page = browser.Page;
         await browser.SignInAsync("demo-outreach");
-        await page.WaitForURLAsync("**/outreach");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/outreach$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log a contact" })).ToBeVisibleAsync();
 
         // Registered, active and in control of the page (clientsClaim), with the shell precached.

@@ -58,7 +58,7 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         await using var browser = await chromium.NewSessionAsync(platform);
         var page = browser.Page;
         await browser.SignInAsync("demo-teammanager");
-        await page.WaitForURLAsync("**/dashboard");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/dashboard$"));
 
         var dueToday = page.GetByTestId("strategy-actions-due-today");
         var actionRow = dueToday.GetByRole(AriaRole.Listitem).Filter(new() { HasText = description });

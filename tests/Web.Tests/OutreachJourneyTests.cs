@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
 using Support.Testing;
@@ -70,7 +71,7 @@ public sealed class OutreachJourneyTests(Platform platform, Chromium chromium) :
         await using var browser = await chromium.NewSessionAsync(platform, width: 360, height: 780);
         var page = browser.Page;
         await browser.SignInAsync(Worker);
-        await page.WaitForURLAsync("**/outreach");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/outreach$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log a contact" })).ToBeVisibleAsync();
         // The young person (from the referral) and the alias are listed as mine; the referral shows what I was told.
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = $"Mia {family}" }).First).ToBeVisibleAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
 using Support.Testing;
@@ -56,7 +57,7 @@ public sealed class PersonalAdviserJourneyTests(Platform platform, Chromium chro
         await using var browser = await chromium.NewSessionAsync(platform);
         var page = browser.Page;
         await browser.SignInAsync(Adviser);
-        await page.WaitForURLAsync("**/leaving-care");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leaving-care$"));
         var alertLink = page.GetByRole(AriaRole.Link, new() { Name = $"Leah {family}" });
         await Assertions.Expect(alertLink).ToBeVisibleAsync();
         await browser.ScreenshotAsync("personal-adviser-alerts");
