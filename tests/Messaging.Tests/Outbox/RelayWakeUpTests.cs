@@ -38,8 +38,10 @@ public sealed class RelayWakeUpTests(RelayWakeUpFixture fixture) : IClassFixture
             scope.ServiceProvider.GetRequiredService<IOutbox>().Add(new WakeUpProbe { Index = 2 });
             id = db.ChangeTracker.Entries<OutboxMessage>().Single(e => e.State == EntityState.Added).Entity.Id;
             await db.SaveChangesAsync();
-            // Saved but not committed: invisible to the relay, so nothing can have gone out yet.
-            await Task.Delay(300);
+            // Saved but not committed: invisible to the relay. Another row committed meanwhile wakes the relay;
+            // once that one is consumed the relay has made a pass that would have taken ours had it been visible.
+            var other = (await fixture.WriteOutboxAsync(new WakeUpProbe { Index = 3 })).Single();
+            await WaitUntilConsumedAsync(other);
             Assert.Equal(0, fixture.Deliveries.Count(Queue, id, DeliveryStage.Consumed));
             await transaction.CommitAsync();
         }
