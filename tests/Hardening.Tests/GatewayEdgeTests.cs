@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Support.ServiceDefaults.Auth;
 using Support.Testing;
 
 namespace Support.Hardening.Tests;
@@ -101,6 +102,32 @@ public sealed class GatewayEdgeTests
         // The unread body leaves the connection unusable: the client is told not to send another request on it.
         Assert.True(refused.Headers.ConnectionClose);
         Assert.Equal(HttpStatusCode.BadGateway, forwarded.StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 17: the gateway let aggregate readers (commissioners, governance) through to the Referrals reports, which the
+    /// service refuses. The service is right: the decision-times report has exact, unsuppressed counts and per-type
+    /// hours (one referral in a type gives its own decision time away), so it is not a commissioner's aggregate
+    /// (Part I; COM-04). The gateway now applies the service's rule, team and senior managers only.
+    /// </summary>
+    [Fact]
+    public async Task The_referrals_reports_route_lets_through_exactly_the_roles_the_service_allows()
+    {
+        await using var gateway = new GatewayHost();
+        var managers = new[] { Roles.TeamManager, Roles.SeniorManager };
+        var wrong = new List<string>();
+        foreach (var role in Roles.All)
+        {
+            using var response = await gateway.SendAsync(HttpMethod.Get, "/api/referrals/reports/decision-times?from=2026-04-01&to=2026-04-30",
+                Client, TestTokens.Create(role, $"edge-{role.ToLowerInvariant()}"));
+            var expected = managers.Contains(role) ? HttpStatusCode.BadGateway : HttpStatusCode.Forbidden;
+            if (response.StatusCode != expected)
+            {
+                wrong.Add($"{role}: {(int)response.StatusCode}, expected {(int)expected}");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     public static TheoryData<string> RefusedTokens => new(Tokens.Refused("SocialWorker").Select(t => t.Case));
