@@ -234,6 +234,27 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
         using var adult = fixture.Client("AdultServices", "as-17");
         Assert.Equal(HttpStatusCode.Created, (await adult.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/unmet-needs", need)).StatusCode);
     }
+
+    [Fact]
+    public async Task The_same_adviser_registered_by_several_managers_at_once_is_one_201_and_409s_never_a_500()
+    {
+        // Issue 17 (found by the access-matrix sweep): the duplicate check ran before the insert, so a simultaneous
+        // second registration hit the unique index and got a 500.
+        var clients = Enumerable.Range(0, 6).Select(i => fixture.Client(i % 2 == 0 ? "TeamManager" : "SeniorManager", $"lc-race-manager-{i}")).ToList();
+        var body = new { userId = "pa-race", displayName = "Pat Race", team = "Leaving care west", provider = "In house" };
+
+        var statuses = await Task.WhenAll(clients.Select(async c =>
+        {
+            using var response = await c.PostAsJsonAsync("/api/leavingcare/advisers", body);
+            return response.StatusCode;
+        }));
+        clients.ForEach(c => c.Dispose());
+
+        Assert.Single(statuses, HttpStatusCode.Created);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        await using var db = fixture.CreateDbContext();
+        Assert.Equal(1, await db.Advisers.CountAsync(a => a.UserId == "pa-race"));
+    }
 }
 
 internal static class Api
