@@ -108,22 +108,28 @@ public sealed class GatewayEdgeTests
     /// Issue 17: the gateway let aggregate readers (commissioners, governance) through to the Referrals reports, which the
     /// service refuses. The service is right: the decision-times report has exact, unsuppressed counts and per-type
     /// hours (one referral in a type gives its own decision time away), so it is not a commissioner's aggregate
-    /// (Part I; COM-04). The gateway now applies the service's rule, team and senior managers only.
+    /// (Part I; COM-04). Every other route at the gateway is coarser than its service by design (one policy per
+    /// service prefix), but a report route has a policy of its own, so it must name exactly the readers the report's
+    /// row in the access matrix names: let through (502 here, no service behind) or 403, role by role.
     /// </summary>
     [Fact]
-    public async Task The_referrals_reports_route_lets_through_exactly_the_roles_the_service_allows()
+    public async Task Every_report_route_lets_through_exactly_the_roles_its_access_matrix_row_names()
     {
         await using var gateway = new GatewayHost();
-        var managers = new[] { Roles.TeamManager, Roles.SeniorManager };
+        var reports = AccessMatrix.Load().Values.Where(r => r.Template.Contains("/reports/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(reports, r => r.Template == "/api/referrals/reports/decision-times");
         var wrong = new List<string>();
-        foreach (var role in Roles.All)
+        foreach (var report in reports)
         {
-            using var response = await gateway.SendAsync(HttpMethod.Get, "/api/referrals/reports/decision-times?from=2026-04-01&to=2026-04-30",
-                Client, TestTokens.Create(role, $"edge-{role.ToLowerInvariant()}"));
-            var expected = managers.Contains(role) ? HttpStatusCode.BadGateway : HttpStatusCode.Forbidden;
-            if (response.StatusCode != expected)
+            foreach (var role in Roles.All)
             {
-                wrong.Add($"{role}: {(int)response.StatusCode}, expected {(int)expected}");
+                using var response = await gateway.SendAsync(new HttpMethod(report.Method), report.Template, Client,
+                    TestTokens.Create(role, $"edge-{role.ToLowerInvariant()}"));
+                var expected = report.Roles.Contains(role) ? HttpStatusCode.BadGateway : HttpStatusCode.Forbidden;
+                if (response.StatusCode != expected)
+                {
+                    wrong.Add($"{report.Method} {report.Template} as {role}: {(int)response.StatusCode}, expected {(int)expected}");
+                }
             }
         }
 
