@@ -66,9 +66,18 @@ public sealed class AccessMatrixTests(Platform platform)
                     continue;
                 }
                 var path = operation.Path() + Query(operation);
-                var answers = await Task.WhenAll(Roles.All.SelectMany(role => targets.Select(async target =>
-                    (role, where: target.Item1, problem: await CheckAsync(clients[role], new Uri(target.Item2, path), operation, rule, role)))));
-                failures.AddRange(answers.Where(a => a.problem is not null).Select(a => $"{a.where} {operation} as {a.role}: {a.problem}"));
+                // One cell at a time: the same sample body sent at once by several permitted roles is a race on a unique
+                // key (it found two, now fixed and tested on their own), which is not what this suite measures.
+                foreach (var role in Roles.All)
+                {
+                    foreach (var (where, address) in targets)
+                    {
+                        if (await CheckAsync(clients[role], new Uri(address, path), operation, rule, role) is { } problem)
+                        {
+                            failures.Add($"{where} {operation} as {role}: {problem}");
+                        }
+                    }
+                }
             }
         }
         finally
