@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Support.ServiceDefaults.Auth;
 using Support.Testing;
 
 namespace Support.Hardening.Tests;
@@ -101,6 +102,38 @@ public sealed class GatewayEdgeTests
         // The unread body leaves the connection unusable: the client is told not to send another request on it.
         Assert.True(refused.Headers.ConnectionClose);
         Assert.Equal(HttpStatusCode.BadGateway, forwarded.StatusCode);
+    }
+
+    /// <summary>
+    /// Issue 17: the gateway let aggregate readers (commissioners, governance) through to the Referrals reports, which the
+    /// service refuses. The service is right: the decision-times report has exact, unsuppressed counts and per-type
+    /// hours (one referral in a type gives its own decision time away), so it is not a commissioner's aggregate
+    /// (Part I; COM-04). Every other route at the gateway is coarser than its service by design (one policy per
+    /// service prefix), but a report route has a policy of its own, so it must name exactly the readers the report's
+    /// row in the access matrix names: let through (502 here, no service behind) or 403, role by role.
+    /// </summary>
+    [Fact]
+    public async Task Every_report_route_lets_through_exactly_the_roles_its_access_matrix_row_names()
+    {
+        await using var gateway = new GatewayHost();
+        var reports = AccessMatrix.Load().Values.Where(r => r.Template.Contains("/reports/", StringComparison.Ordinal)).ToList();
+        Assert.Contains(reports, r => r.Template == "/api/referrals/reports/decision-times");
+        var wrong = new List<string>();
+        foreach (var report in reports)
+        {
+            foreach (var role in Roles.All)
+            {
+                using var response = await gateway.SendAsync(new HttpMethod(report.Method), report.Template, Client,
+                    TestTokens.Create(role, $"edge-{role.ToLowerInvariant()}"));
+                var expected = report.Roles.Contains(role) ? HttpStatusCode.BadGateway : HttpStatusCode.Forbidden;
+                if (response.StatusCode != expected)
+                {
+                    wrong.Add($"{report.Method} {report.Template} as {role}: {(int)response.StatusCode}, expected {(int)expected}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
     public static TheoryData<string> RefusedTokens => new(Tokens.Refused("SocialWorker").Select(t => t.Case));

@@ -170,6 +170,7 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
         Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
         var id = await fixture.RegisterAsync(fixture.Today.AddYears(-17));
         var child = await fixture.RegisterAsync(fixture.Today.AddYears(-14));
+        await Api.AllocateAsync(manager, id, await Api.RegisterAdviserAsync(manager, "pa-acc"));
         using var adviser = fixture.Client("PersonalAdviser", "pa-acc");
 
         var matched = await (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/accommodation-checks",
@@ -184,7 +185,7 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
             new { address = "1 Other Street", postcode = "S60 2BB", placementType = "FosterPlacement", adultsOnly = false, staffedEveningsAndWeekends = true }))
             .Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Clear", clear.GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{child}/accommodation-checks",
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await manager.PostAsJsonAsync($"/api/leavingcare/young-people/{child}/accommodation-checks",
             new { address = "1 Other Street", postcode = "S60 2BB", placementType = "FosterPlacement", adultsOnly = false, staffedEveningsAndWeekends = true })).StatusCode);
 
         var checkId = matched.GetProperty("id").GetGuid();
@@ -192,6 +193,67 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
         var decided = await manager.PostAsJsonAsync($"/api/leavingcare/accommodation-checks/{checkId}/decision", new { approved = false, rationale = "Known address; find another placement" });
         Assert.Equal("RejectedByManager", (await decided.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/leavingcare/accommodation-checks/{checkId}/decision", new { approved = true, rationale = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_adviser_not_allocated_to_a_young_person_is_refused_their_accommodation_checks_and_unmet_needs_as_their_record()
+    {
+        // Issue 17: the record was refused (403) but an accommodation check (whose reply names flagged addresses) and
+        // an unmet need were accepted (201) from any adviser. All three now follow the record's allocation rule.
+        using var manager = fixture.Client("TeamManager", "lc-manager-17");
+        using var flagged = await manager.PostAsJsonAsync("/api/leavingcare/flagged-addresses",
+            new { address = "7 Canal Side", postcode = "S60 9ZZ", source = "StrategyMeeting", reason = "Named at a strategy meeting" });
+        Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
+        var id = await fixture.RegisterAsync(fixture.Today.AddYears(-19));
+        await Api.AllocateAsync(manager, id, await Api.RegisterAdviserAsync(manager, "pa-allocated-17"));
+        using var allocated = fixture.Client("PersonalAdviser", "pa-allocated-17");
+        using var stranger = fixture.Client("PersonalAdviser", "pa-not-allocated-17");
+        var check = new { address = "7 Canal Side", postcode = "S60 9ZZ", placementType = "SupportedLodgings", adultsOnly = false, staffedEveningsAndWeekends = true };
+        var need = new { needCategory = "Housing", reason = "NotAvailable", refusedBy = "Housing", details = "No tenancy offered", refusedOn = fixture.Today };
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/leavingcare/young-people/{id}/leaving-care")).StatusCode);
+        using (var refusedCheck = await stranger.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/accommodation-checks", check))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refusedCheck.StatusCode);
+            Assert.DoesNotContain("FlaggedAddress", await refusedCheck.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/unmet-needs", need)).StatusCode);
+        await using (var db = fixture.CreateDbContext())
+        {
+            Assert.False(await db.AccommodationChecks.AnyAsync(c => c.YoungPersonId == id), "a refused check is not stored");
+            Assert.False(await db.UnmetNeeds.AnyAsync(n => n.YoungPersonId == id), "a refused unmet need is not stored");
+        }
+        Assert.Empty(await fixture.OutboxAsync<UnmetNeedRecorded>(e => e.YoungPersonId == id));
+
+        // Their own adviser, and a manager, still can; adult services record a refusal without being allocated (LC-06).
+        using var ownCheck = await allocated.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/accommodation-checks", check);
+        Assert.Equal(HttpStatusCode.Created, ownCheck.StatusCode);
+        Assert.Equal("NeedsManagerDecision", (await ownCheck.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, (await allocated.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/unmet-needs", need)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await manager.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/accommodation-checks", check)).StatusCode);
+        using var adult = fixture.Client("AdultServices", "as-17");
+        Assert.Equal(HttpStatusCode.Created, (await adult.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/unmet-needs", need)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_same_adviser_registered_by_several_managers_at_once_is_one_201_and_409s_never_a_500()
+    {
+        // Issue 17 (found by the access-matrix sweep): the duplicate check ran before the insert, so a simultaneous
+        // second registration hit the unique index and got a 500.
+        var clients = Enumerable.Range(0, 6).Select(i => fixture.Client(i % 2 == 0 ? "TeamManager" : "SeniorManager", $"lc-race-manager-{i}")).ToList();
+        var body = new { userId = "pa-race", displayName = "Pat Race", team = "Leaving care west", provider = "In house" };
+
+        var statuses = await Task.WhenAll(clients.Select(async c =>
+        {
+            using var response = await c.PostAsJsonAsync("/api/leavingcare/advisers", body);
+            return response.StatusCode;
+        }));
+        clients.ForEach(c => c.Dispose());
+
+        Assert.Single(statuses, HttpStatusCode.Created);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        await using var db = fixture.CreateDbContext();
+        Assert.Equal(1, await db.Advisers.CountAsync(a => a.UserId == "pa-race"));
     }
 }
 

@@ -222,4 +222,24 @@ public sealed class TherapyReferralTests(TherapyFixture fixture) : IClassFixture
         await using var db = fixture.CreateDbContext();
         Assert.True(await db.Set<Support.ServiceDefaults.Audit.AccessLogEntry>().AnyAsync(a => a.SubjectId == youngPerson));
     }
+
+    [Fact]
+    public async Task The_same_provider_registered_twice_at_once_is_one_201_and_422s_naming_the_name_never_a_500()
+    {
+        // Issue 17 (found by the access-matrix sweep): the duplicate check ran before the insert, so a simultaneous
+        // second registration hit the unique index and got a 500.
+        var clients = Enumerable.Range(0, 6).Select(i => fixture.Client(i % 2 == 0 ? "TeamManager" : "SeniorManager", $"race-manager-{i}")).ToList();
+
+        var statuses = await Task.WhenAll(clients.Select(async c =>
+        {
+            using var response = await c.PostAsJsonAsync("/api/therapy/providers", new { name = "Race Counselling" });
+            return response.StatusCode;
+        }));
+        clients.ForEach(c => c.Dispose());
+
+        Assert.Single(statuses, HttpStatusCode.Created);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.UnprocessableEntity, s));
+        await using var db = fixture.CreateDbContext();
+        Assert.Equal(1, await db.Providers.CountAsync(p => p.Name == "Race Counselling"));
+    }
 }

@@ -23,6 +23,14 @@ public static class Access
     public static bool MaySee(this ClaimsPrincipal user, YoungPersonPicture picture) =>
         user.IsManager() || (picture.AdviserUserId is { } adviser && adviser == user.UserId());
 
+    /// <summary>
+    /// Who may record an unmet need for this young person: the same allocation rule as their record for the leaving-care
+    /// team (an adviser only for a young person allocated to them), and adult services or a social worker, who record
+    /// a refusal without being allocated (LC-06).
+    /// </summary>
+    public static bool MayRecordUnmetNeedFor(this ClaimsPrincipal user, YoungPersonPicture picture) =>
+        user.MaySee(picture) || UnmetNeedRoles.Except(TeamRoles).Any(user.IsInRole);
+
     /// <summary>A manager sees every alert; an adviser only the alerts addressed to them.</summary>
     public static bool MaySee(this ClaimsPrincipal user, HandoverAlert alert) =>
         user.IsManager() || (alert.Recipient is { } recipient && recipient == user.UserId());

@@ -13,7 +13,7 @@ namespace Support.LeavingCare.Features.Accommodation;
 /// <summary>Checks proposed accommodation against flagged addresses and unsuitable placement types (LC-05).</summary>
 public static class CheckAccommodation
 {
-    public static async Task<Results<Created<AccommodationCheckResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
+    public static async Task<Results<Created<AccommodationCheckResponse>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> HandleAsync(
         Guid id, CheckAccommodationRequest request, ClaimsPrincipal user, LeavingCareDbContext db, IOptions<LeavingCareOptions> options,
         TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -31,6 +31,12 @@ public static class CheckAccommodation
         if (picture is null)
         {
             return TypedResults.NotFound();
+        }
+        // Issue 17: the reply names flagged addresses, so only the young person's adviser or a manager may ask, the
+        // same rule as their leaving-care record (GetCareLeaver).
+        if (!user.MaySee(picture))
+        {
+            return TypedResults.Forbid();
         }
         var author = user.ToAuthor(clock, Access.TeamRoles);
         var age = picture.AgeOn(London.DateOf(author.At));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.ServiceDefaults.Auth;
@@ -25,12 +26,23 @@ public static class RegisterAdviser
         }
         if (await db.Advisers.AnyAsync(a => a.UserId == request.UserId, cancellationToken))
         {
-            return TypedResults.Problem(title: "An adviser with this user id is already registered.", statusCode: StatusCodes.Status409Conflict);
+            return Duplicate();
         }
         var adviser = Adviser.Register(request.UserId!.Trim(), request.DisplayName!.Trim(), request.Team!.Trim(), request.Provider!.Trim(),
             user.ToAuthor(clock, Access.ManagerRoles));
         db.Advisers.Add(adviser);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two managers registering the same adviser at once: the check above saw neither, the unique index sees both.
+            return Duplicate();
+        }
         return TypedResults.Created($"/api/leavingcare/advisers/{adviser.Id}", AdviserResponse.From(adviser));
     }
+
+    private static ProblemHttpResult Duplicate() =>
+        TypedResults.Problem(title: "An adviser with this user id is already registered.", statusCode: StatusCodes.Status409Conflict);
 }

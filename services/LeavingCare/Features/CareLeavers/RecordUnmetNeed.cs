@@ -14,7 +14,7 @@ namespace Support.LeavingCare.Features.CareLeavers;
 /// <summary>A need the young person has that a service refused or could not meet (LC-06).</summary>
 public static class RecordUnmetNeed
 {
-    public static async Task<Results<Created<UnmetNeedResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
+    public static async Task<Results<Created<UnmetNeedResponse>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> HandleAsync(
         Guid id, RecordUnmetNeedRequest request, ClaimsPrincipal user, LeavingCareDbContext db, IOutbox outbox, TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -31,6 +31,11 @@ public static class RecordUnmetNeed
         if (await CareLeaverEndpoints.KnownAsync(db, id, cancellationToken) is not { } picture)
         {
             return TypedResults.NotFound();
+        }
+        // Issue 17: an adviser records for the young people allocated to them, as on their record (GetCareLeaver).
+        if (!user.MayRecordUnmetNeedFor(picture))
+        {
+            return TypedResults.Forbid();
         }
         var author = user.ToAuthor(clock, Access.UnmetNeedRoles);
         // Issue 15 item 6: the same date rule as every service.

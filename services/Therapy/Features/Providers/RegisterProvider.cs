@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.Therapy.Data;
@@ -29,7 +30,15 @@ public static class RegisterProvider
         }
         var provider = Provider.Register(name, Input.Clean(request.ReferralRoute), user.ToAuthor(clock, Access.OfferManagerRoles));
         db.Providers.Add(provider);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same provider registered twice at once: the check above saw neither, the unique index sees both.
+            return new ValidationErrors().Add("name", "A provider with this name is already registered.").ToUnprocessable();
+        }
         return TypedResults.Created($"/api/therapy/providers/{provider.Id}", new ProviderResponse(provider.Id, provider.Name, provider.ReferralRoute));
     }
 }
