@@ -27,9 +27,12 @@ public sealed class CriticalIncidentQueueTests() : RealBusReferralsTests("referr
             IncidentId = Guid.NewGuid(), YoungPersonId = person, Kind = CriticalIncidentKind.InjuriesOnReturn, SourceService = "missing",
             SourceReference = $"return-interview:{Guid.NewGuid()}", IncidentAt = raisedAt.AddHours(-5), OccurredAt = raisedAt,
         };
+        var first = Guid.NewGuid();
         var resent = Guid.NewGuid();
-        await Bus.PublishAsync(message, Guid.NewGuid());
-        await Bus.PublishAsync(message with { IncidentId = Guid.NewGuid() }, resent); // the same finding re-sent
+        await Bus.PublishAsync(message, first);
+        // The same finding re-sent later, once the first has been handled (sent together, either may arrive first).
+        await Consumed.WaitForAsync("referrals-queue-critical-incident", first);
+        await Bus.PublishAsync(message with { IncidentId = Guid.NewGuid() }, resent);
 
         using var senior = Host.ClientFor(Roles.SeniorManager);
         var queue = await Eventually.GetAsync(async () =>

@@ -24,6 +24,10 @@ public sealed class Chromium : IAsyncLifetime
         {
             throw new InvalidOperationException($"{ExecutablePath} is missing: `tools/infra install` installs Debian's chromium.");
         }
+        // Playwright's assertions give up after 5 s by default; on a two-core CI machine running another test
+        // project beside this one, a dashboard of six service calls can take longer than that to fill in. The
+        // assertions still retry and pass as soon as the page shows what they expect.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -145,13 +145,14 @@ public sealed class InterviewFindingsTests(MissingFixture fixture) : IClassFixtu
         findings["places"] = new[] { "Flat above Wellgate takeaway" };
         findings["disruptionOptions"] = new[]
         {
-            new { tool = "AbductionNotice", decision = "Pursued", owner = "police-liaison-2", rationale = "Adult male over 18 harbouring her." },
             new { tool = "LicensingAction", decision = "Considered", owner = "licensing-1", rationale = "Driver drops her off; check his badge." },
+            new { tool = "AbductionNotice", decision = "Pursued", owner = "police-liaison-2", rationale = "Adult male over 18 harbouring her." },
         };
 
         var completed = await rhi.InterviewActionAsync(id, "complete", findings);
 
         Assert.Equal(["'Bash'", "Tariq from the takeaway"], completed.ProposedLinks.Persons);
+        // Options recorded together are listed in the order of the tools (DisruptionTool), whatever order they were sent in.
         Assert.Equal([DisruptionTool.AbductionNotice, DisruptionTool.LicensingAction], completed.DisruptionOptions.Select(o => o.Tool));
         Assert.Equal(("police-liaison-2", DisruptionDecision.Pursued, "rhi-7"), (completed.DisruptionOptions[0].Owner, completed.DisruptionOptions[0].Decision, completed.DisruptionOptions[0].Recorded.By));
         var proposed = Assert.Single(await fixture.OutboxAsync<ReturnInterviewLinksProposed>(m => m.InterviewId == id));

@@ -62,7 +62,7 @@ public sealed record ReturnInterviewResponse(
                 Signature.Of(i.PoliceRefusalRecordedAt!.Value, i.PoliceRefusalRecordedBy ?? "", i.PoliceRefusalRecordedByRole ?? ""))
             : null,
         new ProposedLinksResponse(i.ProposedPersons, i.ProposedVehicles, i.ProposedPlaces),
-        (options ?? []).Where(o => o.InterviewId == i.Id).OrderBy(o => o.RecordedAt).ThenBy(o => o.Id).Select(DisruptionOptionResponse.From).ToList());
+        (options ?? []).Where(o => o.InterviewId == i.Id).OrderBy(o => o.RecordedAt).ThenBy(o => o.Tool).ThenBy(o => o.Id).Select(DisruptionOptionResponse.From).ToList());
 
     private static List<InterviewStep> HistoryOf(ReturnInterview i)
     {
