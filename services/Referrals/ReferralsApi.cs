@@ -14,6 +14,7 @@ using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
+using Support.Referrals.Features.SharingRelationships;
 using Support.Referrals.Features.StrategyMeetings;
 using Support.Referrals.Features.YoungPeople;
 
@@ -56,6 +57,7 @@ public static class ReferralsApi
         app.MapCaseEndpoints();
         app.MapChronologyEndpoints();
         app.MapCriticalIncidentEndpoints();
+        app.MapSharingRelationshipEndpoints();
         return app;
     }
 }

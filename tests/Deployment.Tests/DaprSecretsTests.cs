@@ -141,8 +141,9 @@ public sealed class DaprSecretsTests
                         ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("checks").GetProperty("database").GetProperty("status").GetString()
                         : null;
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or too busy starting to answer within the client's timeout: not ready yet.
                     return null;
                 }
             }, TimeSpan.FromSeconds(90), "the service to become ready");

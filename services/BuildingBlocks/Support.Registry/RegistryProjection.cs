@@ -11,7 +11,7 @@ namespace Support.Registry;
 
 /// <summary>
 /// Every context except Referrals keeps the same projection of the young-person registry; this is it, written once:
-/// the table, the two idempotent consumers and a staff-only, audited read endpoint.
+/// the table, its idempotent consumers (and those of the sharing relationships) and a staff-only, audited read endpoint.
 /// </summary>
 public static class RegistryProjection
 {
@@ -29,12 +29,18 @@ public static class RegistryProjection
         return modelBuilder;
     }
 
-    /// <summary>Registers the consumers on queues named <c>{service}-young-person-registered</c> and <c>...-details-corrected</c>.</summary>
+    /// <summary>
+    /// Registers the consumers on queues named <c>{service}-young-person-registered</c>, <c>...-details-corrected</c>,
+    /// <c>...-sharing-relationship-recorded</c> and <c>...-sharing-relationship-ended</c>.
+    /// </summary>
     public static IBusRegistrationConfigurator AddRegistryProjectionConsumers<TContext>(this IBusRegistrationConfigurator bus, string service)
         where TContext : DbContext
     {
         bus.AddConsumer<YoungPersonRegisteredConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-young-person-registered");
         bus.AddConsumer<YoungPersonDetailsCorrectedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-young-person-details-corrected");
+        // The sharing relationships a partner's reads of this service's records are decided on (REC-11).
+        bus.AddConsumer<SharingRelationshipRecordedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-sharing-relationship-recorded");
+        bus.AddConsumer<SharingRelationshipEndedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-sharing-relationship-ended");
         return bus;
     }
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Correlation;
 using Support.ServiceDefaults.Health;
@@ -37,6 +38,8 @@ public static class Extensions
         // First: the secrets it reads (Secrets:Provider=dapr) are configuration everything below may need.
         builder.AddDaprSecretsIfConfigured();
         builder.Services.AddSingleton(TimeProvider.System);
+        // Who outside the case team may see which young people, on what terms (REC-11): read and checked on first use.
+        builder.Services.AddSingleton(_ => InformationSharingProtocol.From(builder.Configuration));
         builder.Services.AddSingleton<JobHeartbeat>();
         builder.Services.AddHttpContextAccessor();
         builder.AddSupportAuthentication();

@@ -19,7 +19,9 @@ public sealed class ClaimTimeoutFixture() : MessagingFixture("claim-timeout")
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        ["Outbox:ClaimIdleTimeout"] = "00:00:01",
+        // Short, so the test is quick, but not 1 s: on a loaded two-core machine the pause between the relay's own
+        // statements (set_config, then the claim) once exceeded a second and PostgreSQL ended the transaction mid-claim.
+        ["Outbox:ClaimIdleTimeout"] = "00:00:03",
     };
 
     public OutboxRelay<MessagingTestDbContext> Relay() => ActivatorUtilities.CreateInstance<OutboxRelay<MessagingTestDbContext>>(Services);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Correlation;
 
@@ -18,17 +19,32 @@ public static class AccessActions
 {
     public const string Read = "read";
     public const string SearchMatch = "search-match";
+    /// <summary>A partner asked for a record the information-sharing protocol does not give them (REC-11).</summary>
+    public const string Refused = "refused";
 }
 
-/// <summary>Writes who read which child's record. Reads are refused (fail closed) if the audit cannot be written.</summary>
+/// <summary>
+/// Writes who read which child's record. Reads are refused (fail closed) if the audit cannot be written, and a
+/// partner's read of a young person they have no sharing relationship to is refused here too (REC-11): every read of
+/// a child's record already passes through <see cref="RecordAsync"/>, so no read path can forget the check.
+/// </summary>
 public interface IAccessLog
 {
+    /// <summary>
+    /// Records the read. For a young person's record read by a partner, first checks the sharing relationships: any
+    /// young person not shared is written as <see cref="AccessActions.Refused"/> and <see cref="RecordAccessRefusedException"/>
+    /// is thrown; a shared read is written with the relationship, purpose and lawful basis it was shared under.
+    /// Search matches are not checked: a search filters its matches for partners first (FindYoungPeople).
+    /// </summary>
     Task RecordAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, string action, CancellationToken cancellationToken);
+
+    /// <summary>The same check before a read is served: refuses (logged, thrown) or returns quietly.</summary>
+    Task EnsureMayReadAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AccessLogEntry>> ForSubjectAsync(string subjectType, Guid subjectId, CancellationToken cancellationToken);
 }
 
-internal sealed class AccessLog<TContext>(TContext db, IHttpContextAccessor http, TimeProvider clock) : IAccessLog
+internal sealed class AccessLog<TContext>(TContext db, IHttpContextAccessor http, IRecordAccess recordAccess, TimeProvider clock) : IAccessLog
     where TContext : DbContext
 {
     public async Task RecordAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, string action, CancellationToken cancellationToken)
@@ -37,25 +53,64 @@ internal sealed class AccessLog<TContext>(TContext db, IHttpContextAccessor http
         {
             return;
         }
+        var decision = action == AccessActions.SearchMatch
+            ? RecordAccessDecision.ForCaseTeam
+            : await DecideAsync(subjectType, subjectIds, cancellationToken);
+        foreach (var subjectId in subjectIds.Distinct())
+        {
+            db.Set<AccessLogEntry>().Add(Entry(subjectType, subjectId, action, decision.Shared.GetValueOrDefault(subjectId)));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task EnsureMayReadAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken) =>
+        await DecideAsync(subjectType, subjectIds, cancellationToken);
+
+    /// <summary>The decision for a read; a refusal is logged and thrown.</summary>
+    private async Task<RecordAccessDecision> DecideAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
+    {
+        if (subjectType != AccessSubjects.YoungPerson)
+        {
+            return RecordAccessDecision.ForCaseTeam;
+        }
+        var decision = await recordAccess.DecideAsync(User(), subjectIds, cancellationToken);
+        if (decision.Refused.Count == 0)
+        {
+            return decision;
+        }
+        // The request fails with 403, so nothing it had staged may be stored with the refusal: only the refusal is.
+        db.ChangeTracker.Clear();
+        foreach (var refused in decision.Refused)
+        {
+            db.Set<AccessLogEntry>().Add(Entry(subjectType, refused, AccessActions.Refused, null));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        throw new RecordAccessRefusedException();
+    }
+
+    private System.Security.Claims.ClaimsPrincipal User() =>
+        (http.HttpContext ?? throw new InvalidOperationException("Reads are audited within a request.")).User;
+
+    private AccessLogEntry Entry(string subjectType, Guid subjectId, string action, SharingBasis? basis)
+    {
         var context = http.HttpContext ?? throw new InvalidOperationException("Reads are audited within a request.");
         var user = context.User;
         var now = clock.GetUtcNow();
-        foreach (var subjectId in subjectIds.Distinct())
+        return new AccessLogEntry
         {
-            db.Set<AccessLogEntry>().Add(new AccessLogEntry
-            {
-                Id = Guid.CreateVersion7(now),
-                SubjectType = subjectType,
-                SubjectId = subjectId,
-                Action = action,
-                Actor = user.UserId(),
-                ActorRoles = string.Join(',', user.RoleCodes()),
-                Path = context.Request.Path.Value ?? "",
-                At = now,
-                CorrelationId = CorrelationId.Current,
-            });
-        }
-        await db.SaveChangesAsync(cancellationToken);
+            Id = Guid.CreateVersion7(now),
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Action = action,
+            Actor = user.UserId(),
+            ActorRoles = string.Join(',', user.RoleCodes()),
+            Path = context.Request.Path.Value ?? "",
+            At = now,
+            CorrelationId = CorrelationId.Current,
+            SharedUnder = basis?.Relationship.ToString(),
+            Purpose = basis?.Purpose,
+            LawfulBasis = basis?.LawfulBasis,
+        };
     }
 
     public async Task<IReadOnlyList<AccessLogEntry>> ForSubjectAsync(string subjectType, Guid subjectId, CancellationToken cancellationToken) =>

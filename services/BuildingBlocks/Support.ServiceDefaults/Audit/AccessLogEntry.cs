@@ -16,4 +16,12 @@ public sealed class AccessLogEntry
     public required string Path { get; init; }
     public required DateTimeOffset At { get; init; }
     public string? CorrelationId { get; init; }
+    /// <summary>
+    /// For a partner's read under the information-sharing protocol (REC-11): the relationship it was shared under,
+    /// with the protocol's purpose and lawful basis. Null for the case team's reads. Together these rows are the
+    /// young person's share ledger.
+    /// </summary>
+    public string? SharedUnder { get; init; }
+    public string? Purpose { get; init; }
+    public string? LawfulBasis { get; init; }
 }

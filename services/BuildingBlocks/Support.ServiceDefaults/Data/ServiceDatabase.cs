@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Health;
 
@@ -33,6 +34,7 @@ public static partial class ServiceDatabase
         });
         builder.Services.TryAddSingleton<DatabaseErrorLogging>();
         builder.Services.AddScoped<IAccessLog, AccessLog<TContext>>();
+        builder.Services.AddScoped<IRecordAccess, RecordAccess<TContext>>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck<TContext>>("database", tags: [HealthTags.Ready]);
         return builder;
     }
@@ -166,7 +168,7 @@ public static partial class ServiceDatabase
     [LoggerMessage(Level = LogLevel.Critical, Message = "{Context}: migrating the database failed")]
     private static partial void LogMigrationFailed(ILogger logger, Exception exception, string context);
 
-    /// <summary>Maps the access log table into a service's model.</summary>
+    /// <summary>Maps the access log and the sharing relationships it is decided on into a service's model.</summary>
     public static ModelBuilder AddAccessLog(this ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AccessLogEntry>(e =>
@@ -180,6 +182,24 @@ public static partial class ServiceDatabase
             e.Property(x => x.Path).HasMaxLength(500);
             e.Property(x => x.CorrelationId).HasMaxLength(64);
             e.HasIndex(x => new { x.SubjectType, x.SubjectId, x.At });
+            e.Property(x => x.SharedUnder).HasMaxLength(32);
+            e.Property(x => x.Purpose).HasMaxLength(500);
+            e.Property(x => x.LawfulBasis).HasMaxLength(500);
+        });
+        // The sharing relationships a partner's reads are decided on (REC-11), beside the log that records them.
+        modelBuilder.Entity<SharingRelationship>(e =>
+        {
+            e.ToTable("sharing_relationships");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.UserId).HasMaxLength(200);
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(32);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.EndedBy).HasMaxLength(200);
+            e.Property(x => x.EndReason).HasMaxLength(1000);
+            e.HasIndex(x => new { x.UserId, x.YoungPersonId });
+            e.HasIndex(x => x.YoungPersonId);
         });
         return modelBuilder;
     }

@@ -36,6 +36,24 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
             });
         }
 
+        if (exception is Access.RecordAccessRefusedException)
+        {
+            // Already in the access log as a refusal; the caller learns why, and how to ask (a grant), nothing more.
+            httpContext.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status403Forbidden,
+                    Title = "No information-sharing relationship to this young person.",
+                    Detail = "The information-sharing protocol gives your role access only to young people you are related to "
+                        + "(a placement, a school, a referral you made, or a grant). A social worker or manager can record a grant.",
+                    Extensions = { ["refusedBy"] = Access.RecordAccessRefusedException.RefusedBy },
+                },
+            });
+        }
+
         // The exception type only: messages can carry personal data from the request.
         LogUnhandled(logger, exception.GetType().FullName ?? "unknown", httpContext.Request.Path);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;

@@ -9,7 +9,9 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Referrals;
+using Support.Referrals.Features.SharingRelationships;
 using Support.Referrals.Features.YoungPeople;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
@@ -39,7 +41,7 @@ public static class ReceiveReferral
 
     public static async Task<Results<Created<ReferralResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IAccessLog accessLog, TimeProvider clock,
-        IOptions<FrontDoorOptions> frontDoor, CancellationToken cancellationToken)
+        IOptions<FrontDoorOptions> frontDoor, InformationSharingProtocol protocol, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .When(request.YoungPersonId is null && request.YoungPerson is null, "youngPersonId", "Give 'youngPersonId' or the young person's details in 'youngPerson'.")
@@ -137,6 +139,16 @@ public static class ReceiveReferral
         var referral = Referral.Receive(link.Id, dateOfBirth, new Referrer(request.ReferrerRole!.Value, request.ReferrerOrganisation),
             content, earlier.Count > 0, inWindow, frontDoor.Value.DecisionEscalationWorkingDays, author);
         db.Referrals.Add(referral);
+        // A partner who refers (a school, a health partner) may follow their referral up (REC-11): the protocol's
+        // ReferralMade relationship, recorded with the referral and lapsing after a year. Without it, the earlier
+        // referrals this response shows would be refused to the very person who made this one.
+        if (protocol.TermsFor(user) is { } terms && terms.Relationships.Contains(SharingRelationshipKind.ReferralMade))
+        {
+            var followUp = SharingRelationship.Record(link.Id, author.UserId, SharingRelationshipKind.ReferralMade, author.At,
+                author.At + SharingRelationshipRules.ReferralFollowUp, $"Made referral {referral.Id}", author.UserId, author.At);
+            db.Set<SharingRelationship>().Add(followUp);
+            outbox.Add(SharingRelationshipRules.Recorded(followUp));
+        }
         outbox.Add(new ReferralReceived
         {
             ReferralId = referral.Id,

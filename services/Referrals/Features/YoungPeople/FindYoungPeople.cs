@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Problems;
 
@@ -8,7 +10,8 @@ namespace Support.Referrals.Features.YoungPeople;
 
 /// <summary>
 /// Possible matches for a name and/or date of birth, so a worker checks before registering someone twice. Each
-/// person returned has been seen, so each appears in the access log as a search match (REC-08).
+/// person returned has been seen, so each appears in the access log as a search match (REC-08). A partner outside the
+/// case team is shown only the young people they have a sharing relationship to (REC-11).
 /// </summary>
 public static class FindYoungPeople
 {
@@ -17,7 +20,8 @@ public static class FindYoungPeople
     public sealed record Match(Guid Id, string DisplayName, DateOnly DateOfBirth, string LocalArea, IReadOnlyList<string> MatchedOn);
 
     public static async Task<Results<Ok<IReadOnlyList<Match>>, ValidationProblem>> HandleAsync(
-        string? name, DateOnly? dateOfBirth, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
+        string? name, DateOnly? dateOfBirth, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog, IRecordAccess recordAccess,
+        CancellationToken cancellationToken)
     {
         var trimmed = name?.Trim();
         var errors = new ValidationErrors()
@@ -41,7 +45,10 @@ public static class FindYoungPeople
             .Take(MaxResults * 5)
             .ToListAsync(cancellationToken);
 
+        // A partner finds only the young people the information-sharing protocol lets them see (REC-11).
+        var access = await recordAccess.DecideAsync(user, candidates.Select(d => d.YoungPersonId).ToList(), cancellationToken);
         var matches = candidates
+            .Where(d => access.CaseTeam || access.Shared.ContainsKey(d.YoungPersonId))
             .Select(d =>
             {
                 var on = new List<string>();
