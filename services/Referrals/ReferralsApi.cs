@@ -5,6 +5,7 @@ using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.CriticalIncidents;
 using Support.Referrals.Features.Deadlines;
+using Support.Referrals.Features.Disclosure;
 using Support.Referrals.Features.LinkProposals;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
@@ -58,6 +59,7 @@ public static class ReferralsApi
         app.MapChronologyEndpoints();
         app.MapCriticalIncidentEndpoints();
         app.MapSharingRelationshipEndpoints();
+        app.MapDisclosureEndpoints();
         return app;
     }
 }

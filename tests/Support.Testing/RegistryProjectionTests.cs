@@ -195,6 +195,50 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
     }
 
     [Fact]
+    public async Task A_sharing_relationship_on_the_bus_lets_its_partner_read_and_an_ending_that_overtakes_it_is_not_undone()
+    {
+        var id = Guid.NewGuid();
+        await _bus.PublishAsync(Registered(id), Guid.NewGuid());
+        await WaitForAsync(id, _ => true, "the projection");
+        using var carer = Host.ClientFor(Roles.Carer, "projection-carer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await carer.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode);
+
+        var placement = Guid.NewGuid();
+        await _bus.PublishAsync(new SharingRelationshipRecorded
+        {
+            RelationshipId = placement, YoungPersonId = id, UserId = "projection-carer", Kind = SharingRelationshipKind.Placement,
+            ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-1), OccurredAt = DateTimeOffset.UtcNow,
+        }, Guid.NewGuid());
+        await Eventually.TrueAsync(async () =>
+            (await carer.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode == HttpStatusCode.OK, because: "the placement to be projected");
+
+        // A grant whose ending arrives first: the late recording must not open access again.
+        var grant = Guid.NewGuid();
+        using var health = Host.ClientFor(Roles.HealthPartner, "projection-health");
+        var early = Guid.NewGuid();
+        await _bus.PublishAsync(new SharingRelationshipEnded
+        {
+            RelationshipId = grant, YoungPersonId = id, EndedAt = DateTimeOffset.UtcNow, OccurredAt = DateTimeOffset.UtcNow,
+        }, early);
+        await _consumed.WaitForAsync($"{Service}-sharing-relationship-ended", early);
+        var late = Guid.NewGuid();
+        await _bus.PublishAsync(new SharingRelationshipRecorded
+        {
+            RelationshipId = grant, YoungPersonId = id, UserId = "projection-health", Kind = SharingRelationshipKind.Grant,
+            ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-5), ValidUntil = DateTimeOffset.UtcNow.AddDays(30), OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+        }, late);
+        await _consumed.WaitForAsync($"{Service}-sharing-relationship-recorded", late);
+        Assert.Equal(HttpStatusCode.Forbidden, (await health.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode);
+
+        await _bus.PublishAsync(new SharingRelationshipEnded
+        {
+            RelationshipId = placement, YoungPersonId = id, EndedAt = DateTimeOffset.UtcNow, OccurredAt = DateTimeOffset.UtcNow,
+        }, Guid.NewGuid());
+        await Eventually.TrueAsync(async () =>
+            (await carer.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode == HttpStatusCode.Forbidden, because: "the ending to be projected");
+    }
+
+    [Fact]
     public async Task The_ready_check_reports_database_bus_and_outbox()
     {
         using var client = Host.CreateClient();

@@ -3,6 +3,7 @@ using Support.Messaging;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Chronology;
+using Support.Referrals.Domain.Disclosure;
 using Support.Referrals.Domain.OnCall;
 using Support.Referrals.Domain.PoliceOutcomes;
 using Support.Referrals.Domain.Referrals;
@@ -43,6 +44,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<ChronologyHead> ChronologyHeads => Set<ChronologyHead>();
     public DbSet<Referral> Referrals => Set<Referral>();
     public DbSet<PoliceOutcome> PoliceOutcomes => Set<PoliceOutcome>();
+    public DbSet<DisclosurePack> DisclosurePacks => Set<DisclosurePack>();
+    public DbSet<Redaction> Redactions => Set<Redaction>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();

@@ -19,6 +19,8 @@ public static class AccessActions
 {
     public const string Read = "read";
     public const string SearchMatch = "search-match";
+    /// <summary>The whole record copied into a disclosure pack (REC-10).</summary>
+    public const string Export = "export";
     /// <summary>A partner asked for a record the information-sharing protocol does not give them (REC-11).</summary>
     public const string Refused = "refused";
 }

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Support.Referrals.Data;
+using Support.Referrals.Domain.Disclosure;
+using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
+
+namespace Support.Referrals.Features.Disclosure;
+
+/// <summary>
+/// Reads a pack (REC-09): <c>view=redacted</c> (the default: what the recipient is given), <c>original</c>, or
+/// <c>side-by-side</c> for the auditor's comparison. Every read is a read of the young person's record (REC-08).
+/// </summary>
+public static class GetDisclosurePack
+{
+    public static readonly string[] Views = ["redacted", "original", "side-by-side"];
+
+    public static async Task<Results<Ok<DisclosurePackResponse>, ValidationProblem, NotFound>> HandleAsync(
+        Guid packId, string? view, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var chosen = view ?? "redacted";
+        if (!Views.Contains(chosen))
+        {
+            return new ValidationErrors().Add("view", $"'view' must be one of {string.Join(", ", Views)}.").ToBadRequest();
+        }
+        var pack = await db.DisclosurePacks.AsNoTracking().SingleOrDefaultAsync(p => p.Id == packId, cancellationToken);
+        if (pack is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var redactions = await db.Redactions.AsNoTracking().Where(r => r.PackId == packId)
+            .OrderBy(r => r.RedactedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+        await accessLog.RecordAsync(AccessSubjects.YoungPerson, [pack.YoungPersonId], AccessActions.Read, cancellationToken);
+
+        var items = pack.Items();
+        var redacted = Redaction.Apply(items, redactions);
+        var shown = items.Select((item, i) => new PackItemView(
+            item.Id, item.Section, item.OccurredAt is { } at ? LondonTime.Of(at) : null, item.Provenance,
+            chosen == "redacted" ? null : item.Text,
+            chosen == "original" ? null : redacted[i].Text)).ToList();
+        return TypedResults.Ok(new DisclosurePackResponse(
+            DisclosurePackManifest.From(pack, items), pack.Verifies(), chosen, redactions.Select(RedactionResponse.From).ToList(), shown));
+    }
+}

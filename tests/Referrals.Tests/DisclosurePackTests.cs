@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Support.Referrals.Domain.Disclosure;
+using Support.ServiceDefaults.Audit;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Referrals.Tests;
+
+/// <summary>
+/// REC-08, REC-09, REC-10 (issue 16 item 3): an auditor makes a complete pack of one young person's record, redacts
+/// it for a recipient with a reason for every redaction, and compares the original and the redacted version; the
+/// original never changes, the redacted version leaks nothing redacted, every pack read is a read of the record.
+/// </summary>
+public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
+{
+    private const string Sibling = "Jayden Brookfield";
+
+    /// <summary>A young person with case notes (one naming a sibling twice), a finalised meeting and a police outcome.</summary>
+    private async Task<Guid> RecordedChildAsync()
+    {
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-disclosure");
+        var child = (await social.RegisterAsync(YoungPersonRequests.Valid("Disclosed", "Record", "2009-09-09"))).Id;
+        var now = fixture.Clock.GetUtcNow();
+        await social.AddNoteAsync(child, now.AddHours(-3), $"Her brother {Sibling} was seen with the same men; {Sibling} has a CSE history.");
+        await social.AddNoteAsync(child, now.AddHours(-2), "Visited at home; mother present.");
+        await social.FinalisedMeetingAsync(StrategyRequests.CompleteMeeting([child], now.AddHours(-1)));
+        await social.RecordPoliceOutcomeAsync(child);
+        return child;
+    }
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task An_auditor_makes_a_complete_pack_whose_manifest_counts_every_section_and_whose_checksum_verifies()
+    {
+        var child = await RecordedChildAsync();
+        using var auditor = fixture.Host.ClientFor(Roles.Auditor, "auditor-pack");
+
+        var manifest = await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "SubjectAccess", recipient = "The young person" }));
+
+        var sections = manifest.GetProperty("sections");
+        Assert.Equal(2, sections.GetProperty(PackSections.Chronology).GetInt32());
+        Assert.Equal(1, sections.GetProperty(PackSections.MeetingDecisions).GetInt32());
+        Assert.Equal(1, sections.GetProperty(PackSections.OwnWords).GetInt32());
+        Assert.Equal(1, sections.GetProperty(PackSections.PoliceOutcomes).GetInt32());
+        Assert.Equal(5, manifest.GetProperty("itemCount").GetInt32());
+        Assert.Matches("^[0-9a-f]{64}$", manifest.GetProperty("sha256").GetString());
+        var packId = manifest.GetProperty("id").GetGuid();
+        var read = await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=original"));
+        Assert.True(read.GetProperty("checksumVerified").GetBoolean());
+        var words = read.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("section").GetString() == PackSections.OwnWords);
+        Assert.Equal("I just want them to leave me alone.", words.GetProperty("original").GetProperty("inOwnWords").GetString());
+
+        await using var db = fixture.CreateDbContext();
+        var log = await db.Set<AccessLogEntry>().Where(e => e.SubjectId == child && e.Actor == "auditor-pack").Select(e => e.Action).ToListAsync();
+        Assert.Equal(new[] { AccessActions.Export, AccessActions.Read }.Order(), log.Order());
+    }
+
+    [Fact]
+    public async Task A_redacted_pack_leaks_nothing_redacted_while_the_original_is_kept_and_both_are_shown_side_by_side()
+    {
+        var child = await RecordedChildAsync();
+        using var auditor = fixture.Host.ClientFor(Roles.DataProtectionOfficer, "dpo-redacts");
+        var packId = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "SubjectAccess", recipient = "The young person" }))).GetProperty("id").GetGuid();
+        var original = await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=original"));
+        var crimeItem = original.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("section").GetString() == PackSections.PoliceOutcomes);
+        var crimeReference = crimeItem.GetProperty("original").GetProperty("crimeReference").GetString()!;
+
+        var byText = await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/disclosure-packs/{packId}/redactions",
+            new { text = Sibling, reason = "Third party: a sibling's identity and history" }));
+        Assert.Equal(2, byText.GetArrayLength());
+        await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/disclosure-packs/{packId}/redactions", new
+        {
+            itemId = crimeItem.GetProperty("id").GetString(), field = "crimeReference", start = 0, length = crimeReference.Length,
+            reason = "Police reference: prejudice to an investigation", recipient = "The young person",
+        }));
+
+        using var redacted = await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}");
+        var body = await redacted.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Sibling, body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Jayden", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(crimeReference, body, StringComparison.Ordinal);
+        Assert.Contains("Her brother [redacted] was seen", body, StringComparison.Ordinal);
+
+        var sideBySide = await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=side-by-side"));
+        var note = sideBySide.GetProperty("items").EnumerateArray()
+            .First(i => i.GetProperty("original").EnumerateObject().Any(f => f.Value.GetString()!.Contains(Sibling)));
+        var field = note.GetProperty("original").EnumerateObject().First(f => f.Value.GetString()!.Contains(Sibling)).Name;
+        Assert.Equal(
+            note.GetProperty("original").GetProperty(field).GetString()!.Replace(Sibling, "[redacted]", StringComparison.Ordinal),
+            note.GetProperty("redacted").GetProperty(field).GetString());
+        var redactions = sideBySide.GetProperty("redactions").EnumerateArray().ToList();
+        Assert.Equal(3, redactions.Count);
+        Assert.All(redactions, r => Assert.Equal("dpo-redacts", r.GetProperty("redactedBy").GetString()));
+        Assert.All(redactions, r => Assert.Equal("The young person", r.GetProperty("recipient").GetString()));
+        Assert.True(sideBySide.GetProperty("checksumVerified").GetBoolean());
+        Assert.Equal(original.GetProperty("manifest").GetProperty("sha256").GetString(), sideBySide.GetProperty("manifest").GetProperty("sha256").GetString());
+
+        await using var db = fixture.CreateDbContext();
+        var change = await Record.ExceptionAsync(() => db.Database.ExecuteSqlAsync(
+            $"UPDATE referrals.disclosure_packs SET items_json = '[]' WHERE id = {packId}"));
+        Assert.Contains("append-only", change?.Message ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_redaction_without_a_reason_or_outside_the_text_is_refused_by_name_and_nothing_is_stored()
+    {
+        var child = await RecordedChildAsync();
+        using var auditor = fixture.Host.ClientFor(Roles.Auditor, "auditor-refused");
+        var packId = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "CaseReview", recipient = "Safeguarding practice review panel" }))).GetProperty("id").GetGuid();
+        var item = (await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=original")))
+            .GetProperty("items")[0].GetProperty("id").GetString();
+        var path = $"/api/referrals/disclosure-packs/{packId}/redactions";
+
+        using var noReason = await auditor.PostAsJsonAsync(path, new { text = Sibling });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Equal(new[] { "reason" }, await noReason.ErrorFieldsAsync());
+        using var beyond = await auditor.PostAsJsonAsync(path, new { itemId = item, field = "summary", start = 0, length = 100_000, reason = "r" });
+        Assert.Equal(new[] { "length" }, await beyond.ErrorFieldsAsync());
+        using var unknownItem = await auditor.PostAsJsonAsync(path, new { itemId = "chronology:nothing", field = "summary", start = 0, length = 1, reason = "r" });
+        Assert.Equal(new[] { "itemId" }, await unknownItem.ErrorFieldsAsync());
+        using var both = await auditor.PostAsJsonAsync(path, new { itemId = item, field = "summary", start = 0, length = 1, text = "ab", reason = "r" });
+        Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
+        using var absent = await auditor.PostAsJsonAsync(path, new { text = "Not in this record at all", reason = "r" });
+        Assert.Equal(new[] { "text" }, await absent.ErrorFieldsAsync());
+        using var badView = await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=everything");
+        Assert.Equal(new[] { "view" }, await badView.ErrorFieldsAsync());
+
+        await using var db = fixture.CreateDbContext();
+        Assert.False(await db.Redactions.AnyAsync(r => r.PackId == packId));
+    }
+
+    [Fact]
+    public async Task Only_auditors_and_the_data_protection_officer_make_or_read_packs()
+    {
+        var child = await RecordedChildAsync();
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-disclosure");
+        using var refused = await social.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "Audit", recipient = "Audit team" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var auditor = fixture.Host.ClientFor(Roles.Auditor, "auditor-roles");
+        var packId = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "Audit", recipient = "Audit team" }))).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Forbidden, (await social.GetAsync($"/api/referrals/disclosure-packs/{packId}")).StatusCode);
+        using var badPurpose = await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "Curiosity", recipient = "Me" });
+        Assert.Equal(HttpStatusCode.BadRequest, badPurpose.StatusCode);
+        Assert.Equal(DisclosurePurpose.Audit.ToString(), (await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}")))
+            .GetProperty("manifest").GetProperty("purpose").GetString());
+    }
+}
