@@ -10,7 +10,8 @@ namespace Support.Messaging.Tests.Access;
 public sealed class InformationSharingProtocolTests
 {
     private static ClaimsPrincipal User(params string[] roles) =>
-        new(new ClaimsIdentity([new Claim("sub", "u"), .. roles.Select(r => new Claim(ClaimTypes.Role, r))], "test", "sub", ClaimTypes.Role));
+        new(new ClaimsIdentity([new Claim(SupportAuthentication.SubjectClaim, "u"), .. roles.Select(r => new Claim(SupportAuthentication.RoleClaim, r))],
+            "test", SupportAuthentication.SubjectClaim, SupportAuthentication.RoleClaim));
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values).Build();
