@@ -52,6 +52,17 @@ public sealed class SharingEndToEndTests(Platform platform)
             Assert.Equal("information-sharing-protocol", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refusedBy").GetString());
         }
 
+        // The sharing is on the young person's chronology, signed by the social worker who decided it (REC-03).
+        var entryText = await Eventually.GetAsync(async () =>
+        {
+            var chronology = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{placed}/chronology");
+            return chronology.GetProperty("entries").EnumerateArray()
+                .Where(e => e.GetProperty("kind").GetString() == "SharingRelationshipRecorded").Select(e => e.GetRawText()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(30), "the sharing to reach the chronology");
+        var entry = JsonDocument.Parse(entryText).RootElement;
+        Assert.Equal("e2e-sw-sharing", entry.GetProperty("authorId").GetString());
+        Assert.Equal(relationshipId, entry.GetProperty("sourceRecordId").GetGuid());
+
         using var manager = platform.Client("TeamManager", "e2e-tm-sharing");
         var ledger = await manager.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{placed}/access-log");
         var share = ledger.EnumerateArray().First(e => e.GetProperty("actor").GetString() == carerId);

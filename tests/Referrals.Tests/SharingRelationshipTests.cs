@@ -113,6 +113,24 @@ public sealed class SharingRelationshipTests(ReferralsFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_carer_who_refers_a_child_not_placed_with_them_is_told_it_was_received_without_the_childs_earlier_referrals()
+    {
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-share");
+        var child = await social.RegisterAsync(YoungPersonRequests.Valid("Known", "Elsewhere", "2010-12-12"));
+        await social.ReferAsync(ReferralRequests.For(child.Id, fixture.Clock.GetUtcNow().AddHours(-5)));
+        using var carer = fixture.Host.ClientFor(Roles.Carer, "carer-refers");
+
+        var referral = await carer.ReferAsync(ReferralRequests.For(child.Id, fixture.Clock.GetUtcNow().AddHours(-1), referrerRole: "FosterCarer"));
+
+        Assert.Empty(referral.ReReferral.EarlierReferrals);
+        Assert.True(referral.ReReferral.IsReReferral);
+        using var staffView = await social.GetAsync($"/api/referrals/{referral.Id}");
+        Assert.Equal(HttpStatusCode.OK, staffView.StatusCode);
+        await using var db = fixture.CreateDbContext();
+        Assert.False(await db.Set<AccessLogEntry>().AnyAsync(e => e.SubjectId == child.Id && e.Actor == "carer-refers"));
+    }
+
+    [Fact]
     public async Task A_grant_allows_reads_until_the_instant_it_lapses_and_not_from_then_on()
     {
         using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-share");

@@ -207,7 +207,7 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
         await _bus.PublishAsync(new SharingRelationshipRecorded
         {
             RelationshipId = placement, YoungPersonId = id, UserId = "projection-carer", Kind = SharingRelationshipKind.Placement,
-            ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-1), OccurredAt = DateTimeOffset.UtcNow,
+            ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-1), RecordedBy = "sw", RecordedByRole = "SocialWorker", OccurredAt = DateTimeOffset.UtcNow,
         }, Guid.NewGuid());
         await Eventually.TrueAsync(async () =>
             (await carer.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode == HttpStatusCode.OK, because: "the placement to be projected");
@@ -218,21 +218,22 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
         var early = Guid.NewGuid();
         await _bus.PublishAsync(new SharingRelationshipEnded
         {
-            RelationshipId = grant, YoungPersonId = id, EndedAt = DateTimeOffset.UtcNow, OccurredAt = DateTimeOffset.UtcNow,
+            RelationshipId = grant, YoungPersonId = id, EndedAt = DateTimeOffset.UtcNow, EndedBy = "sw", EndedByRole = "SocialWorker", OccurredAt = DateTimeOffset.UtcNow,
         }, early);
         await _consumed.WaitForAsync($"{Service}-sharing-relationship-ended", early);
         var late = Guid.NewGuid();
         await _bus.PublishAsync(new SharingRelationshipRecorded
         {
             RelationshipId = grant, YoungPersonId = id, UserId = "projection-health", Kind = SharingRelationshipKind.Grant,
-            ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-5), ValidUntil = DateTimeOffset.UtcNow.AddDays(30), OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+            ValidFrom = DateTimeOffset.UtcNow.AddMinutes(-5), ValidUntil = DateTimeOffset.UtcNow.AddDays(30),
+            RecordedBy = "sw", RecordedByRole = "SocialWorker", OccurredAt = DateTimeOffset.UtcNow.AddMinutes(-5),
         }, late);
         await _consumed.WaitForAsync($"{Service}-sharing-relationship-recorded", late);
         Assert.Equal(HttpStatusCode.Forbidden, (await health.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode);
 
         await _bus.PublishAsync(new SharingRelationshipEnded
         {
-            RelationshipId = placement, YoungPersonId = id, EndedAt = DateTimeOffset.UtcNow, OccurredAt = DateTimeOffset.UtcNow,
+            RelationshipId = placement, YoungPersonId = id, EndedAt = DateTimeOffset.UtcNow, EndedBy = "sw", EndedByRole = "SocialWorker", OccurredAt = DateTimeOffset.UtcNow,
         }, Guid.NewGuid());
         await Eventually.TrueAsync(async () =>
             (await carer.GetAsync($"/api/{Service}/young-people/{id}")).StatusCode == HttpStatusCode.Forbidden, because: "the ending to be projected");

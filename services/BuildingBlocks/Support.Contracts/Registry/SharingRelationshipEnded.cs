@@ -9,5 +9,7 @@ public sealed record SharingRelationshipEnded
     public required Guid RelationshipId { get; init; }
     public required Guid YoungPersonId { get; init; }
     public required DateTimeOffset EndedAt { get; init; }
+    public required string EndedBy { get; init; }
+    public required string EndedByRole { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

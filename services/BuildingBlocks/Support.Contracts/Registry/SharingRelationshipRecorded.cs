@@ -18,5 +18,8 @@ public sealed record SharingRelationshipRecorded
     public required DateTimeOffset ValidFrom { get; init; }
     /// <summary>When it lapses on its own; a grant always has one.</summary>
     public DateTimeOffset? ValidUntil { get; init; }
+    /// <summary>Who recorded it (the social worker or manager; for ReferralMade, the partner who referred) and their role.</summary>
+    public required string RecordedBy { get; init; }
+    public required string RecordedByRole { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

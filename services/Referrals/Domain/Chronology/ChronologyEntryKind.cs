@@ -65,4 +65,6 @@ public enum ChronologyEntryKind
     CriticalIncidentAcknowledgementOverdue,
     StrategyMeetingDecisionRequested,
     ReturnInterviewLinksProposed,
+    SharingRelationshipRecorded,
+    SharingRelationshipEnded,
 }

@@ -41,7 +41,7 @@ public static class ReceiveReferral
 
     public static async Task<Results<Created<ReferralResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IAccessLog accessLog, TimeProvider clock,
-        IOptions<FrontDoorOptions> frontDoor, InformationSharingProtocol protocol, CancellationToken cancellationToken)
+        IOptions<FrontDoorOptions> frontDoor, InformationSharingProtocol protocol, IRecordAccess recordAccess, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .When(request.YoungPersonId is null && request.YoungPerson is null, "youngPersonId", "Give 'youngPersonId' or the young person's details in 'youngPerson'.")
@@ -147,7 +147,7 @@ public static class ReceiveReferral
             var followUp = SharingRelationship.Record(link.Id, author.UserId, SharingRelationshipKind.ReferralMade, author.At,
                 author.At + SharingRelationshipRules.ReferralFollowUp, $"Made referral {referral.Id}", author.UserId, author.At);
             db.Set<SharingRelationship>().Add(followUp);
-            outbox.Add(SharingRelationshipRules.Recorded(followUp));
+            outbox.Add(SharingRelationshipRules.Recorded(followUp, author.Role));
         }
         outbox.Add(new ReferralReceived
         {
@@ -166,8 +166,17 @@ public static class ReceiveReferral
         await db.SaveChangesAsync(cancellationToken);
         if (!link.RegisteredNow)
         {
-            // The response shows an existing child's earlier referrals: that is a read of their record (REC-08).
-            await accessLog.RecordAsync(YoungPeopleEndpoints.SubjectType, [link.Id], AccessActions.Read, cancellationToken);
+            // The response shows an existing child's earlier referrals: that is a read of their record (REC-08). A
+            // partner the protocol does not relate to the child (a carer referring someone else's child) is told the
+            // referral was received, without the earlier ones: the referral stands either way (REC-11).
+            if ((await recordAccess.DecideAsync(user, [link.Id], cancellationToken)).Refused.Count > 0)
+            {
+                earlier = [];
+            }
+            else
+            {
+                await accessLog.RecordAsync(YoungPeopleEndpoints.SubjectType, [link.Id], AccessActions.Read, cancellationToken);
+            }
         }
         return TypedResults.Created($"/api/referrals/{referral.Id}",
             ReferralResponse.From(referral, author.At, ReadReferrals.Earlier(earlier, referral), link));

@@ -37,7 +37,8 @@ public static class EndSharingRelationship
         }
         outbox.Add(new SharingRelationshipEnded
         {
-            RelationshipId = relationship.Id, YoungPersonId = id, EndedAt = author.At, OccurredAt = author.At,
+            RelationshipId = relationship.Id, YoungPersonId = id, EndedAt = author.At, EndedBy = author.UserId, EndedByRole = author.Role,
+            OccurredAt = author.At,
         });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(SharingRelationshipResponse.From(relationship, author.At));

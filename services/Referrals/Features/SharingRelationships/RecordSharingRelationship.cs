@@ -62,7 +62,7 @@ public static class RecordSharingRelationship
         var relationship = SharingRelationship.Record(
             id, request.UserId!.Trim(), kindGiven, from, request.ValidUntil, request.Reason!.Trim(), author.UserId, author.At);
         db.Set<SharingRelationship>().Add(relationship);
-        outbox.Add(SharingRelationshipRules.Recorded(relationship));
+        outbox.Add(SharingRelationshipRules.Recorded(relationship, author.Role));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created(
             $"/api/referrals/young-people/{id}/sharing-relationships", SharingRelationshipResponse.From(relationship, author.At));

@@ -18,7 +18,7 @@ public static class SharingRelationshipRules
     public const int ReasonMaxLength = 1000;
     public const int UserIdMaxLength = 200;
 
-    public static SharingRelationshipRecorded Recorded(SharingRelationship relationship) => new()
+    public static SharingRelationshipRecorded Recorded(SharingRelationship relationship, string recordedByRole) => new()
     {
         RelationshipId = relationship.Id,
         YoungPersonId = relationship.YoungPersonId,
@@ -26,6 +26,8 @@ public static class SharingRelationshipRules
         Kind = relationship.Kind,
         ValidFrom = relationship.ValidFrom,
         ValidUntil = relationship.ValidUntil,
+        RecordedBy = relationship.RecordedBy ?? "",
+        RecordedByRole = recordedByRole,
         OccurredAt = relationship.RecordedAt,
     };
 }
