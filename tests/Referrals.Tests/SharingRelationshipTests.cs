@@ -131,6 +131,27 @@ public sealed class SharingRelationshipTests(ReferralsFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_partner_whose_referral_matches_several_children_is_sent_to_the_duty_team_without_seeing_who_they_are()
+    {
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-share");
+        var first = await social.RegisterAsync(YoungPersonRequests.Valid("Twin", "Samename", "2011-01-01"));
+        var second = await social.RegisterAsync(YoungPersonRequests.Valid("Twin", "Samename", "2011-01-01"));
+        using var school = fixture.Host.ClientFor(Roles.SchoolSafeguardingLead, "dsl-ambiguous");
+
+        using var response = await school.PostAsJsonAsync("/api/referrals",
+            ReferralRequests.Inline(YoungPersonRequests.Valid("Twin", "Samename", "2011-01-01"), fixture.Clock.GetUtcNow().AddHours(-1)));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(first.Id.ToString(), body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(second.Id.ToString(), body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("duty team", body, StringComparison.Ordinal);
+        using var staff = await social.PostAsJsonAsync("/api/referrals",
+            ReferralRequests.Inline(YoungPersonRequests.Valid("Twin", "Samename", "2011-01-01"), fixture.Clock.GetUtcNow().AddHours(-1)));
+        Assert.Contains(first.Id.ToString(), await staff.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_grant_allows_reads_until_the_instant_it_lapses_and_not_from_then_on()
     {
         using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-share");

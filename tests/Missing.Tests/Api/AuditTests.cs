@@ -44,6 +44,27 @@ public sealed class AuditTests(MissingFixture fixture) : IClassFixture<MissingFi
     }
 
     [Fact]
+    public async Task A_carer_asking_for_a_list_that_names_a_child_not_placed_with_them_is_refused_and_the_refusal_logged()
+    {
+        var person = await fixture.KnownYoungPersonAsync();
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker);
+        var episode = await worker.ReportAsync(MissingRequests.Report(person, fixture.Now.AddHours(-3)));
+        await worker.ReturnAsync(episode.Id, MissingRequests.Return(fixture.Now));
+        fixture.Clock.Advance(TimeSpan.FromHours(80));
+        using var carer = fixture.Host.ClientFor(Roles.Carer, "carer-list");
+
+        // REC-11: a list is a read of every child on it, so a partner related to none of them gets none of it.
+        using var overdue = await carer.GetAsync("/api/missing/return-interviews?overdue=true");
+        using var episode403 = await carer.GetAsync($"/api/missing/episodes/{episode.Id}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, overdue.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, episode403.StatusCode);
+        var log = await LogOfAsync(person);
+        Assert.Equal(2, log.Count(e => e.Actor == "carer-list" && e.Action == AccessActions.Refused));
+        Assert.DoesNotContain(log, e => e.Actor == "carer-list" && e.Action != AccessActions.Refused);
+    }
+
+    [Fact]
     public async Task Appearing_in_the_overdue_list_is_logged_as_seen_in_a_list()
     {
         var person = await fixture.KnownYoungPersonAsync();

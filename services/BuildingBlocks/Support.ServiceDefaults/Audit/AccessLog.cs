@@ -36,7 +36,8 @@ public interface IAccessLog
     /// Records the read. For a young person's record read by a partner, first checks the sharing relationships: any
     /// young person not shared is written as <see cref="AccessActions.Refused"/> and <see cref="RecordAccessRefusedException"/>
     /// is thrown; a shared read is written with the relationship, purpose and lawful basis it was shared under.
-    /// Search matches are not checked: a search filters its matches for partners first (FindYoungPeople).
+    /// Search matches and lists are checked too: a search filters its matches for partners first (FindYoungPeople),
+    /// and a list that names a young person the partner is not related to is refused whole.
     /// </summary>
     Task RecordAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, string action, CancellationToken cancellationToken);
 
@@ -55,9 +56,7 @@ internal sealed class AccessLog<TContext>(TContext db, IHttpContextAccessor http
         {
             return;
         }
-        var decision = action == AccessActions.SearchMatch
-            ? RecordAccessDecision.ForCaseTeam
-            : await DecideAsync(subjectType, subjectIds, cancellationToken);
+        var decision = await DecideAsync(subjectType, subjectIds, cancellationToken);
         foreach (var subjectId in subjectIds.Distinct())
         {
             db.Set<AccessLogEntry>().Add(Entry(subjectType, subjectId, action, decision.Shared.GetValueOrDefault(subjectId)));

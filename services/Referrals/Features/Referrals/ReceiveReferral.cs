@@ -98,6 +98,14 @@ public static class ReceiveReferral
                 .ToListAsync(cancellationToken);
             if (matches.Count > 1)
             {
+                if ((await recordAccess.DecideAsync(user, matches, cancellationToken)).Refused.Count > 0)
+                {
+                    // A partner may not see who the candidates are (REC-11), so cannot choose: the duty team can.
+                    return TypedResults.Problem(
+                        title: "Several registered young people have this name and date of birth.",
+                        detail: "Call the front door (duty team): they will confirm who this is and take the referral, or record a grant so you can.",
+                        statusCode: StatusCodes.Status409Conflict);
+                }
                 await accessLog.RecordAsync(YoungPeopleEndpoints.SubjectType, matches, AccessActions.SearchMatch, cancellationToken);
                 return TypedResults.Problem(
                     title: "Several registered young people have this name and date of birth.",
