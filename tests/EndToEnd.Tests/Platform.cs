@@ -138,7 +138,9 @@ public sealed class Platform : IAsyncLifetime
         Start("gateway", Path.Combine("gateway", "Support.Gateway"), "Support.Gateway", gatewayEnvironment);
         ServiceAddresses = addresses;
 
-        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        // Up to three minutes: the Web and Hardening suites each start a whole platform, at the same time, on two
+        // cores, each migrating six fresh databases; once, Referrals was not ready within 90 s. Ready as soon as ready.
+        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(180))));
     }
 
     public async Task DisposeAsync()

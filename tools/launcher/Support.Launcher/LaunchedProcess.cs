@@ -19,20 +19,25 @@ public sealed class LaunchedProcess(LaunchSpec spec, Process process, ProcessIde
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var ready = new Uri(Spec.BaseAddress, "/health/ready");
         var deadline = DateTime.UtcNow + timeout;
+        var lastAnswer = "no answer yet";
         while (true)
         {
             if (process.HasExited)
             {
                 throw new LaunchException($"{Spec.Name} exited with code {process.ExitCode} before it was ready; see {Spec.LogFile}{Environment.NewLine}{Tail()}");
             }
-            if (await AnswersOkAsync(client, ready, cancellationToken))
+            var (ok, answer) = await AskReadyAsync(client, ready, cancellationToken);
+            if (ok)
             {
                 VerifyListener();
                 return;
             }
+            lastAnswer = answer;
             if (DateTime.UtcNow > deadline)
             {
-                throw new LaunchException($"{Spec.Name} was not ready after {timeout.TotalSeconds:0} s; see {Spec.LogFile}{Environment.NewLine}{Tail()}");
+                // What /health/ready last said (which check was not healthy) is what tells a slow start from a stuck one.
+                throw new LaunchException(
+                    $"{Spec.Name} was not ready after {timeout.TotalSeconds:0} s (last answer: {lastAnswer}); see {Spec.LogFile}{Environment.NewLine}{Tail()}");
             }
             await Task.Delay(200, cancellationToken);
         }
@@ -92,20 +97,26 @@ public sealed class LaunchedProcess(LaunchSpec spec, Process process, ProcessIde
         }
     }
 
-    private static async Task<bool> AnswersOkAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
+    /// <summary>Whether <c>/health/ready</c> answers 200, and otherwise what it answered (status and the start of the body).</summary>
+    private static async Task<(bool Ok, string Answer)> AskReadyAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
     {
         try
         {
             using var response = await client.GetAsync(uri, cancellationToken);
-            return response.StatusCode == HttpStatusCode.OK;
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return (true, "200");
+            }
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            return (false, $"{(int)response.StatusCode} {body[..Math.Min(body.Length, 400)]}");
         }
         catch (HttpRequestException)
         {
-            return false; // not listening yet
+            return (false, "not listening"); // not listening yet
         }
         catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false; // slow start on a loaded machine
+            return (false, "no answer within 5 s"); // slow start on a loaded machine
         }
     }
 }
