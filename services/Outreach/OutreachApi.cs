@@ -1,3 +1,5 @@
+using MassTransit;
+using Support.Messaging;
 using Support.Registry;
 using Support.Outreach.Data;
 using Support.Outreach.Features.Aliases;
@@ -20,6 +22,11 @@ public static class OutreachApi
 
     public static WebApplicationBuilder AddOutreachFeatures(this WebApplicationBuilder builder)
     {
+        builder.AddSupportMessaging<OutreachDbContext>("outreach", bus =>
+        {
+            bus.AddRegistryProjectionConsumers<OutreachDbContext>("outreach");
+            bus.AddConsumers(typeof(OutreachApi).Assembly);
+        });
         builder.Services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)
             .Validate(o => o.IsValid(), "Outreach: LateRecordingHours >= 1, NoContactAlertDays >= 1, NoContactCheckInterval > 0, EndNeedsManagerWithinMonths >= 0.")
             .ValidateOnStart();

@@ -1,6 +1,3 @@
-using MassTransit;
-using Support.Messaging;
-using Support.Registry;
 using Support.Outreach;
 using Support.Outreach.Data;
 using Support.ServiceDefaults;
@@ -9,11 +6,6 @@ using Support.ServiceDefaults.Data;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<OutreachDbContext>("Outreach", OutreachDbContext.Schema);
-builder.AddSupportMessaging<OutreachDbContext>("outreach", bus =>
-{
-    bus.AddRegistryProjectionConsumers<OutreachDbContext>("outreach");
-    bus.AddConsumers(typeof(OutreachApi).Assembly);
-});
 builder.AddOutreachFeatures();
 
 var app = builder.Build();
