@@ -13,7 +13,9 @@ public enum TriageCategory
 
 public sealed record TriageRule(string Id, TriageCategory Category, string Pattern, string Explanation)
 {
-    internal Regex Regex { get; } = new($@"\b(?:{Pattern})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromMilliseconds(200));
+    // NonBacktracking matches in time linear in the text, so no timeout is needed; a timeout turned a text into a 500
+    // when the machine was busy (a clean test run under load) and a text that asks for help must never be lost to that.
+    public Regex Regex { get; } = new($@"\b(?:{Pattern})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
 }
 
 /// <summary>The category a text was given, with every rule that matched and the table version that decided.</summary>

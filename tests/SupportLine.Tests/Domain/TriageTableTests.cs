@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Support.SupportLine.Domain;
 
 namespace Support.SupportLine.Tests.Domain;
@@ -37,4 +38,25 @@ public sealed class TriageTableTests
 
     [Fact]
     public void Rule_ids_are_unique() => Assert.Equal(TriageTable.Rules.Count, TriageTable.Rules.Select(r => r.Id).Distinct().Count());
+
+    // A 200 ms match timeout once turned an inbound text into a 500 when the machine was busy: no rule may time out,
+    // and every rule runs without backtracking so its time stays linear in the text.
+    [Fact]
+    public void No_rule_can_time_out_and_none_backtracks()
+    {
+        Assert.All(TriageTable.Rules, rule =>
+        {
+            Assert.Equal(Regex.InfiniteMatchTimeout, rule.Regex.MatchTimeout);
+            Assert.True(rule.Regex.Options.HasFlag(RegexOptions.NonBacktracking), rule.Id);
+        });
+    }
+
+    [Fact]
+    public void A_long_text_built_to_make_patterns_backtrack_is_still_classified()
+    {
+        var text = string.Concat(Enumerable.Repeat("going   to   ", 120)) + "going to kill me";
+        var result = TriageTable.Classify(text);
+        Assert.Equal(TriageCategory.ImmediateDanger, result.Category);
+        Assert.Contains("D1", result.MatchedRuleIds);
+    }
 }

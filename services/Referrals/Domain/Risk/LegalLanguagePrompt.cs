@@ -17,9 +17,11 @@ public static partial class LegalLanguagePrompts
         + "Penetration of any kind would amount to rape which is punishable by up to life imprisonment.";
     public const string Under16 = "Any sexual activity with a consenting child under the age of 16 is unlawful.";
 
+    // No match timeout: the alternation has no nested quantifiers, so matching is linear, and a timeout only fired when
+    // the machine was busy, turning a saved note into a 500.
     [GeneratedRegex(
         @"\b(consent\w*|consensual\w*|willingly|prostitut\w*|putting (?:herself|himself|themselves|themself) at risk|lifestyle choices?)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Language();
 
     /// <summary>The prompt for a note, or null when there is nothing to say (no such words, or the child is 16 or over).</summary>
