@@ -44,12 +44,24 @@ public interface IAccessLog
     /// <summary>The same check before a read is served: refuses (logged, thrown) or returns quietly.</summary>
     Task EnsureMayReadAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For a response that can leave a record out rather than refuse (a partner referring a child they are not
+    /// related to is told the referral was received, without the child's earlier referrals): records the read and
+    /// returns true when every young person is shared with the caller; otherwise writes nothing, since nothing was
+    /// shown, and returns false.
+    /// </summary>
+    Task<bool> TryRecordAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, string action, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<AccessLogEntry>> ForSubjectAsync(string subjectType, Guid subjectId, CancellationToken cancellationToken);
 }
 
 internal sealed class AccessLog<TContext>(TContext db, IHttpContextAccessor http, IRecordAccess recordAccess, TimeProvider clock) : IAccessLog
     where TContext : DbContext
 {
+    // Scoped to one request: a read checked before it is served and recorded after asks the relationships once.
+    private bool caseTeam;
+    private readonly Dictionary<Guid, SharingBasis> sharedThisRequest = [];
+
     public async Task RecordAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, string action, CancellationToken cancellationToken)
     {
         if (subjectIds.Count == 0)
@@ -57,6 +69,39 @@ internal sealed class AccessLog<TContext>(TContext db, IHttpContextAccessor http
             return;
         }
         var decision = await DecideAsync(subjectType, subjectIds, cancellationToken);
+        if (decision.Refused.Count > 0)
+        {
+            await RefuseAsync(subjectType, decision.Refused, cancellationToken);
+        }
+        await WriteAsync(subjectType, subjectIds, action, decision, cancellationToken);
+    }
+
+    public async Task EnsureMayReadAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
+    {
+        var decision = await DecideAsync(subjectType, subjectIds, cancellationToken);
+        if (decision.Refused.Count > 0)
+        {
+            await RefuseAsync(subjectType, decision.Refused, cancellationToken);
+        }
+    }
+
+    public async Task<bool> TryRecordAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, string action, CancellationToken cancellationToken)
+    {
+        if (subjectIds.Count == 0)
+        {
+            return true;
+        }
+        var decision = await DecideAsync(subjectType, subjectIds, cancellationToken);
+        if (decision.Refused.Count > 0)
+        {
+            return false;
+        }
+        await WriteAsync(subjectType, subjectIds, action, decision, cancellationToken);
+        return true;
+    }
+
+    private async Task WriteAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, string action, RecordAccessDecision decision, CancellationToken cancellationToken)
+    {
         foreach (var subjectId in subjectIds.Distinct())
         {
             db.Set<AccessLogEntry>().Add(Entry(subjectType, subjectId, action, decision.Shared.GetValueOrDefault(subjectId)));
@@ -64,37 +109,51 @@ internal sealed class AccessLog<TContext>(TContext db, IHttpContextAccessor http
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task EnsureMayReadAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken) =>
-        await DecideAsync(subjectType, subjectIds, cancellationToken);
-
-    /// <summary>The decision for a read; a refusal is logged and thrown.</summary>
+    /// <summary>The decision for a read, remembering within the request what has already been decided shared.</summary>
     private async Task<RecordAccessDecision> DecideAsync(string subjectType, IReadOnlyCollection<Guid> subjectIds, CancellationToken cancellationToken)
     {
-        if (subjectType != AccessSubjects.YoungPerson)
+        if (subjectType != AccessSubjects.YoungPerson || caseTeam)
         {
             return RecordAccessDecision.ForCaseTeam;
         }
-        var decision = await recordAccess.DecideAsync(User(), subjectIds, cancellationToken);
-        if (decision.Refused.Count == 0)
+        var undecided = subjectIds.Where(id => !sharedThisRequest.ContainsKey(id)).Distinct().ToList();
+        IReadOnlyList<Guid> refused = [];
+        if (undecided.Count > 0)
         {
-            return decision;
+            var decision = await recordAccess.DecideAsync(Context().User, undecided, cancellationToken);
+            if (decision.CaseTeam)
+            {
+                caseTeam = true;
+                return decision;
+            }
+            foreach (var (id, basis) in decision.Shared)
+            {
+                sharedThisRequest[id] = basis;
+            }
+            refused = decision.Refused;
         }
-        // The request fails with 403, so nothing it had staged may be stored with the refusal: only the refusal is.
+        var shared = subjectIds.Distinct().Where(sharedThisRequest.ContainsKey).ToDictionary(id => id, id => sharedThisRequest[id]);
+        return new RecordAccessDecision(false, shared, refused);
+    }
+
+    /// <summary>Logs the refusal and throws: the request fails with 403 (REC-11).</summary>
+    private async Task RefuseAsync(string subjectType, IReadOnlyList<Guid> refused, CancellationToken cancellationToken)
+    {
+        // The request fails, so nothing it had staged may be stored with the refusal: only the refusal is.
         db.ChangeTracker.Clear();
-        foreach (var refused in decision.Refused)
+        foreach (var id in refused)
         {
-            db.Set<AccessLogEntry>().Add(Entry(subjectType, refused, AccessActions.Refused, null));
+            db.Set<AccessLogEntry>().Add(Entry(subjectType, id, AccessActions.Refused, null));
         }
         await db.SaveChangesAsync(cancellationToken);
         throw new RecordAccessRefusedException();
     }
 
-    private System.Security.Claims.ClaimsPrincipal User() =>
-        (http.HttpContext ?? throw new InvalidOperationException("Reads are audited within a request.")).User;
+    private HttpContext Context() => http.HttpContext ?? throw new InvalidOperationException("Reads are audited within a request.");
 
     private AccessLogEntry Entry(string subjectType, Guid subjectId, string action, SharingBasis? basis)
     {
-        var context = http.HttpContext ?? throw new InvalidOperationException("Reads are audited within a request.");
+        var context = Context();
         var user = context.User;
         var now = clock.GetUtcNow();
         return new AccessLogEntry

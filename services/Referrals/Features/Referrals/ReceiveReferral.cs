@@ -41,7 +41,7 @@ public static class ReceiveReferral
 
     public static async Task<Results<Created<ReferralResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IAccessLog accessLog, TimeProvider clock,
-        IOptions<FrontDoorOptions> frontDoor, InformationSharingProtocol protocol, IRecordAccess recordAccess, CancellationToken cancellationToken)
+        IOptions<FrontDoorOptions> frontDoor, InformationSharingProtocol protocol, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .When(request.YoungPersonId is null && request.YoungPerson is null, "youngPersonId", "Give 'youngPersonId' or the young person's details in 'youngPerson'.")
@@ -98,7 +98,7 @@ public static class ReceiveReferral
                 .ToListAsync(cancellationToken);
             if (matches.Count > 1)
             {
-                if ((await recordAccess.DecideAsync(user, matches, cancellationToken)).Refused.Count > 0)
+                if (!await accessLog.TryRecordAsync(YoungPeopleEndpoints.SubjectType, matches, AccessActions.SearchMatch, cancellationToken))
                 {
                     // A partner may not see who the candidates are (REC-11), so cannot choose: the duty team can.
                     return TypedResults.Problem(
@@ -106,7 +106,6 @@ public static class ReceiveReferral
                         detail: "Call the front door (duty team): they will confirm who this is and take the referral, or record a grant so you can.",
                         statusCode: StatusCodes.Status409Conflict);
                 }
-                await accessLog.RecordAsync(YoungPeopleEndpoints.SubjectType, matches, AccessActions.SearchMatch, cancellationToken);
                 return TypedResults.Problem(
                     title: "Several registered young people have this name and date of birth.",
                     detail: "Choose the right one and send its 'youngPersonId'.",
@@ -177,13 +176,9 @@ public static class ReceiveReferral
             // The response shows an existing child's earlier referrals: that is a read of their record (REC-08). A
             // partner the protocol does not relate to the child (a carer referring someone else's child) is told the
             // referral was received, without the earlier ones: the referral stands either way (REC-11).
-            if ((await recordAccess.DecideAsync(user, [link.Id], cancellationToken)).Refused.Count > 0)
+            if (!await accessLog.TryRecordAsync(YoungPeopleEndpoints.SubjectType, [link.Id], AccessActions.Read, cancellationToken))
             {
                 earlier = [];
-            }
-            else
-            {
-                await accessLog.RecordAsync(YoungPeopleEndpoints.SubjectType, [link.Id], AccessActions.Read, cancellationToken);
             }
         }
         return TypedResults.Created($"/api/referrals/{referral.Id}",
