@@ -6,6 +6,7 @@ using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.CriticalIncidents;
 using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.Disclosure;
+using Support.Referrals.Features.Escalations;
 using Support.Referrals.Features.LinkProposals;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
@@ -15,6 +16,7 @@ using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
+using Support.Referrals.Features.ShareRefusals;
 using Support.Referrals.Features.SharingRelationships;
 using Support.Referrals.Features.StrategyMeetings;
 using Support.Referrals.Features.YoungPeople;
@@ -36,6 +38,7 @@ public static class ReferralsApi
         builder.AddReferrals();
         builder.Services.AddCases();
         builder.AddCriticalIncidents();
+        builder.AddEscalations();
         builder.Services.AddDeadlineJob<RiskReviewOverdueJob>()
             .AddDeadlineJob<S47StageOverdueJob>()
             .AddDeadlineJob<StrategyActionOverdueJob>();
@@ -60,6 +63,8 @@ public static class ReferralsApi
         app.MapCriticalIncidentEndpoints();
         app.MapSharingRelationshipEndpoints();
         app.MapDisclosureEndpoints();
+        app.MapEscalationEndpoints();
+        app.MapShareRefusalEndpoints();
         return app;
     }
 }

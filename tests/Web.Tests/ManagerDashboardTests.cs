@@ -10,13 +10,14 @@ namespace Support.Web.Tests;
 /// <summary>
 /// Journey 3, the team manager: the dashboard of everything overdue or due today. A strategy action due later today
 /// (the service decides what "today" is, in London) is listed as due today with its time in UK time, not as overdue;
-/// an open case with no key worker appears too; each row links to the young person's record.
+/// an open case with no key worker and an open escalation with its age in days (REF-21) appear too; each row links to
+/// the young person's record.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
 {
     [Fact]
-    public async Task A_team_manager_sees_a_strategy_action_due_today_and_an_unallocated_case_each_linking_to_the_record()
+    public async Task A_team_manager_sees_a_strategy_action_due_today_an_unallocated_case_and_an_open_escalation_each_linking_to_the_record()
     {
         var family = "Webdash" + Guid.NewGuid().ToString("N")[..6];
         using var social = platform.Client("SocialWorker", "web-seed-sw");
@@ -54,6 +55,13 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         {
             Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
         }
+        using (var escalated = await social.PostAsJsonAsync($"/api/referrals/young-people/{youngPersonId}/escalations", new
+        {
+            decisionKind = "ReferralDecision", concern = "Closed as 'out of control' but she is going missing with older men.",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, escalated.StatusCode);
+        }
 
         await using var browser = await chromium.NewSessionAsync(platform);
         var page = browser.Page;
@@ -67,6 +75,11 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         await Assertions.Expect(page.GetByTestId("strategy-actions-overdue").GetByText(description)).ToHaveCountAsync(0);
         var cases = page.GetByTestId("unallocated-cases-highest-risk-first");
         await Assertions.Expect(cases.Locator($"a[href='/young-people/{youngPersonId}']")).ToBeVisibleAsync();
+        // REF-21: the open escalation, with its age in days and the deadline for its written response.
+        var escalation = page.GetByTestId("open-escalations-oldest-first").GetByRole(AriaRole.Listitem)
+            .Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });
+        await Assertions.Expect(escalation).ToContainTextAsync("ReferralDecision challenged by SocialWorker, 0 days old, for a TeamManager");
+        await Assertions.Expect(escalation).ToContainTextAsync(new Regex(@"Written response .*(GMT|BST)"));
         await browser.ScreenshotAsync("team-manager-dashboard");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
 

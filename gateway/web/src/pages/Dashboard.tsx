@@ -13,9 +13,14 @@ type Interview = { id: string; youngPersonId: string; youngPersonName: string | 
 type Pathway = { id: string; youngPersonId: string; stage: string; dueAt: Instant; dueAtLondon?: string | null };
 type StrategyAction = { id: string; youngPersonId: string; description: string; owner: string; dueAt: Instant; dueAtLondon?: string };
 type Case = { id: string; youngPersonId: string; leadTeam: string; allocationCriterion: string; openedAt: Instant };
+type Escalation = {
+  id: string; youngPersonId: string; decisionKind: string; reviewerRole: string; lodgedByRole: string; respondBy: Instant;
+  overdue: boolean; ageInDays: number; proceduralDefects: unknown[];
+};
 
 /**
- * The team manager's view of everything overdue or due today (REF-04, REF-16, MIS-02, REF-10/11, REF-23), each row a
+ * The team manager's view of everything overdue or due today (REF-04, REF-16, MIS-02, REF-10/11, REF-23) and the open
+ * professional escalations with their age (REF-21), each row a
  * link to the young person's record. Both lists come from the services, which compute every deadline and what "today"
  * means in London (`overdue=true`, `dueToday=true`): the app never decides on its own clock what is late.
  */
@@ -32,6 +37,8 @@ export function Dashboard() {
   const actions = useQuery(get<StrategyAction[]>("actions", "/api/referrals/strategy-actions?overdue=true"));
   const actionsToday = useQuery(get<StrategyAction[]>("actions-today", "/api/referrals/strategy-actions?dueToday=true"));
   const cases = useQuery(get<Case[]>("cases", "/api/referrals/cases?unallocated=true"));
+  // REF-21: "Open escalations appear on the senior manager's dashboard with their age in days", oldest first.
+  const escalations = useQuery(get<Escalation[]>("escalations", "/api/referrals/escalations?status=open"));
 
   const referralRows = (list: Referral[] | undefined) => list?.map((r) => (
     <Row key={r.id} youngPersonId={r.youngPersonId} label={`${r.cseType}, ${r.priority}${r.escalated ? ", escalated" : ""}`}>
@@ -78,6 +85,14 @@ export function Dashboard() {
           {cases.data?.map((c) => (
             <Row key={c.id} youngPersonId={c.youngPersonId} label={`${c.leadTeam}: ${c.allocationCriterion}`}>
               Open since <When value={c.openedAt} />
+            </Row>
+          ))}
+        </Panel>
+        <Panel title="Open escalations, oldest first" query={escalations} count={escalations.data?.length}>
+          {escalations.data?.map((e) => (
+            <Row key={e.id} youngPersonId={e.youngPersonId}
+              label={`${e.decisionKind} challenged by ${e.lodgedByRole}, ${e.ageInDays} ${e.ageInDays === 1 ? "day" : "days"} old, for a ${e.reviewerRole}${e.overdue ? ", overdue" : ""}`}>
+              Written response <Deadline due={e.respondBy} />
             </Row>
           ))}
         </Panel>

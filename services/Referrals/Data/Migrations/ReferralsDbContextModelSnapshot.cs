@@ -1007,6 +1007,226 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("disclosure_redactions", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Escalations.EscalationResponse", b =>
+                {
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean")
+                        .HasColumnName("late");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("RespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("responded_at");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("responded_by");
+
+                    b.Property<string>("RespondedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("responded_by_role");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("response");
+
+                    b.HasKey("EscalationId")
+                        .HasName("pk_escalation_responses");
+
+                    b.ToTable("escalation_responses", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Escalations.ProceduralDefect", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("EscalationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("escalation_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_escalation_procedural_defects");
+
+                    b.HasIndex("EscalationId")
+                        .HasDatabaseName("ix_escalation_procedural_defects_escalation_id");
+
+                    b.ToTable("escalation_procedural_defects", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Escalations.ProfessionalEscalation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("concern");
+
+                    b.Property<string>("DecisionKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("decision_kind");
+
+                    b.Property<string>("DecisionMadeBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decision_made_by");
+
+                    b.Property<string>("DecisionMadeByRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decision_made_by_role");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decision_reference");
+
+                    b.Property<DateTimeOffset>("LodgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lodged_at");
+
+                    b.Property<string>("LodgedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("lodged_by");
+
+                    b.Property<string>("LodgedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("lodged_by_role");
+
+                    b.Property<DateTimeOffset?>("OverdueAnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("overdue_announced_at");
+
+                    b.Property<DateTimeOffset>("RespondBy")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("respond_by");
+
+                    b.Property<string>("ReviewerRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reviewer_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_professional_escalations");
+
+                    b.HasIndex("LodgedBy")
+                        .HasDatabaseName("ix_professional_escalations_lodged_by");
+
+                    b.HasIndex("RespondBy")
+                        .HasDatabaseName("ix_professional_escalations_respond_by");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_professional_escalations_young_person_id");
+
+                    b.ToTable("professional_escalations", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Escalations.ShareRefusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("InformationRequested")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("information_requested");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_share_refusals");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_share_refusals_young_person_id");
+
+                    b.ToTable("share_refusals", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3164,6 +3384,26 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disclosure_redactions_disclosure_packs_pack_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Escalations.EscalationResponse", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Escalations.ProfessionalEscalation", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Escalations.EscalationResponse", "EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_responses_professional_escalation_escalation_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Escalations.ProceduralDefect", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Escalations.ProfessionalEscalation", null)
+                        .WithMany()
+                        .HasForeignKey("EscalationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_escalation_procedural_defects_professional_escalation_escal");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotification", b =>

@@ -67,4 +67,8 @@ public enum ChronologyEntryKind
     ReturnInterviewLinksProposed,
     SharingRelationshipRecorded,
     SharingRelationshipEnded,
+    ProfessionalEscalationLodged,
+    ProfessionalEscalationAnswered,
+    ProfessionalEscalationResponseOverdue,
+    InformationShareRefused,
 }
