@@ -74,7 +74,10 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         await Assertions.Expect(actionRow.Locator("time")).ToHaveAttributeAsync("datetime", new Regex("^" + dueAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm")));
         await Assertions.Expect(page.GetByTestId("strategy-actions-overdue").GetByText(description)).ToHaveCountAsync(0);
         var cases = page.GetByTestId("unallocated-cases-highest-risk-first");
-        await Assertions.Expect(cases.Locator($"a[href='/young-people/{youngPersonId}']")).ToBeVisibleAsync();
+        // REF-23: the case shows its risk level and how long it has gone without a key worker, from the service.
+        var unallocated = cases.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });
+        await Assertions.Expect(unallocated).ToContainTextAsync("CSE: risk not rated, 0 days unallocated");
+        await Assertions.Expect(unallocated).ToContainTextAsync(new Regex(@"Unallocated since .*(GMT|BST)"));
         // REF-21: the open escalation, with its age in days and the deadline for its written response.
         var escalation = page.GetByTestId("open-escalations-oldest-first").GetByRole(AriaRole.Listitem)
             .Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });

@@ -12,7 +12,10 @@ type RiskReview = { id: string; youngPersonId: string; trigger: string; dueAt: I
 type Interview = { id: string; youngPersonId: string; youngPersonName: string | null; status: string; dueAt: Instant; isOverdue: boolean };
 type Pathway = { id: string; youngPersonId: string; stage: string; dueAt: Instant; dueAtLondon?: string | null };
 type StrategyAction = { id: string; youngPersonId: string; description: string; owner: string; dueAt: Instant; dueAtLondon?: string };
-type Case = { id: string; youngPersonId: string; leadTeam: string; allocationCriterion: string; openedAt: Instant };
+type UnallocatedCase = {
+  id: string; youngPersonId: string; leadTeam: string; unallocatedSince: Instant; unallocatedDays: number; riskLevel: string | null;
+  escalatesAt: Instant; escalated: boolean;
+};
 type Escalation = {
   id: string; youngPersonId: string; decisionKind: string; reviewerRole: string; lodgedByRole: string; respondBy: Instant;
   overdue: boolean; ageInDays: number; proceduralDefects: unknown[];
@@ -36,7 +39,7 @@ export function Dashboard() {
   const pathwaysToday = useQuery(get<Pathway[]>("s47-today", "/api/referrals/s47-pathways?dueToday=true"));
   const actions = useQuery(get<StrategyAction[]>("actions", "/api/referrals/strategy-actions?overdue=true"));
   const actionsToday = useQuery(get<StrategyAction[]>("actions-today", "/api/referrals/strategy-actions?dueToday=true"));
-  const cases = useQuery(get<Case[]>("cases", "/api/referrals/cases?unallocated=true"));
+  const cases = useQuery(get<UnallocatedCase[]>("cases", "/api/referrals/cases?unallocated=true"));
   // REF-21: "Open escalations appear on the senior manager's dashboard with their age in days", oldest first.
   const escalations = useQuery(get<Escalation[]>("escalations", "/api/referrals/escalations?status=open"));
 
@@ -83,8 +86,9 @@ export function Dashboard() {
         <Panel title="Strategy actions due today" query={actionsToday} count={actionsToday.data?.length}>{actionRows(actionsToday.data)}</Panel>
         <Panel title="Unallocated cases, highest risk first" query={cases} count={cases.data?.length}>
           {cases.data?.map((c) => (
-            <Row key={c.id} youngPersonId={c.youngPersonId} label={`${c.leadTeam}: ${c.allocationCriterion}`}>
-              Open since <When value={c.openedAt} />
+            <Row key={c.id} youngPersonId={c.youngPersonId}
+              label={`${c.leadTeam}: ${c.riskLevel ?? "risk not rated"}, ${c.unallocatedDays} ${c.unallocatedDays === 1 ? "day" : "days"} unallocated${c.escalated ? ", escalated" : ""}`}>
+              Unallocated since <When value={c.unallocatedSince} />
             </Row>
           ))}
         </Panel>
