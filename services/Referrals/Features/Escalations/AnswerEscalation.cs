@@ -55,7 +55,6 @@ public static class AnswerEscalation
         {
             return RiskLevelSaving.Conflict("This escalation has already been answered.");
         }
-        var defects = await db.Set<ProceduralDefect>().AsNoTracking().Where(d => d.EscalationId == id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(EscalationView.From(escalation, response, defects, reviewer.At));
+        return TypedResults.Ok((await ReadEscalations.ViewsAsync([escalation], db, reviewer.At, cancellationToken))[0]);
     }
 }

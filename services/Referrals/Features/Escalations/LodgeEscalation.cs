@@ -53,7 +53,7 @@ public static class LodgeEscalation
         var escalation = ProfessionalEscalation.Lodge(id, request.DecisionKind!.Value, request.DecisionReference, request.DecisionMadeBy,
             request.DecisionMadeByRole?.Trim(), request.Concern!, options.Value.ResponseWorkingDays, user.ToAuthor(clock));
         await SaveAsync(escalation, db, outbox, cancellationToken);
-        return Created(escalation);
+        return Lodged(escalation);
     }
 
     /// <summary>Stores an escalation and its announcement together (also used when a share refusal is escalated).</summary>
@@ -64,6 +64,7 @@ public static class LodgeEscalation
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    internal static Created<EscalationView> Created(ProfessionalEscalation escalation) =>
+    /// <summary>The 201 for a new escalation: nothing answered or noted yet.</summary>
+    internal static Created<EscalationView> Lodged(ProfessionalEscalation escalation) =>
         TypedResults.Created($"/api/referrals/escalations/{escalation.Id}", EscalationView.From(escalation, null, [], escalation.LodgedAt));
 }

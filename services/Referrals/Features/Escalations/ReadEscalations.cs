@@ -40,7 +40,7 @@ public static class ReadEscalations
             _ => escalations.Where(e => !answered.Contains(e.Id)),
         };
         var rows = await escalations.OrderBy(e => e.LodgedAt).ThenBy(e => e.Id).Take(Limit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(await ViewsAsync(rows, db, accessLog, now, cancellationToken));
+        return TypedResults.Ok(await AuditedViewsAsync(rows, db, accessLog, now, cancellationToken));
     }
 
     public static async Task<Ok<IReadOnlyList<EscalationView>>> MineAsync(
@@ -49,7 +49,7 @@ public static class ReadEscalations
         var me = user.UserId();
         var rows = await db.Set<ProfessionalEscalation>().AsNoTracking().Where(e => e.LodgedBy == me)
             .OrderByDescending(e => e.LodgedAt).ThenBy(e => e.Id).Take(Limit).ToListAsync(cancellationToken);
-        return TypedResults.Ok(await ViewsAsync(rows, db, accessLog, clock.GetUtcNow(), cancellationToken));
+        return TypedResults.Ok(await AuditedViewsAsync(rows, db, accessLog, clock.GetUtcNow(), cancellationToken));
     }
 
     public static async Task<Results<Ok<EscalationView>, NotFound>> GetAsync(
@@ -60,18 +60,25 @@ public static class ReadEscalations
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok((await ViewsAsync([escalation], db, accessLog, clock.GetUtcNow(), cancellationToken))[0]);
+        return TypedResults.Ok((await AuditedViewsAsync([escalation], db, accessLog, clock.GetUtcNow(), cancellationToken))[0]);
     }
 
-    private static async Task<IReadOnlyList<EscalationView>> ViewsAsync(
+    private static async Task<IReadOnlyList<EscalationView>> AuditedViewsAsync(
         List<ProfessionalEscalation> rows, ReferralsDbContext db, IAccessLog accessLog, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await accessLog.RecordAsync(AccessSubjects.YoungPerson, rows.Select(e => e.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
+        return await ViewsAsync(rows, db, now, cancellationToken);
+    }
+
+    /// <summary>The escalations with their responses and procedural defects, read in two queries whatever their number.</summary>
+    internal static async Task<IReadOnlyList<EscalationView>> ViewsAsync(
+        IReadOnlyList<ProfessionalEscalation> rows, ReferralsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = rows.Select(e => e.Id).ToList();
         var responses = await db.Set<EscalationResponse>().AsNoTracking().Where(r => ids.Contains(r.EscalationId))
             .ToDictionaryAsync(r => r.EscalationId, cancellationToken);
         var defects = (await db.Set<ProceduralDefect>().AsNoTracking().Where(d => ids.Contains(d.EscalationId)).ToListAsync(cancellationToken))
             .ToLookup(d => d.EscalationId);
-        await accessLog.RecordAsync(AccessSubjects.YoungPerson, rows.Select(e => e.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
         return [.. rows.Select(e => EscalationView.From(e, responses.GetValueOrDefault(e.Id), defects[e.Id], now))];
     }
 }

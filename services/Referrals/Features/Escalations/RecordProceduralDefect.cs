@@ -33,8 +33,6 @@ public static class RecordProceduralDefect
         var defect = ProceduralDefect.Of(escalation, request.Description!, author);
         db.Set<ProceduralDefect>().Add(defect);
         await db.SaveChangesAsync(cancellationToken);
-        var response = await db.Set<EscalationResponse>().AsNoTracking().SingleOrDefaultAsync(r => r.EscalationId == id, cancellationToken);
-        var defects = await db.Set<ProceduralDefect>().AsNoTracking().Where(d => d.EscalationId == id).ToListAsync(cancellationToken);
-        return TypedResults.Created($"/api/referrals/escalations/{id}", EscalationView.From(escalation, response, defects, author.At));
+        return TypedResults.Created($"/api/referrals/escalations/{id}", (await ReadEscalations.ViewsAsync([escalation], db, author.At, cancellationToken))[0]);
     }
 }

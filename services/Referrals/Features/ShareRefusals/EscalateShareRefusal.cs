@@ -38,6 +38,6 @@ public static class EscalateShareRefusal
         var escalation = ProfessionalEscalation.Lodge(id, EscalatedDecisionKind.ShareRefusal, refusal.Reference, refusal.RecordedBy,
             refusal.RecordedByRole, request.Concern!, options.Value.ResponseWorkingDays, user.ToAuthor(clock));
         await LodgeEscalation.SaveAsync(escalation, db, outbox, cancellationToken);
-        return LodgeEscalation.Created(escalation);
+        return LodgeEscalation.Lodged(escalation);
     }
 }
