@@ -112,6 +112,52 @@ public sealed class OutreachEndToEndTests(Platform platform)
     }
 
     [Fact]
+    public async Task Gender_and_ethnicity_recorded_at_registration_and_corrected_later_reach_the_outreach_reach_report()
+    {
+        using var social = platform.Client("SocialWorker", "e2e-reach-sw");
+        using var worker = platform.Client("OutreachWorker", "e2e-reach-ow");
+        using var auditor = platform.Client("Auditor", "e2e-reach-auditor");
+        var described = $"E2e described {Guid.NewGuid():N}"[..24];
+        var details = new
+        {
+            givenName = "Reece", familyName = "Street", dateOfBirth = "2011-09-01", gender = "Male", ethnicity = described, localArea = "Clifton",
+        };
+        using var registered = await social.PostAsJsonAsync("/api/referrals/young-people", details);
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var youngPersonId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var projection = await Eventually.GetAsync(async () =>
+        {
+            using var response = await social.GetAsync($"/api/outreach/young-people/{youngPersonId}");
+            return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadAsStringAsync() : null;
+        }, TimeSpan.FromSeconds(30), "the Outreach service to know the young person");
+        var known = JsonDocument.Parse(projection).RootElement;
+        Assert.Equal(("Male", described), (known.GetProperty("gender").GetString(), known.GetProperty("ethnicity").GetString()));
+        using var logged = await LogAsync(worker, new { youngPersonId, channel = "Street", contactedAt = DateTimeOffset.UtcNow.AddMinutes(-20), notes = "Seen." },
+            $"e2e-reach-{youngPersonId:N}");
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+
+        // The auditor sees every described value with its exact count (OUT-10); this one belongs to this young person alone.
+        async Task<int?[]?> RowAsync(string label)
+        {
+            var report = await auditor.GetFromJsonAsync<JsonElement>("/api/outreach/reports/reach");
+            var table = report.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "byEthnicity");
+            return table.GetProperty("body").EnumerateArray().Where(r => r.GetProperty("label").GetString() == label)
+                .Select(r => r.GetProperty("cells").EnumerateArray().Select(c => c.ValueKind == JsonValueKind.Number ? c.GetInt32() : (int?)null).ToArray())
+                .SingleOrDefault();
+        }
+        Assert.Equal([1, 0], await RowAsync(described));
+
+        var corrected = described.Replace("E2e described", "E2e corrected", StringComparison.Ordinal);
+        using var correction = await social.PostAsJsonAsync($"/api/referrals/young-people/{youngPersonId}/corrections", new
+        {
+            details = details with { ethnicity = corrected }, reason = "Ethnicity as the young person describes it.",
+        });
+        Assert.Equal(HttpStatusCode.Created, correction.StatusCode);
+        await Eventually.TrueAsync(async () => (await RowAsync(corrected)) is [1, 0], TimeSpan.FromSeconds(30), "the correction to reach the report");
+        Assert.Null(await RowAsync(described));
+    }
+
+    [Fact]
     public async Task A_contact_under_an_alias_reaches_the_chronology_once_a_worker_confirms_who_the_alias_is()
     {
         using var social = platform.Client("SocialWorker", "e2e-alias-sw");

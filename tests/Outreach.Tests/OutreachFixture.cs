@@ -66,11 +66,11 @@ public class OutreachFixture : IAsyncLifetime
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     /// <summary>Adds a young person to the service's registry projection, as the registry events would.</summary>
-    public async Task<Guid> KnownYoungPersonAsync(string name = "Casey Vale", DateOnly? dateOfBirth = null)
+    public async Task<Guid> KnownYoungPersonAsync(string name = "Casey Vale", DateOnly? dateOfBirth = null, string? gender = null, string? ethnicity = null)
     {
         var id = Guid.NewGuid();
         await using var db = CreateDbContext();
-        db.Add(KnownYoungPerson.FromRegistry(id, name, dateOfBirth ?? new DateOnly(2011, 4, 9), 1, Now));
+        db.Add(KnownYoungPerson.FromRegistry(id, name, dateOfBirth ?? new DateOnly(2011, 4, 9), 1, Now, gender, ethnicity));
         await db.SaveChangesAsync();
         return id;
     }

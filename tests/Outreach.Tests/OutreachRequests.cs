@@ -48,9 +48,10 @@ internal static class OutreachRequests
         return await response.ReadAsync<LocationResponse>();
     }
 
-    public static async Task<AliasResponse> AliasAsync(this HttpClient client, string name, int? approximateAge = 14, string? area = "Clifton Park group")
+    public static async Task<AliasResponse> AliasAsync(this HttpClient client, string name, int? approximateAge = 14, string? area = "Clifton Park group",
+        string? gender = "Female", string? ethnicity = null)
     {
-        using var response = await client.PostAsJsonAsync("/api/outreach/aliases", new { name, approximateAge, area, gender = "Female" });
+        using var response = await client.PostAsJsonAsync("/api/outreach/aliases", new { name, approximateAge, area, gender, ethnicity });
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return await response.ReadAsync<AliasResponse>();
     }

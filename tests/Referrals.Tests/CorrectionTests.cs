@@ -57,6 +57,8 @@ public sealed class CorrectionTests(ReferralsFixture fixture) : IClassFixture<Re
         var row = Assert.Single(rows, m => m.Payload.Contains(person.Id.ToString(), StringComparison.Ordinal));
         Assert.Contains("\"version\": 2", row.Payload, StringComparison.Ordinal);
         Assert.Contains("\"dateOfBirth\": \"2010-06-01\"", row.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"gender\": \"Female\"", row.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"ethnicity\": \"White British\"", row.Payload, StringComparison.Ordinal);
     }
 
     [Fact]

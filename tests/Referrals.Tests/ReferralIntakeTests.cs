@@ -107,7 +107,9 @@ public sealed class ReferralIntakeTests(ReferralsFixture fixture) : IClassFixtur
             $"/api/referrals/young-people/{referral.YoungPerson.Id}", ReferralRequests.Json);
         Assert.Equal("Kay Newcomer", person!.DisplayName);
         await using var db = fixture.CreateDbContext();
-        Assert.Single(await db.OutboxAsync<YoungPersonRegistered>(m => m.YoungPersonId == referral.YoungPerson.Id));
+        var registered = Assert.Single(await db.OutboxAsync<YoungPersonRegistered>(m => m.YoungPersonId == referral.YoungPerson.Id));
+        // OUT-10: other services' reports break down by what was recorded, so the event carries it (the category by name).
+        Assert.Equal((GenderCategory.Female, "White British"), (registered.Gender, registered.Ethnicity));
         var received = Assert.Single(await db.OutboxAsync<ReferralReceived>(m => m.ReferralId == referral.Id));
         Assert.Equal(referral.YoungPerson.Id, received.YoungPersonId);
         Assert.Equal(ReferrerRole.SocialWorker, received.ReferrerRole);

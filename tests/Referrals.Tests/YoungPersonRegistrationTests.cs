@@ -10,6 +10,13 @@ namespace Support.Referrals.Tests;
 public sealed class YoungPersonRegistrationTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
 {
     [Fact]
+    public void The_gender_categories_other_services_report_by_are_exactly_the_ones_the_registry_records()
+    {
+        // OUT-10: a category added here and not to the contract would vanish from every other service's report rows.
+        Assert.Equal(Enum.GetNames<Support.Contracts.Registry.GenderCategory>(), Enum.GetNames<Support.Referrals.Domain.Gender>());
+    }
+
+    [Fact]
     public async Task Registration_is_signed_with_the_token_subject_and_dated_by_the_server_clock()
     {
         using var client = fixture.Host.ClientFor(Roles.OutreachWorker, "worker-17");

@@ -59,7 +59,7 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
 
     protected TContext CreateDbContext() => PostgresDatabases.CreateContext<TContext>(_database);
 
-    protected sealed record Projection(Guid Id, string DisplayName, DateOnly DateOfBirth, int DetailsVersion);
+    protected sealed record Projection(Guid Id, string DisplayName, DateOnly DateOfBirth, string? Gender, string? Ethnicity, int DetailsVersion);
 
     protected async Task<Projection?> ReadAsync(Guid id)
     {
@@ -75,13 +75,15 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
 
     protected static YoungPersonRegistered Registered(Guid id, string name = "Casey Vale", string dateOfBirth = "2009-07-01") => new()
     {
-        YoungPersonId = id, DisplayName = name, DateOfBirth = DateOnly.Parse(dateOfBirth), OccurredAt = DateTimeOffset.UtcNow,
+        YoungPersonId = id, DisplayName = name, DateOfBirth = DateOnly.Parse(dateOfBirth), Gender = GenderCategory.Female, Ethnicity = "White British",
+        OccurredAt = DateTimeOffset.UtcNow,
     };
 
-    protected static YoungPersonDetailsCorrected Corrected(Guid id, int version, string name, string dateOfBirth) => new()
+    protected static YoungPersonDetailsCorrected Corrected(Guid id, int version, string name, string dateOfBirth, GenderCategory? gender = GenderCategory.Female,
+        string? ethnicity = "White British") => new()
     {
         YoungPersonId = id, CorrectionId = Guid.NewGuid(), Version = version, DisplayName = name,
-        DateOfBirth = DateOnly.Parse(dateOfBirth), OccurredAt = DateTimeOffset.UtcNow,
+        DateOfBirth = DateOnly.Parse(dateOfBirth), Gender = gender, Ethnicity = ethnicity, OccurredAt = DateTimeOffset.UtcNow,
     };
 
     [Fact]
@@ -94,6 +96,7 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
         var projection = await WaitForAsync(id, _ => true, "the projection to appear");
         Assert.Equal("Casey Vale", projection.DisplayName);
         Assert.Equal(new DateOnly(2009, 7, 1), projection.DateOfBirth);
+        Assert.Equal(("Female", "White British"), (projection.Gender, projection.Ethnicity));
         Assert.Equal(1, projection.DetailsVersion);
     }
 
@@ -123,16 +126,18 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
         await _bus.PublishAsync(Registered(id), Guid.NewGuid());
         await WaitForAsync(id, _ => true, "the registration");
 
-        await _bus.PublishAsync(Corrected(id, 3, "Casey Vale-Third", "2009-07-03"), Guid.NewGuid());
+        await _bus.PublishAsync(Corrected(id, 3, "Casey Vale-Third", "2009-07-03", gender: GenderCategory.NonBinary, ethnicity: null), Guid.NewGuid());
         await WaitForAsync(id, p => p.DetailsVersion == 3, "version 3");
         var late = Guid.NewGuid();
-        await _bus.PublishAsync(Corrected(id, 2, "Casey Vale-Second", "2009-07-02"), late);
+        await _bus.PublishAsync(Corrected(id, 2, "Casey Vale-Second", "2009-07-02", gender: GenderCategory.Male, ethnicity: "Asian British"), late);
         await _consumed.WaitForAsync($"{Service}-young-person-details-corrected", late);
 
         var projection = await ReadAsync(id);
         Assert.Equal(3, projection!.DetailsVersion);
         Assert.Equal("Casey Vale-Third", projection.DisplayName);
         Assert.Equal(new DateOnly(2009, 7, 3), projection.DateOfBirth);
+        // OUT-10: a correction can clear a recorded value as well as change it; the older correction changed neither.
+        Assert.Equal(("NonBinary", (string?)null), (projection.Gender, projection.Ethnicity));
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
         using var commissioner = platform.Client("Commissioner", "demo-commissioner");
         var outreach = await commissioner.GetFromJsonAsync<JsonElement>("/api/outreach/reports/hotspots");
         var leavingCare = await commissioner.GetFromJsonAsync<JsonElement>("/api/leavingcare/reports/alerts");
+        var reachReport = await commissioner.GetFromJsonAsync<JsonElement>("/api/outreach/reports/reach");
         using var therapy = await commissioner.GetAsync("/api/therapy/reports/unmet-need");
 
         await using var browser = await chromium.NewSessionAsync(platform);
@@ -44,6 +45,18 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
         var alerts = page.GetByTestId("leaving-care-alerts");
         await Assertions.Expect(alerts.Locator("tbody tr")).ToHaveCountAsync(leavingCare.GetProperty("openAlertsByKind").GetArrayLength());
         await Assertions.Expect(alerts).ToContainTextAsync($"Care leavers on a caseload: {leavingCare.GetProperty("careLeavers").GetProperty("value").GetString()}");
+
+        // Outreach reach (OUT-10): every gender category and "Not recorded" are rows, each figure as published.
+        var reach = page.GetByTestId("outreach-reach");
+        await Assertions.Expect(reach).ToContainTextAsync("outreach-reach (version 1)");
+        var byGender = reachReport.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "byGender");
+        var genderRows = reach.GetByRole(AriaRole.Region, new() { Name = "byGender (DistinctYoungPeople): gender by record" }).Locator("tbody tr");
+        var published = byGender.GetProperty("body").EnumerateArray().ToList();
+        await Assertions.Expect(genderRows).ToHaveCountAsync(published.Count);
+        await Assertions.Expect(genderRows.First.Locator("th")).ToHaveTextAsync("Female");
+        await Assertions.Expect(genderRows.First.Locator("td").First).ToHaveTextAsync(Figure(published[0].GetProperty("cells")[0]));
+        await Assertions.Expect(genderRows.Last.Locator("th")).ToHaveTextAsync("Not recorded");
+        await Assertions.Expect(genderRows.Last.Locator("td").Last).ToHaveTextAsync(Figure(published[^1].GetProperty("total")));
 
         if (therapy.StatusCode == HttpStatusCode.OK)
         {

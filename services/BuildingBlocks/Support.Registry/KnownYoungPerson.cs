@@ -13,11 +13,20 @@ public sealed class KnownYoungPerson
     public Guid Id { get; private init; }
     public string DisplayName { get; private init; } = "";
     public DateOnly DateOfBirth { get; private init; }
+    /// <summary>The recorded gender category (OUT-10); null when the registry has not said, which reports show as "not recorded".</summary>
+    public string? Gender { get; private init; }
+    /// <summary>Ethnicity as the young person described it (OUT-10); null when not recorded.</summary>
+    public string? Ethnicity { get; private init; }
     public int DetailsVersion { get; private init; }
     public DateTimeOffset RegisteredAt { get; private init; }
     public DateTimeOffset UpdatedAt { get; private init; }
 
     /// <summary>A first version as the registry announced it (for seeding; consumers write through the upsert).</summary>
-    public static KnownYoungPerson FromRegistry(Guid id, string displayName, DateOnly dateOfBirth, int version, DateTimeOffset at) =>
-        new() { Id = id, DisplayName = displayName, DateOfBirth = dateOfBirth, DetailsVersion = version, RegisteredAt = at, UpdatedAt = at };
+    public static KnownYoungPerson FromRegistry(Guid id, string displayName, DateOnly dateOfBirth, int version, DateTimeOffset at,
+        string? gender = null, string? ethnicity = null) =>
+        new()
+        {
+            Id = id, DisplayName = displayName, DateOfBirth = dateOfBirth, Gender = gender, Ethnicity = ethnicity, DetailsVersion = version,
+            RegisteredAt = at, UpdatedAt = at,
+        };
 }

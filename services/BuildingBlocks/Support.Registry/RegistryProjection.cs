@@ -15,7 +15,8 @@ namespace Support.Registry;
 /// </summary>
 public static class RegistryProjection
 {
-    public sealed record KnownYoungPersonResponse(Guid Id, string DisplayName, DateOnly DateOfBirth, int DetailsVersion, DateTimeOffset UpdatedAt);
+    public sealed record KnownYoungPersonResponse(
+        Guid Id, string DisplayName, DateOnly DateOfBirth, string? Gender, string? Ethnicity, int DetailsVersion, DateTimeOffset UpdatedAt);
 
     public static ModelBuilder AddRegistryProjection(this ModelBuilder modelBuilder)
     {
@@ -25,6 +26,8 @@ public static class RegistryProjection
             e.HasKey(x => x.Id);
             e.Property(x => x.Id).ValueGeneratedNever();
             e.Property(x => x.DisplayName).HasMaxLength(201);
+            e.Property(x => x.Gender).HasMaxLength(40);
+            e.Property(x => x.Ethnicity).HasMaxLength(100);
         });
         return modelBuilder;
     }
@@ -54,7 +57,8 @@ public static class RegistryProjection
                 var person = await db.Set<KnownYoungPerson>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
                 return person is null
                     ? TypedResults.NotFound()
-                    : TypedResults.Ok(new KnownYoungPersonResponse(person.Id, person.DisplayName, person.DateOfBirth, person.DetailsVersion, person.UpdatedAt));
+                    : TypedResults.Ok(new KnownYoungPersonResponse(person.Id, person.DisplayName, person.DateOfBirth, person.Gender, person.Ethnicity,
+                        person.DetailsVersion, person.UpdatedAt));
             })
             .RequireAuthorization(Policies.CaseStaff)
             .AuditsReadOf(AccessSubjects.YoungPerson)

@@ -42,6 +42,8 @@ const numberOf = (v: ReportCount | string): number | null => (v === "c" || v ===
  */
 export function Reports() {
   const outreach = useQuery({ queryKey: ["reports", "hotspots"], queryFn: () => api.get<HotspotReport>("/api/outreach/reports/hotspots") });
+  // OUT-10: who outreach reaches, by gender and ethnicity as recorded; a table report like Therapy's, with its own CSV.
+  const reach = useQuery({ queryKey: ["reports", "outreach-reach"], queryFn: () => api.get<TableReport>("/api/outreach/reports/reach") });
   const leavingCare = useQuery({ queryKey: ["reports", "leavingcare"], queryFn: () => api.get<LeavingCareCounts>("/api/leavingcare/reports/alerts") });
   const therapyReport = (name: string) => ({ queryKey: ["reports", "therapy", name], queryFn: () => api.get<TableReport>(`/api/therapy/reports/${name}`) });
   // Therapy's reports (services/Therapy/README.md, issue 13): unmet need, waits and referral outcomes are table
@@ -78,6 +80,13 @@ export function Reports() {
         ] : []}
         total={outreach.data ? [outreach.data.total.contacts, outreach.data.total.concerns, outreach.data.total.youngPeople] : undefined}
       />
+
+      <section aria-labelledby="reach-title" className="report">
+        <h2 id="reach-title">Outreach: young people reached, by gender and ethnicity</h2>
+        {reach.error ? <ProblemSummary error={reach.error} /> : null}
+        {reach.isPending && <p>Loading…</p>}
+        {reach.data && <TableReportView id="outreach-reach" report={reach.data} csvPath="/api/outreach/reports/reach?format=csv" />}
+      </section>
 
       <ReportSection
         id="leaving-care-alerts"

@@ -16,4 +16,11 @@ public sealed record YoungPersonDetailsCorrected
     public required DateOnly DateOfBirth { get; init; }
     public required string DisplayName { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
+    /// <summary>
+    /// The recorded gender category, so that reports can show who services reach (OUT-10); a self-description itself
+    /// stays in Referrals. Null from a sender older than this field: projections count it as "not recorded", never guess.
+    /// </summary>
+    public GenderCategory? Gender { get; init; }
+    /// <summary>Ethnicity as the young person described it (free text, OUT-10); null when not recorded.</summary>
+    public string? Ethnicity { get; init; }
 }

@@ -34,22 +34,12 @@ public static class PreventionReport
         string? from, string? to, ClaimsPrincipal user, OutreachDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var thisMonth = HotspotReport.MonthOf(London.Today(clock));
-        var last = HotspotReport.Month(errors, "to", to) ?? thisMonth;
-        var first = HotspotReport.Month(errors, "from", from) ?? last.AddMonths(-11);
-        if (!errors.Any)
-        {
-            errors.When(first > last, "from", "'from' is after 'to'.")
-                .When(HotspotReport.MonthsBetween(first, last) > HotspotReport.MaxMonths, "from", $"A report covers at most {HotspotReport.MaxMonths} months.")
-                .When(first.Year < 2000, "from", "'from' is before 2000.")
-                .When(last > thisMonth, "to", "'to' is in the future.");
-        }
-        if (errors.Any)
+        if (ReportMonths.Parse(from, to, clock, errors) is not { } period)
         {
             return errors.ToBadRequest();
         }
-        var months = Enumerable.Range(0, HotspotReport.MonthsBetween(first, last)).Select(first.AddMonths).ToList();
-        var until = last.AddMonths(1);
+        var months = period.Months;
+        var (first, until) = (period.First, period.Last.AddMonths(1));
         var sessions = await db.PreventionSessions.AsNoTracking().Where(s => s.HeldOn >= first && s.HeldOn < until)
             .Select(s => new { s.Setting, s.HeldOn, s.Attendees, s.FollowUpReferrals, s.EvaluationBefore, s.EvaluationAfter })
             .ToListAsync(cancellationToken);
@@ -68,7 +58,7 @@ public static class PreventionReport
             return SmallNumberSuppression.Apply(cells, disclosure);
         }
         IEnumerable<T> In<T>(IEnumerable<T> rows, Func<T, SessionSetting> setting, Func<T, DateOnly> heldOn, int r, int c) =>
-            rows.Where(x => setting(x) == settings[r] && HotspotReport.MonthOf(heldOn(x)) == months[c]);
+            rows.Where(x => setting(x) == settings[r] && ReportMonths.MonthOf(heldOn(x)) == months[c]);
         var tables = new[]
         {
             Table((r, c) => In(sessions, s => s.Setting, s => s.HeldOn, r, c).Count()),
@@ -85,12 +75,12 @@ public static class PreventionReport
                 shown && evaluated.Count > 0 ? Math.Round(evaluated.Average(s => s.EvaluationAfter!.Value), 2) : null,
                 shown && evaluated.Count > 0 ? Math.Round(evaluated.Average(s => s.EvaluationAfter!.Value - s.EvaluationBefore!.Value), 2) : null);
             return new SettingRow(setting,
-                [.. months.Select((m, c) => new MonthMeasures(HotspotReport.Label(m), tables[0].Cells[r][c], tables[1].Cells[r][c], tables[2].Cells[r][c]))],
+                [.. months.Select((m, c) => new MonthMeasures(ReportMonths.Label(m), tables[0].Cells[r][c], tables[1].Cells[r][c], tables[2].Cells[r][c]))],
                 new Measures(tables[0].RowTotals[r], tables[1].RowTotals[r], tables[2].RowTotals[r]), evaluation);
         }).ToList();
-        var monthTotals = months.Select((m, c) => new MonthMeasures(HotspotReport.Label(m), tables[0].ColumnTotals[c], tables[1].ColumnTotals[c], tables[2].ColumnTotals[c])).ToList();
-        return TypedResults.Ok(new Response(HotspotReport.Label(first), HotspotReport.Label(last), disclosure, SmallNumberSuppression.DefaultThreshold,
-            LondonTime.Of(clock.GetUtcNow()), [.. months.Select(HotspotReport.Label)], rows, monthTotals,
+        var monthTotals = months.Select((m, c) => new MonthMeasures(ReportMonths.Label(m), tables[0].ColumnTotals[c], tables[1].ColumnTotals[c], tables[2].ColumnTotals[c])).ToList();
+        return TypedResults.Ok(new Response(period.FromLabel, period.ToLabel, disclosure, SmallNumberSuppression.DefaultThreshold,
+            LondonTime.Of(clock.GetUtcNow()), [.. months.Select(ReportMonths.Label)], rows, monthTotals,
             new Measures(tables[0].GrandTotal, tables[1].GrandTotal, tables[2].GrandTotal)));
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,9 +20,6 @@ namespace Support.Outreach.Features.Reports;
 /// </summary>
 public static class HotspotReport
 {
-    /// <summary>Three years of months is the widest report: wider tables are for the data warehouse, not a request.</summary>
-    public const int MaxMonths = 36;
-
     public sealed record Measures(ReportCount Contacts, ReportCount Concerns, ReportCount YoungPeople);
 
     public sealed record MonthMeasures(string Month, ReportCount Contacts, ReportCount Concerns, ReportCount YoungPeople);
@@ -40,23 +36,13 @@ public static class HotspotReport
         string? from, string? to, ClaimsPrincipal user, OutreachDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var thisMonth = MonthOf(London.Today(clock));
-        var last = Month(errors, "to", to) ?? thisMonth;
-        var first = Month(errors, "from", from) ?? last.AddMonths(-11);
-        if (!errors.Any)
-        {
-            errors.When(first > last, "from", "'from' is after 'to'.")
-                .When(MonthsBetween(first, last) > MaxMonths, "from", $"A report covers at most {MaxMonths} months.")
-                .When(first.Year < 2000, "from", "'from' is before 2000.")
-                .When(last > thisMonth, "to", "'to' is in the future.");
-        }
-        if (errors.Any)
+        if (ReportMonths.Parse(from, to, clock, errors) is not { } period)
         {
             return errors.ToBadRequest();
         }
 
-        var months = Enumerable.Range(0, MonthsBetween(first, last)).Select(first.AddMonths).ToList();
-        var counts = await CountAsync(db, London.StartOf(first), London.StartOf(last.AddMonths(1)), cancellationToken);
+        var months = period.Months;
+        var counts = await CountAsync(db, period.Start, period.End, cancellationToken);
         var locationIds = counts.Where(c => c.LocationId is not null).Select(c => c.LocationId!.Value).Distinct().ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).OrderBy(l => l.Name).ToListAsync(cancellationToken);
 
@@ -69,11 +55,11 @@ public static class HotspotReport
         };
 
         var rows = locations.Select((l, r) => new LocationRow(l.Id, l.Name, l.Type, l.Area, l.Latitude, l.Longitude,
-            [.. months.Select((m, c) => new MonthMeasures(Label(m), tables[0].Cells[r][c], tables[1].Cells[r][c], tables[2].Cells[r][c]))],
+            [.. months.Select((m, c) => new MonthMeasures(ReportMonths.Label(m), tables[0].Cells[r][c], tables[1].Cells[r][c], tables[2].Cells[r][c]))],
             new Measures(tables[0].RowTotals[r], tables[1].RowTotals[r], tables[2].RowTotals[r]))).ToList();
-        var monthTotals = months.Select((m, c) => new MonthMeasures(Label(m), tables[0].ColumnTotals[c], tables[1].ColumnTotals[c], tables[2].ColumnTotals[c])).ToList();
-        return TypedResults.Ok(new Response(Label(first), Label(last), disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(clock.GetUtcNow()),
-            [.. months.Select(Label)], rows, monthTotals, new Measures(tables[0].GrandTotal, tables[1].GrandTotal, tables[2].GrandTotal)));
+        var monthTotals = months.Select((m, c) => new MonthMeasures(ReportMonths.Label(m), tables[0].ColumnTotals[c], tables[1].ColumnTotals[c], tables[2].ColumnTotals[c])).ToList();
+        return TypedResults.Ok(new Response(period.FromLabel, period.ToLabel, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(clock.GetUtcNow()),
+            [.. months.Select(ReportMonths.Label)], rows, monthTotals, new Measures(tables[0].GrandTotal, tables[1].GrandTotal, tables[2].GrandTotal)));
     }
 
     /// <summary>One row of the grouped query: a cell (location and month), a location's total, a month's total or the grand total.</summary>
@@ -135,7 +121,7 @@ public static class HotspotReport
         }
     }
 
-    private static SuppressedTable Table(List<Count> counts, List<Location> locations, List<DateOnly> months, Func<Count, int> measure, Disclosure disclosure)
+    private static SuppressedTable Table(List<Count> counts, List<Location> locations, IReadOnlyList<DateOnly> months, Func<Count, int> measure, Disclosure disclosure)
     {
         int Of(Guid? location, DateOnly? month) =>
             counts.FirstOrDefault(c => c.LocationId == location && c.Month == month) is { } found ? measure(found) : 0;
@@ -153,25 +139,5 @@ public static class HotspotReport
             [.. months.Select(m => Of(null, m))],
             Of(null, null));
         return SmallNumberSuppression.Apply(cells, margins, disclosure);
-    }
-
-    internal static DateOnly MonthOf(DateOnly date) => new(date.Year, date.Month, 1);
-
-    internal static int MonthsBetween(DateOnly first, DateOnly last) => (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
-
-    internal static string Label(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    internal static DateOnly? Month(ValidationErrors errors, string field, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-        {
-            return month;
-        }
-        errors.Add(field, $"'{field}' is a month written yyyy-MM.");
-        return null;
     }
 }

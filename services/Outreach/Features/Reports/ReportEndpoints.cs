@@ -12,6 +12,9 @@ public static class ReportEndpoints
         group.MapGet("/hotspots", HotspotReport.HandleAsync)
             .WithName("HotspotReport")
             .WithSummary("Contacts, concerns and distinct young people per location and London month, small numbers suppressed (OUT-08)");
+        group.MapGet("/reach", ReachReport.HandleAsync)
+            .WithName("ReachReport")
+            .WithSummary("Distinct young people reached, by gender and ethnicity as recorded, 'Not recorded' included (OUT-10, COM-11)");
         return app;
     }
 }

@@ -120,13 +120,7 @@ public static class ReceiveReferral
             {
                 var person = YoungPerson.Register(inline, author);
                 db.YoungPeople.Add(person);
-                outbox.Add(new YoungPersonRegistered
-                {
-                    YoungPersonId = person.Id,
-                    DateOfBirth = person.Current.DateOfBirth,
-                    DisplayName = person.Current.DisplayName,
-                    OccurredAt = author.At,
-                });
+                outbox.Add(RegistryEvents.Registered(person, author.At));
                 link = new YoungPersonLink(person.Id, true, false, []);
             }
             dateOfBirth = inline.DateOfBirth;

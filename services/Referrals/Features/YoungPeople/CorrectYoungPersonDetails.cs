@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Support.Contracts.Registry;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.ServiceDefaults.Problems;
@@ -42,15 +41,7 @@ public static class CorrectYoungPersonDetails
             return TypedResults.NotFound();
         }
         var correction = person.Correct(details, request.Reason!, author);
-        outbox.Add(new YoungPersonDetailsCorrected
-        {
-            YoungPersonId = person.Id,
-            CorrectionId = correction.Id,
-            Version = correction.Version,
-            DateOfBirth = correction.DateOfBirth,
-            DisplayName = correction.DisplayName,
-            OccurredAt = author.At,
-        });
+        outbox.Add(RegistryEvents.Corrected(correction, author.At));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

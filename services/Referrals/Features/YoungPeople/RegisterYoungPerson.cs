@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Support.Contracts.Registry;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
@@ -31,13 +30,7 @@ public static class RegisterYoungPerson
         var person = YoungPerson.Register(details, author);
         db.YoungPeople.Add(person);
         // Same transaction as the registration: the event is published if and only if the person was stored.
-        outbox.Add(new YoungPersonRegistered
-        {
-            YoungPersonId = person.Id,
-            DateOfBirth = person.Current.DateOfBirth,
-            DisplayName = person.Current.DisplayName,
-            OccurredAt = author.At,
-        });
+        outbox.Add(RegistryEvents.Registered(person, author.At));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/young-people/{person.Id}", YoungPersonResponse.From(person));
     }

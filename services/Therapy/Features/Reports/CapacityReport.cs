@@ -43,11 +43,11 @@ public static class CapacityReport
             demandCells[i, 0] = demand.GetValueOrDefault(offers[i].Id);
         }
         NoData? noData = offers.Count == 0 ? new NoData("No commissioned offer is recorded.") : null;
-        var counts = new TableReport(ReportIdentity.Of(ReportDefinitions.Capacity), ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold,
+        var counts = new TableReport(ReportIdentity.Of(ReportDefinitions.Capacity), period.Period, disclosure, SmallNumberSuppression.DefaultThreshold,
             LondonTime.Of(clock.GetUtcNow()), noData, noData is not null ? [] :
             [
-                PublishedTable.Of("capacityUsed", ReportDefinitions.Units.DistinctYoungPeople, "offer", "now", labels, ["Accepted"], usedCells, disclosure),
-                PublishedTable.Of("demand", ReportDefinitions.Units.Referrals, "offer", "period", labels, ["Referrals"], demandCells, disclosure),
+                PublishedTable.Of("capacityUsed", CountingUnits.DistinctYoungPeople, "offer", "now", labels, ["Accepted"], usedCells, disclosure),
+                PublishedTable.Of("demand", CountingUnits.Referrals, "offer", "period", labels, ["Referrals"], demandCells, disclosure),
             ]);
         var commissions = offers.Select(o => new OfferCommission(o.Name, providers[o.ProviderId], o.Type.ToString(), o.CommissionedCapacity,
             o.Funding.Where(f => f.From <= period.LastDay && f.To >= period.FirstDay).Sum(f => f.Amount),

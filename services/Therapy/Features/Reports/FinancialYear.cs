@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
 
 namespace Support.Therapy.Features.Reports;
@@ -19,6 +20,7 @@ public readonly partial record struct FinancialYear(int StartYear)
     public DateTimeOffset From => London.StartOf(FirstDay);
     public DateTimeOffset To => London.StartOf(LastDay.AddDays(1));
     public string Label => $"{StartYear}-{(StartYear + 1) % 100:00}";
+    public ReportPeriod Period => new(Label, FirstDay, LastDay);
 
     public FinancialYear Previous => new(StartYear - 1);
 

@@ -75,7 +75,7 @@ public static class IndicatorReport
         var d = DeclineRate;
         var indicator = new Indicator(d.Code, d.Name, d.Definition, d.Numerator, d.Denominator, d.SourceService,
             $"Green at or below {d.GreenLimit:P0}, amber at or below {d.AmberLimit:P0}, red above.", current, earlier, trend);
-        return TypedResults.Ok(new Response(ReportIdentity.Of(ReportDefinitions.Indicators), ReportPeriod.Of(period), disclosure, LondonTime.Of(clock.GetUtcNow()), [indicator]));
+        return TypedResults.Ok(new Response(ReportIdentity.Of(ReportDefinitions.Indicators), period.Period, disclosure, LondonTime.Of(clock.GetUtcNow()), [indicator]));
     }
 
     private static async Task<Value> ValueAsync(TherapyDbContext db, FinancialYear year, DateTimeOffset? first, Disclosure disclosure, CancellationToken cancellationToken)

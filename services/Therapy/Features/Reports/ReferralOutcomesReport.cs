@@ -34,7 +34,7 @@ public static class ReferralOutcomesReport
         if (first is null || London.DateOf(first.Value) > period.LastDay)
         {
             var reason = first is null ? "No therapy referral has been recorded yet." : $"Therapy referrals are recorded from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
-            return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
+            return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To)
             .Select(r => new { r.YoungPersonId, r.OfferType, r.Status, r.DeclineReason }).ToListAsync(cancellationToken);
@@ -55,13 +55,13 @@ public static class ReferralOutcomesReport
         var people = new int[1, 1];
         people[0, 0] = referrals.Select(r => r.YoungPersonId).Distinct().Count();
         var typeLabels = types.Select(t => t.ToString()).ToList();
-        return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null,
+        return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null,
         [
-            PublishedTable.Of("byOfferTypeAndOutcome", ReportDefinitions.Units.Referrals, "offerType", "outcome", typeLabels,
+            PublishedTable.Of("byOfferTypeAndOutcome", CountingUnits.Referrals, "offerType", "outcome", typeLabels,
                 [.. statuses.Select(s => s.ToString())], outcomes, disclosure),
-            PublishedTable.Of("declinesByOfferTypeAndReason", ReportDefinitions.Units.Referrals, "offerType", "declineReason", typeLabels,
+            PublishedTable.Of("declinesByOfferTypeAndReason", CountingUnits.Referrals, "offerType", "declineReason", typeLabels,
                 [.. reasons.Select(s => s.ToString())], declines, disclosure),
-            PublishedTable.Of("distinctYoungPeople", ReportDefinitions.Units.DistinctYoungPeople, "all", "all", ["Referred"], ["YoungPeople"], people, disclosure),
+            PublishedTable.Of("distinctYoungPeople", CountingUnits.DistinctYoungPeople, "all", "all", ["Referred"], ["YoungPeople"], people, disclosure),
         ]);
     }
 }

@@ -1,19 +1,6 @@
+using Support.ServiceDefaults.Reporting;
+
 namespace Support.Therapy.Features.Reports;
-
-/// <summary>One version of a report's definition: what it counts, the fields it shows, and who changed it and why (COM-11).</summary>
-public sealed record ReportVersion(int Version, DateOnly Effective, string Author, string Reason, string Definition, IReadOnlyList<string> Fields);
-
-/// <summary>A commissioner report: its counting unit (COM-01) and every version of its definition, oldest first.</summary>
-public sealed record ReportDefinition(string Name, string Title, string CountingUnit, IReadOnlyList<ReportVersion> Versions)
-{
-    public ReportVersion Current => Versions[^1];
-}
-
-/// <summary>What every report response names: the report, the version of its definition, its counting unit.</summary>
-public sealed record ReportIdentity(string Name, int Version, string CountingUnit, string Definition)
-{
-    public static ReportIdentity Of(ReportDefinition report) => new(report.Name, report.Current.Version, report.CountingUnit, report.Current.Definition);
-}
 
 /// <summary>
 /// COM-11: the versioned definitions of this service's reports. A field is never removed and a definition never
@@ -22,22 +9,9 @@ public sealed record ReportIdentity(string Name, int Version, string CountingUni
 /// </summary>
 public static class ReportDefinitions
 {
-    /// <summary>COM-01: the counting units, fixed and separate. They are never added together into "victims".</summary>
-    public static class Units
-    {
-        public const string CseContacts = nameof(CseContacts);
-        public const string CseClients = nameof(CseClients);
-        public const string OutreachClients = nameof(OutreachClients);
-        public const string Assessments = nameof(Assessments);
-        public const string Referrals = nameof(Referrals);
-        public const string DistinctYoungPeople = nameof(DistinctYoungPeople);
-        /// <summary>Unmet needs recorded (COM-05): one per need a service could not meet, so one young person may have several.</summary>
-        public const string UnmetNeeds = nameof(UnmetNeeds);
-    }
-
     private static readonly DateOnly FirstPublished = new(2026, 12, 4);
 
-    public static readonly ReportDefinition UnmetNeed = new("unmet-need", "Unmet need", Units.UnmetNeeds,
+    public static readonly ReportDefinition UnmetNeed = new("unmet-need", "Unmet need", CountingUnits.UnmetNeeds,
     [
         new(1, FirstPublished, "therapy-team", "First version (COM-05).",
             "Unmet needs recorded in the financial year by any service (COM-05), counted by the date they were recorded (OccurredAt), by need "
@@ -46,7 +20,7 @@ public static class ReportDefinitions
             ["period", "byCategoryAndReason", "byServiceAndDuration", "noData"]),
     ]);
 
-    public static readonly ReportDefinition ReferralOutcomes = new("therapy-referral-outcomes", "Therapy referral outcomes", Units.Referrals,
+    public static readonly ReportDefinition ReferralOutcomes = new("therapy-referral-outcomes", "Therapy referral outcomes", CountingUnits.Referrals,
     [
         new(1, FirstPublished, "therapy-team", "First version (THR-01).",
             "Therapy and CAMHS referrals made in the financial year (by ReferredAt), by offer type and current outcome (Open, Accepted, "
@@ -54,7 +28,7 @@ public static class ReportDefinitions
             ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "noData"]),
     ]);
 
-    public static readonly ReportDefinition Capacity = new("offer-capacity", "Capacity against demand per commissioned offer", Units.Referrals,
+    public static readonly ReportDefinition Capacity = new("offer-capacity", "Capacity against demand per commissioned offer", CountingUnits.Referrals,
     [
         new(1, FirstPublished, "therapy-team", "First version (COM-06, THR-09).",
             "Each commissioned offer's capacity, the young people accepted onto it now (capacity used, computed), the referrals made to it in "
@@ -62,7 +36,7 @@ public static class ReportDefinitions
             ["period", "offers.commissionedCapacity", "offers.capacityUsed", "offers.demand", "offers.funding", "offers.daysToFundingEnd"]),
     ]);
 
-    public static readonly ReportDefinition Indicators = new("therapy-indicators", "Therapy indicators", Units.Referrals,
+    public static readonly ReportDefinition Indicators = new("therapy-indicators", "Therapy indicators", CountingUnits.Referrals,
     [
         new(1, FirstPublished, "therapy-team", "First version (COM-02).",
             "Each indicator with its definition, numerator, denominator, source service, period, the values of the three earlier financial "
@@ -71,7 +45,7 @@ public static class ReportDefinitions
              "indicators.thresholds", "indicators.earlier", "indicators.trend"]),
     ]);
 
-    public static readonly ReportDefinition Waits = new("therapy-waits", "Waits for a first appointment", Units.Referrals,
+    public static readonly ReportDefinition Waits = new("therapy-waits", "Waits for a first appointment", CountingUnits.Referrals,
     [
         new(1, FirstPublished, "therapy-team", "First version (THR-02).",
             "Referrals made in the financial year and not declined or withdrawn unseen, by offer type and wait against Part I "

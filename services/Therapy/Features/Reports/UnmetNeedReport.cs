@@ -43,7 +43,7 @@ public static class UnmetNeedReport
             var reason = first is null
                 ? "The unmet-need ledger holds no records yet."
                 : $"The unmet-need ledger's records start on {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
-            return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
+            return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
         var entries = await db.UnmetNeeds.AsNoTracking().Where(u => u.OccurredAt >= period.From && u.OccurredAt < period.To)
@@ -61,8 +61,8 @@ public static class UnmetNeedReport
             var band = DurationBands.Select((b, i) => (b, i)).First(x => days >= x.b.FromDays && days <= x.b.ToDays).i;
             byDuration[services.IndexOf(e.RaisedBy), band]++;
         }
-        var unit = ReportDefinitions.Units.UnmetNeeds;
-        return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null,
+        var unit = CountingUnits.UnmetNeeds;
+        return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null,
         [
             PublishedTable.Of("byCategoryAndReason", unit, "needCategory", "reason", categories, [.. reasons.Select(r => r.ToString())], byCategory, disclosure),
             PublishedTable.Of("byServiceAndDuration", unit, "raisedBy", "timeUnmet", services, [.. DurationBands.Select(b => b.Label)], byDuration, disclosure),

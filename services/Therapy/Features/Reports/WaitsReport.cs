@@ -36,7 +36,7 @@ public static class WaitsReport
         if (first is null || London.DateOf(first.Value) > period.LastDay)
         {
             var reason = first is null ? "No therapy referral has been recorded yet." : $"Therapy referrals are recorded from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
-            return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), new NoData(reason), []);
+            return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), new NoData(reason), []);
         }
         var referrals = await db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To).ToListAsync(cancellationToken);
         var types = Enum.GetValues<OfferType>();
@@ -59,9 +59,9 @@ public static class WaitsReport
             };
             cells[Array.IndexOf(types, r.OfferType), column]++;
         }
-        return new TableReport(identity, ReportPeriod.Of(period), disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), null,
+        return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), null,
         [
-            PublishedTable.Of("byOfferTypeAndWait", ReportDefinitions.Units.Referrals, "offerType", "wait", [.. types.Select(t => t.ToString())], Columns, cells, disclosure),
+            PublishedTable.Of("byOfferTypeAndWait", CountingUnits.Referrals, "offerType", "wait", [.. types.Select(t => t.ToString())], Columns, cells, disclosure),
         ]);
     }
 }

@@ -1,45 +1,11 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
-using Support.ServiceDefaults.Reporting;
-using Support.ServiceDefaults.Time;
+using Microsoft.AspNetCore.Http;
 
-namespace Support.Therapy.Features.Reports;
+namespace Support.ServiceDefaults.Reporting;
 
-public sealed record ReportPeriod(string Label, DateOnly From, DateOnly To)
-{
-    public static ReportPeriod Of(FinancialYear year) => new(year.Label, year.FirstDay, year.LastDay);
-}
-
-/// <summary>COM-01: a period the records do not cover says so, with the reason, instead of showing 0.</summary>
-public sealed record NoData(string Reason);
-
-public sealed record PublishedRow(string Label, IReadOnlyList<ReportCount> Cells, ReportCount Total);
-
-/// <summary>One table of counts in one counting unit, suppressed as a whole (cells and totals) for everyone but auditors.</summary>
-public sealed record PublishedTable(
-    string Name, string Unit, string Rows, string Columns, IReadOnlyList<string> ColumnLabels, IReadOnlyList<PublishedRow> Body,
-    IReadOnlyList<ReportCount> ColumnTotals, ReportCount GrandTotal)
-{
-    /// <summary>
-    /// Publishes a table through the shared <see cref="SmallNumberSuppression"/> (Part I <c>SuppressionThreshold</c>): 1-5
-    /// shown as "c", 0 as 0, and secondary suppression so no hidden count can be worked back from a total.
-    /// </summary>
-    public static PublishedTable Of(string name, string unit, string rows, string columns, IReadOnlyList<string> rowLabels,
-        IReadOnlyList<string> columnLabels, int[,] cells, Disclosure disclosure)
-    {
-        var table = SmallNumberSuppression.Apply(cells, disclosure);
-        return new PublishedTable(name, unit, rows, columns, columnLabels,
-            [.. rowLabels.Select((label, r) => new PublishedRow(label, table.Cells[r], table.RowTotals[r]))], table.ColumnTotals, table.GrandTotal);
-    }
-}
-
-/// <summary>The response of every table report: which report and version (COM-11), the period (COM-01), who sees what (COM-04).</summary>
-public sealed record TableReport(
-    ReportIdentity Report, ReportPeriod Period, Disclosure Disclosure, int SuppressionThreshold, LondonTime GeneratedAt, NoData? NoData,
-    IReadOnlyList<PublishedTable> Tables);
-
-/// <summary>CSV export of every report (a maintained RFC 4180 writer): one line per published count, totals included, "c" where suppressed.</summary>
+/// <summary>CSV export of every table report, in every service (a maintained RFC 4180 writer): one line per published count, totals included, "c" where suppressed.</summary>
 public static class ReportCsv
 {
     public sealed record Line(string Report, int Version, string Period, string Disclosure, string Table, string Unit, string Row, string Column, string Value);

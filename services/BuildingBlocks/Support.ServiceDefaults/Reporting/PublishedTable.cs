@@ -1,0 +1,34 @@
+using Support.ServiceDefaults.Time;
+
+namespace Support.ServiceDefaults.Reporting;
+
+public sealed record PublishedRow(string Label, IReadOnlyList<ReportCount> Cells, ReportCount Total);
+
+/// <summary>One table of counts in one counting unit, suppressed as a whole (cells and totals) for everyone but auditors.</summary>
+public sealed record PublishedTable(
+    string Name, string Unit, string Rows, string Columns, IReadOnlyList<string> ColumnLabels, IReadOnlyList<PublishedRow> Body,
+    IReadOnlyList<ReportCount> ColumnTotals, ReportCount GrandTotal)
+{
+    /// <summary>
+    /// Publishes a table through the shared <see cref="SmallNumberSuppression"/> (Part I <c>SuppressionThreshold</c>): 1-5
+    /// shown as "c", 0 as 0, and secondary suppression so no hidden count can be worked back from a total.
+    /// </summary>
+    public static PublishedTable Of(string name, string unit, string rows, string columns, IReadOnlyList<string> rowLabels,
+        IReadOnlyList<string> columnLabels, int[,] cells, Disclosure disclosure)
+    {
+        var table = SmallNumberSuppression.Apply(cells, disclosure);
+        return new PublishedTable(name, unit, rows, columns, columnLabels,
+            [.. rowLabels.Select((label, r) => new PublishedRow(label, table.Cells[r], table.RowTotals[r]))], table.ColumnTotals, table.GrandTotal);
+    }
+}
+
+/// <summary>The period a report covers, first and last day included, and the label it is known by (a financial year, a range of months).</summary>
+public sealed record ReportPeriod(string Label, DateOnly From, DateOnly To);
+
+/// <summary>COM-01: a period the records do not cover says so, with the reason, instead of showing 0.</summary>
+public sealed record NoData(string Reason);
+
+/// <summary>The response of every table report, in every service: which report and version (COM-11), the period (COM-01), who sees what (COM-04).</summary>
+public sealed record TableReport(
+    ReportIdentity Report, ReportPeriod Period, Disclosure Disclosure, int SuppressionThreshold, LondonTime GeneratedAt, NoData? NoData,
+    IReadOnlyList<PublishedTable> Tables);

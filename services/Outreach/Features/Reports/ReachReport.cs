@@ -1,0 +1,136 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Support.Contracts.Registry;
+using Support.Outreach.Data;
+using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Reporting;
+using Support.ServiceDefaults.Time;
+
+namespace Support.Outreach.Features.Reports;
+
+/// <summary>
+/// OUT-10: who outreach reaches, so that under-reporting can be seen ("stats on ethnicity were taken out of
+/// presentations"). Distinct young people contacted in the period, by gender and by ethnicity as recorded, never
+/// assumed; the definition is versioned (<see cref="ReportDefinitions.Reach"/>, COM-11), and both tables go through
+/// the shared <see cref="SmallNumberSuppression"/> (auditors see exact counts and every described value).
+/// </summary>
+public static class ReachReport
+{
+    public const string NotRecorded = "Not recorded";
+    public const string OtherDescribed = "Other described values";
+    public static readonly IReadOnlyList<string> Columns = ["Registered", "Alias only"];
+
+    /// <summary>The platform's one shape of a table report (as Therapy's), so the web app shows it with the same view.</summary>
+    public static async Task<IResult> HandleAsync(
+        string? from, string? to, string? format, ClaimsPrincipal user, OutreachDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (ReportMonths.Parse(from, to, clock, errors) is not { } period)
+        {
+            return errors.ToBadRequest();
+        }
+        var reached = await ReachedAsync(db, period, cancellationToken);
+        var disclosure = user.Disclosure();
+        var report = new TableReport(ReportIdentity.Of(ReportDefinitions.Reach), period.Period, disclosure,
+            SmallNumberSuppression.DefaultThreshold, LondonTime.Of(clock.GetUtcNow()), NoData: null,
+        [
+            Table("byGender", "gender", reached, r => r.Gender, Enum.GetNames<GenderCategory>(), disclosure),
+            Table("byEthnicity", "ethnicity", reached, r => r.Ethnicity, [], disclosure),
+        ]);
+        return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, $"{period.FromLabel}_{period.ToLabel}") : TypedResults.Ok(report);
+    }
+
+    /// <summary>One young person reached in the period: whether registered (or an alias matched to them) and what is recorded.</summary>
+    private sealed record Reached(bool Registered, string? Gender, string? Ethnicity);
+
+    /// <summary>
+    /// Each distinct young person contacted in the period once: a registered young person (directly or through a
+    /// matched alias) with the registry's values, an unmatched alias with its own described values.
+    /// </summary>
+    private static async Task<List<Reached>> ReachedAsync(OutreachDbContext db, ReportMonths period, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT subjects.alias_id IS NULL AS registered,
+                   CASE WHEN subjects.alias_id IS NULL THEN y.gender ELSE a.gender END AS gender,
+                   CASE WHEN subjects.alias_id IS NULL THEN y.ethnicity ELSE a.ethnicity END AS ethnicity
+            FROM (
+                SELECT DISTINCT COALESCE(c.young_person_id, m.young_person_id) AS young_person_id,
+                       CASE WHEN c.young_person_id IS NULL AND m.young_person_id IS NULL THEN c.alias_id END AS alias_id
+                FROM outreach.contacts c
+                LEFT JOIN outreach.alias_matches m ON m.alias_id = c.alias_id
+                WHERE c.contacted_at >= @from AND c.contacted_at < @until
+                  AND NOT EXISTS (SELECT 1 FROM outreach.contacts later WHERE later.corrects = c.id)
+            ) subjects
+            LEFT JOIN outreach.young_people y ON y.id = subjects.young_person_id
+            LEFT JOIN outreach.aliases a ON a.id = subjects.alias_id
+            """;
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add(new NpgsqlParameter("from", period.Start.UtcDateTime));
+            command.Parameters.Add(new NpgsqlParameter("until", period.End.UtcDateTime));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var reached = new List<Reached>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                reached.Add(new Reached(reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            }
+            return reached;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rows are the values as recorded, compared without regard to case or surrounding spaces; <paramref name="fixedRows"/>
+    /// always appear (zero included), then the described values in order, then "Not recorded". For all but auditors, a
+    /// described value with no more young people than the suppression threshold is counted under "Other described
+    /// values": its count would be hidden anyway, and its name alone could single someone out.
+    /// </summary>
+    private static PublishedTable Table(string name, string field, List<Reached> reached, Func<Reached, string?> value,
+        IReadOnlyList<string> fixedRows, Disclosure disclosure)
+    {
+        // A value written as "not recorded" is not a description; one written as the merged row's name is merged.
+        static string? Key(string? v) => string.IsNullOrWhiteSpace(v) || string.Equals(v.Trim(), NotRecorded, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : v.Trim().ToUpperInvariant();
+        var fixedByKey = fixedRows.ToDictionary(r => Key(r)!, r => r);
+        var described = reached.Select(value).Where(v => Key(v) is { } k && !fixedByKey.ContainsKey(k))
+            .GroupBy(Key).ToDictionary(g => g.Key!, g => (Label: g.Select(v => v!.Trim()).Min(StringComparer.Ordinal)!, People: g.Count()));
+        var merged = disclosure == Disclosure.Suppressed
+            ? described.Where(d => d.Value.People <= SmallNumberSuppression.DefaultThreshold || d.Key == Key(OtherDescribed)).Select(d => d.Key).ToHashSet()
+            : [];
+
+        string RowOf(string? v) => Key(v) switch
+        {
+            null => NotRecorded,
+            var k when fixedByKey.TryGetValue(k, out var label) => label,
+            var k when merged.Contains(k) => OtherDescribed,
+            var k => described[k].Label,
+        };
+        var rows = fixedRows
+            .Concat(described.Where(d => !merged.Contains(d.Key)).Select(d => d.Value.Label).Order(StringComparer.OrdinalIgnoreCase))
+            .Concat(merged.Count > 0 ? [OtherDescribed] : [])
+            .Append(NotRecorded)
+            .ToList();
+        var cells = new int[rows.Count, Columns.Count];
+        foreach (var person in reached)
+        {
+            cells[rows.IndexOf(RowOf(value(person))), person.Registered ? 0 : 1]++;
+        }
+        return PublishedTable.Of(name, CountingUnits.DistinctYoungPeople, field, "record", rows, Columns, cells, disclosure);
+    }
+}

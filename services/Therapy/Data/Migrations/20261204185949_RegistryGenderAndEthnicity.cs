@@ -1,0 +1,44 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Support.Therapy.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class RegistryGenderAndEthnicity : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ethnicity",
+                schema: "therapy",
+                table: "young_people",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "gender",
+                schema: "therapy",
+                table: "young_people",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ethnicity",
+                schema: "therapy",
+                table: "young_people");
+
+            migrationBuilder.DropColumn(
+                name: "gender",
+                schema: "therapy",
+                table: "young_people");
+        }
+    }
+}
