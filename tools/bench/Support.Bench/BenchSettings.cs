@@ -13,6 +13,8 @@ public sealed record BenchSettings
     public required IReadOnlyList<string> Tokens { get; init; }
     /// <summary>RhiWorker tokens (<c>BENCH_RHI_TOKENS_FILE</c>), for the return-home interview endpoints; may be empty.</summary>
     public IReadOnlyList<string> RhiTokens { get; init; } = [];
+    /// <summary>OutreachWorker tokens (<c>BENCH_OUTREACH_TOKENS_FILE</c>), for logging outreach contacts; may be empty.</summary>
+    public IReadOnlyList<string> OutreachTokens { get; init; } = [];
     public required string PostgresAdmin { get; init; }
     public required Uri RabbitMq { get; init; }
     public required Uri RabbitMqManagement { get; init; }
@@ -42,7 +44,7 @@ public sealed record BenchSettings
                     only.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,chronology,relay,alerts,memory,startup]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,chronology,relay,alerts,outreach-hotspots,memory,startup]");
             }
         }
         var settings = new BenchSettings
@@ -52,6 +54,9 @@ public sealed record BenchSettings
             Tokens = File.ReadAllLines(tokensFile).Where(l => l.Length > 0).ToArray(),
             RhiTokens = Environment.GetEnvironmentVariable("BENCH_RHI_TOKENS_FILE") is { Length: > 0 } rhiTokensFile
                 ? File.ReadAllLines(rhiTokensFile).Where(l => l.Length > 0).ToArray()
+                : [],
+            OutreachTokens = Environment.GetEnvironmentVariable("BENCH_OUTREACH_TOKENS_FILE") is { Length: > 0 } outreachTokensFile
+                ? File.ReadAllLines(outreachTokensFile).Where(l => l.Length > 0).ToArray()
                 : [],
             PostgresAdmin = Required("BENCH_PG_ADMIN"),
             RabbitMq = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_URL") ?? "amqp://guest:guest@127.0.0.1:5673/"),

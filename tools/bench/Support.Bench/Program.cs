@@ -4,10 +4,11 @@ using Support.Bench.Platform;
 using Support.Bench.Reporting;
 
 // Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
-// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,chronology,relay,alerts,memory,startup]
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,chronology,relay,alerts,outreach-hotspots,memory,startup]
 var settings = BenchSettings.Load(args);
 var tokens = new TokenPool(settings.Tokens);
 var rhiTokens = new TokenPool(settings.RhiTokens);
+var outreachTokens = new TokenPool(settings.OutreachTokens);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -23,9 +24,11 @@ IBenchmark[] benchmarks =
     new PublishToConsumeBenchmark(settings, tokens),
     new InterviewToReviewBenchmark(settings, tokens, rhiTokens),
     new ReferralIntakeBenchmark(settings, tokens),
+    new OutreachContactsBenchmark(settings, tokens, outreachTokens),
     new ChronologyBenchmark(settings, tokens),
     new RelayDrainBenchmark(settings),
     new LeavingCareAlertJobBenchmark(settings),
+    new OutreachHotspotsBenchmark(settings),
     new MemoryBenchmark(settings, "after_load"),
     new StartupBenchmark(settings),
 ];
