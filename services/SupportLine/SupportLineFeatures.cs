@@ -24,6 +24,9 @@ public static class SupportLineFeatures
         {
             bus.AddRegistryProjectionConsumers<SupportLineDbContext>("supportline");
             bus.AddConsumer<SendSmsConsumer>();
+            // SL-09: what became of a parent's or carer's report that the duty worker referred.
+            bus.AddConsumer<ConversationReferralReceivedConsumer>();
+            bus.AddConsumer<ConversationReferralDecidedConsumer>();
         });
         builder.Services.AddOptions<SupportLineOptions>().BindConfiguration(SupportLineOptions.Section)
             .Validate(o => o.IsValid(), "Sms: Transport twilio|local, positive intervals and UnansweredAfter, MaxSendAttempts >= 1.")

@@ -158,4 +158,59 @@ public sealed class SupportLineEndToEndTests(Platform platform)
         Assert.Single(conversation.GetProperty("messages").EnumerateArray(), m => m.GetProperty("direction").GetString() == "outbound");
         Assert.Single(platform.Twilio.Messages, m => m.To == texter);
     }
+
+    [Fact]
+    public async Task A_parents_text_referred_by_the_duty_worker_shows_on_the_conversation_with_its_deadline_and_then_its_decision()
+    {
+        var parent = NewMobile();
+        using var twilio = TwilioClient(24);
+        using var manager = platform.Client("TeamManager", "e2e-parent-manager");
+        using var duty = platform.Client("SupportLineOperator", "e2e-parent-duty");
+        using (var registered = await manager.PostAsJsonAsync("/api/supportline/carer-phones", new { phone = parent }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+        (await TextAsync(twilio, parent, "My son is 14, he keeps coming home with new phones and men pick him up from the shops.")).Dispose();
+        var conversationId = await Eventually.GetAsync(async () =>
+        {
+            var inbox = await duty.GetFromJsonAsync<JsonElement>("/api/supportline/conversations");
+            return inbox.EnumerateArray().Where(c => parent.EndsWith(c.GetProperty("phoneEnding").GetString()![^3..]) && c.GetProperty("kind").GetString() == "ParentOrCarer")
+                .Select(c => c.GetProperty("id").GetString()).LastOrDefault();
+        }, TimeSpan.FromSeconds(30), "the parent's conversation");
+
+        // SL-09: one action at the front door, by the duty worker, naming the conversation the report came through.
+        using var referred = await duty.PostAsJsonAsync("/api/referrals", new
+        {
+            youngPerson = new { givenName = "Liam", familyName = "Parentreport", dateOfBirth = "2012-06-01", gender = "Male", localArea = "Eastwood" },
+            referrerRole = "Parent", referrerOrganisation = "Support line", supportLineConversationId = conversationId,
+            cseType = "StreetGrooming", adultInvolved = true, riskIndicators = new[] { "GiftsMoneyOrAttention", "DrivenAroundInCars" },
+            occurredAt = DateTimeOffset.UtcNow.AddHours(-3), narrative = "His mother texted the line: new phones, men collect him from the shops.",
+        });
+        Assert.Equal(HttpStatusCode.Created, referred.StatusCode);
+        var referral = await referred.Content.ReadFromJsonAsync<JsonElement>();
+        var referralId = referral.GetProperty("id").GetString();
+
+        var shown = await Eventually.GetAsync(async () =>
+        {
+            var conversation = await duty.GetFromJsonAsync<JsonElement>($"/api/supportline/conversations/{conversationId}");
+            return conversation.GetProperty("referrals").EnumerateArray().Where(r => r.GetProperty("referralId").GetString() == referralId)
+                .Select(r => r.GetRawText()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(30), "the referral to show on the conversation");
+        var line = JsonDocument.Parse(shown).RootElement;
+        Assert.Equal(referral.GetProperty("priority").GetString(), line.GetProperty("priority").GetString());
+        Assert.Equal(referral.GetProperty("decisionDue").GetProperty("utc").GetDateTimeOffset(), line.GetProperty("decisionDue").GetProperty("utc").GetDateTimeOffset());
+        Assert.Equal("e2e-parent-duty", line.GetProperty("referredBy").GetString());
+
+        using (var decided = await manager.PostAsJsonAsync($"/api/referrals/{referralId}/decision", new { outcome = "CseCaseOpened", rationale = "Parent's account and the indicators: CSE team to support." }))
+        {
+            Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        }
+        await Eventually.TrueAsync(async () =>
+        {
+            var conversation = await duty.GetFromJsonAsync<JsonElement>($"/api/supportline/conversations/{conversationId}");
+            return conversation.GetProperty("referrals").EnumerateArray()
+                .Any(r => r.GetProperty("referralId").GetString() == referralId && r.GetProperty("outcome").ValueKind == JsonValueKind.String
+                    && r.GetProperty("outcome").GetString() == "CseCaseOpened");
+        }, TimeSpan.FromSeconds(30), "the front door's decision to show on the conversation");
+    }
 }

@@ -95,6 +95,35 @@ public sealed class ReferralIntakeTests(ReferralsFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_parents_report_referred_from_a_support_line_conversation_names_it_and_gets_the_same_deadline_as_any_referral()
+    {
+        using var duty = fixture.Host.ClientFor(Roles.SupportLineOperator, "duty-sl");
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-compare");
+        var occurredAt = fixture.Clock.GetUtcNow().AddHours(-2);
+        var conversationId = Guid.NewGuid();
+        var body = ReferralRequests.Inline(YoungPersonRequests.Valid("Parent", "Reported", "2012-03-03"), occurredAt);
+        body["referrerRole"] = "Parent";
+        body["referrerOrganisation"] = "Support line";
+        body["supportLineConversationId"] = conversationId;
+
+        var referral = await duty.ReferAsync(body);
+        var compared = await social.ReferAsync(ReferralRequests.Inline(YoungPersonRequests.Valid("Social", "Reported", "2012-03-03"), occurredAt));
+
+        // SL-09 with REF-01: who referred, and through what, changes neither priority nor deadline.
+        Assert.Equal((ReferrerRole.Parent, (Guid?)conversationId), (referral.ReferrerRole, referral.SupportLineConversationId));
+        Assert.Equal((compared.Priority, compared.DecisionDue), (referral.Priority, referral.DecisionDue));
+        Assert.Null(compared.SupportLineConversationId);
+        await using var db = fixture.CreateDbContext();
+        var received = Assert.Single(await db.OutboxAsync<ReferralReceived>(m => m.ReferralId == referral.Id));
+        Assert.Equal((ReferrerRole.Parent, (Guid?)conversationId, "duty-sl"), (received.ReferrerRole, received.SupportLineConversationId, received.RecordedBy));
+
+        body["supportLineConversationId"] = Guid.Empty;
+        using var refused = await duty.PostAsJsonAsync("/api/referrals", body);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.ProblemAsync()).GetProperty("errors").TryGetProperty("supportLineConversationId", out _));
+    }
+
+    [Fact]
     public async Task Inline_details_register_the_young_person_and_publish_YoungPersonRegistered()
     {
         using var client = fixture.Host.ClientFor(Roles.OutreachWorker);

@@ -71,6 +71,50 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
         Assert.Equal(JsonValueKind.Null, stored.GetProperty("waitingSince").ValueKind);
     }
 
+    [Fact]
+    public async Task A_duty_worker_refers_a_parents_report_in_one_action_and_sees_it_on_the_conversation()
+    {
+        var parent = "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using (var manager = platform.Client("TeamManager", "web-parent-manager"))
+        using (var registered = await manager.PostAsJsonAsync("/api/supportline/carer-phones", new { phone = parent }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+        const string words = "my daughter is 13 and a man in a taxi keeps giving her vodka after school";
+        using (var twilio = TwilioClient(62))
+        using (var response = await TextAsync(twilio, parent, words))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        await using var browser = await chromium.NewSessionAsync(platform);
+        var page = browser.Page;
+        await browser.SignInAsync(Duty);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"number ending {parent[^3..]}" });
+        await Assertions.Expect(row).ToContainTextAsync("Parent or carer", new() { Timeout = 20_000 });
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+
+        // SL-09: the report is already in the narrative; a missing name is refused by the server, under its field.
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Refer this report to the front door" });
+        await Assertions.Expect(form.GetByLabel("What the parent or carer reported")).ToHaveValueAsync(new Regex(Regex.Escape(words)));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Make the referral" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#ref-given-error")).ToBeVisibleAsync();
+        await form.GetByLabel("Young person's first name").FillAsync("Mia");
+        await form.GetByLabel("Family name").FillAsync("Parentreport" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByLabel("Date of birth").FillAsync("2013-02-01");
+        await form.GetByLabel("Local area").FillAsync("Eastwood");
+        await form.GetByLabel("What kind of exploitation it sounds like").SelectOptionAsync("StreetGrooming");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Make the referral" }).ClickAsync();
+        await Assertions.Expect(form.GetByText("Referral received:")).ToBeVisibleAsync();
+
+        // The conversation shows it once Referrals has announced it over the bus.
+        var shown = page.GetByTestId("line-referral");
+        await Assertions.Expect(shown).ToContainTextAsync($"referral by {Duty}", new() { Timeout = 30_000 });
+        await Assertions.Expect(shown).ToContainTextAsync("Not decided yet");
+        await browser.ScreenshotAsync("duty-worker-parent-referral");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.ConsoleProblems);
+    }
+
     /// <summary>Posts from its own loopback address, as Twilio's servers would, so the per-address webhook limit is not shared.</summary>
     private HttpClient TwilioClient(byte lastOctet)
     {

@@ -21,6 +21,7 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<ResponseTime> ResponseTimes => Set<ResponseTime>();
     public DbSet<ReportedNumber> ReportedNumbers => Set<ReportedNumber>();
+    public DbSet<ConversationReferral> ConversationReferrals => Set<ConversationReferral>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -111,6 +112,14 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
             e.Property(r => r.Description).HasMaxLength(1000);
             e.Property(r => r.ReportedBy).HasMaxLength(200);
             e.HasIndex(r => r.Phone);
+        });
+        modelBuilder.Entity<ConversationReferral>(e =>
+        {
+            e.HasKey(r => r.ReferralId);
+            e.Property(r => r.ReferralId).ValueGeneratedNever();
+            e.Property(r => r.ReferredBy).HasMaxLength(200);
+            e.HasOne<Conversation>().WithMany().HasForeignKey(r => r.ConversationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => r.ConversationId);
         });
         modelBuilder.Entity<ResponseTime>(e =>
         {

@@ -3,7 +3,7 @@ import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../api";
 import { useSession } from "../auth/useSession";
-import { Field } from "../components/Field";
+import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
 import { utcOf, type Instant } from "../time";
@@ -22,7 +22,16 @@ type Message = {
   id: string; direction: string; body: string; at: Instant; category: string | null; matchedRules: string[]; triageVersion: string | null;
   deliveryStatus: string | null; errorCode: number | null; by: string | null;
 };
-type ConversationView = { conversation: Summary; phone: string; discreet: boolean; optedOut: boolean; closeReason: string | null; closedBy: string | null; messages: Message[] };
+/** SL-09: a referral made from this conversation, as Referrals announced it, and the front door's decision. */
+type LineReferral = {
+  referralId: string; youngPersonId: string; referrerRole: string; priority: string; decisionDue: Instant; referredBy: string; referredAt: Instant;
+  outcome: string | null; decidedLate: boolean | null; decidedAt: Instant;
+};
+type ConversationView = {
+  conversation: Summary; phone: string; discreet: boolean; optedOut: boolean; closeReason: string | null; closedBy: string | null; messages: Message[];
+  referrals: LineReferral[];
+};
+type ReferralReceipt = { id: string; priority: string; decisionDue: Instant };
 type Alert = { id: string; conversationId: string; messageId: string | null; kind: string; reason: string; raisedAt: Instant };
 
 const urgencyRank: Record<string, number> = { ImmediateDanger: 0, Disclosure: 1, RequestForHelp: 2, Other: 3 };
@@ -33,6 +42,10 @@ const alertText: Record<string, string> = {
   UnansweredToDutyManager: "Unanswered: escalated to the duty manager",
 };
 const kindText: Record<string, string> = { Anonymous: "Anonymous", YoungPerson: "Known young person", ParentOrCarer: "Parent or carer" };
+// The Referrals contract's names (services/BuildingBlocks/Support.Contracts/Referrals/CseType.cs, Referrals' Gender).
+const cseTypes = ["StreetGrooming", "OnlineGrooming", "PeerImageSharing", "OrganisedGroupOrGang", "LoneOffenderOpenHouse", "BoyfriendModel", "Trafficking", "IntraFamilial", "Other", "NotCse"];
+// A parent reports a child's gender as they see it; a self-description is the young person's own, recorded with them.
+const genders = ["NotKnown", "Female", "Male", "NonBinary", "PreferNotToSay"];
 
 /** Most urgent first, then the longest wait (the server orders the same way; this keeps the order while polling). */
 function byUrgencyThenWait(a: Summary, b: Summary): number {
@@ -203,6 +216,23 @@ export function Conversation() {
           </li>
         ))}
       </ol>
+      {view.referrals.length > 0 && (
+        <section aria-labelledby="line-referrals-title">
+          <h2 id="line-referrals-title">Referred to the front door</h2>
+          <ul className="entries">
+            {view.referrals.map((r) => (
+              <li key={r.referralId} className="entry" data-testid="line-referral">
+                <p><strong>{r.priority}</strong> referral by {r.referredBy}, <When value={r.referredAt} /> · decision due <When value={r.decisionDue} /></p>
+                <p>{r.outcome ? <>Decided: <strong>{r.outcome}</strong>{r.decidedLate ? " (late)" : ""}, <When value={r.decidedAt} /></> : "Not decided yet"}
+                  {" · "}<Link to={`/young-people/${r.youngPersonId}`}>the young person's record</Link></p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {c.status === "Open" && c.kind === "ParentOrCarer" && (
+        <ParentReferralForm conversationId={id} report={messages.filter((m) => m.direction === "inbound").map((m) => m.body).join("\n")} onMade={refresh} />
+      )}
       {c.status === "Open" && (
         <>
           <form onSubmit={(e) => { e.preventDefault(); reply.mutate(); }} noValidate className="note-form">
@@ -225,5 +255,52 @@ export function Conversation() {
         </>
       )}
     </article>
+  );
+}
+
+/**
+ * SL-09: the duty worker turns a parent's or carer's report into a referral in one action. The report is copied into
+ * the narrative for the worker to complete; priority and deadline are the front door's, from the content only (REF-01).
+ */
+function ParentReferralForm({ conversationId, report, onMade }: { conversationId: string; report: string; onMade: () => Promise<void> }) {
+  const [person, setPerson] = useState({ givenName: "", familyName: "", dateOfBirth: "", gender: "NotKnown", ethnicity: "", localArea: "" });
+  const [cseType, setCseType] = useState("Other");
+  const [adultInvolved, setAdultInvolved] = useState(true);
+  const [occurredAt, setOccurredAt] = useState(nowForLocalInput());
+  const [narrative, setNarrative] = useState(`The parent or carer texted the support line:\n${report}`);
+  const refer = useMutation({
+    mutationFn: () => api.post<ReferralReceipt>("/api/referrals", {
+      youngPerson: { ...person, dateOfBirth: person.dateOfBirth || undefined, ethnicity: person.ethnicity.trim() || undefined },
+      referrerRole: "Parent", referrerOrganisation: "Support line", supportLineConversationId: conversationId,
+      cseType, adultInvolved, riskIndicators: [], occurredAt: instantFromLocalInput(occurredAt), narrative,
+    }),
+    onSuccess: onMade,
+  });
+  const set = (field: keyof typeof person) => (e: { target: { value: string } }) => setPerson({ ...person, [field]: e.target.value });
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); refer.mutate(); }} noValidate className="note-form" aria-labelledby="parent-referral-title">
+      <h2 id="parent-referral-title">Refer this report to the front door</h2>
+      <Field id="ref-given" field="givenName" label="Young person's first name" error={refer.error}>{(p) => <input {...p} value={person.givenName} onChange={set("givenName")} />}</Field>
+      <Field id="ref-family" field="familyName" label="Family name" error={refer.error}>{(p) => <input {...p} value={person.familyName} onChange={set("familyName")} />}</Field>
+      <Field id="ref-dob" field="dateOfBirth" label="Date of birth" error={refer.error}>{(p) => <input {...p} type="date" value={person.dateOfBirth} onChange={set("dateOfBirth")} />}</Field>
+      <Field id="ref-gender" field="gender" label="Gender (as the parent says; Not known if they did not)" error={refer.error}>
+        {(p) => <select {...p} value={person.gender} onChange={set("gender")}>{genders.map((g) => <option key={g}>{g}</option>)}</select>}
+      </Field>
+      <Field id="ref-ethnicity" field="ethnicity" label="Ethnicity (as described, if it was)" error={refer.error}>{(p) => <input {...p} value={person.ethnicity} onChange={set("ethnicity")} />}</Field>
+      <Field id="ref-area" field="localArea" label="Local area" error={refer.error}>{(p) => <input {...p} value={person.localArea} onChange={set("localArea")} />}</Field>
+      <Field id="ref-cse" field="cseType" label="What kind of exploitation it sounds like" error={refer.error}>
+        {(p) => <select {...p} value={cseType} onChange={(e) => setCseType(e.target.value)}>{cseTypes.map((t) => <option key={t}>{t}</option>)}</select>}
+      </Field>
+      <Field id="ref-adult" field="adultInvolved" label="An adult is involved" error={refer.error}>
+        {(p) => <select {...p} value={adultInvolved ? "yes" : "no"} onChange={(e) => setAdultInvolved(e.target.value === "yes")}><option value="yes">Yes</option><option value="no">No</option></select>}
+      </Field>
+      <Field id="ref-when" field="occurredAt" label="When it happened" error={refer.error}>{(p) => <input {...p} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} />}</Field>
+      <Field id="ref-narrative" field="narrative" label="What the parent or carer reported" error={refer.error}>
+        {(p) => <textarea {...p} rows={5} value={narrative} onChange={(e) => setNarrative(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={refer.isPending}>Make the referral</button>
+      <ProblemSummary error={refer.error} fields={["givenName", "familyName", "dateOfBirth", "gender", "ethnicity", "localArea", "cseType", "adultInvolved", "occurredAt", "narrative"]} />
+      {refer.data && <p role="status">Referral received: <strong>{refer.data.priority}</strong>, decision due <When value={refer.data.decisionDue} />.</p>}
+    </form>
   );
 }

@@ -18,6 +18,11 @@ public sealed record ReferralReceived
     public required ReferralPriority Priority { get; init; }
     public required DateTimeOffset DecisionDueAt { get; init; }
     public required bool IsReReferral { get; init; }
+    /// <summary>
+    /// The support-line conversation a parent's or carer's report came through (SL-09), so the line can show the duty
+    /// worker what became of it; null for every other referral.
+    /// </summary>
+    public Guid? SupportLineConversationId { get; init; }
     public required string RecordedBy { get; init; }
     public required string RecordedByRole { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }

@@ -2064,6 +2064,10 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("sexual_activity");
 
+                    b.Property<Guid?>("SupportLineConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("support_line_conversation_id");
+
                     b.Property<Guid>("YoungPersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("young_person_id");

@@ -16,8 +16,12 @@ public sealed record ReferralContent(
     DateTimeOffset ConcernOccurredAt,
     string Narrative);
 
-/// <summary>Who made the referral: kept for reports and to tell them of a reclassification, never for priority (REF-01).</summary>
-public sealed record Referrer(ReferrerRole Role, string? Organisation);
+/// <summary>
+/// Who made the referral: kept for reports and to tell them of a reclassification, never for priority (REF-01). A
+/// parent or carer who told the support line is referred by the duty worker from that conversation (SL-09), and the
+/// conversation is named so the line can see what became of the report.
+/// </summary>
+public sealed record Referrer(ReferrerRole Role, string? Organisation, Guid? SupportLineConversationId = null);
 
 /// <summary>
 /// A referral at the front door. What was received (content, the rule result, the priority computed at intake) never
@@ -40,6 +44,8 @@ public sealed class Referral
 
     public ReferrerRole ReferrerRole { get; private init; }
     public string? ReferrerOrganisation { get; private init; }
+    /// <summary>The support-line conversation the report came through (SL-09), when it did.</summary>
+    public Guid? SupportLineConversationId { get; private init; }
 
     /// <summary>The category at intake; reports count by both this and <see cref="CseType"/> (REF-02).</summary>
     public CseType OriginalCseType { get; private init; }
@@ -138,6 +144,7 @@ public sealed class Referral
             YoungPersonId = youngPersonId,
             ReferrerRole = referrer.Role,
             ReferrerOrganisation = string.IsNullOrWhiteSpace(referrer.Organisation) ? null : referrer.Organisation.Trim(),
+            SupportLineConversationId = referrer.SupportLineConversationId,
             OriginalCseType = content.CseType,
             CseType = content.CseType,
             AdultInvolved = content.AdultInvolved,

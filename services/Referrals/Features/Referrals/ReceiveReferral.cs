@@ -31,6 +31,7 @@ public static class ReceiveReferral
         PersonDetailsInput? YoungPerson,
         ReferrerRole? ReferrerRole,
         string? ReferrerOrganisation,
+        Guid? SupportLineConversationId,
         CseType? CseType,
         bool? AdultInvolved,
         IReadOnlyList<RiskIndicator>? RiskIndicators,
@@ -48,6 +49,7 @@ public static class ReceiveReferral
             .When(request.YoungPersonId is not null && request.YoungPerson is not null, "youngPersonId", "Give 'youngPersonId' or 'youngPerson', not both.")
             .Required("referrerRole", request.ReferrerRole)
             .MaxLength("referrerOrganisation", request.ReferrerOrganisation, 200)
+            .When(request.SupportLineConversationId == Guid.Empty, "supportLineConversationId", "'supportLineConversationId' is not a conversation id.")
             .Required("cseType", request.CseType)
             .Required("adultInvolved", request.AdultInvolved)
             .Required("occurredAt", request.OccurredAt)
@@ -137,7 +139,7 @@ public static class ReceiveReferral
         var windowStart = author.At.AddMonths(-ReferralPriorities.ReReferralWindowMonths);
         var inWindow = earlier.Count(r => r.ReceivedAt >= windowStart);
 
-        var referral = Referral.Receive(link.Id, dateOfBirth, new Referrer(request.ReferrerRole!.Value, request.ReferrerOrganisation),
+        var referral = Referral.Receive(link.Id, dateOfBirth, new Referrer(request.ReferrerRole!.Value, request.ReferrerOrganisation, request.SupportLineConversationId),
             content, earlier.Count > 0, inWindow, frontDoor.Value.DecisionEscalationWorkingDays, author);
         db.Referrals.Add(referral);
         // A partner who refers (a school, a health partner) may follow their referral up (REC-11): the protocol's
@@ -160,6 +162,7 @@ public static class ReceiveReferral
             Priority = referral.Priority,
             DecisionDueAt = referral.DecisionDueAt,
             IsReReferral = referral.IsReReferral,
+            SupportLineConversationId = referral.SupportLineConversationId,
             RecordedBy = author.UserId,
             RecordedByRole = author.Role,
             OccurredAt = author.At,

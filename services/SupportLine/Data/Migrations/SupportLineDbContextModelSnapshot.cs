@@ -474,6 +474,68 @@ namespace Support.SupportLine.Data.Migrations
                     b.ToTable("conversations", "supportline");
                 });
 
+            modelBuilder.Entity("Support.SupportLine.Domain.ConversationReferral", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<bool?>("DecidedLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("decided_late");
+
+                    b.Property<DateTimeOffset>("DecisionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decision_due_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Priority")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("priority");
+
+                    b.Property<DateTimeOffset>("ReferredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("referred_at");
+
+                    b.Property<string>("ReferredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("referred_by");
+
+                    b.Property<string>("ReferrerRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("referrer_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("ReferralId")
+                        .HasName("pk_conversation_referrals");
+
+                    b.HasIndex("ConversationId")
+                        .HasDatabaseName("ix_conversation_referrals_conversation_id");
+
+                    b.ToTable("conversation_referrals", "supportline");
+                });
+
             modelBuilder.Entity("Support.SupportLine.Domain.InboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -835,6 +897,16 @@ namespace Support.SupportLine.Data.Migrations
                         .HasDatabaseName("ix_young_person_phones_young_person_id");
 
                     b.ToTable("young_person_phones", "supportline");
+                });
+
+            modelBuilder.Entity("Support.SupportLine.Domain.ConversationReferral", b =>
+                {
+                    b.HasOne("Support.SupportLine.Domain.Conversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_conversation_referrals_conversations_conversation_id");
                 });
 #pragma warning restore 612, 618
         }

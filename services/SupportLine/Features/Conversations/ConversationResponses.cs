@@ -1,3 +1,4 @@
+using Support.Contracts.Referrals;
 using Support.ServiceDefaults.Time;
 using Support.SupportLine.Domain;
 
@@ -19,7 +20,18 @@ public sealed record MessageView(
     DeliveryStatus? DeliveryStatus, int? ErrorCode, string? By);
 
 public sealed record ConversationView(
-    ConversationSummary Conversation, string Phone, bool Discreet, bool OptedOut, string? CloseReason, string? ClosedBy, IReadOnlyList<MessageView> Messages);
+    ConversationSummary Conversation, string Phone, bool Discreet, bool OptedOut, string? CloseReason, string? ClosedBy, IReadOnlyList<MessageView> Messages,
+    IReadOnlyList<ConversationReferralView> Referrals);
+
+/// <summary>SL-09: a referral made from this conversation, with its deadline and, once made, the front door's decision.</summary>
+public sealed record ConversationReferralView(
+    Guid ReferralId, Guid YoungPersonId, ReferrerRole ReferrerRole, ReferralPriority Priority, LondonTime DecisionDue, string ReferredBy,
+    LondonTime ReferredAt, ReferralOutcome? Outcome, bool? DecidedLate, LondonTime? DecidedAt)
+{
+    public static ConversationReferralView Of(ConversationReferral r) => new(
+        r.ReferralId, r.YoungPersonId, r.ReferrerRole, r.Priority, LondonTime.Of(r.DecisionDueAt), r.ReferredBy, LondonTime.Of(r.ReferredAt),
+        r.Outcome, r.DecidedLate, LondonTime.Of(r.DecidedAt));
+}
 
 public sealed record AlertView(Guid Id, Guid ConversationId, Guid? MessageId, AlertKind Kind, string Reason, LondonTime RaisedAt);
 

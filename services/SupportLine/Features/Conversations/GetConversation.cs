@@ -23,8 +23,9 @@ public static class GetConversation
             .Select(m => m.View)
             .ToList();
         var optedOut = await db.OptOuts.AnyAsync(o => o.Phone == conversation.Phone, cancellationToken);
+        var referrals = await db.ConversationReferrals.AsNoTracking().Where(r => r.ConversationId == id).OrderBy(r => r.ReferredAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(new ConversationView(
             ConversationSummary.Of(conversation, clock.GetUtcNow()), conversation.Phone, conversation.Discreet, optedOut,
-            conversation.CloseReason, conversation.ClosedBy, messages));
+            conversation.CloseReason, conversation.ClosedBy, messages, [.. referrals.Select(ConversationReferralView.Of)]));
     }
 }
