@@ -27,7 +27,7 @@ public sealed class OutreachJourneyTests(Platform platform, Chromium chromium) :
         var placeName = "Clifton Park gate " + suffix;
         using var worker = platform.Client("OutreachWorker", Worker);
         using var social = platform.Client("SocialWorker", "web-seed-sw");
-        using (var location = await worker.PostAsJsonAsync("/api/outreach/locations", new { name = placeName, type = "Park", area = "Clifton" }))
+        using (var location = await worker.PostAsJsonAsync("/api/outreach/locations", new { name = placeName, type = "Park", area = "Clifton", latitude = 53.4326m, longitude = -1.3499m }))
         {
             Assert.Equal(HttpStatusCode.Created, location.StatusCode);
         }
@@ -119,5 +119,16 @@ public sealed class OutreachJourneyTests(Platform platform, Chromium chromium) :
         var places = afterwards.GetProperty("contacts").EnumerateArray().Select(c => c.GetProperty("place").GetString()).ToList();
         Assert.Equal(2, places.Count);
         Assert.Contains("Behind the bus station", places);
+
+        // My places (OUT-08): the gate, with my one contact there, on my map; the typed place has nowhere to be drawn.
+        await page.GotoAsync("/my-places");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My places" })).ToBeVisibleAsync();
+        var gate = page.GetByTestId("my-places-table").GetByRole(AriaRole.Row).Filter(new() { HasText = placeName });
+        await Assertions.Expect(gate.Locator("td").First).ToHaveTextAsync("1");
+        await Assertions.Expect(page.GetByTestId("hotspot-map").GetByText($"{placeName}: 1 contacts")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("my-places-table")).Not.ToContainTextAsync("Behind the bus station");
+        await browser.ScreenshotAsync("outreach-worker-places");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.ConsoleProblems);
     }
 }

@@ -13,6 +13,8 @@ export const journeys: Journey[] = [
   { path: "/young-people", label: "Find a young person", roles: caseStaff, ready: true },
   { path: "/reports", label: "Reports", roles: aggregateReaders, ready: true },
   { path: "/hotspots", label: "Hotspot map", roles: placeReportReaders, ready: true },
+  // The worker's own places (OUT-08): the all-workers hotspot report is not theirs to read.
+  { path: "/my-places", label: "My places map", roles: outreachStaff, ready: true },
 ];
 
 export function journeysFor(roles: readonly string[]): Journey[] {

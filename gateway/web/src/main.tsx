@@ -23,6 +23,7 @@ import { registerAppShell } from "./pwa";
 
 // Maps and charts are loaded only when their screen is opened: the outreach worker's phone never downloads them.
 const Hotspots = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.Hotspots })));
+const MyPlaces = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.MyPlaces })));
 const Reports = lazy(() => import("./pages/Reports").then((m) => ({ default: m.Reports })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -72,6 +73,7 @@ const router = createBrowserRouter([
       { path: "/support-line", element: <RequireRole path="/support-line"><DutyInbox /></RequireRole> },
       { path: "/support-line/conversations/:id", element: <RequireRole path="/support-line"><Conversation /></RequireRole> },
       { path: "/hotspots", element: <RequireRole path="/hotspots"><Loading><Hotspots /></Loading></RequireRole> },
+      { path: "/my-places", element: <RequireRole path="/my-places"><Loading><MyPlaces /></Loading></RequireRole> },
       { path: "/reports", element: <RequireRole path="/reports"><Loading><Reports /></Loading></RequireRole> },
       { path: "*", element: <p role="alert">There is no such page.</p> },
     ],

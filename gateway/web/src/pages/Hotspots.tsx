@@ -41,6 +41,7 @@ export function Hotspots() {
   const config = useQuery({ queryKey: ["auth-config"], queryFn: () => api.get<{ mapTiles?: MapTiles }>("/auth/config") });
   // Memoised: the map is rebuilt only when the report changes, not on every keystroke in the month fields.
   const mapped = useMemo(() => report.data?.locations.filter((l) => l.latitude != null && l.longitude != null) ?? [], [report.data]);
+  const markersOf = (rows: LocationRow[]) => rows.map((l) => ({ id: l.locationId, name: l.name, latitude: l.latitude!, longitude: l.longitude!, count: l.total.contacts }));
   const unmapped = report.data?.locations.filter((l) => l.latitude == null || l.longitude == null) ?? [];
 
   return (
@@ -71,7 +72,7 @@ export function Hotspots() {
           </p>
           <div className="map-and-table">
             <figure className="map-figure">
-              <HotspotMap locations={mapped} tiles={config.data?.mapTiles ?? null} />
+              <PlaceMap places={markersOf(mapped)} tiles={config.data?.mapTiles ?? null} />
               <figcaption>
                 {mapped.length} places on the map; a larger circle is more contacts, a small ringed circle is a suppressed count (c).
               </figcaption>
@@ -107,8 +108,12 @@ export function Hotspots() {
   );
 }
 
-function HotspotMap({ locations, tiles }: { locations: LocationRow[]; tiles: MapTiles }) {
+/** One place on a map: its position and the count its circle stands for ("c" where suppressed). */
+type PlaceMarker = { id: string; name: string; latitude: number; longitude: number; count: ReportCount };
+
+function PlaceMap({ places, tiles }: { places: PlaceMarker[]; tiles: MapTiles }) {
   const element = useRef<HTMLDivElement>(null);
+  const figures = JSON.stringify(places); // redrawn when the places change, not on every render
   useEffect(() => {
     if (!element.current) return;
     const map = L.map(element.current, { attributionControl: Boolean(tiles), zoomSnap: 0.25 });
@@ -116,17 +121,17 @@ function HotspotMap({ locations, tiles }: { locations: LocationRow[]; tiles: Map
       L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
     }
     L.control.scale({ imperial: false }).addTo(map);
-    const markers = locations.map((l) => {
-      const suppressed = l.total.contacts === "c";
-      const marker = L.circleMarker([l.latitude!, l.longitude!], {
-        radius: radius(l.total.contacts),
+    const markers = places.map((p) => {
+      const suppressed = p.count === "c";
+      const marker = L.circleMarker([p.latitude, p.longitude], {
+        radius: radius(p.count),
         color: "#1b1b1b", weight: suppressed ? 3 : 1,
         fillColor: suppressed ? "#ffffff" : "#b10e1e", fillOpacity: suppressed ? 0.9 : 0.6,
         className: "hotspot-marker",
       });
       // Text nodes, never HTML: a place's name is typed by a worker.
       const label = document.createElement("span");
-      label.textContent = `${l.name}: ${l.total.contacts} contacts`;
+      label.textContent = `${p.name}: ${p.count} contacts`;
       marker.bindTooltip(label, { permanent: true, direction: "right", className: "hotspot-label" });
       return marker.addTo(map);
     });
@@ -136,6 +141,58 @@ function HotspotMap({ locations, tiles }: { locations: LocationRow[]; tiles: Map
       map.setView([53.43, -1.35], 12); // Rotherham, until a place has coordinates
     }
     return () => { map.remove(); };
-  }, [locations, tiles]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `figures` stands for `places`
+  }, [figures, tiles]);
   return <div ref={element} className="map" data-testid="hotspot-map" aria-label="Map of the places in the table" role="region" />;
+}
+
+type MyPlace = {
+  locationId: string; name: string; type: string; area: string | null; latitude: number | null; longitude: number | null;
+  contacts: number; concerns: number; youngPeople: number; lastContact: Instant;
+};
+
+/**
+ * The outreach worker's own map (issue 14, journey 1; OUT-08): the places where they logged contacts in the last 12
+ * months, exact because they are the worker's own records. The all-workers hotspot map stays with managers and police
+ * liaison, whose report suppresses small numbers.
+ */
+export function MyPlaces() {
+  const places = useQuery({ queryKey: ["my-places"], queryFn: () => api.get<{ from: string; to: string; places: MyPlace[] }>("/api/outreach/my/places") });
+  const config = useQuery({ queryKey: ["auth-config"], queryFn: () => api.get<{ mapTiles?: MapTiles }>("/auth/config") });
+  const mapped = useMemo(() => (places.data?.places ?? []).filter((p) => p.latitude != null && p.longitude != null)
+    .map((p) => ({ id: p.locationId, name: p.name, latitude: p.latitude!, longitude: p.longitude!, count: p.contacts })), [places.data]);
+  return (
+    <section aria-labelledby="my-places-title">
+      <h1 id="my-places-title">My places</h1>
+      <p className="hint">Where you logged contacts in the last 12 months. Only your own contacts; a typed place without a location record is not on the map.</p>
+      {places.error ? <ProblemSummary error={places.error} /> : null}
+      {places.isPending && <p>Loading your places…</p>}
+      {places.data && (
+        places.data.places.length === 0 ? <p>You have not logged a contact at a recorded place in this period.</p> : (
+          <div className="map-and-table">
+            <figure className="map-figure">
+              <PlaceMap places={mapped} tiles={config.data?.mapTiles ?? null} />
+              <figcaption>{mapped.length} of your places on the map; a larger circle is more contacts.</figcaption>
+            </figure>
+            <div className="table-scroll" tabIndex={0} role="region" aria-label="Your contacts per place">
+              <table data-testid="my-places-table">
+                <caption>Your contacts per place, {places.data.from} to {places.data.to}</caption>
+                <thead>
+                  <tr><th scope="col">Place</th><th scope="col">Contacts</th><th scope="col">Concerns</th><th scope="col">Young people</th><th scope="col">Last contact</th></tr>
+                </thead>
+                <tbody>
+                  {places.data.places.map((p) => (
+                    <tr key={p.locationId}>
+                      <th scope="row">{p.name}{p.latitude == null ? " (not on the map)" : ""}</th>
+                      <td>{p.contacts}</td><td>{p.concerns}</td><td>{p.youngPeople}</td><td><When value={p.lastContact} /></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </div>
+        )
+      )}
+    </section>
+  );
 }

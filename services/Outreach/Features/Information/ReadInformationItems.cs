@@ -1,3 +1,4 @@
+using System.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Outreach.Data;
@@ -55,8 +56,18 @@ public static class ReadInformationItems
     private static async Task<List<InformationItemResponse>> ResponsesAsync(OutreachDbContext db, IReadOnlyList<InformationItem> items, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ids = items.Select(i => i.Id).ToList();
+        // One snapshot for the history and the links: a link decision writes its outcome and the item's history entry
+        // in one transaction (PersonOfConcernLinkDecidedConsumer), and two reads at READ COMMITTED could show the link
+        // confirmed with its history entry missing (a clean clone's end-to-end run caught exactly that).
+        await using var snapshot = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken)
+            : null;
         var events = await db.InformationItemEvents.AsNoTracking().Where(e => ids.Contains(e.ItemId)).ToListAsync(cancellationToken);
         var links = await PersonOfConcernProposals.LinksAsync(db, ids, cancellationToken);
+        if (snapshot is not null)
+        {
+            await snapshot.CommitAsync(cancellationToken);
+        }
         return [.. items.Select(i => InformationItemResponse.From(i, [.. events.Where(e => e.ItemId == i.Id)], now, links))];
     }
 }

@@ -19,6 +19,8 @@ public static class LocationEndpoints
             .WithName("ListLocations").WithSummary("Known locations, optionally those whose name contains 'name'");
         group.MapGet("/{id:guid}", GetAsync)
             .WithName("GetLocation").WithSummary("One location");
+        app.MapGet("/api/outreach/my/places", MyPlaces.HandleAsync).RequireAuthorization(OutreachApi.OutreachStaff).WithTags("Locations")
+            .WithName("MyPlaces").WithSummary("The places where the signed-in worker logged contacts, with their own counts (OUT-08, the worker's map)");
         return app;
     }
 
