@@ -105,6 +105,8 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
         await form.GetByLabel("What kind of exploitation it sounds like").SelectOptionAsync("StreetGrooming");
         await form.GetByRole(AriaRole.Button, new() { Name = "Make the referral" }).ClickAsync();
         await Assertions.Expect(form.GetByText("Referral received:")).ToBeVisibleAsync();
+        // The child's details are cleared, so a second press cannot refer the same child twice.
+        await Assertions.Expect(form.GetByLabel("Young person's first name")).ToHaveValueAsync("");
 
         // The conversation shows it once Referrals has announced it over the bus.
         var shown = page.GetByTestId("line-referral");

@@ -263,7 +263,8 @@ export function Conversation() {
  * the narrative for the worker to complete; priority and deadline are the front door's, from the content only (REF-01).
  */
 function ParentReferralForm({ conversationId, report, onMade }: { conversationId: string; report: string; onMade: () => Promise<void> }) {
-  const [person, setPerson] = useState({ givenName: "", familyName: "", dateOfBirth: "", gender: "NotKnown", ethnicity: "", localArea: "" });
+  const emptyPerson = { givenName: "", familyName: "", dateOfBirth: "", gender: "NotKnown", ethnicity: "", localArea: "" };
+  const [person, setPerson] = useState(emptyPerson);
   const [cseType, setCseType] = useState("Other");
   const [adultInvolved, setAdultInvolved] = useState(true);
   const [occurredAt, setOccurredAt] = useState(nowForLocalInput());
@@ -274,7 +275,9 @@ function ParentReferralForm({ conversationId, report, onMade }: { conversationId
       referrerRole: "Parent", referrerOrganisation: "Support line", supportLineConversationId: conversationId,
       cseType, adultInvolved, riskIndicators: [], occurredAt: instantFromLocalInput(occurredAt), narrative,
     }),
-    onSuccess: onMade,
+    // The young person's details are cleared once referred: pressing the button again must not refer the same child
+    // twice, and a second child of the same parent is entered afresh.
+    onSuccess: async () => { setPerson(emptyPerson); await onMade(); },
   });
   const set = (field: keyof typeof person) => (e: { target: { value: string } }) => setPerson({ ...person, [field]: e.target.value });
   return (
