@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Support.Outreach.Data;
 using Support.Outreach.Domain;
 using Support.ServiceDefaults.Problems;
@@ -87,38 +86,15 @@ public static class HotspotReport
             ) counted
             GROUP BY GROUPING SETS ((location_id, month), (location_id), (month), ())
             """;
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
+        return await PeriodQuery.ReadAsync(db, sql, from, until, reader =>
         {
-            await connection.OpenAsync(cancellationToken);
-        }
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add(new NpgsqlParameter("from", from.UtcDateTime));
-            command.Parameters.Add(new NpgsqlParameter("until", until.UtcDateTime));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var counts = new List<Count>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var allLocations = reader.GetInt32(2) == 1;
-                var allMonths = reader.GetInt32(3) == 1;
-                counts.Add(new Count(
-                    allLocations ? null : reader.GetGuid(0),
-                    allMonths ? null : DateOnly.FromDateTime(reader.GetDateTime(1)),
-                    reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6)));
-            }
-            return counts;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+            var allLocations = reader.GetInt32(2) == 1;
+            var allMonths = reader.GetInt32(3) == 1;
+            return new Count(
+                allLocations ? null : reader.GetGuid(0),
+                allMonths ? null : DateOnly.FromDateTime(reader.GetDateTime(1)),
+                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6));
+        }, cancellationToken);
     }
 
     private static SuppressedTable Table(List<Count> counts, List<Location> locations, IReadOnlyList<DateOnly> months, Func<Count, int> measure, Disclosure disclosure)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Support.Contracts.Registry;
 using Support.Outreach.Data;
 using Support.ServiceDefaults.Problems;
@@ -65,33 +64,8 @@ public static class ReachReport
             LEFT JOIN outreach.young_people y ON y.id = subjects.young_person_id
             LEFT JOIN outreach.aliases a ON a.id = subjects.alias_id
             """;
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.Add(new NpgsqlParameter("from", period.Start.UtcDateTime));
-            command.Parameters.Add(new NpgsqlParameter("until", period.End.UtcDateTime));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var reached = new List<Reached>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                reached.Add(new Reached(reader.GetBoolean(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
-            }
-            return reached;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync();
-            }
-        }
+        return await PeriodQuery.ReadAsync(db, sql, period.Start, period.End,
+            r => new Reached(r.GetBoolean(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), cancellationToken);
     }
 
     /// <summary>
