@@ -34,6 +34,7 @@ public static class LeavingCareApi
             bus.AddConsumer<MissingEpisodeReportedConsumer>();
             bus.AddConsumer<ReturnInterviewCompletedConsumer>();
             bus.AddConsumer<OutreachConcernRaisedConsumer>();
+            bus.AddConsumer<YoungPersonViewsRecordedConsumer>();
             bus.AddConsumer<YoungPersonReturnedConsumer>();
             bus.AddConsumer<CareLeaverMissingFollowUpConsumer>();
             bus.AddConsumer<ReturnInterviewLinksProposedConsumer>();

@@ -213,4 +213,70 @@ public sealed class SupportLineEndToEndTests(Platform platform)
                     && r.GetProperty("outcome").GetString() == "CseCaseOpened");
         }, TimeSpan.FromSeconds(30), "the front door's decision to show on the conversation");
     }
+
+    [Fact]
+    public async Task A_young_persons_text_marked_as_their_views_reaches_the_chronology_and_the_handover_pack_word_for_word()
+    {
+        using var social = platform.Client("SocialWorker", "e2e-views-sw");
+        using var manager = platform.Client("TeamManager", "e2e-views-manager");
+        using var duty = platform.Client("SupportLineOperator", "e2e-views-duty");
+        var dateOfBirth = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-11).AddYears(-17);
+        using var registered = await social.PostAsJsonAsync("/api/referrals/young-people", new
+        {
+            givenName = "Mia", familyName = "Ownwords", dateOfBirth = dateOfBirth.ToString("yyyy-MM-dd"), gender = "Female", localArea = "Eastwood",
+        });
+        Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        var youngPersonId = (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        var phone = NewMobile();
+        using var twilio = TwilioClient(25);
+        const string words = "I don't want a new worker when I'm 18, Sam is the only one who listens";
+        (await TextAsync(twilio, phone, words)).Dispose();
+        var conversationId = await Eventually.GetAsync(async () =>
+        {
+            var inbox = await duty.GetFromJsonAsync<JsonElement>("/api/supportline/conversations");
+            return inbox.EnumerateArray().Where(c => phone.EndsWith(c.GetProperty("phoneEnding").GetString()![^3..]))
+                .Select(c => c.GetProperty("id").GetString()).LastOrDefault();
+        }, TimeSpan.FromSeconds(30), "the anonymous conversation");
+
+        // SL-05: the link to the registered young person is the duty worker's explicit step; the registry event must
+        // have reached the support line first.
+        await Eventually.TrueAsync(async () =>
+        {
+            using var linked = await duty.PostAsJsonAsync($"/api/supportline/conversations/{conversationId}/young-person", new { youngPersonId });
+            return linked.StatusCode == HttpStatusCode.NoContent;
+        }, TimeSpan.FromSeconds(30), "the young person to be known to the support line");
+        var conversation = await duty.GetFromJsonAsync<JsonElement>($"/api/supportline/conversations/{conversationId}");
+        var message = conversation.GetProperty("messages").EnumerateArray().Single(m => m.GetProperty("direction").GetString() == "inbound");
+        using (var marked = await duty.PostAsync($"/api/supportline/conversations/{conversationId}/messages/{message.GetProperty("id").GetString()}/young-persons-views", null))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, marked.StatusCode);
+        }
+
+        var entry = await Eventually.GetAsync(async () =>
+        {
+            var chronology = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{youngPersonId}/chronology");
+            return chronology.GetProperty("entries").EnumerateArray()
+                .Where(e => e.GetProperty("kind").GetString() == "YoungPersonViewsRecorded").Select(e => e.GetProperty("summary").GetString()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(30), "the views to reach the chronology");
+        Assert.Contains($"\"{words}\"", entry, StringComparison.Ordinal);
+
+        // LC-01: the adviser reads the same words, with their date and where they were said.
+        var quoted = await Eventually.GetAsync(async () =>
+        {
+            // 404 until LeavingCare has heard of the registration: events reach each service in their own time.
+            using var response = await manager.GetAsync($"/api/leavingcare/young-people/{youngPersonId}/leaving-care");
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+            var record = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            return record.GetProperty("pack").GetProperty("youngPersonsWords").EnumerateArray()
+                .Where(w => w.GetProperty("source").GetString() == "Support line (text message)").Select(w => w.GetRawText()).FirstOrDefault();
+        }, TimeSpan.FromSeconds(30), "the views to reach the handover pack");
+        var quotation = JsonDocument.Parse(quoted).RootElement;
+        Assert.Equal(words, quotation.GetProperty("words").GetString());
+        Assert.Equal("e2e-views-duty", quotation.GetProperty("recordedBy").GetString());
+        Assert.Equal(message.GetProperty("at").GetProperty("utc").GetDateTimeOffset(), quotation.GetProperty("recordedAt").GetProperty("utc").GetDateTimeOffset());
+    }
 }

@@ -141,6 +141,45 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
     }
 
     [Fact]
+    public async Task Support_line_texts_marked_as_views_reach_the_handover_pack_word_for_word_once_and_newest_first()
+    {
+        using var manager = fixture.Client("TeamManager", "lc-manager-views");
+        var adviserId = await Api.RegisterAdviserAsync(manager, "pa-views");
+        var id = await fixture.RegisterAsync(fixture.Today.AddYears(-19));
+        await Api.AllocateAsync(manager, id, adviserId);
+        using var adviser = fixture.Client("PersonalAdviser", "pa-views");
+        using var contacted = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
+            new { occurredAt = fixture.Now.AddDays(-3), outcome = "Contacted", method = "Visit", youngPersonsWords = "I like my flat" });
+        Assert.Equal(HttpStatusCode.Created, contacted.StatusCode);
+
+        var text = new string('x', 600) + " he said he would find me";
+        var views = new Support.Contracts.SupportLine.YoungPersonViewsRecorded
+        {
+            ViewsId = Guid.NewGuid(), YoungPersonId = id, Words = text, SaidAt = fixture.Now.AddDays(-1), Method = "text message",
+            RecordedBy = "duty-worker-1", OccurredAt = fixture.Now,
+        };
+        await fixture.PublishAsync(views);
+        // Re-sent as a new message (a relay retry after a crash): the words must still appear once.
+        await fixture.PublishAsync(views with { OccurredAt = fixture.Now.AddMinutes(1) });
+        await Support.Testing.Eventually.TrueAsync(async () =>
+        {
+            await using var db = fixture.CreateDbContext();
+            return await db.SharedViews.AnyAsync(v => v.YoungPersonId == id);
+        }, because: "the support line's views to reach LeavingCare");
+
+        var detail = await adviser.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{id}/leaving-care");
+        var words = detail.GetProperty("pack").GetProperty("youngPersonsWords").EnumerateArray().ToList();
+        Assert.Equal(2, words.Count);
+        Assert.Equal(text, words[0].GetProperty("words").GetString());
+        Assert.Equal("Support line (text message)", words[0].GetProperty("source").GetString());
+        Assert.Equal("duty-worker-1", words[0].GetProperty("recordedBy").GetString());
+        Assert.Equal("I like my flat", words[1].GetProperty("words").GetString());
+        Assert.Equal("Leaving care contact (Visit)", words[1].GetProperty("source").GetString());
+        await using var check = fixture.CreateDbContext();
+        Assert.Equal(1, await check.SharedViews.CountAsync(v => v.YoungPersonId == id));
+    }
+
+    [Fact]
     public async Task A_refusal_by_adult_services_is_recorded_as_unmet_need_and_published()
     {
         var id = await fixture.RegisterAsync(fixture.Today.AddYears(-18).AddDays(-3));

@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using MassTransit;
 using Support.Contracts.Missing;
 using Support.Contracts.Outreach;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
+using Support.Contracts.SupportLine;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.Messaging.Inbox;
@@ -134,5 +136,28 @@ public sealed class OutreachConcernRaisedConsumer(LeavingCareDbContext db, TimeP
         var m = context.Message;
         return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.OutreachConcernRaised, m.ConcernId,
             string.Join(", ", m.Indicators), m.OccurredAt, Clock.GetUtcNow(), m.RaisedBy), context.CancellationToken);
+    }
+}
+
+/// <summary>
+/// SL-07, LC-01: a support-line text a worker marked as the young person's views reaches the handover pack as a
+/// quotation with the date it was sent, so the adviser reads what the young person said, not a summary of it.
+/// </summary>
+[InboxName("picture.young-person-views-recorded")]
+public sealed class YoungPersonViewsRecordedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<YoungPersonViewsRecordedConsumer> logger)
+    : IdempotentConsumer<YoungPersonViewsRecorded, LeavingCareDbContext>(db, clock, logger)
+{
+    public const string SupportLineService = "SupportLine";
+
+    protected override async Task HandleAsync(ConsumeContext<YoungPersonViewsRecorded> context)
+    {
+        var m = context.Message;
+        if (await Db.SharedViews.AnyAsync(v => v.SourceService == SupportLineService && v.SourceId == m.ViewsId, context.CancellationToken))
+        {
+            return;
+        }
+        var now = Clock.GetUtcNow();
+        await Picture.GetOrStartAsync(Db, m.YoungPersonId, now, context.CancellationToken);
+        Db.SharedViews.Add(SharedViews.Of(m.YoungPersonId, SupportLineService, m.ViewsId, m.Words, m.SaidAt, m.Method, m.RecordedBy, now));
     }
 }

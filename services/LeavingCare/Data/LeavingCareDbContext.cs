@@ -14,6 +14,7 @@ public sealed class LeavingCareDbContext(DbContextOptions<LeavingCareDbContext> 
     public DbSet<KnownYoungPerson> KnownYoungPeople => Set<KnownYoungPerson>();
     public DbSet<YoungPersonPicture> Pictures => Set<YoungPersonPicture>();
     public DbSet<PictureEvent> PictureEvents => Set<PictureEvent>();
+    public DbSet<SharedViews> SharedViews => Set<SharedViews>();
     public DbSet<Adviser> Advisers => Set<Adviser>();
     public DbSet<AdviserAllocation> AdviserAllocations => Set<AdviserAllocation>();
     public DbSet<HandoverAlert> Alerts => Set<HandoverAlert>();

@@ -15,7 +15,7 @@ type Pack = {
   openRiskReviews: PackItem[]; openStrategyActions: PackItem[]; strategyDecisions: PackItem[]; referralDecisions: PackItem[];
   missing: { episodes: number; episodesLast90Days: number; returnInterviews: number; recent: PackItem[] };
   outreachInvolvement: PackItem[]; therapyInvolvement: PackItem[];
-  youngPersonsWords: { words: string; recordedAt: Instant; recordedBy: string }[];
+  youngPersonsWords: { words: string; recordedAt: Instant; recordedBy: string; source: string }[];
   lastContactAt: Instant; whereaboutsUnknownSince: Instant; duties: string;
 };
 type Alert = {
@@ -178,7 +178,7 @@ function HandoverPack({ pack }: { pack: Pack }) {
       </div>
       <h3>In their own words</h3>
       {pack.youngPersonsWords.length === 0 ? <p className="none">Nothing recorded yet.</p> : (
-        <ul>{pack.youngPersonsWords.map((w, i) => <li key={i}><q>{w.words}</q> ({w.recordedBy}, <When value={w.recordedAt} />)</li>)}</ul>
+        <ul>{pack.youngPersonsWords.map((w, i) => <li key={i}><q>{w.words}</q> ({w.source}, recorded by {w.recordedBy}, <When value={w.recordedAt} />)</li>)}</ul>
       )}
       <p className="duties">{pack.duties}</p>
     </section>

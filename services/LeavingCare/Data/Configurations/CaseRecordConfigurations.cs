@@ -98,3 +98,19 @@ internal sealed class AccommodationDecisionConfiguration : IEntityTypeConfigurat
         e.HasIndex(x => x.CheckId).IsUnique();
     }
 }
+
+internal sealed class SharedViewsConfiguration : IEntityTypeConfiguration<SharedViews>
+{
+    public void Configure(EntityTypeBuilder<SharedViews> e)
+    {
+        e.ToTable("shared_views");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.SourceService).HasMaxLength(64);
+        e.Property(x => x.Method).HasMaxLength(64);
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        // One row per source record, however often its event is re-sent.
+        e.HasIndex(x => new { x.SourceService, x.SourceId }).IsUnique();
+        e.HasIndex(x => new { x.YoungPersonId, x.SaidAt });
+    }
+}

@@ -665,6 +665,64 @@ namespace Support.LeavingCare.Data.Migrations
                     b.ToTable("picture_events", "leavingcare");
                 });
 
+            modelBuilder.Entity("Support.LeavingCare.Domain.SharedViews", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("method");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<DateTimeOffset>("SaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("said_at");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceService")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_service");
+
+                    b.Property<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("words");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shared_views");
+
+                    b.HasIndex("SourceService", "SourceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shared_views_source_service_source_id");
+
+                    b.HasIndex("YoungPersonId", "SaidAt")
+                        .HasDatabaseName("ix_shared_views_young_person_id_said_at");
+
+                    b.ToTable("shared_views", "leavingcare");
+                });
+
             modelBuilder.Entity("Support.LeavingCare.Domain.UnmetNeed", b =>
                 {
                     b.Property<Guid>("Id")

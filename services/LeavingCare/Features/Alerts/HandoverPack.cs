@@ -8,7 +8,8 @@ namespace Support.LeavingCare.Features.Alerts;
 public sealed record PackRisk(string? Level, IReadOnlyList<string> Indicators, LondonTime? SetAt);
 public sealed record PackItem(Guid Id, string Label, string? Who, LondonTime? DueAt, LondonTime At);
 public sealed record PackMissing(int Episodes, int EpisodesLast90Days, int ReturnInterviews, IReadOnlyList<PackItem> Recent);
-public sealed record PackWords(string Words, LondonTime RecordedAt, string RecordedBy);
+/// <summary>A quotation: the words, when they were said (<c>RecordedAt</c>), who recorded them and where (<c>Source</c>).</summary>
+public sealed record PackWords(string Words, LondonTime RecordedAt, string RecordedBy, string Source);
 
 /// <summary>
 /// The handover pack (LC-01): the CSE picture an adviser needs before the 18th birthday. Read from the living picture
@@ -39,14 +40,27 @@ public sealed record HandoverPackResponse(
     public const string DutiesText =
         "The duty to provide accommodation and maintenance ends at 18; advice, assistance, a personal adviser, the pathway plan and keeping in touch continue to the 25th birthday. Nothing closes because of age (LC-02).";
 
+    /// <summary>How many of the young person's most recent quotations the pack shows.</summary>
+    public const int WordsShown = 5;
+
+    private static string SourceName(string service) => service == "SupportLine" ? "Support line" : service;
+
     public static async Task<HandoverPackResponse> BuildAsync(LeavingCareDbContext db, YoungPersonPicture picture, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var facts = await db.PictureEvents.AsNoTracking().Where(e => e.YoungPersonId == picture.YoungPersonId)
             .OrderByDescending(e => e.OccurredAt).ToListAsync(cancellationToken);
-        var words = await db.Contacts.AsNoTracking()
+        // The young person's own words from the adviser's contacts and from other services (SL-07), newest first.
+        var contactWords = await db.Contacts.AsNoTracking()
             .Where(c => c.YoungPersonId == picture.YoungPersonId && c.YoungPersonsWords != null)
-            .OrderByDescending(c => c.OccurredAt).Take(5)
-            .Select(c => new { c.YoungPersonsWords, c.OccurredAt, c.RecordedBy }).ToListAsync(cancellationToken);
+            .OrderByDescending(c => c.OccurredAt).Take(WordsShown)
+            .Select(c => new { Words = c.YoungPersonsWords!, c.OccurredAt, c.RecordedBy, c.Method }).ToListAsync(cancellationToken);
+        var sharedWords = await db.SharedViews.AsNoTracking()
+            .Where(v => v.YoungPersonId == picture.YoungPersonId)
+            .OrderByDescending(v => v.SaidAt).Take(WordsShown)
+            .Select(v => new { v.Words, v.SaidAt, v.RecordedBy, v.SourceService, v.Method }).ToListAsync(cancellationToken);
+        var words = contactWords.Select(c => (c.Words, At: c.OccurredAt, c.RecordedBy, Source: $"Leaving care contact ({c.Method})"))
+            .Concat(sharedWords.Select(v => (v.Words, At: v.SaidAt, v.RecordedBy, Source: $"{SourceName(v.SourceService)} ({v.Method})")))
+            .OrderByDescending(w => w.At).Take(WordsShown).ToList();
 
         IEnumerable<PictureEvent> Of(string kind) => facts.Where(f => f.Kind == kind);
         HashSet<Guid> Refs(string kind) => [.. Of(kind).Select(f => f.ReferenceId)];
@@ -74,7 +88,7 @@ public sealed record HandoverPackResponse(
                 [.. episodes.Concat(Of(PictureEventKinds.ReturnInterviewCompleted)).OrderByDescending(f => f.OccurredAt).Take(10).Select(Item)]),
             [.. Of(PictureEventKinds.OutreachConcernRaised).Select(Item)],
             [],
-            [.. words.Select(w => new PackWords(w.YoungPersonsWords!, LondonTime.Of(w.OccurredAt), w.RecordedBy))],
+            [.. words.Select(w => new PackWords(w.Words, LondonTime.Of(w.At), w.RecordedBy, w.Source))],
             LondonTime.Of(picture.LastContactAt),
             LondonTime.Of(picture.WhereaboutsUnknownSince),
             DutiesText);
