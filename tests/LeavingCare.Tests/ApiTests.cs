@@ -126,7 +126,8 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
             Assert.Equal("pa-kit", alert.Recipient);
         }
         var overdue = await adviser.GetFromJsonAsync<JsonElement>("/api/leavingcare/overdue");
-        Assert.Contains(overdue.EnumerateArray(), i => i.GetProperty("youngPersonId").GetGuid() == id && i.GetProperty("kind").GetString() == "KeepInTouchDue");
+        Assert.Contains(overdue.EnumerateArray(), i => i.GetProperty("youngPersonId").GetGuid() == id && i.GetProperty("kind").GetString() == "KeepInTouchDue"
+            && i.GetProperty("displayName").GetString() == "Casey Vale");
 
         using var unknown = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
             new { occurredAt = fixture.Now, outcome = "WhereaboutsUnknown", method = "Visit" });

@@ -58,7 +58,8 @@ public sealed class PersonalAdviserJourneyTests(Platform platform, Chromium chro
         var page = browser.Page;
         await browser.SignInAsync(Adviser);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leaving-care$"));
-        var alertLink = page.GetByRole(AriaRole.Link, new() { Name = $"Leah {family}" });
+        // The alerts table (the same name also links to the record from the due-date lists below it).
+        var alertLink = page.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link, new() { Name = $"Leah {family}" });
         await Assertions.Expect(alertLink).ToBeVisibleAsync();
         await browser.ScreenshotAsync("personal-adviser-alerts");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
@@ -87,6 +88,58 @@ public sealed class PersonalAdviserJourneyTests(Platform platform, Chromium chro
         await Eventually.TrueAsync(async () =>
             (await social.GetStringAsync($"/api/missing/episodes?youngPersonId={youngPersonId}")).Contains(youngPersonId.ToString(), StringComparison.Ordinal),
             TimeSpan.FromSeconds(30), "a missing episode opened from whereabouts unknown");
+    }
+
+    [Fact]
+    public async Task A_personal_adviser_sees_by_name_a_keep_in_touch_date_due_today_and_an_overdue_pathway_plan_and_opens_the_record()
+    {
+        var family = "Webduetoday" + Guid.NewGuid().ToString("N")[..6];
+        using var social = platform.Client("SocialWorker", "web-seed-sw");
+        using var manager = platform.Client("TeamManager", "web-seed-manager");
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var londonToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, london).DateTime);
+        // Seventeen and looked after: the pathway plan was due from the 16th birthday and none is recorded (LC-03).
+        var youngPersonId = await Seed.RegisterAsync(social, "Nia", family, londonToday.AddMonths(-3).AddYears(-17));
+        var adviserId = await AdviserIdAsync(manager);
+        using (var joined = await Seed.PostOnceKnownAsync(manager, "/api/leavingcare/care-leavers", new { youngPersonId, lookedAfter = true },
+            "the LeavingCare service to know the young person"))
+        {
+            Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+        }
+        using (var allocated = await manager.PutAsJsonAsync($"/api/leavingcare/young-people/{youngPersonId}/adviser", new { adviserId }))
+        {
+            Assert.True(allocated.IsSuccessStatusCode, $"allocating the adviser answered {allocated.StatusCode}");
+        }
+        // The last contact was at noon London time 56 days ago (KeepInTouchDays): the next one is due today, not overdue.
+        var lastContactDay = londonToday.AddDays(-56).ToDateTime(new TimeOnly(12, 0));
+        var lastContact = new DateTimeOffset(lastContactDay, london.GetUtcOffset(lastContactDay));
+        using var adviser = platform.Client("PersonalAdviser", Adviser);
+        using (var contacted = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{youngPersonId}/contacts",
+            new { occurredAt = lastContact, outcome = "Contacted", method = "Phone" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, contacted.StatusCode);
+        }
+
+        await using var browser = await chromium.NewSessionAsync(platform);
+        var page = browser.Page;
+        await browser.SignInAsync(Adviser);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leaving-care$"));
+        var dueToday = page.GetByTestId("due-today").Locator("li", new() { HasText = $"Nia {family}" });
+        await Assertions.Expect(dueToday).ToHaveCountAsync(1);
+        await Assertions.Expect(dueToday).ToContainTextAsync("Keep in touch due");
+        await Assertions.Expect(dueToday).ToContainTextAsync(", today");
+        var overdue = page.GetByTestId("due-overdue").Locator("li", new() { HasText = $"Nia {family}" });
+        await Assertions.Expect(overdue).ToHaveCountAsync(1);
+        await Assertions.Expect(overdue).ToContainTextAsync("Pathway plan due");
+        await Assertions.Expect(overdue).ToContainTextAsync(new Regex(@"\d+ days overdue"));
+        await browser.ScreenshotAsync("personal-adviser-due-today");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        await dueToday.GetByRole(AriaRole.Link, new() { Name = $"Nia {family}" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/leaving-care/young-people/{youngPersonId}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handover pack" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"adviser {Adviser}")).ToBeVisibleAsync();
+        Assert.Empty(browser.ConsoleProblems);
     }
 
     /// <summary>The demo adviser is registered once per platform (409 when it already is).</summary>

@@ -22,7 +22,7 @@ type Alert = {
   id: string; youngPersonId: string; displayName: string; kind: string; dueOn: string; recipient: string | null; queue: string;
   raisedAt: Instant; acknowledgedBy: string | null; acknowledgedAt: Instant; pack: Pack | null;
 };
-type OverdueItem = { youngPersonId: string; kind: string; dueOn: string; daysOverdue: number; personalAdviser: string | null };
+type OverdueItem = { youngPersonId: string; displayName: string; kind: string; dueOn: string; daysOverdue: number; personalAdviser: string | null };
 
 const kindText: Record<string, string> = {
   Handover: "Handover before the 18th birthday",
@@ -48,7 +48,8 @@ function DueList({ title, id, query, items, empty }: {
       <ul className="cards">
         {items?.map((o) => (
           <li key={`${o.youngPersonId}-${o.kind}`} className="card">
-            <Link to={`/leaving-care/young-people/${o.youngPersonId}`}>{kindText[o.kind] ?? o.kind}</Link>: due {formatDate(o.dueOn)}
+            <Link to={`/leaving-care/young-people/${o.youngPersonId}`}>{o.displayName || "Name not yet known"}</Link>
+            {": "}{kindText[o.kind] ?? o.kind}, due {formatDate(o.dueOn)}
             {o.daysOverdue > 0 ? `, ${o.daysOverdue} days overdue` : ", today"}
             {o.personalAdviser ? ` (${o.personalAdviser})` : " (no adviser)"}
           </li>

@@ -24,4 +24,5 @@ public sealed record PathwayPlanReviewResponse(Guid Id, Guid YoungPersonId, Date
 public sealed record UnmetNeedResponse(Guid Id, Guid YoungPersonId, string NeedCategory, string Reason, string RefusedBy, DateOnly RefusedOn, LondonTime RecordedAt, string RecordedBy);
 
 /// <summary>One overdue item (LC-03): a pathway plan or review past due, or keeping in touch lapsed.</summary>
-public sealed record OverdueItem(Guid YoungPersonId, string Kind, DateOnly DueOn, int DaysOverdue, string? PersonalAdviser);
+/// <summary>A due date on the caseload; <c>DisplayName</c> from the registry projection, "" until the registration arrives.</summary>
+public sealed record OverdueItem(Guid YoungPersonId, string DisplayName, string Kind, DateOnly DueOn, int DaysOverdue, string? PersonalAdviser);

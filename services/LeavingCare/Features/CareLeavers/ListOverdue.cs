@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Support.LeavingCare.Data;
+using Support.LeavingCare.Features.Alerts;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Time;
@@ -38,7 +39,7 @@ public static class ListOverdue
             var due = plan.Latest is { } latest ? latest.AddMonths(o.PathwayPlanReviewMonths) : plan.PathwayPlanFrom!.Value;
             if (due <= today)
             {
-                items.Add(new OverdueItem(plan.YoungPersonId, plan.Latest is null ? "PathwayPlanDue" : "PathwayPlanReviewDue", due,
+                items.Add(new OverdueItem(plan.YoungPersonId, "", plan.Latest is null ? "PathwayPlanDue" : "PathwayPlanReviewDue", due,
                     today.DayNumber - due.DayNumber, plan.AdviserUserId));
             }
         }
@@ -51,11 +52,14 @@ public static class ListOverdue
             var due = London.DateOf(c.Since).AddDays(o.KeepInTouchDays);
             if (due <= today)
             {
-                items.Add(new OverdueItem(c.YoungPersonId, "KeepInTouchDue", due, today.DayNumber - due.DayNumber, c.AdviserUserId));
+                items.Add(new OverdueItem(c.YoungPersonId, "", "KeepInTouchDue", due, today.DayNumber - due.DayNumber, c.AdviserUserId));
             }
         }
         // The list names young people: each one listed is an audited read (REC-08).
-        await accessLog.RecordAsync(CareLeaverEndpoints.SubjectType, [.. items.Select(i => i.YoungPersonId).Distinct()], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(items.OrderByDescending(i => i.DaysOverdue).ToList());
+        var listed = items.Select(i => i.YoungPersonId).Distinct().ToList();
+        var names = await AlertEndpoints.NamesAsync(db, listed, cancellationToken);
+        await accessLog.RecordAsync(CareLeaverEndpoints.SubjectType, listed, AccessActions.Read, cancellationToken);
+        return TypedResults.Ok(items.Select(i => i with { DisplayName = names.GetValueOrDefault(i.YoungPersonId, "") })
+            .OrderByDescending(i => i.DaysOverdue).ThenBy(i => i.DueOn).ToList());
     }
 }
