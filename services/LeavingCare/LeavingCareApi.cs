@@ -35,6 +35,9 @@ public static class LeavingCareApi
             bus.AddConsumer<ReturnInterviewCompletedConsumer>();
             bus.AddConsumer<OutreachConcernRaisedConsumer>();
             bus.AddConsumer<YoungPersonViewsRecordedConsumer>();
+            bus.AddConsumer<TherapyReferralAcceptedConsumer>();
+            bus.AddConsumer<TherapyReferralDeclinedConsumer>();
+            bus.AddConsumer<TherapyEpisodeClosedConsumer>();
             bus.AddConsumer<YoungPersonReturnedConsumer>();
             bus.AddConsumer<CareLeaverMissingFollowUpConsumer>();
             bus.AddConsumer<ReturnInterviewLinksProposedConsumer>();

@@ -31,6 +31,8 @@ public static class TherapyApi
             .AddPolicy(Access.HealthRecorders, p => p.RequireRole(Access.HealthRecorderRoles));
         builder.Services.AddSingleton<WaitingWellJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WaitingWellJob>());
+        builder.Services.AddSingleton<AdultTransitionJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<AdultTransitionJob>());
         return builder;
     }
 

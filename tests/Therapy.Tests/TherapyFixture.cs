@@ -46,6 +46,7 @@ public class TherapyFixture : IAsyncLifetime
             ["Outbox:SentRetention"] = "3650.00:00:00",
             // The hosted job stays out of the way; tests run passes themselves with RunOnceAsync.
             ["Therapy:WaitJobEnabled"] = "false",
+            ["Therapy:TransitionJobEnabled"] = "false",
         }, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));

@@ -52,7 +52,7 @@ public sealed class TherapyReferralTests(TherapyFixture fixture) : IClassFixture
 
         await using var db = fixture.CreateDbContext();
         Assert.Equal(Domain.TherapyReferralStatus.Open, (await db.Referrals.SingleAsync(r => r.Id == referral)).Status);
-        Assert.Empty(await db.Tasks.Where(t => t.DeclinedReferralId == referral).ToListAsync());
+        Assert.Empty(await db.Tasks.Where(t => t.ReferralId == referral).ToListAsync());
         Assert.Empty(await fixture.OutboxAsync<TherapyReferralDeclined>(e => e.ReferralId == referral));
     }
 
@@ -96,11 +96,11 @@ public sealed class TherapyReferralTests(TherapyFixture fixture) : IClassFixture
 
         using var keyWorker = fixture.Client("SocialWorker", "kw-decline");
         var tasks = await keyWorker.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/therapy/tasks");
-        var task = Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("declinedReferralId").GetGuid() == referral);
+        var task = Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("referralId").GetGuid() == referral);
         Assert.Contains(trauma, task.GetProperty("fittingOfferIds").EnumerateArray().Select(o => o.GetGuid()));
         using var someoneElse = fixture.Client("SocialWorker", "another-worker");
         var theirs = await someoneElse.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/therapy/tasks");
-        Assert.DoesNotContain(theirs.EnumerateArray(), t => t.GetProperty("declinedReferralId").GetGuid() == referral);
+        Assert.DoesNotContain(theirs.EnumerateArray(), t => t.GetProperty("referralId").GetGuid() == referral);
 
         // The key worker chooses the alternative: a new referral from the task, which completes it.
         using var alternative = await keyWorker.PostAsJsonAsync("/api/therapy/referrals", new
@@ -110,7 +110,7 @@ public sealed class TherapyReferralTests(TherapyFixture fixture) : IClassFixture
         });
         Assert.Equal(HttpStatusCode.Created, alternative.StatusCode);
         var open = await keyWorker.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/therapy/tasks");
-        Assert.DoesNotContain(open.EnumerateArray(), t => t.GetProperty("declinedReferralId").GetGuid() == referral);
+        Assert.DoesNotContain(open.EnumerateArray(), t => t.GetProperty("referralId").GetGuid() == referral);
     }
 
     [Fact]

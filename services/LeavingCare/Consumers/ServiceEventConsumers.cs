@@ -5,6 +5,7 @@ using Support.Contracts.Outreach;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
 using Support.Contracts.SupportLine;
+using Support.Contracts.Therapy;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.Messaging.Inbox;
@@ -159,5 +160,47 @@ public sealed class YoungPersonViewsRecordedConsumer(LeavingCareDbContext db, Ti
         var now = Clock.GetUtcNow();
         await Picture.GetOrStartAsync(Db, m.YoungPersonId, now, context.CancellationToken);
         Db.SharedViews.Add(SharedViews.Of(m.YoungPersonId, SupportLineService, m.ViewsId, m.Words, m.SaidAt, m.Method, m.RecordedBy, now));
+    }
+}
+
+/// <summary>
+/// LC-01: therapy involvement in the handover pack: the offer and who accepted it (an episode open, THR-05), a decline
+/// and its reason (THR-01), and an episode's end with its onward arrangement. Codes only: clinical notes stay in Therapy.
+/// </summary>
+[InboxName("picture.therapy-referral-accepted")]
+public sealed class TherapyReferralAcceptedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<TherapyReferralAcceptedConsumer> logger)
+    : IdempotentConsumer<TherapyReferralAccepted, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<TherapyReferralAccepted> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.TherapyReferralAccepted, m.ReferralId,
+            $"{m.OfferType}: accepted, episode open", m.OccurredAt, Clock.GetUtcNow(), m.AcceptedBy), context.CancellationToken);
+    }
+}
+
+[InboxName("picture.therapy-referral-declined")]
+public sealed class TherapyReferralDeclinedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<TherapyReferralDeclinedConsumer> logger)
+    : IdempotentConsumer<TherapyReferralDeclined, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<TherapyReferralDeclined> context)
+    {
+        var m = context.Message;
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.TherapyReferralDeclined, m.ReferralId,
+            $"{m.OfferType}: declined ({m.Reason}), unmet need recorded", m.OccurredAt, Clock.GetUtcNow(), m.DecidedBy), context.CancellationToken);
+    }
+}
+
+[InboxName("picture.therapy-episode-closed")]
+public sealed class TherapyEpisodeClosedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<TherapyEpisodeClosedConsumer> logger)
+    : IdempotentConsumer<TherapyEpisodeClosed, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override Task HandleAsync(ConsumeContext<TherapyEpisodeClosed> context)
+    {
+        var m = context.Message;
+        var gap = m.UnmetNeedId is null ? "" : ", unmet need recorded";
+        return Picture.AddFactAsync(Db, PictureEvent.Of(m.YoungPersonId, PictureEventKinds.TherapyEpisodeClosed, m.ReferralId,
+            $"{m.OfferType}: episode closed ({m.Reason}), onward: {m.OnwardArrangement}{gap}", m.OccurredAt, Clock.GetUtcNow(), m.ClosedBy),
+            context.CancellationToken);
     }
 }

@@ -17,6 +17,10 @@ public static class PictureEventKinds
     public const string PersonsOfConcernProposed = nameof(PersonsOfConcernProposed);
     public const string ReturnInterviewCompleted = nameof(ReturnInterviewCompleted);
     public const string OutreachConcernRaised = nameof(OutreachConcernRaised);
+    /// <summary>LC-01, THR-05: therapy involvement: an accepted referral (an episode open), a decline, an episode's end.</summary>
+    public const string TherapyReferralAccepted = nameof(TherapyReferralAccepted);
+    public const string TherapyReferralDeclined = nameof(TherapyReferralDeclined);
+    public const string TherapyEpisodeClosed = nameof(TherapyEpisodeClosed);
 }
 
 /// <summary>

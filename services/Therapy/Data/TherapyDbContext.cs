@@ -79,6 +79,10 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.Property(x => x.DeclineReason).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.WithdrawalReason).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.OutcomeNote).HasMaxLength(4000);
+            e.Property(x => x.EpisodeEndReason).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.OnwardArrangement).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.OnwardDetails).HasMaxLength(1000);
+            e.Property(x => x.EpisodeClosedBy).HasMaxLength(200);
             // An outcome is recorded once: two decisions at once cannot both win (PostgreSQL's xmin as the row version).
             e.Property<uint>("Version").IsRowVersion();
             e.HasIndex(x => new { x.YoungPersonId, x.ReferredAt });
@@ -95,8 +99,8 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.Property(x => x.AssignedTo).HasMaxLength(200);
             e.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(x => x.DoneBy).HasMaxLength(200);
-            // One task per declined referral (THR-01).
-            e.HasIndex(x => x.DeclinedReferralId).IsUnique();
+            // One task of each kind per referral: one alternative per decline (THR-01), one transition plan per episode (THR-05).
+            e.HasIndex(x => new { x.ReferralId, x.Kind }).IsUnique();
             e.Property<uint>("Version").IsRowVersion();
             e.HasIndex(x => new { x.Status, x.AssignedTo });
         });

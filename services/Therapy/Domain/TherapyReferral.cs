@@ -74,11 +74,26 @@ public sealed class TherapyReferral
     public Guid? BreachUnmetNeedId { get; private set; }
     /// <summary>When the next waiting-well check-in is due; none once the wait is over.</summary>
     public DateTimeOffset? NextCheckInAt { get; private set; }
+    /// <summary>THR-05: when the episode an acceptance opened ended (event time); the referral's outcome stays Accepted.</summary>
+    public DateTimeOffset? EpisodeClosedAt { get; private set; }
+    public EpisodeEndReason? EpisodeEndReason { get; private set; }
+    public OnwardArrangement? OnwardArrangement { get; private set; }
+    /// <summary>The onward service named, or why the episode ended for an "Other" reason.</summary>
+    public string? OnwardDetails { get; private set; }
+    public string? EpisodeClosedBy { get; private set; }
+    public DateTimeOffset? EpisodeClosureRecordedAt { get; private set; }
+    /// <summary>The unmet need recorded when support was still needed and none was available (THR-05, COM-05).</summary>
+    public Guid? EpisodeUnmetNeedId { get; private set; }
+    /// <summary>THR-05: the key-worker task to plan the move to an adult service, opened once for a CAMHS episode near 18.</summary>
+    public Guid? TransitionTaskId { get; private set; }
 
     public bool IsEnded => Status is TherapyReferralStatus.Declined or TherapyReferralStatus.Withdrawn;
 
-    /// <summary>Waiting (THR-02): not ended and not yet seen.</summary>
-    public bool IsWaiting => !IsEnded && FirstAppointmentAt is null;
+    /// <summary>THR-05: accepted and not yet closed; turning 18 does not close it.</summary>
+    public bool IsEpisodeOpen => Status == TherapyReferralStatus.Accepted && EpisodeClosedAt is null;
+
+    /// <summary>Waiting (THR-02): not ended, not closed and not yet seen.</summary>
+    public bool IsWaiting => !IsEnded && EpisodeClosedAt is null && FirstAppointmentAt is null;
 
     /// <summary>Days from referral to the first appointment, or to <paramref name="now"/> while still waiting; none once ended unseen.</summary>
     public int? WaitDays(DateTimeOffset now) =>
@@ -211,6 +226,54 @@ public sealed class TherapyReferral
         OutcomeRecordedAt = author.At;
         OutcomeRecordedBy = author.UserId;
         OutcomeNote = note;
+    }
+
+    /// <summary>
+    /// THR-05: why this episode cannot be closed as asked, as (field, problem), or null when it can. An ending needs an
+    /// onward arrangement: "none needed" only when the therapy was completed or the young person ended it, and a transfer
+    /// to adult services names an adult service. "None available" is allowed and is recorded as unmet need.
+    /// </summary>
+    public (string Field, string Problem)? CannotCloseEpisode(DateTimeOffset closedAt, EpisodeEndReason reason, OnwardArrangement onward, string? details) =>
+        Status != TherapyReferralStatus.Accepted ? ("closedAt", $"Only an accepted referral has an episode to close; this one is {Status}.")
+        : EpisodeClosedAt is not null ? ("closedAt", "The episode is already closed.")
+        : closedAt < OutcomeAt ? ("closedAt", "The episode cannot close before the referral was accepted.")
+        : onward == Support.Contracts.Therapy.OnwardArrangement.NoneNeeded
+            && reason is not (Support.Contracts.Therapy.EpisodeEndReason.Completed or Support.Contracts.Therapy.EpisodeEndReason.YoungPersonEnded)
+            ? ("onwardArrangement", $"An episode that ends as {reason} needs an onward arrangement, or 'NoneAvailable', which is recorded as unmet need (THR-05).")
+        : reason == Support.Contracts.Therapy.EpisodeEndReason.TransferredToAdultService
+            && onward is not (Support.Contracts.Therapy.OnwardArrangement.AdultMentalHealth or Support.Contracts.Therapy.OnwardArrangement.CommissionedAdultService)
+            ? ("onwardArrangement", "A transfer to adult services names the adult service: 'AdultMentalHealth' or 'CommissionedAdultService'.")
+        : onward == Support.Contracts.Therapy.OnwardArrangement.OtherService && string.IsNullOrWhiteSpace(details)
+            ? ("onwardDetails", "Name the other service in 'onwardDetails'.")
+        : reason == Support.Contracts.Therapy.EpisodeEndReason.Other && string.IsNullOrWhiteSpace(details)
+            ? ("onwardDetails", "An 'Other' ending says why in 'onwardDetails'.")
+        : null;
+
+    public void CloseEpisode(DateTimeOffset closedAt, EpisodeEndReason reason, OnwardArrangement onward, string? details, Guid? unmetNeedId, Author author)
+    {
+        if (CannotCloseEpisode(closedAt, reason, onward, details) is { } problem)
+        {
+            throw new InvalidOperationException(problem.Problem);
+        }
+        EpisodeClosedAt = closedAt;
+        EpisodeEndReason = reason;
+        OnwardArrangement = onward;
+        OnwardDetails = details;
+        EpisodeClosedBy = author.UserId;
+        EpisodeClosureRecordedAt = author.At;
+        EpisodeUnmetNeedId = unmetNeedId;
+        NextCheckInAt = null;
+    }
+
+    /// <summary>THR-05: marks the transition task opened, once; false if one already was.</summary>
+    public bool MarkTransitionTaskOpened(Guid taskId)
+    {
+        if (TransitionTaskId is not null || !IsEpisodeOpen)
+        {
+            return false;
+        }
+        TransitionTaskId = taskId;
+        return true;
     }
 
     /// <summary>COM-05: the reason code a decline is counted under in the platform's unmet-need ledger.</summary>

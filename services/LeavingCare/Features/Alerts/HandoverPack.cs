@@ -13,8 +13,8 @@ public sealed record PackWords(string Words, LondonTime RecordedAt, string Recor
 
 /// <summary>
 /// The handover pack (LC-01): the CSE picture an adviser needs before the 18th birthday. Read from the living picture
-/// when it is opened, so the risk level is always the current one. Therapy involvement is empty until the Therapy
-/// service publishes events.
+/// when it is opened, so the risk level is always the current one. Therapy involvement is what the Therapy service
+/// announced: referrals accepted (an episode open), declined, and episodes closed, newest first.
 /// </summary>
 public sealed record HandoverPackResponse(
     Guid YoungPersonId,
@@ -87,7 +87,8 @@ public sealed record HandoverPackResponse(
                 Of(PictureEventKinds.ReturnInterviewCompleted).Count(),
                 [.. episodes.Concat(Of(PictureEventKinds.ReturnInterviewCompleted)).OrderByDescending(f => f.OccurredAt).Take(10).Select(Item)]),
             [.. Of(PictureEventKinds.OutreachConcernRaised).Select(Item)],
-            [],
+            [.. facts.Where(f => f.Kind is PictureEventKinds.TherapyReferralAccepted or PictureEventKinds.TherapyReferralDeclined
+                or PictureEventKinds.TherapyEpisodeClosed).Select(Item)],
             [.. words.Select(w => new PackWords(w.Words, LondonTime.Of(w.At), w.RecordedBy, w.Source))],
             LondonTime.Of(picture.LastContactAt),
             LondonTime.Of(picture.WhereaboutsUnknownSince),

@@ -71,4 +71,6 @@ public enum ChronologyEntryKind
     ProfessionalEscalationAnswered,
     ProfessionalEscalationResponseOverdue,
     InformationShareRefused,
+    TherapyReferralAccepted,
+    TherapyEpisodeClosed,
 }

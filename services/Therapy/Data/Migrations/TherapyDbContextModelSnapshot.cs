@@ -402,10 +402,6 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("assigned_to");
 
-                    b.Property<Guid>("DeclinedReferralId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("declined_referral_id");
-
                     b.Property<DateTimeOffset?>("DoneAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("done_at");
@@ -430,6 +426,10 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
 
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -449,9 +449,9 @@ namespace Support.Therapy.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_key_worker_tasks");
 
-                    b.HasIndex("DeclinedReferralId")
+                    b.HasIndex("ReferralId", "Kind")
                         .IsUnique()
-                        .HasDatabaseName("ix_key_worker_tasks_declined_referral_id");
+                        .HasDatabaseName("ix_key_worker_tasks_referral_id_kind");
 
                     b.HasIndex("Status", "AssignedTo")
                         .HasDatabaseName("ix_key_worker_tasks_status_assigned_to");
@@ -624,6 +624,28 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("decline_reason");
 
+                    b.Property<DateTimeOffset?>("EpisodeClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("episode_closed_at");
+
+                    b.Property<string>("EpisodeClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("episode_closed_by");
+
+                    b.Property<DateTimeOffset?>("EpisodeClosureRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("episode_closure_recorded_at");
+
+                    b.Property<string>("EpisodeEndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("episode_end_reason");
+
+                    b.Property<Guid?>("EpisodeUnmetNeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("episode_unmet_need_id");
+
                     b.Property<DateTimeOffset?>("FirstAppointmentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("first_appointment_at");
@@ -646,6 +668,16 @@ namespace Support.Therapy.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("offer_type");
+
+                    b.Property<string>("OnwardArrangement")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("onward_arrangement");
+
+                    b.Property<string>("OnwardDetails")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("onward_details");
 
                     b.Property<DateTimeOffset?>("OutcomeAt")
                         .HasColumnType("timestamp with time zone")
@@ -701,6 +733,10 @@ namespace Support.Therapy.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("status");
+
+                    b.Property<Guid?>("TransitionTaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("transition_task_id");
 
                     b.Property<Guid?>("UnmetNeedId")
                         .HasColumnType("uuid")

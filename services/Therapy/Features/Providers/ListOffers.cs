@@ -17,9 +17,9 @@ public static class ListOffers
         return TypedResults.Ok(offers.Select(o => OfferResponse.Of(o, providers[o.ProviderId], used.GetValueOrDefault(o.Id), today)).ToList());
     }
 
-    /// <summary>Capacity used per offer (THR-09): referrals accepted onto it and not since withdrawn. Computed, never typed.</summary>
+    /// <summary>Capacity used per offer (THR-09): referrals accepted onto it, not since withdrawn, whose episode is still open (THR-05). Computed, never typed.</summary>
     public static async Task<Dictionary<Guid, int>> CapacityUsedAsync(TherapyDbContext db, CancellationToken cancellationToken) =>
-        await db.Referrals.AsNoTracking().Where(r => r.Status == TherapyReferralStatus.Accepted)
+        await db.Referrals.AsNoTracking().Where(r => r.Status == TherapyReferralStatus.Accepted && r.EpisodeClosedAt == null)
             .GroupBy(r => r.OfferId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 }

@@ -30,7 +30,7 @@ public static class DecideReferral
     public sealed record DeclineRequest(string? Reason, bool? CseHistoryConsidered, string? DeclinedAt, string? Note);
 
     public static async Task<Results<Ok<TherapyReferralResponse>, ValidationProblem, ProblemHttpResult, NotFound>> AcceptAsync(
-        Guid referralId, AcceptRequest request, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid referralId, AcceptRequest request, ClaimsPrincipal user, TherapyDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Text("note", request.Note, 4000, multiline: true);
         var acceptedAt = errors.Instant("acceptedAt", request.AcceptedAt, clock.GetUtcNow(), required: true);
@@ -47,7 +47,14 @@ public static class DecideReferral
         {
             return errors.Add("acceptedAt", problem).ToUnprocessable();
         }
-        referral.Accept(acceptedAt.Value, Input.Clean(request.Note), user.ToAuthor(clock, Access.ClinicianRoles));
+        var author = user.ToAuthor(clock, Access.ClinicianRoles);
+        referral.Accept(acceptedAt.Value, Input.Clean(request.Note), author);
+        // THR-05, LC-01: the episode is open; the handover pack and the chronology learn of it by this event.
+        outbox.Add(new TherapyReferralAccepted
+        {
+            ReferralId = referral.Id, YoungPersonId = referral.YoungPersonId, OfferId = referral.OfferId, OfferType = referral.OfferType,
+            AcceptedBy = author.UserId, OccurredAt = acceptedAt.Value,
+        });
         if (await SaveOnceAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;

@@ -25,7 +25,7 @@ public static class ListReferrals
             return TypedResults.NotFound();
         }
         var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => r.OfferId == offerId && (r.Status == TherapyReferralStatus.Open || r.Status == TherapyReferralStatus.Accepted))
+            .Where(r => r.OfferId == offerId && (r.Status == TherapyReferralStatus.Open || r.Status == TherapyReferralStatus.Accepted && r.EpisodeClosedAt == null))
             .OrderBy(r => r.ReferredAt).ToListAsync(cancellationToken);
         return TypedResults.Ok(referrals.Select(r => TherapyReferralResponse.Of(r, clock.GetUtcNow())).ToList());
     }

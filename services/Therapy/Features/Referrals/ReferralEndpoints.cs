@@ -26,6 +26,10 @@ public static class ReferralEndpoints
         api.MapPost("/referrals/{referralId:guid}/withdraw", WithdrawReferral.HandleAsync).RequireAuthorization(Policies.CaseStaff)
             .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes))
             .WithName("WithdrawTherapyReferral").WithSummary("Withdraw an open or accepted referral, with a reason.");
+        api.MapPost("/referrals/{referralId:guid}/close-episode", CloseEpisode.HandleAsync).RequireAuthorization(Access.Clinicians)
+            .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes))
+            .WithName("CloseTherapyEpisode")
+            .WithSummary("Close an accepted referral's episode with a reason and an onward arrangement (THR-05); 'NoneAvailable' is recorded as unmet need.");
         api.MapGet("/young-people/{id:guid}/referrals", ListReferrals.ForYoungPersonAsync).RequireAuthorization(Policies.CaseStaff)
             .AuditsReadOf(AccessSubjects.YoungPerson)
             .WithName("ListYoungPersonTherapyReferrals").WithSummary("A young person's therapy referrals and their outcomes (audited read).");

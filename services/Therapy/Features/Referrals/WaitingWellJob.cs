@@ -40,7 +40,7 @@ public sealed partial class WaitingWellJob(IServiceScopeFactory scopes, TimeProv
         var breaches = await InTransactionAsync<TherapyDbContext, int>(async (db, outbox) =>
         {
             var waiting = await ClaimReferralsAsync(db,
-                "claimed.status IN ('Open', 'Accepted') AND claimed.first_appointment_at IS NULL AND claimed.breach_recorded_at IS NULL "
+                "claimed.status IN ('Open', 'Accepted') AND claimed.episode_closed_at IS NULL AND claimed.first_appointment_at IS NULL AND claimed.breach_recorded_at IS NULL "
                 + $"AND claimed.referred_at <= @now - interval '{(int)TherapyReferral.WaitBreach.TotalDays} days'",
                 "claimed.referred_at", BatchSize, now, cancellationToken);
             var count = 0;
@@ -64,7 +64,7 @@ public sealed partial class WaitingWellJob(IServiceScopeFactory scopes, TimeProv
         var checkIns = await InTransactionAsync<TherapyDbContext, int>(async (db, outbox) =>
         {
             var due = await ClaimReferralsAsync(db,
-                "claimed.status IN ('Open', 'Accepted') AND claimed.first_appointment_at IS NULL AND claimed.next_check_in_at <= @now",
+                "claimed.status IN ('Open', 'Accepted') AND claimed.episode_closed_at IS NULL AND claimed.first_appointment_at IS NULL AND claimed.next_check_in_at <= @now",
                 "claimed.next_check_in_at", BatchSize, now, cancellationToken);
             var count = 0;
             foreach (var referral in due.Where(r => r.MarkCheckInSent(now)))

@@ -7,10 +7,10 @@ using System.Security.Claims;
 
 namespace Support.Therapy.Features.Tasks;
 
-/// <summary>Key-worker tasks to choose an alternative after a decline (THR-01). Done by making a referral with the task's id.</summary>
+/// <summary>Key-worker tasks: an alternative after a decline (THR-01), a plan for adult services near 18 (THR-05). Done by making a referral with the task's id.</summary>
 public static class TaskEndpoints
 {
-    public sealed record TaskResponse(Guid Id, string Kind, Guid YoungPersonId, Guid DeclinedReferralId, string? AssignedTo, IReadOnlyList<Guid> FittingOfferIds,
+    public sealed record TaskResponse(Guid Id, string Kind, Guid YoungPersonId, Guid ReferralId, string? AssignedTo, IReadOnlyList<Guid> FittingOfferIds,
         Support.ServiceDefaults.Time.LondonTime OpenedAt, string Status, Guid? AlternativeReferralId);
 
     public static IEndpointRouteBuilder MapTaskEndpoints(this IEndpointRouteBuilder app)
@@ -29,7 +29,7 @@ public static class TaskEndpoints
             query = query.Where(t => t.Status == KeyWorkerTaskStatus.Open);
         }
         var tasks = await query.OrderBy(t => t.OpenedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(tasks.Select(t => new TaskResponse(t.Id, t.Kind, t.YoungPersonId, t.DeclinedReferralId, t.AssignedTo, t.FittingOfferIds,
+        return TypedResults.Ok(tasks.Select(t => new TaskResponse(t.Id, t.Kind, t.YoungPersonId, t.ReferralId, t.AssignedTo, t.FittingOfferIds,
             Support.ServiceDefaults.Time.LondonTime.Of(t.OpenedAt), t.Status.ToString(), t.AlternativeReferralId)).ToList());
     }
 }
