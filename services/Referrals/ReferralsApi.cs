@@ -6,6 +6,7 @@ using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.CriticalIncidents;
 using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.Disclosure;
+using Support.Referrals.Features.SubjectAccess;
 using Support.Referrals.Features.Escalations;
 using Support.Referrals.Features.LinkProposals;
 using Support.Referrals.Features.ManagerTasks;
@@ -63,6 +64,7 @@ public static class ReferralsApi
         app.MapCriticalIncidentEndpoints();
         app.MapSharingRelationshipEndpoints();
         app.MapDisclosureEndpoints();
+        app.MapSubjectAccessEndpoints();
         app.MapEscalationEndpoints();
         app.MapShareRefusalEndpoints();
         return app;

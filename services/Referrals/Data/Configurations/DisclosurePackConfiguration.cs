@@ -49,3 +49,27 @@ internal sealed class RedactionConfiguration : IEntityTypeConfiguration<Redactio
         e.HasIndex(x => x.PackId);
     }
 }
+
+/// <summary>Subject-access requests (issue 16 item 4): only the extension and the answer change a row, each once.</summary>
+internal sealed class SubjectAccessRequestConfiguration : IEntityTypeConfiguration<SubjectAccessRequest>
+{
+    public void Configure(EntityTypeBuilder<SubjectAccessRequest> e)
+    {
+        e.ToTable("subject_access_requests");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.Requester).HasConversion<string>().HasMaxLength(32);
+        e.Property(x => x.HowReceived).HasMaxLength(200);
+        e.Property(x => x.ExtensionReason).HasMaxLength(2000);
+        e.Property(x => x.ExtendedBy).HasMaxLength(200);
+        e.Property(x => x.AnsweredBy).HasMaxLength(200);
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.Property(x => x.RecordedByRole).HasMaxLength(100);
+        // Two answers or extensions at once: the second fails on the row version instead of overwriting the first.
+        e.Property<uint>("Version").IsRowVersion();
+        e.HasOne<YoungPerson>().WithMany().HasForeignKey(x => x.YoungPersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<DisclosurePack>().WithMany().HasForeignKey(x => x.AnsweredWithPackId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.AnsweredAt, x.DueOn });
+        e.HasIndex(x => x.YoungPersonId);
+    }
+}

@@ -1007,6 +1007,108 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("disclosure_redactions", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Disclosure.SubjectAccessRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("answered_by");
+
+                    b.Property<bool?>("AnsweredLate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("answered_late");
+
+                    b.Property<Guid?>("AnsweredWithPackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answered_with_pack_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<DateTimeOffset?>("ExtendedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("extended_at");
+
+                    b.Property<string>("ExtendedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("extended_by");
+
+                    b.Property<DateOnly?>("ExtendedDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("extended_due_on");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<string>("HowReceived")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("how_received");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("received_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("Requester")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("requester");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subject_access_requests");
+
+                    b.HasIndex("AnsweredWithPackId")
+                        .HasDatabaseName("ix_subject_access_requests_answered_with_pack_id");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_subject_access_requests_young_person_id");
+
+                    b.HasIndex("AnsweredAt", "DueOn")
+                        .HasDatabaseName("ix_subject_access_requests_answered_at_due_on");
+
+                    b.ToTable("subject_access_requests", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Escalations.EscalationResponse", b =>
                 {
                     b.Property<Guid>("EscalationId")
@@ -3388,6 +3490,22 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disclosure_redactions_disclosure_packs_pack_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Disclosure.SubjectAccessRequest", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Disclosure.DisclosurePack", null)
+                        .WithMany()
+                        .HasForeignKey("AnsweredWithPackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_subject_access_requests_disclosure_packs_answered_with_pack");
+
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_subject_access_requests_young_people_young_person_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Escalations.EscalationResponse", b =>

@@ -73,4 +73,7 @@ public enum ChronologyEntryKind
     InformationShareRefused,
     TherapyReferralAccepted,
     TherapyEpisodeClosed,
+    SubjectAccessRequestReceived,
+    SubjectAccessRequestExtended,
+    SubjectAccessRequestAnswered,
 }
