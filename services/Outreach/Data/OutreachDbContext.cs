@@ -29,6 +29,10 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<YoungPersonRiskLevel> YoungPersonRiskLevels => Set<YoungPersonRiskLevel>();
     public DbSet<NoContactAlert> NoContactAlerts => Set<NoContactAlert>();
     public DbSet<PreventionSession> PreventionSessions => Set<PreventionSession>();
+    public DbSet<HotspotVisit> HotspotVisits => Set<HotspotVisit>();
+    public DbSet<HotspotVisitCount> HotspotVisitCounts => Set<HotspotVisitCount>();
+    public DbSet<HotspotYoungPersonMonth> HotspotYoungPersonMonths => Set<HotspotYoungPersonMonth>();
+    public DbSet<HotspotYoungPersonMonthCount> HotspotYoungPersonMonthCounts => Set<HotspotYoungPersonMonthCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -110,6 +114,37 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             // OUT-01: a phone retrying on a bad connection (same key) never creates a second contact, even in a race.
             e.HasIndex(x => new { x.RecordedBy, x.IdempotencyKey }).IsUnique().HasFilter("idempotency_key IS NOT NULL");
             e.ToTable(t => t.HasCheckConstraint("ck_contacts_one_subject", "(young_person_id IS NULL) <> (alias_id IS NULL)"));
+        });
+
+        // OUT-08: the hotspot report's read model (Domain/HotspotCounts.cs). No foreign keys: every id comes from a
+        // contact that already has them, and each key would cost an index and a check on every contact logged.
+        modelBuilder.Entity<HotspotVisit>(e =>
+        {
+            e.ToTable("hotspot_visits");
+            // Recounting a young person reads and replaces their rows, so their key leads.
+            e.HasKey(x => new { x.YoungPersonKey, x.LocationId, x.Month });
+        });
+
+        modelBuilder.Entity<HotspotVisitCount>(e =>
+        {
+            e.ToTable("hotspot_visit_counts");
+            // The report reads a range of months.
+            e.HasKey(x => new { x.Month, x.LocationId, x.PreviousMonth });
+            // A count that falls to zero is deleted in the same transaction; this index holds only those moments.
+            e.HasIndex(x => x.Month).HasFilter("young_people = 0").HasDatabaseName("ix_hotspot_visit_counts_emptied");
+        });
+
+        modelBuilder.Entity<HotspotYoungPersonMonth>(e =>
+        {
+            e.ToTable("hotspot_young_person_months");
+            e.HasKey(x => new { x.YoungPersonKey, x.Month });
+        });
+
+        modelBuilder.Entity<HotspotYoungPersonMonthCount>(e =>
+        {
+            e.ToTable("hotspot_young_person_month_counts");
+            e.HasKey(x => new { x.Month, x.PreviousMonth });
+            e.HasIndex(x => x.Month).HasFilter("young_people = 0").HasDatabaseName("ix_hotspot_young_person_month_counts_emptied");
         });
 
         modelBuilder.Entity<InformationItem>(e =>

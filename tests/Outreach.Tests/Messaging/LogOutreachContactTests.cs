@@ -109,6 +109,9 @@ public sealed class LogOutreachContactTests : IAsyncLifetime
         Assert.False(contact.RecordedLate);
         await using var check = CreateDbContext();
         Assert.Single(await check.OutboxAsync<OutreachContactRecorded>(m => m.ContactId == contact.Id));
+        // OUT-08: counted once in the hotspot report's counts, in the consumer's transaction.
+        var visit = Assert.Single(await check.HotspotVisits.AsNoTracking().Where(v => v.YoungPersonKey == person).ToListAsync());
+        Assert.Equal((contact.LocationId, 1, 1), (visit.LocationId, visit.Contacts, visit.Concerns));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains("Sms-notes-marker-4c2", StringComparison.Ordinal));
     }
 

@@ -356,6 +356,118 @@ namespace Support.Outreach.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Support.Outreach.Domain.HotspotVisit", b =>
+                {
+                    b.Property<Guid>("YoungPersonKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_key");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Concerns")
+                        .HasColumnType("integer")
+                        .HasColumnName("concerns");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("integer")
+                        .HasColumnName("contacts");
+
+                    b.Property<DateOnly>("PreviousMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_month");
+
+                    b.HasKey("YoungPersonKey", "LocationId", "Month")
+                        .HasName("pk_hotspot_visits");
+
+                    b.ToTable("hotspot_visits", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.HotspotVisitCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<DateOnly>("PreviousMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_month");
+
+                    b.Property<int>("Concerns")
+                        .HasColumnType("integer")
+                        .HasColumnName("concerns");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("integer")
+                        .HasColumnName("contacts");
+
+                    b.Property<int>("YoungPeople")
+                        .HasColumnType("integer")
+                        .HasColumnName("young_people");
+
+                    b.HasKey("Month", "LocationId", "PreviousMonth")
+                        .HasName("pk_hotspot_visit_counts");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_hotspot_visit_counts_emptied")
+                        .HasFilter("young_people = 0");
+
+                    b.ToTable("hotspot_visit_counts", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.HotspotYoungPersonMonth", b =>
+                {
+                    b.Property<Guid>("YoungPersonKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_key");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("PreviousMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_month");
+
+                    b.HasKey("YoungPersonKey", "Month")
+                        .HasName("pk_hotspot_young_person_months");
+
+                    b.ToTable("hotspot_young_person_months", "outreach");
+                });
+
+            modelBuilder.Entity("Support.Outreach.Domain.HotspotYoungPersonMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("PreviousMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_month");
+
+                    b.Property<int>("YoungPeople")
+                        .HasColumnType("integer")
+                        .HasColumnName("young_people");
+
+                    b.HasKey("Month", "PreviousMonth")
+                        .HasName("pk_hotspot_young_person_month_counts");
+
+                    b.HasIndex("Month")
+                        .HasDatabaseName("ix_hotspot_young_person_month_counts_emptied")
+                        .HasFilter("young_people = 0");
+
+                    b.ToTable("hotspot_young_person_month_counts", "outreach");
+                });
+
             modelBuilder.Entity("Support.Outreach.Domain.InformationItem", b =>
                 {
                     b.Property<Guid>("Id")

@@ -8,6 +8,7 @@ using Support.Outreach.Data;
 using Support.Outreach.Domain;
 using Support.Outreach.Features.Contacts;
 using Support.Outreach.Features.Information;
+using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 
@@ -70,12 +71,18 @@ public static class MatchAlias
         // INT-02: what was recorded under the alias now names things about a registered young person.
         var items = await db.InformationItems.AsNoTracking().Include(i => i.Mentions).Where(i => i.AliasId == id).ToListAsync(cancellationToken);
         await PersonOfConcernProposals.ProposeAsync(db, outbox, items, youngPersonId, author, cancellationToken);
+        // OUT-08: the alias's contacts now count as the young person's (one young person, not two) in the hotspot
+        // counts, changed in the match's own transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await HotspotCounting.RecountAsync(db, youngPersonId, alias.Id, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
+            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var raced = await db.AliasMatches.AsNoTracking().SingleAsync(m => m.AliasId == id, cancellationToken);
             return raced.YoungPersonId == youngPersonId ? TypedResults.Ok(AliasResponse.From(alias, raced)) : AlreadyMatched(raced);

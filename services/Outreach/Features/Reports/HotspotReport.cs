@@ -14,7 +14,9 @@ namespace Support.Outreach.Features.Reports;
 /// was recorded against a location record (free-text places are not counted); a corrected contact counts once, as
 /// its latest correction says. "Concerns" are the contacts at which the worker recorded a concern level; "young
 /// people" are distinct young people (an alias matched to a registered young person is that person; an unmatched
-/// alias is one person). Every table is suppressed with the shared <see cref="SmallNumberSuppression"/>; auditors see
+/// alias is one person). The counts come from a read model kept in the transaction of every write that changes them
+/// (<see cref="HotspotCounting"/>), not from the contacts, so the report answers in milliseconds over a million contacts
+/// (issue 11). Every table is suppressed with the shared <see cref="SmallNumberSuppression"/>; auditors see
 /// exact counts. Locations carry their coordinates when they have them, so the web app can draw the map layer.
 /// </summary>
 public static class HotspotReport
@@ -41,8 +43,8 @@ public static class HotspotReport
         }
 
         var months = period.Months;
-        var counts = await CountAsync(db, period.Start, period.End, cancellationToken);
-        var locationIds = counts.Where(c => c.LocationId is not null).Select(c => c.LocationId!.Value).Distinct().ToList();
+        var counts = await CountAsync(db, period, cancellationToken);
+        var locationIds = counts.Keys.Where(k => k.Location is not null).Select(k => k.Location!.Value).Distinct().ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).OrderBy(l => l.Name).ToListAsync(cancellationToken);
 
         var disclosure = user.Disclosure();
@@ -61,46 +63,62 @@ public static class HotspotReport
             [.. months.Select(ReportMonths.Label)], rows, monthTotals, new Measures(tables[0].GrandTotal, tables[1].GrandTotal, tables[2].GrandTotal)));
     }
 
-    /// <summary>One row of the grouped query: a cell (location and month), a location's total, a month's total or the grand total.</summary>
-    private sealed record Count(Guid? LocationId, DateOnly? Month, int Contacts, int Concerns, int YoungPeople);
+    /// <summary>A cell (location and month), a location's total, a month's total or the grand total.</summary>
+    private sealed record Count(int Contacts, int Concerns, int YoungPeople);
 
     /// <summary>
-    /// One grouped query: the cells and, because distinct young people do not add up across months or places, every
-    /// total counted by the database too (GROUPING SETS). Months are London calendar months.
+    /// One month of the read model (Domain/HotspotCounts.cs), at one place or, with no place, anywhere: its young people,
+    /// and those of them seen there for the first time in the period (previous month before it begins).
     /// </summary>
-    private static async Task<List<Count>> CountAsync(OutreachDbContext db, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    private sealed record MonthRow(Guid? LocationId, DateOnly Month, int Contacts, int Concerns, int YoungPeople, int FirstSeenInPeriod);
+
+    /// <summary>
+    /// The cells and every total from the read model, kept exact as contacts, corrections and alias matches are written
+    /// (<see cref="HotspotCounting"/>), so the report reads a few rows per place and month, never the contacts. Contacts
+    /// and concerns add up; distinct young people do not, so a place's total counts each young person in the first
+    /// month of the period they were seen there, and a month's and the grand total read the same counts taken across
+    /// places. Months are London calendar months.
+    /// </summary>
+    private static async Task<Dictionary<(Guid? Location, DateOnly? Month), Count>> CountAsync(OutreachDbContext db, ReportMonths period, CancellationToken cancellationToken)
     {
         const string sql = """
-            SELECT location_id, month, grouping(location_id) AS all_locations, grouping(month) AS all_months,
-                   count(*)::int AS contacts, (count(*) FILTER (WHERE concern IS NOT NULL))::int AS concerns,
-                   count(DISTINCT subject)::int AS young_people
-            FROM (
-                SELECT c.location_id,
-                       date_trunc('month', c.contacted_at AT TIME ZONE 'Europe/London')::date AS month,
-                       c.concern,
-                       COALESCE(c.young_person_id, m.young_person_id, c.alias_id) AS subject
-                FROM outreach.contacts c
-                LEFT JOIN outreach.alias_matches m ON m.alias_id = c.alias_id
-                WHERE c.location_id IS NOT NULL AND c.contacted_at >= @from AND c.contacted_at < @until
-                  AND NOT EXISTS (SELECT 1 FROM outreach.contacts later WHERE later.corrects = c.id)
-            ) counted
-            GROUP BY GROUPING SETS ((location_id, month), (location_id), (month), ())
+            SELECT location_id, month, sum(contacts)::int, sum(concerns)::int, sum(young_people)::int,
+                   (coalesce(sum(young_people) FILTER (WHERE previous_month < @first), 0))::int
+            FROM outreach.hotspot_visit_counts
+            WHERE month BETWEEN @first AND @last
+            GROUP BY location_id, month
+            UNION ALL
+            SELECT NULL, month, 0, 0, sum(young_people)::int,
+                   (coalesce(sum(young_people) FILTER (WHERE previous_month < @first), 0))::int
+            FROM outreach.hotspot_young_person_month_counts
+            WHERE month BETWEEN @first AND @last
+            GROUP BY month
             """;
-        return await PeriodQuery.ReadAsync(db, sql, from, until, reader =>
+        var rows = await PeriodQuery.ReadAsync(db, sql, period, reader => new MonthRow(
+            reader.IsDBNull(0) ? null : reader.GetGuid(0), DateOnly.FromDateTime(reader.GetDateTime(1)),
+            reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5)), cancellationToken);
+        var atPlaces = rows.Where(r => r.LocationId is not null).ToList();
+        var anywhere = rows.Where(r => r.LocationId is null).ToList();
+
+        var counts = atPlaces.ToDictionary(r => (r.LocationId, (DateOnly?)r.Month), r => new Count(r.Contacts, r.Concerns, r.YoungPeople));
+        foreach (var place in atPlaces.GroupBy(r => r.LocationId))
         {
-            var allLocations = reader.GetInt32(2) == 1;
-            var allMonths = reader.GetInt32(3) == 1;
-            return new Count(
-                allLocations ? null : reader.GetGuid(0),
-                allMonths ? null : DateOnly.FromDateTime(reader.GetDateTime(1)),
-                reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6));
-        }, cancellationToken);
+            counts[(place.Key, null)] = new Count(place.Sum(r => r.Contacts), place.Sum(r => r.Concerns), place.Sum(r => r.FirstSeenInPeriod));
+        }
+        var monthCells = atPlaces.ToLookup(r => r.Month);
+        foreach (var month in anywhere)
+        {
+            var cells = monthCells[month.Month];
+            counts[(null, month.Month)] = new Count(cells.Sum(r => r.Contacts), cells.Sum(r => r.Concerns), month.YoungPeople);
+        }
+        counts[(null, null)] = new Count(atPlaces.Sum(r => r.Contacts), atPlaces.Sum(r => r.Concerns), anywhere.Sum(r => r.FirstSeenInPeriod));
+        return counts;
     }
 
-    private static SuppressedTable Table(List<Count> counts, List<Location> locations, IReadOnlyList<DateOnly> months, Func<Count, int> measure, Disclosure disclosure)
+    private static SuppressedTable Table(Dictionary<(Guid? Location, DateOnly? Month), Count> counts, List<Location> locations, IReadOnlyList<DateOnly> months,
+        Func<Count, int> measure, Disclosure disclosure)
     {
-        int Of(Guid? location, DateOnly? month) =>
-            counts.FirstOrDefault(c => c.LocationId == location && c.Month == month) is { } found ? measure(found) : 0;
+        int Of(Guid? location, DateOnly? month) => counts.TryGetValue((location, month), out var found) ? measure(found) : 0;
 
         var cells = new int[locations.Count, months.Count];
         for (var r = 0; r < locations.Count; r++)

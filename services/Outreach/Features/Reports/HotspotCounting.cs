@@ -1,0 +1,219 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
+using Support.Outreach.Data;
+
+namespace Support.Outreach.Features.Reports;
+
+/// <summary>
+/// OUT-08: keeps the hotspot report's read model (Domain/HotspotCounts.cs) exact, in the transaction of every write
+/// that changes what the report counts: a contact logged (from the app or texted through the support line), a
+/// correction, an alias matched to a registered young person. Each of these touches one young person (two for a
+/// match: the alias and the person it becomes), so their rows are recounted from their contacts, compared with what
+/// was counted before, and only the differences are written, to their rows and to the shared counts.
+/// </summary>
+/// <remarks>
+/// Recounting from the records, rather than adding one contact, keeps every case on one definition (the same as the
+/// HotspotReadModel migration's backfill): a correction that moves a contact, or to a free-text place; a match that
+/// merges an alias's months into the person's. Two writes about the same young person are serialised by a transaction
+/// advisory lock on them; an alias is always locked before a registered young person, and the shared counts are
+/// written in key order, so two writes never wait for each other in a circle. The statements rely on READ COMMITTED:
+/// each one, run after the lock is held, sees what the previous holder committed.
+/// </remarks>
+public static class HotspotCounting
+{
+    /// <summary>
+    /// Recounts the young person a contact or match is about: <paramref name="aliasId"/> (and, once the lock is held,
+    /// the registered young person it is matched to, if any) and <paramref name="youngPersonId"/>. Needs the caller's
+    /// transaction, after its SaveChanges, so the counts commit or roll back with the write.
+    /// </summary>
+    public static async Task RecountAsync(OutreachDbContext db, Guid? youngPersonId, Guid? aliasId, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Recounting hotspots needs the transaction of the write that changes them.");
+        if (transaction.IsolationLevel is not (IsolationLevel.ReadCommitted or IsolationLevel.Unspecified))
+        {
+            throw new InvalidOperationException("Recounting hotspots needs READ COMMITTED: each statement must see what the previous lock holder committed.");
+        }
+        if (youngPersonId is null && aliasId is null)
+        {
+            return;
+        }
+
+        await using var batch = new NpgsqlBatch((NpgsqlConnection)db.Database.GetDbConnection(), (NpgsqlTransaction)transaction)
+        {
+            BatchCommands =
+            {
+                Command(LockAliasSql, aliasId),
+                Command(LockYoungPersonSql, aliasId, youngPersonId),
+                Command(RecountVisitsSql, aliasId, youngPersonId),
+                Command(RecountYoungPersonMonthsSql, aliasId, youngPersonId),
+                Command(DeleteEmptiedVisitCountsSql),
+                Command(DeleteEmptiedYoungPersonMonthCountsSql),
+            },
+        };
+        // Prepared once per pooled connection: these statements take longer to plan than to run.
+        await batch.PrepareAsync(cancellationToken);
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The report's definition read straight from the records (the one GROUPING SETS query the report ran before the
+    /// read model, seconds over a million contacts): every cell and total for the instants [<c>@from</c>, <c>@until</c>),
+    /// with <c>all_locations</c>/<c>all_months</c> 1 on the totals. Not used to answer the report; the tests and the
+    /// benchmark compare the read model with it.
+    /// </summary>
+    public const string CountFromContactsSql = """
+        SELECT location_id, month, grouping(location_id) AS all_locations, grouping(month) AS all_months,
+               count(*)::int AS contacts, (count(*) FILTER (WHERE concern IS NOT NULL))::int AS concerns,
+               count(DISTINCT subject)::int AS young_people
+        FROM (
+            SELECT c.location_id,
+                   date_trunc('month', c.contacted_at AT TIME ZONE 'Europe/London')::date AS month,
+                   c.concern,
+                   COALESCE(c.young_person_id, m.young_person_id, c.alias_id) AS subject
+            FROM outreach.contacts c
+            LEFT JOIN outreach.alias_matches m ON m.alias_id = c.alias_id
+            WHERE c.location_id IS NOT NULL AND c.contacted_at >= @from AND c.contacted_at < @until
+              AND NOT EXISTS (SELECT 1 FROM outreach.contacts later WHERE later.corrects = c.id)
+        ) counted
+        GROUP BY GROUPING SETS ((location_id, month), (location_id), (month), ())
+        """;
+
+    private static NpgsqlBatchCommand Command(string sql, params Guid?[] ids)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var id in ids)
+        {
+            command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = id is { } value ? value : DBNull.Value });
+        }
+        return command;
+    }
+
+    private const string LockAliasSql =
+        "SELECT pg_advisory_xact_lock(hashtextextended('outreach.hotspot:' || $1::text, 0)) WHERE $1 IS NOT NULL";
+
+    /// <summary>Only now is the alias's match read: a match committed meanwhile held this alias's lock until it did.</summary>
+    private const string LockYoungPersonSql = """
+        SELECT pg_advisory_xact_lock(hashtextextended('outreach.hotspot:' || young_person_id::text, 0))
+        FROM (SELECT $2::uuid AS young_person_id UNION SELECT young_person_id FROM outreach.alias_matches WHERE alias_id = $1) locked
+        WHERE young_person_id IS NOT NULL
+        ORDER BY young_person_id
+        """;
+
+    /// <summary>The young people recounted: the alias as itself, the young person it is matched to, the young person given.</summary>
+    private const string RecountedSql = """
+        recounted AS (
+            SELECT young_person_key
+            FROM (SELECT $1::uuid AS young_person_key UNION SELECT $2::uuid UNION SELECT young_person_id FROM outreach.alias_matches WHERE alias_id = $1) ids
+            WHERE young_person_key IS NOT NULL)
+        """;
+
+    /// <summary>
+    /// Their visits as the report defines them (at a location record, London month, not corrected since; under the
+    /// registered young person when the alias is matched), then the three kinds of change to their rows, then the
+    /// difference, per (month, place, previous month), added to the shared counts.
+    /// </summary>
+    private const string RecountVisitsSql = "WITH " + RecountedSql + """
+        ,
+        their_contacts AS (
+            SELECT c.id, c.location_id, c.contacted_at, c.concern, c.young_person_id AS young_person_key
+            FROM outreach.contacts c
+            WHERE c.young_person_id IN (SELECT young_person_key FROM recounted) AND c.location_id IS NOT NULL
+            UNION ALL
+            SELECT c.id, c.location_id, c.contacted_at, c.concern, COALESCE(m.young_person_id, c.alias_id)
+            FROM outreach.contacts c
+            LEFT JOIN outreach.alias_matches m ON m.alias_id = c.alias_id
+            WHERE c.alias_id IN (SELECT young_person_key FROM recounted
+                                 UNION SELECT alias_id FROM outreach.alias_matches WHERE young_person_id IN (SELECT young_person_key FROM recounted))
+              AND c.location_id IS NOT NULL),
+        visits AS (
+            SELECT young_person_key, location_id, month, count(*)::int AS contacts, count(concern)::int AS concerns,
+                   COALESCE(lag(month) OVER (PARTITION BY young_person_key, location_id ORDER BY month), '-infinity') AS previous_month
+            FROM (SELECT c.young_person_key, c.location_id, date_trunc('month', c.contacted_at AT TIME ZONE 'Europe/London')::date AS month, c.concern
+                  FROM their_contacts c
+                  WHERE c.young_person_key IN (SELECT young_person_key FROM recounted)
+                    AND NOT EXISTS (SELECT 1 FROM outreach.contacts later WHERE later.corrects = c.id)) counted
+            GROUP BY young_person_key, location_id, month),
+        counted_before AS (
+            SELECT young_person_key, location_id, month, contacts, concerns, previous_month
+            FROM outreach.hotspot_visits
+            WHERE young_person_key IN (SELECT young_person_key FROM recounted)),
+        gone AS (
+            DELETE FROM outreach.hotspot_visits h
+            USING counted_before b
+            WHERE (h.young_person_key, h.location_id, h.month) = (b.young_person_key, b.location_id, b.month)
+              AND NOT EXISTS (SELECT 1 FROM visits v WHERE (v.young_person_key, v.location_id, v.month) = (b.young_person_key, b.location_id, b.month))),
+        changed AS (
+            UPDATE outreach.hotspot_visits h
+            SET contacts = v.contacts, concerns = v.concerns, previous_month = v.previous_month
+            FROM visits v
+            WHERE (h.young_person_key, h.location_id, h.month) = (v.young_person_key, v.location_id, v.month)
+              AND (h.contacts, h.concerns, h.previous_month) <> (v.contacts, v.concerns, v.previous_month)),
+        added AS (
+            INSERT INTO outreach.hotspot_visits (young_person_key, location_id, month, contacts, concerns, previous_month)
+            SELECT v.young_person_key, v.location_id, v.month, v.contacts, v.concerns, v.previous_month
+            FROM visits v
+            WHERE NOT EXISTS (SELECT 1 FROM counted_before b WHERE (b.young_person_key, b.location_id, b.month) = (v.young_person_key, v.location_id, v.month)))
+        INSERT INTO outreach.hotspot_visit_counts AS counts (month, location_id, previous_month, young_people, contacts, concerns)
+        SELECT month, location_id, previous_month, sum(young_people), sum(contacts), sum(concerns)
+        FROM (SELECT month, location_id, previous_month, 1 AS young_people, contacts, concerns FROM visits
+              UNION ALL
+              SELECT month, location_id, previous_month, -1, -contacts, -concerns FROM counted_before) difference
+        GROUP BY month, location_id, previous_month
+        HAVING (sum(young_people), sum(contacts), sum(concerns)) <> (0, 0, 0)
+        ORDER BY month, location_id, previous_month
+        ON CONFLICT (month, location_id, previous_month) DO UPDATE
+        SET young_people = counts.young_people + excluded.young_people,
+            contacts = counts.contacts + excluded.contacts,
+            concerns = counts.concerns + excluded.concerns
+        """;
+
+    /// <summary>The same for the months they were counted anywhere, read from their visits as just recounted.</summary>
+    private const string RecountYoungPersonMonthsSql = "WITH " + RecountedSql + """
+        ,
+        months AS (
+            SELECT young_person_key, month,
+                   COALESCE(lag(month) OVER (PARTITION BY young_person_key ORDER BY month), '-infinity') AS previous_month
+            FROM (SELECT DISTINCT young_person_key, month FROM outreach.hotspot_visits
+                  WHERE young_person_key IN (SELECT young_person_key FROM recounted)) seen),
+        counted_before AS (
+            SELECT young_person_key, month, previous_month
+            FROM outreach.hotspot_young_person_months
+            WHERE young_person_key IN (SELECT young_person_key FROM recounted)),
+        gone AS (
+            DELETE FROM outreach.hotspot_young_person_months h
+            USING counted_before b
+            WHERE (h.young_person_key, h.month) = (b.young_person_key, b.month)
+              AND NOT EXISTS (SELECT 1 FROM months m WHERE (m.young_person_key, m.month) = (b.young_person_key, b.month))),
+        changed AS (
+            UPDATE outreach.hotspot_young_person_months h
+            SET previous_month = m.previous_month
+            FROM months m
+            WHERE (h.young_person_key, h.month) = (m.young_person_key, m.month) AND h.previous_month <> m.previous_month),
+        added AS (
+            INSERT INTO outreach.hotspot_young_person_months (young_person_key, month, previous_month)
+            SELECT m.young_person_key, m.month, m.previous_month
+            FROM months m
+            WHERE NOT EXISTS (SELECT 1 FROM counted_before b WHERE (b.young_person_key, b.month) = (m.young_person_key, m.month)))
+        INSERT INTO outreach.hotspot_young_person_month_counts AS counts (month, previous_month, young_people)
+        SELECT month, previous_month, sum(young_people)
+        FROM (SELECT month, previous_month, 1 AS young_people FROM months
+              UNION ALL
+              SELECT month, previous_month, -1 FROM counted_before) difference
+        GROUP BY month, previous_month
+        HAVING sum(young_people) <> 0
+        ORDER BY month, previous_month
+        ON CONFLICT (month, previous_month) DO UPDATE SET young_people = counts.young_people + excluded.young_people
+        """;
+
+    /// <summary>
+    /// A count with nobody left in it goes (its partial index finds it). Committed counts are never zero, so this only
+    /// ever finds this transaction's own rows and never waits for another's.
+    /// </summary>
+    private const string DeleteEmptiedVisitCountsSql = "DELETE FROM outreach.hotspot_visit_counts WHERE young_people = 0";
+
+    private const string DeleteEmptiedYoungPersonMonthCountsSql = "DELETE FROM outreach.hotspot_young_person_month_counts WHERE young_people = 0";
+}
