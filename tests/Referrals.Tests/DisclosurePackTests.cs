@@ -64,6 +64,37 @@ public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_young_persons_own_words_from_meetings_and_support_line_texts_come_first_newest_first_and_reading_them_is_audited()
+    {
+        var child = await RecordedChildAsync();
+        var harness = await fixture.StartedHarnessAsync();
+        var texted = fixture.Clock.GetUtcNow().AddMinutes(-30);
+        await harness.Bus.Publish(new Support.Contracts.SupportLine.YoungPersonViewsRecorded
+        {
+            ViewsId = Guid.NewGuid(), YoungPersonId = child, Words = "please don't tell my mum yet", SaidAt = texted, Method = "text message",
+            RecordedBy = "duty-worker-own-words", OccurredAt = fixture.Clock.GetUtcNow(),
+        });
+        await Support.Testing.Eventually.TrueAsync(async () => (await fixture.ChronologyEntriesAsync(child))
+            .Any(e => e.Kind == Support.Referrals.Domain.Chronology.ChronologyEntryKind.YoungPersonViewsRecorded), because: "the texted views on the chronology");
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-own-words");
+
+        var words = (await JsonAsync(await social.GetAsync($"/api/referrals/young-people/{child}/own-words"))).EnumerateArray().ToList();
+
+        Assert.Equal(2, words.Count);
+        Assert.Equal("Support line", words[0].GetProperty("source").GetString());
+        Assert.Contains("\"please don't tell my mum yet\"", words[0].GetProperty("words").GetString(), StringComparison.Ordinal);
+        Assert.Equal("duty-worker-own-words", words[0].GetProperty("recordedBy").GetString());
+        Assert.Equal(texted, words[0].GetProperty("saidAt").GetProperty("utc").GetDateTimeOffset());
+        Assert.Equal("Strategy meeting", words[1].GetProperty("source").GetString());
+        Assert.Equal("I just want them to leave me alone.", words[1].GetProperty("words").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await social.GetAsync($"/api/referrals/young-people/{Guid.NewGuid()}/own-words")).StatusCode);
+        using var commissioner = fixture.Host.ClientFor(Roles.Commissioner, "commissioner-own-words");
+        Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/referrals/young-people/{child}/own-words")).StatusCode);
+        await using var db = fixture.CreateDbContext();
+        Assert.True(await db.Set<AccessLogEntry>().AnyAsync(e => e.SubjectId == child && e.Actor == "sw-own-words" && e.Action == AccessActions.Read));
+    }
+
+    [Fact]
     public async Task A_redacted_pack_leaks_nothing_redacted_while_the_original_is_kept_and_both_are_shown_side_by_side()
     {
         var child = await RecordedChildAsync();

@@ -116,6 +116,14 @@ public sealed class EpisodeTests(TherapyFixture fixture) : IClassFixture<Therapy
 
         using var again = await CloseAsync(referral, new { closedAt = fixture.Now.ToString("O"), reason = "Completed", onwardArrangement = "NoneNeeded" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
+        // A closed episode stays closed: it cannot be withdrawn afterwards, nor a first appointment recorded in it.
+        using var social = fixture.Client("SocialWorker", "sw-after-close");
+        using var withdrawn = await social.PostAsJsonAsync($"/api/therapy/referrals/{referral}/withdraw", new { reason = "MovedAway", withdrawnAt = fixture.Now.ToString("O") });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, withdrawn.StatusCode);
+        using var clinician = fixture.Client("CamhsClinician", "camhs-after-close");
+        using var seen = await clinician.PostAsJsonAsync($"/api/therapy/referrals/{referral}/first-appointment", new { firstAppointmentAt = fixture.Now.ToString("O") });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, seen.StatusCode);
+        Assert.Equal("Accepted", (await ReferralAsync(youngPerson, referral)).GetProperty("status").GetString());
         Assert.Single(await fixture.OutboxAsync<TherapyEpisodeClosed>(e => e.ReferralId == referral));
     }
 

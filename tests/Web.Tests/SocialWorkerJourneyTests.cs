@@ -64,6 +64,8 @@ public sealed class SocialWorkerJourneyTests(Platform platform, Chromium chromiu
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Jade {family}", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("verify-badge")).ToContainTextAsync("Verified");
+        // Issue 16 item 4: their own words have a place of their own at the top of the record, even when empty.
+        await Assertions.Expect(page.GetByTestId("own-words")).ToContainTextAsync("Nothing in their own words is recorded yet");
         await Assertions.Expect(page.GetByText("R5 (High): An adult offering gifts, lifts, alcohol or drugs [PickedUpByTaxi]")).ToBeVisibleAsync();
         // The referral's decision deadline, computed by the server, shown in UK time with its zone and a countdown.
         await Assertions.Expect(page.Locator(".deadline").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{2}:\d{2} (GMT|BST) \(due in "));

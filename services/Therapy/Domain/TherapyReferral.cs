@@ -115,6 +115,7 @@ public sealed class TherapyReferral
     public string? CannotRecordFirstAppointment(DateTimeOffset at) =>
         Status != TherapyReferralStatus.Accepted ? "Only an accepted referral has a first appointment."
         : FirstAppointmentAt is not null ? "The first appointment is already recorded."
+        : EpisodeClosedAt is not null ? "The episode is closed (THR-05)."
         : at < ReferredAt ? "The first appointment cannot come before the referral."
         : null;
 
@@ -197,12 +198,13 @@ public sealed class TherapyReferral
     /// <summary>An accepted referral may still be withdrawn (the young person moves away); a declined one has ended.</summary>
     public string? CannotWithdraw(DateTimeOffset at) =>
         IsEnded ? $"The referral already ended: {Status}."
+        : EpisodeClosedAt is not null ? "The episode is already closed, with its reason and onward arrangement (THR-05)."
         : at < ReferredAt ? "The withdrawal cannot come before the referral."
         : null;
 
     public void Withdraw(WithdrawalReason reason, DateTimeOffset withdrawnAt, string? note, Author author)
     {
-        if (IsEnded)
+        if (IsEnded || EpisodeClosedAt is not null)
         {
             throw new InvalidOperationException("The referral already ended.");
         }

@@ -23,6 +23,7 @@ type Assessment = {
   contributingIndicators: string[]; chosenLevel: string; previousLevel: string | null; override: boolean; status: string;
   legalFlags: string[]; prompts: { message?: string }[]; rationale: string | null; recordedAt: Instant; recordedBy: string; recordedByRole: string;
 };
+type OwnWordsItem = { source: string; saidAt: Instant; words: string | null; notObtainedReason: string | null; recordedBy: string; reference: string };
 type ReferralSummary = {
   id: string; cseType: string; priority: string; reasonableCause: boolean; receivedAt: Instant; decisionDue: Instant;
   decided: boolean; overdue: boolean; escalated: boolean;
@@ -42,6 +43,7 @@ export function YoungPersonRecord() {
       <p className="facts">
         Born {formatDate(p.current.dateOfBirth)} · {p.current.localArea} · version {p.current.version} of the details, recorded by {p.current.recordedBy} <When value={p.current.recordedAt} />
       </p>
+      <OwnWords id={id} />
       <div className="record-grid">
         <Chronology id={id} />
         <div>
@@ -145,6 +147,29 @@ function AddNote({ id, correcting, onDone }: { id: string; correcting: Entry | n
       <ProblemSummary error={add.error} fields={["occurredAt", "text"]} />
       {add.isSuccess && <p role="status">Recorded.</p>}
     </form>
+  );
+}
+
+/** Issue 16 item 4: the young person's own words come first on their record, not buried in the chronology. */
+function OwnWords({ id }: { id: string }) {
+  const words = useQuery({
+    queryKey: ["own-words", id],
+    queryFn: () => api.get<OwnWordsItem[]>(`/api/referrals/young-people/${id}/own-words`),
+  });
+  return (
+    <section aria-labelledby="own-words-title" className="own-words" data-testid="own-words">
+      <h2 id="own-words-title">In their own words</h2>
+      {words.error && <ProblemSummary error={words.error} />}
+      {words.data?.length === 0 && <p>Nothing in their own words is recorded yet: ask them, and record what they say.</p>}
+      <ul>
+        {words.data?.map((w) => (
+          <li key={`${w.source}-${w.reference}`}>
+            {w.words ? <q>{w.words}</q> : <>Not obtained: {w.notObtainedReason}</>}
+            {" "}({w.source}, <When value={w.saidAt} />, recorded by {w.recordedBy})
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -43,7 +43,8 @@ public sealed record HandoverPackResponse(
     /// <summary>How many of the young person's most recent quotations the pack shows.</summary>
     public const int WordsShown = 5;
 
-    private static string SourceName(string service) => service == "SupportLine" ? "Support line" : service;
+    private static string SourceName(string service) =>
+        service == Consumers.YoungPersonViewsRecordedConsumer.SupportLineService ? "Support line" : service;
 
     public static async Task<HandoverPackResponse> BuildAsync(LeavingCareDbContext db, YoungPersonPicture picture, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -15,6 +15,8 @@ public static class YoungPeopleEndpoints
         group.MapGet("/", FindYoungPeople.HandleAsync);
         group.MapGet("/{id:guid}", GetYoungPerson.HandleAsync).AuditsReadOf(SubjectType);
         group.MapPost("/{id:guid}/corrections", CorrectYoungPersonDetails.HandleAsync);
+        group.MapGet("/{id:guid}/own-words", OwnWords.HandleAsync).AuditsReadOf(SubjectType)
+            .WithSummary("The young person's own words: their views from strategy meetings and the texts marked as their views (audited)");
         // A different policy from the group's: only managers and auditors see who looked at a record (REC-08).
         app.MapGet("/api/referrals/young-people/{id:guid}/access-log", GetAccessLog.HandleAsync)
             .RequireAuthorization(Policies.AccessLogReaders).WithTags("Young people");
