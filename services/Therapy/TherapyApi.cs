@@ -24,6 +24,7 @@ public static class TherapyApi
             bus.AddConsumer<RiskLevelChangedConsumer>();
             bus.AddConsumer<KeyWorkerAssignedConsumer>();
             bus.AddConsumer<UnmetNeedLedgerConsumer>();
+            bus.AddConsumer<UnmetNeedResolvedLedgerConsumer>();
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Access.Clinicians, p => p.RequireRole(Access.ClinicianRoles))

@@ -111,6 +111,20 @@ public sealed class TherapyReferralTests(TherapyFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Created, alternative.StatusCode);
         var open = await keyWorker.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/therapy/tasks");
         Assert.DoesNotContain(open.EnumerateArray(), t => t.GetProperty("referralId").GetGuid() == referral);
+
+        // COM-05: the alternative, once accepted, meets the need the decline left unmet; the ledger keeps the date.
+        await fixture.DeliverAsync("unmet-need.ledger", unmet);
+        Assert.Empty(await fixture.OutboxAsync<UnmetNeedResolved>(e => e.UnmetNeedId == unmet.UnmetNeedId));
+        var alternativeId = (await alternative.JsonAsync()).GetProperty("id").GetGuid();
+        using var therapist = fixture.Client("Therapist", "therapist-alternative");
+        (await therapist.PostAsJsonAsync($"/api/therapy/referrals/{alternativeId}/accept", new { acceptedAt = fixture.Now.ToString("O") })).EnsureSuccessStatusCode();
+        var resolved = Assert.Single(await fixture.OutboxAsync<UnmetNeedResolved>(e => e.UnmetNeedId == unmet.UnmetNeedId));
+        Assert.Equal(Support.ServiceDefaults.Time.London.DateOf(fixture.Now), resolved.ResolvedOn);
+        Assert.Equal("therapist-alternative", resolved.RecordedBy);
+        await fixture.DeliverAsync("unmet-need.ledger-resolved", resolved);
+        await fixture.DeliverAsync("unmet-need.ledger-resolved", resolved with { ResolvedOn = resolved.ResolvedOn.AddDays(3) });
+        await using var db = fixture.CreateDbContext();
+        Assert.Equal(resolved.ResolvedOn, (await db.UnmetNeeds.SingleAsync(u => u.UnmetNeedId == unmet.UnmetNeedId)).ResolvedOn);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Support.Contracts.SupportLine;
 using Support.Contracts.UnmetNeeds;
@@ -94,6 +95,16 @@ public sealed class WaitTests(TherapyFixture fixture) : IClassFixture<TherapyFix
         var camhs = table.GetProperty("body").EnumerateArray().Single(r => r.GetProperty("label").GetString() == "Camhs");
         Assert.True(camhs.GetProperty("cells")[column].GetInt32() >= 1);
         Assert.Equal(referral, row.GetProperty("id").GetGuid());
+
+        // COM-05: being seen at last meets the need; the ledger keeps it with the date it was met.
+        await fixture.DeliverAsync("unmet-need.ledger", breach);
+        using var clinician = fixture.Client("CamhsClinician", "camhs-seen-late");
+        (await clinician.PostAsJsonAsync($"/api/therapy/referrals/{referral}/first-appointment", new { firstAppointmentAt = fixture.Now.ToString("O") })).EnsureSuccessStatusCode();
+        var resolved = Assert.Single(await fixture.OutboxAsync<UnmetNeedResolved>(e => e.UnmetNeedId == breach.UnmetNeedId));
+        Assert.Equal(Support.ServiceDefaults.Time.London.DateOf(fixture.Now), resolved.ResolvedOn);
+        await fixture.DeliverAsync("unmet-need.ledger-resolved", resolved);
+        await using var db = fixture.CreateDbContext();
+        Assert.Equal(resolved.ResolvedOn, (await db.UnmetNeeds.SingleAsync(u => u.UnmetNeedId == breach.UnmetNeedId)).ResolvedOn);
     }
 
     [Fact]

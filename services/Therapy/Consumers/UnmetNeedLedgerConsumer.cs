@@ -27,3 +27,20 @@ public sealed class UnmetNeedLedgerConsumer(TherapyDbContext db, TimeProvider cl
         Db.UnmetNeeds.Add(UnmetNeedEntry.From(m, m.Since ?? London.DateOf(m.OccurredAt), Clock.GetUtcNow()));
     }
 }
+
+/// <summary>
+/// COM-05: an unmet need that was met keeps its row with the date it was resolved. A resolution can only follow its
+/// record; one that overtakes it on the bus is refused, so the bus's retries deliver it again once the record is in.
+/// </summary>
+[InboxName("unmet-need.ledger-resolved")]
+public sealed class UnmetNeedResolvedLedgerConsumer(TherapyDbContext db, TimeProvider clock, ILogger<UnmetNeedResolvedLedgerConsumer> logger)
+    : IdempotentConsumer<UnmetNeedResolved, TherapyDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<UnmetNeedResolved> context)
+    {
+        var m = context.Message;
+        var entry = await Db.UnmetNeeds.SingleOrDefaultAsync(u => u.UnmetNeedId == m.UnmetNeedId, context.CancellationToken)
+            ?? throw new InvalidOperationException($"Unmet need {m.UnmetNeedId} is not in the ledger yet; its resolution is retried.");
+        entry.Resolve(m.ResolvedOn);
+    }
+}

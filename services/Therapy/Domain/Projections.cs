@@ -80,6 +80,9 @@ public sealed class UnmetNeedEntry
         RaisedBy = message.RecordedByService, RecordedBy = message.RecordedBy, Since = since, OccurredAt = message.OccurredAt, ReceivedAt = receivedAt,
     };
 
+    /// <summary>COM-05: the need was met on <paramref name="resolvedOn"/>; the first resolution stands (a redelivery changes nothing).</summary>
+    public void Resolve(DateOnly resolvedOn) => ResolvedOn ??= resolvedOn < Since ? Since : resolvedOn;
+
     /// <summary>How long the need has gone (or went) unmet, in whole days, on <paramref name="today"/>.</summary>
     public int DaysUnmet(DateOnly today) => Math.Max(0, (ResolvedOn ?? today).DayNumber - Since.DayNumber);
 }

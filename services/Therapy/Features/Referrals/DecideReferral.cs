@@ -49,6 +49,18 @@ public static class DecideReferral
         }
         var author = user.ToAuthor(clock, Access.ClinicianRoles);
         referral.Accept(acceptedAt.Value, Input.Clean(request.Note), author);
+        // COM-05: an alternative chosen after a decline (THR-01) and now accepted meets the need the decline left unmet.
+        if (referral.AlternativeForTaskId is { } taskId
+            && await db.Tasks.Where(t => t.Id == taskId && t.Kind == KeyWorkerTask.ChooseAlternativeOffer)
+                .Join(db.Referrals, t => t.ReferralId, declined => declined.Id, (t, declined) => declined.UnmetNeedId)
+                .SingleOrDefaultAsync(cancellationToken) is { } unmetNeedId)
+        {
+            outbox.Add(new UnmetNeedResolved
+            {
+                UnmetNeedId = unmetNeedId, YoungPersonId = referral.YoungPersonId, ResolvedOn = London.DateOf(acceptedAt.Value),
+                ResolvedByService = TherapyService, RecordedBy = author.UserId, OccurredAt = author.At,
+            });
+        }
         // THR-05, LC-01: the episode is open; the handover pack and the chronology learn of it by this event.
         outbox.Add(new TherapyReferralAccepted
         {

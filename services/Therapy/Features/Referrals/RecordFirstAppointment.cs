@@ -1,19 +1,27 @@
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.Contracts.UnmetNeeds;
+using Support.Messaging.Outbox;
+using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
 
 namespace Support.Therapy.Features.Referrals;
 
-/// <summary>THR-02: the first appointment ends the wait; the time from referral to it is measured against the standard.</summary>
+/// <summary>
+/// THR-02: the first appointment ends the wait; the time from referral to it is measured against the standard. A wait
+/// that breached 18 weeks was recorded as unmet need; being seen meets it, announced as <c>UnmetNeedResolved</c> (COM-05).
+/// </summary>
 public static class RecordFirstAppointment
 {
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record Request(string? FirstAppointmentAt);
 
     public static async Task<Results<Ok<TherapyReferralResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
-        Guid referralId, Request request, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid referralId, Request request, ClaimsPrincipal user, TherapyDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         var at = errors.Instant("firstAppointmentAt", request.FirstAppointmentAt, clock.GetUtcNow(), required: true);
@@ -31,6 +39,14 @@ public static class RecordFirstAppointment
             return errors.Add("firstAppointmentAt", problem).ToUnprocessable();
         }
         referral.RecordFirstAppointment(at.Value);
+        if (referral.BreachUnmetNeedId is { } breach)
+        {
+            outbox.Add(new UnmetNeedResolved
+            {
+                UnmetNeedId = breach, YoungPersonId = referral.YoungPersonId, ResolvedOn = London.DateOf(at.Value),
+                ResolvedByService = DecideReferral.TherapyService, RecordedBy = user.UserId(), OccurredAt = clock.GetUtcNow(),
+            });
+        }
         if (await DecideReferral.SaveOnceAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
