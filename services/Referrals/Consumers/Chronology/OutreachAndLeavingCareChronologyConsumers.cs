@@ -70,3 +70,16 @@ public sealed class UnmetNeedRecordedChronologyConsumer(ReferralsDbContext db, T
             new ChronologyAuthor(m.RecordedBy, null), m.UnmetNeedId),
     ];
 }
+
+/// <summary>COM-05: the need an earlier entry recorded as unmet was met, and when (the earlier entry stays as it was).</summary>
+[InboxName("chronology.unmet-need-resolved")]
+public sealed class UnmetNeedResolvedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<UnmetNeedResolvedChronologyConsumer> logger)
+    : ChronologyConsumer<UnmetNeedResolved>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(UnmetNeedResolved m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, m.ResolvedByService, ChronologyEntryKind.UnmetNeedResolved,
+            $"Unmet need {m.UnmetNeedId} met on {m.ResolvedOn:yyyy-MM-dd}, recorded by {m.ResolvedByService}.",
+            new ChronologyAuthor(m.RecordedBy, null), m.UnmetNeedId),
+    ];
+}

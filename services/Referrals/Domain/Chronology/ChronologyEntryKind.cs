@@ -76,4 +76,5 @@ public enum ChronologyEntryKind
     SubjectAccessRequestReceived,
     SubjectAccessRequestExtended,
     SubjectAccessRequestAnswered,
+    UnmetNeedResolved,
 }
