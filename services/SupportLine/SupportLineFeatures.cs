@@ -29,7 +29,7 @@ public static class SupportLineFeatures
             bus.AddConsumer<ConversationReferralDecidedConsumer>();
         });
         builder.Services.AddOptions<SupportLineOptions>().BindConfiguration(SupportLineOptions.Section)
-            .Validate(o => o.IsValid(), "Sms: Transport twilio|local, positive intervals and UnansweredAfter, MaxSendAttempts >= 1.")
+            .Validate(o => o.IsValid(), "Sms: Transport twilio|dapr|local, a Dapr binding name, positive intervals and UnansweredAfter, MaxSendAttempts >= 1.")
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ConversationEndpoints.InboxStaff, p => p.RequireRole(ConversationEndpoints.InboxRoles))
@@ -67,6 +67,25 @@ public static class SupportLineFeatures
                 throw new InvalidOperationException("Sms:Transport=local is for development only.");
             }
             builder.Services.AddScoped<ISmsSender, LocalOutboxSender>();
+        }
+        else if (transport == "dapr")
+        {
+            // One client for the process, as Dapr advises (it holds the gRPC channel to the sidecar).
+            builder.Services.AddSingleton(services =>
+            {
+                var endpoints = services.GetRequiredService<IOptions<SupportLineOptions>>().Value.Dapr;
+                var dapr = new Dapr.Client.DaprClientBuilder();
+                if (!string.IsNullOrWhiteSpace(endpoints.GrpcEndpoint))
+                {
+                    dapr.UseGrpcEndpoint(endpoints.GrpcEndpoint);
+                }
+                if (!string.IsNullOrWhiteSpace(endpoints.HttpEndpoint))
+                {
+                    dapr.UseHttpEndpoint(endpoints.HttpEndpoint);
+                }
+                return dapr.Build();
+            });
+            builder.Services.AddScoped<ISmsSender, DaprBindingSmsSender>();
         }
         else
         {

@@ -8,8 +8,14 @@ public sealed class SupportLineOptions
 {
     public const string Section = "Sms";
 
-    /// <summary><c>twilio</c> (REST API through the Twilio package), or <c>local</c> in development (texts stay in the line's outbox).</summary>
+    /// <summary>
+    /// <c>twilio</c> (REST API through the Twilio package, the default), <c>dapr</c> (the Dapr Twilio output binding, with
+    /// its limits: see <see cref="Features.Outbound.DaprBindingSmsSender"/>), or <c>local</c> in development (texts stay in
+    /// the line's outbox).
+    /// </summary>
     public string Transport { get; set; } = "twilio";
+    /// <summary>For <c>Transport=dapr</c>: the binding component and, when not the injected sidecar's, its endpoints.</summary>
+    public DaprTransportOptions Dapr { get; set; } = new();
     public string AccountSid { get; set; } = "";
     /// <summary>The primary Auth Token: signs webhooks (twilio.md §2.7) and authenticates REST calls.</summary>
     public string AuthToken { get; set; } = "";
@@ -34,5 +40,15 @@ public sealed class SupportLineOptions
 
     public bool IsValid() =>
         UnansweredAfter > TimeSpan.Zero && EscalationCheckInterval > TimeSpan.Zero && DispatchInterval > TimeSpan.Zero
-        && MaxRetries >= 0 && MaxSendAttempts >= 1 && Transport is "twilio" or "local";
+        && MaxRetries >= 0 && MaxSendAttempts >= 1 && Transport is "twilio" or "local" or "dapr" && !string.IsNullOrWhiteSpace(Dapr.Binding);
+}
+
+/// <summary>Section <c>Sms:Dapr</c>.</summary>
+public sealed class DaprTransportOptions
+{
+    /// <summary>The <c>bindings.twilio.sms</c> component's name (k8s/base/dapr/sms-binding.yaml).</summary>
+    public string Binding { get; set; } = "sms";
+    /// <summary>By default the sidecar's (<c>DAPR_GRPC_PORT</c>, set by the injector).</summary>
+    public string? GrpcEndpoint { get; set; }
+    public string? HttpEndpoint { get; set; }
 }

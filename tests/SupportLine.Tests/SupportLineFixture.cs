@@ -62,6 +62,7 @@ public class SupportLineFixture : IAsyncLifetime
             // Back-off delays run on real time inside the HttpClient pipeline; keep them short in tests.
             ["Sms:RetryBaseDelay"] = "00:00:00.010",
         };
+        await ConfigureAsync(settings);
         Host = new ServiceHost<SupportLineDbContext>(settings, services =>
         {
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
@@ -71,7 +72,10 @@ public class SupportLineFixture : IAsyncLifetime
         Anonymous = Host.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    /// <summary>A test class's own settings (another transport, say), applied over the defaults before the host starts.</summary>
+    protected virtual Task ConfigureAsync(IDictionary<string, string?> settings) => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         await Twilio.DisposeAsync();

@@ -88,7 +88,7 @@ public sealed class OutboundSms
 
     public static bool IsFinal(DeliveryStatus status) => Rank(status) == 4;
 
-    public void Accepted(string sid, DeliveryStatus status, DateTimeOffset at)
+    public void Accepted(string? sid, DeliveryStatus status, DateTimeOffset at)
     {
         TwilioSid = sid;
         Attempts++;

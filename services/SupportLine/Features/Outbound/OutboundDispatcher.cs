@@ -61,10 +61,11 @@ public sealed partial class OutboundDispatcher(
                 continue;
             }
             var result = await sender.SendAsync(message.To, message.Body, cancellationToken);
-            if (result.Sid is not null)
+            if (result.Sid is not null || result.Status is not null)
             {
+                // No SID is the Dapr binding's limit: the text was handed over, and no callback will say more.
                 message.Accepted(result.Sid, Parse(result.Status), now);
-                LogSent(logger, message.Id, result.Sid);
+                LogSent(logger, message.Id, result.Sid ?? "(no SID: Dapr binding)");
             }
             else if (result.ErrorCode == 21610)
             {

@@ -8,12 +8,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
-namespace Support.Deployment.Tests;
+namespace Support.Testing;
 
 /// <summary>
-/// A stand-in for the Dapr sidecar, enough of it for the secrets API as Dapr.Client calls it: the HTTP health endpoint
-/// (<c>WaitForSidecarAsync</c>) on one port, and the gRPC method <c>dapr.proto.runtime.v1.Dapr/GetSecret</c> (unencrypted
-/// HTTP/2, as the injected sidecar serves it on localhost) on another, answering from an in-memory store.
+/// A stand-in for the Dapr sidecar, enough of it for what the platform asks of Dapr.Client: the HTTP health endpoint
+/// (<c>WaitForSidecarAsync</c>) on one port, and on another (unencrypted HTTP/2, as the injected sidecar serves gRPC on
+/// localhost) the methods <c>dapr.proto.runtime.v1.Dapr/GetSecret</c>, answering from an in-memory store, and
+/// <c>dapr.proto.runtime.v1.Dapr/InvokeBinding</c>, recording each call (the support line's SMS transport).
 /// </summary>
 public sealed class StandInDaprSidecar : IAsyncDisposable
 {
@@ -33,10 +34,20 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
     /// <summary>Every GetSecret call, as "store/name".</summary>
     public ConcurrentQueue<string> SecretRequests { get; } = new();
 
-    public static async Task<StandInDaprSidecar> StartAsync(IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>> stores)
+    /// <summary>One output-binding call as the sidecar received it.</summary>
+    public sealed record BindingCall(string Name, string Operation, string Data, IReadOnlyDictionary<string, string> Metadata);
+
+    /// <summary>Every InvokeBinding call, in order.</summary>
+    public ConcurrentQueue<BindingCall> BindingCalls { get; } = new();
+
+    /// <summary>The gRPC status the next InvokeBinding calls fail with (0 = succeed), as daprd answers when a binding errs.</summary>
+    public int BindingFailure { get; set; }
+
+    public static async Task<StandInDaprSidecar> StartAsync(IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>>? stores = null)
     {
-        var httpPort = ServiceProcess.FreePort();
-        var grpcPort = ServiceProcess.FreePort();
+        stores ??= new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>>();
+        var httpPort = FreePort();
+        var grpcPort = FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -69,6 +80,19 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
             await WriteGrpcMessageAsync(context.Response, response.ToByteArray());
             await WriteStatusAsync(context.Response, 0, null);
         });
+        app.MapPost("/dapr.proto.runtime.v1.Dapr/InvokeBinding", async context =>
+        {
+            var request = InvokeBindingRequest.Parser.ParseFrom(await ReadGrpcMessageAsync(context.Request));
+            sidecar.BindingCalls.Enqueue(new BindingCall(request.Name, request.Operation, request.Data.ToStringUtf8(), request.Metadata.ToDictionary()));
+            context.Response.ContentType = "application/grpc";
+            if (sidecar.BindingFailure != 0)
+            {
+                await WriteStatusAsync(context.Response, sidecar.BindingFailure, $"error invoking output binding {request.Name}");
+                return;
+            }
+            await WriteGrpcMessageAsync(context.Response, new InvokeBindingResponse().ToByteArray());
+            await WriteStatusAsync(context.Response, 0, null);
+        });
         await app.StartAsync();
         return sidecar;
     }
@@ -77,6 +101,13 @@ public sealed class StandInDaprSidecar : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>gRPC length-prefixed framing: 1 byte compressed flag, 4 bytes big-endian length, the message.</summary>
