@@ -11,6 +11,7 @@ using Support.SupportLine.Features.Escalation;
 using Support.SupportLine.Features.Outbound;
 using Support.SupportLine.Features.Phones;
 using Support.SupportLine.Features.Reports;
+using Support.SupportLine.Features.SafeContact;
 using Support.SupportLine.Features.Webhooks;
 
 namespace Support.SupportLine;
@@ -67,6 +68,7 @@ public static class SupportLineFeatures
                 throw new InvalidOperationException("Sms:Transport=local is for development only.");
             }
             builder.Services.AddScoped<ISmsSender, LocalOutboxSender>();
+            builder.Services.AddScoped<ICallPlacer, LocalCallPlacer>();
         }
         else if (transport == "dapr")
         {
@@ -86,10 +88,13 @@ public static class SupportLineFeatures
                 return dapr.Build();
             });
             builder.Services.AddScoped<ISmsSender, DaprBindingSmsSender>();
+            // The binding only sends texts: calls still go through Twilio's API with the account's credentials.
+            builder.Services.AddScoped<ICallPlacer, TwilioCallPlacer>();
         }
         else
         {
             builder.Services.AddScoped<ISmsSender, TwilioSmsSender>();
+            builder.Services.AddScoped<ICallPlacer, TwilioCallPlacer>();
         }
 
         builder.Services.AddSingleton<OutboundDispatcher>();
@@ -105,6 +110,7 @@ public static class SupportLineFeatures
         app.MapWebhookEndpoints();
         app.MapConversationEndpoints();
         app.MapPhoneEndpoints();
+        app.MapSafeContactEndpoints();
         app.MapReportEndpoints();
         return app;
     }

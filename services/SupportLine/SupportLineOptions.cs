@@ -33,13 +33,18 @@ public sealed class SupportLineOptions
     public TimeSpan UnansweredAfter { get; set; } = TimeSpan.FromMinutes(15);
     public TimeSpan EscalationCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// SL-03: a worker's reply within this time of the young person's own text goes at once, even outside their safe
+    /// times (they have the phone in hand); later replies and other texts wait for the next safe time.
+    /// </summary>
+    public TimeSpan ReplyGraceAfterInbound { get; set; } = TimeSpan.FromMinutes(30);
     /// <summary>First back-off after Twilio's 429/20429; doubles with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     public int MaxRetries { get; set; } = 4;
     public int MaxSendAttempts { get; set; } = 5;
 
     public bool IsValid() =>
-        UnansweredAfter > TimeSpan.Zero && EscalationCheckInterval > TimeSpan.Zero && DispatchInterval > TimeSpan.Zero
+        UnansweredAfter > TimeSpan.Zero && ReplyGraceAfterInbound >= TimeSpan.Zero && EscalationCheckInterval > TimeSpan.Zero && DispatchInterval > TimeSpan.Zero
         && MaxRetries >= 0 && MaxSendAttempts >= 1 && Transport is "twilio" or "local" or "dapr" && !string.IsNullOrWhiteSpace(Dapr.Binding);
 }
 

@@ -22,6 +22,8 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
     public DbSet<ResponseTime> ResponseTimes => Set<ResponseTime>();
     public DbSet<ReportedNumber> ReportedNumbers => Set<ReportedNumber>();
     public DbSet<ConversationReferral> ConversationReferrals => Set<ConversationReferral>();
+    public DbSet<ContactPreference> ContactPreferences => Set<ContactPreference>();
+    public DbSet<OutboundCall> OutboundCalls => Set<OutboundCall>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -44,6 +46,24 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
             // At most one open conversation per number: a second inbound text joins it.
             e.HasIndex(c => c.Phone).IsUnique().HasFilter("status = 'Open'");
             e.HasIndex(c => new { c.Status, c.AwaitingReplySince });
+        });
+        modelBuilder.Entity<ContactPreference>(e =>
+        {
+            e.HasKey(p => p.Id);
+            e.Property(p => p.Version).UseIdentityAlwaysColumn();
+            e.Property(p => p.Note).HasMaxLength(1000);
+            e.Property(p => p.RecordedBy).HasMaxLength(200);
+            e.HasIndex(p => new { p.YoungPersonId, p.Version });
+        });
+        modelBuilder.Entity<OutboundCall>(e =>
+        {
+            e.HasKey(c => c.Id);
+            e.Property(c => c.To).HasMaxLength(20);
+            e.Property(c => c.ConnectTo).HasMaxLength(20);
+            e.Property(c => c.RequestedBy).HasMaxLength(200);
+            e.Property(c => c.TwilioSid).HasMaxLength(64);
+            e.Property(c => c.Status).HasMaxLength(40);
+            e.HasIndex(c => c.YoungPersonId);
         });
         modelBuilder.Entity<InboundSms>(e =>
         {

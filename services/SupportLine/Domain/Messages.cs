@@ -54,6 +54,8 @@ public enum OutboundKind
     AutoReply,
     WorkerReply,
     Requested,
+    /// <summary>A worker's text to a young person's number, not in answer to them (SL-03: safety checks first).</summary>
+    WorkerText,
 }
 
 /// <summary>
@@ -76,6 +78,8 @@ public sealed class OutboundSms
     public int? ErrorCode { get; private set; }
     public int Attempts { get; private set; }
     public DateTimeOffset? StatusChangedAt { get; private set; }
+    /// <summary>Held outside the young person's safe times (SL-03): not handed to Twilio before this instant.</summary>
+    public DateTimeOffset? NotBefore { get; private set; }
 
     private static int Rank(DeliveryStatus status) => status switch
     {
@@ -105,6 +109,9 @@ public sealed class OutboundSms
     }
 
     public void AttemptFailed() => Attempts++;
+
+    /// <summary>Waits, still pending, for the young person's next safe time (SL-03); not an attempt.</summary>
+    public void HoldUntil(DateTimeOffset instant) => NotBefore = instant;
 
     /// <summary>
     /// Moves the delivery state forward only (queued → sending → sent → delivered/undelivered/failed): callbacks

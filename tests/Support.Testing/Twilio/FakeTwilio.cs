@@ -20,6 +20,8 @@ public sealed class FakeTwilio : IAsyncDisposable
 {
     public sealed record Sent(string Sid, string To, string From, string Body, string? StatusCallback);
 
+    public sealed record Call(string Sid, string To, string From, string Twiml);
+
     private readonly WebApplication _app;
     private int _throttle;
 
@@ -74,9 +76,46 @@ public sealed class FakeTwilio : IAsyncDisposable
                 ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Messages/{sid}.json",
             }, statusCode: 201);
         });
+        // The Calls API (twilio.md): To, From, and the call's instructions as Twiml (or a Url); 201 with a call resource.
+        _app.MapPost("/2010-04-01/Accounts/{account}/Calls.json", async (string account, HttpRequest request) =>
+        {
+            Requests++;
+            var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{accountSid}:{authToken}"));
+            if (request.Headers.Authorization.ToString() != expected || account != accountSid)
+            {
+                return Error(401, 20003, "Authenticate");
+            }
+            var form = await request.ReadFormAsync();
+            string? Field(string name) => form.TryGetValue(name, out var v) ? v.ToString() : null;
+            var to = Field("To");
+            var from = Field("From");
+            var twiml = Field("Twiml");
+            if (string.IsNullOrEmpty(to) || !to.StartsWith('+'))
+            {
+                return Error(400, 21211, $"The 'To' number {to} is not a valid phone number.");
+            }
+            if (string.IsNullOrEmpty(from) || (string.IsNullOrEmpty(twiml) && string.IsNullOrEmpty(Field("Url"))))
+            {
+                return Error(400, 21205, "Url or Twiml parameter is required.");
+            }
+            if (RefuseCallsTo.TryGetValue(to, out var code))
+            {
+                return Error(400, code, "The call could not be created.");
+            }
+            var sid = "CA" + Guid.NewGuid().ToString("N");
+            Calls.Enqueue(new Call(sid, to, from, twiml ?? ""));
+            return Results.Json(new Dictionary<string, object?>
+            {
+                ["account_sid"] = accountSid, ["api_version"] = "2010-04-01", ["date_created"] = null, ["direction"] = "outbound-api",
+                ["from"] = from, ["to"] = to, ["sid"] = sid, ["status"] = "queued", ["uri"] = $"/2010-04-01/Accounts/{accountSid}/Calls/{sid}.json",
+            }, statusCode: 201);
+        });
     }
 
     public ConcurrentQueue<Sent> Messages { get; } = new();
+    public ConcurrentQueue<Call> Calls { get; } = new();
+    /// <summary>Numbers a call to is refused with the given Twilio error code (400), as for an unreachable or barred number.</summary>
+    public ConcurrentDictionary<string, int> RefuseCallsTo { get; } = new();
     public ConcurrentDictionary<string, bool> Blocked { get; } = new();
     public int Requests { get; private set; }
     public int Throttled { get; private set; }

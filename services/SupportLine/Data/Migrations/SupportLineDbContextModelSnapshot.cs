@@ -386,6 +386,57 @@ namespace Support.SupportLine.Data.Migrations
                     b.ToTable("carer_phones", "supportline");
                 });
 
+            modelBuilder.Entity("Support.SupportLine.Domain.ContactPreference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AllowsCalls")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allows_calls");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.PrimitiveCollection<List<string>>("SafeTimes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("safe_times");
+
+                    b.Property<long>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Version"));
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contact_preferences");
+
+                    b.HasIndex("YoungPersonId", "Version")
+                        .HasDatabaseName("ix_contact_preferences_young_person_id_version");
+
+                    b.ToTable("contact_preferences", "supportline");
+                });
+
             modelBuilder.Entity("Support.SupportLine.Domain.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -647,6 +698,63 @@ namespace Support.SupportLine.Data.Migrations
                     b.ToTable("opt_outs", "supportline");
                 });
 
+            modelBuilder.Entity("Support.SupportLine.Domain.OutboundCall", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ConnectTo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("connect_to");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("error_code");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("to");
+
+                    b.Property<string>("TwilioSid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("twilio_sid");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbound_calls");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_outbound_calls_young_person_id");
+
+                    b.ToTable("outbound_calls", "supportline");
+                });
+
             modelBuilder.Entity("Support.SupportLine.Domain.OutboundSms", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +789,10 @@ namespace Support.SupportLine.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("NotBefore")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("not_before");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone")

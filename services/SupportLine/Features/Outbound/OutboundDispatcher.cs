@@ -9,7 +9,8 @@ namespace Support.SupportLine.Features.Outbound;
 /// <summary>
 /// Hands stored texts to the SMS provider. Rows are claimed with <c>FOR UPDATE SKIP LOCKED</c>, so two replicas never
 /// send the same text. The opt-out list is checked at the moment of sending: nothing is ever sent to an opted-out
-/// number, whenever it opted out. Twilio's 21610 adds the number to the list (twilio.md §4).
+/// number, whenever it opted out. Twilio's 21610 adds the number to the list (twilio.md §4). A text outside the young
+/// person's safe times waits, still pending, until the next one (SL-03, <see cref="SafeTimes"/>).
 /// </summary>
 public sealed partial class OutboundDispatcher(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportLineOptions> options, ILogger<OutboundDispatcher> logger) : BackgroundService
@@ -47,8 +48,9 @@ public sealed partial class OutboundDispatcher(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = db.Model.FindEntityType(typeof(OutboundSms))!;
         var claimSql = $"SELECT * FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" WHERE status = 'Pending' "
-            + "ORDER BY requested_at LIMIT @batch FOR UPDATE SKIP LOCKED";
-        var batch = await db.OutboundMessages.FromSqlRaw(claimSql, new NpgsqlParameter("batch", BatchSize)).ToListAsync(cancellationToken);
+            + "AND (not_before IS NULL OR not_before <= @now) ORDER BY requested_at LIMIT @batch FOR UPDATE SKIP LOCKED";
+        var batch = await db.OutboundMessages.FromSqlRaw(claimSql, new NpgsqlParameter("batch", BatchSize), new NpgsqlParameter("now", clock.GetUtcNow()))
+            .ToListAsync(cancellationToken);
         foreach (var message in batch)
         {
             var now = clock.GetUtcNow();
@@ -58,6 +60,12 @@ public sealed partial class OutboundDispatcher(
             {
                 message.Refused(DeliveryStatus.Blocked, null, now);
                 LogBlocked(logger, message.Id);
+                continue;
+            }
+            if (await SafeTimes.HoldUntilAsync(db, message.To, message.Kind, message.ConversationId, now, options.Value.ReplyGraceAfterInbound, cancellationToken) is { } safeFrom)
+            {
+                message.HoldUntil(safeFrom);
+                LogHeld(logger, message.Id);
                 continue;
             }
             var result = await sender.SendAsync(message.To, message.Body, cancellationToken);
@@ -105,6 +113,9 @@ public sealed partial class OutboundDispatcher(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} not sent: the number opted out or is a person of concern's")]
     private static partial void LogBlocked(ILogger logger, Guid id);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} held until the young person's next safe time")]
+    private static partial void LogHeld(ILogger logger, Guid id);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} accepted as {MessageSid}")]
     private static partial void LogSent(ILogger logger, Guid id, string messageSid);
