@@ -109,6 +109,44 @@ public sealed class ReferralDecisionTests(ReferralsFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Reasonable_cause_blocks_no_further_action_as_it_blocks_signposting_until_a_manager_records_an_s47_decision()
+    {
+        var referral = await ReferAsync("Nfa", reasonableCause: true);
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker);
+        using var manager = fixture.Host.ClientFor(Roles.TeamManager);
+
+        using var refused = await DecideAsync(worker, referral.Id, "NoFurtherAction");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var problem = await refused.ProblemAsync();
+        Assert.Equal("ReasonableCause", problem.GetProperty("reason").GetString());
+        Assert.Contains("no further action", problem.GetProperty("detail").GetString());
+        Assert.Null((await worker.GetReferralAsync(referral.Id)).Decision);
+
+        await manager.PostAsJsonAsync($"/api/referrals/{referral.Id}/s47-decision", new { s47Required = true, rationale = "Disclosure of assault by an adult" });
+        using var stillRefused = await DecideAsync(worker, referral.Id, "NoFurtherAction");
+        Assert.Equal("S47Required", (await stillRefused.ProblemAsync()).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_case_cannot_close_while_a_referral_carrying_reasonable_cause_has_no_s47_decision_even_once_decided()
+    {
+        var referral = await ReferAsync("Closure", reasonableCause: true);
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker);
+        using var manager = fixture.Host.ClientFor(Roles.TeamManager, "tm-closure");
+        var @case = await worker.OpenCaseAsync(referral.YoungPerson.Id);
+        Assert.Equal(HttpStatusCode.Created, (await DecideAsync(worker, referral.Id, "CseCaseOpened")).StatusCode);
+
+        using var refused = await manager.CloseAsync(@case.Id);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var item = Assert.Single((await refused.ProblemAsync()).GetProperty("openItems").EnumerateArray());
+        Assert.Equal($"referral-s47:{referral.Id}", item.GetProperty("key").GetString());
+        Assert.True(item.GetProperty("blocksClosure").GetBoolean());
+
+        await manager.PostAsJsonAsync($"/api/referrals/{referral.Id}/s47-decision", new { s47Required = false, rationale = "Strategy discussion: no s47 threshold; CSE case work continues" });
+        Assert.Equal(HttpStatusCode.OK, (await manager.CloseAsync(@case.Id)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_s47_decision_that_enquiries_are_needed_keeps_signposting_refused_and_the_history_keeps_both()
     {
         var referral = await ReferAsync("S47Yes", reasonableCause: true);

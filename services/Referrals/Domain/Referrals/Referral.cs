@@ -178,8 +178,8 @@ public sealed class Referral
 
     /// <summary>
     /// The front-door decision. There is one: a second is a conflict, never an overwrite. REF-03: a referral whose rule
-    /// result carries reasonable cause cannot be signposted to outreach until a manager has recorded an s47 decision,
-    /// and not at all if that decision was that s47 enquiries are needed.
+    /// result carries reasonable cause cannot be closed at the front door (signposted to outreach, or no further action)
+    /// until a manager has recorded an s47 decision, and not at all if that decision was that s47 enquiries are needed.
     /// </summary>
     public ReferralDecision Decide(ReferralOutcome outcome, string rationale, Author author)
     {
@@ -187,17 +187,18 @@ public sealed class Referral
         {
             throw new DomainConflictException("ReferralAlreadyDecided", "The referral has already been decided; a decision is not overwritten.");
         }
-        if (outcome == ReferralOutcome.SignpostedToOutreach && ReasonableCause)
+        if (ClosesAtTheFrontDoor(outcome) && ReasonableCause)
         {
+            var closing = outcome == ReferralOutcome.SignpostedToOutreach ? "signposted to outreach" : "closed with no further action";
             if (LatestS47Decision is null)
             {
                 throw new DomainConflictException("ReasonableCause",
-                    "The referral carries reasonable cause to suspect significant harm (REF-03): it cannot be signposted to outreach until a team manager records an s47 decision.");
+                    $"The referral carries reasonable cause to suspect significant harm (REF-03): it cannot be {closing} until a team manager records an s47 decision.");
             }
             if (LatestS47Decision.S47Required)
             {
                 throw new DomainConflictException("S47Required",
-                    "A team manager decided that s47 enquiries are needed (REF-03): the referral cannot be signposted to outreach instead.");
+                    $"A team manager decided that s47 enquiries are needed (REF-03): the referral cannot be {closing} instead.");
             }
         }
         var decision = ReferralDecision.Create(Id, outcome, rationale, DecisionDueAt, author);
@@ -205,6 +206,10 @@ public sealed class Referral
         DecidedAt = decision.DecidedAt;
         return decision;
     }
+
+    /// <summary>REF-03: the outcomes that end the referral's safeguarding route at the front door.</summary>
+    public static bool ClosesAtTheFrontDoor(ReferralOutcome outcome) =>
+        outcome is ReferralOutcome.SignpostedToOutreach or ReferralOutcome.NoFurtherAction;
 
     public S47Decision RecordS47Decision(bool s47Required, string rationale, Author author)
     {
