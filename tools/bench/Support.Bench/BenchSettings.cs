@@ -15,6 +15,13 @@ public sealed record BenchSettings
     public IReadOnlyList<string> RhiTokens { get; init; } = [];
     /// <summary>OutreachWorker tokens (<c>BENCH_OUTREACH_TOKENS_FILE</c>), for logging outreach contacts; may be empty.</summary>
     public IReadOnlyList<string> OutreachTokens { get; init; } = [];
+    /// <summary>SupportLineOperator tokens (<c>BENCH_SUPPORTLINE_TOKENS_FILE</c>), for the duty inbox's alerts and closing conversations; may be empty.</summary>
+    public IReadOnlyList<string> SupportLineTokens { get; init; } = [];
+    /// <summary>
+    /// How the running support line checks Twilio's signature (<c>BENCH_SMS_*</c>, from tools/lib.sh
+    /// <c>supportline_dev_env</c> as tools/run configures it): auth token, the public URL signed, account and line number.
+    /// </summary>
+    public SmsLine? Sms { get; init; }
     public required string PostgresAdmin { get; init; }
     public required Uri RabbitMq { get; init; }
     public required Uri RabbitMqManagement { get; init; }
@@ -22,6 +29,7 @@ public sealed record BenchSettings
     public Uri Referrals { get; init; } = new("http://127.0.0.1:8081");
     public Uri Outreach { get; init; } = new("http://127.0.0.1:8082");
     public Uri Missing { get; init; } = new("http://127.0.0.1:8083");
+    public Uri SupportLine { get; init; } = new("http://127.0.0.1:8086");
     /// <summary>Shorter phases, for trying the suite out; not for recorded figures.</summary>
     public bool Quick { get; init; }
     /// <summary>Benchmark names to run; empty means all.</summary>
@@ -44,7 +52,7 @@ public sealed record BenchSettings
                     only.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,chronology,relay,alerts,outreach-hotspots,memory,startup]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,supportline-webhooks,chronology,relay,alerts,outreach-hotspots,memory,startup]");
             }
         }
         var settings = new BenchSettings
@@ -58,6 +66,12 @@ public sealed record BenchSettings
             OutreachTokens = Environment.GetEnvironmentVariable("BENCH_OUTREACH_TOKENS_FILE") is { Length: > 0 } outreachTokensFile
                 ? File.ReadAllLines(outreachTokensFile).Where(l => l.Length > 0).ToArray()
                 : [],
+            SupportLineTokens = Environment.GetEnvironmentVariable("BENCH_SUPPORTLINE_TOKENS_FILE") is { Length: > 0 } supportLineTokensFile
+                ? File.ReadAllLines(supportLineTokensFile).Where(l => l.Length > 0).ToArray()
+                : [],
+            Sms = Environment.GetEnvironmentVariable("BENCH_SMS_AUTH_TOKEN") is { Length: > 0 } smsAuthToken
+                ? new SmsLine(smsAuthToken, Required("BENCH_SMS_INBOUND_URL"), Required("BENCH_SMS_ACCOUNT_SID"), Required("BENCH_SMS_TO"))
+                : null,
             PostgresAdmin = Required("BENCH_PG_ADMIN"),
             RabbitMq = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_URL") ?? "amqp://guest:guest@127.0.0.1:5673/"),
             RabbitMqManagement = new Uri(Environment.GetEnvironmentVariable("BENCH_RABBITMQ_MGMT_URL") ?? "http://127.0.0.1:15673"),
@@ -82,7 +96,7 @@ public sealed record BenchSettings
             throw new InvalidOperationException("BENCH_TOKENS_FILE holds no tokens.");
         }
         var pgHost = new Npgsql.NpgsqlConnectionStringBuilder(PostgresAdmin).Host ?? "";
-        foreach (var host in new[] { Gateway.Host, Referrals.Host, Outreach.Host, Missing.Host, RabbitMq.Host, RabbitMqManagement.Host, pgHost })
+        foreach (var host in new[] { Gateway.Host, Referrals.Host, Outreach.Host, Missing.Host, SupportLine.Host, RabbitMq.Host, RabbitMqManagement.Host, pgHost })
         {
             if (host is not ("127.0.0.1" or "localhost"))
             {
@@ -98,3 +112,6 @@ public sealed record BenchSettings
 
     public static string Format(double value, int decimals) => value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
+
+/// <summary>The support line's Twilio settings as the running line has them (<c>Sms:*</c>).</summary>
+public sealed record SmsLine(string AuthToken, string InboundWebhookUrl, string AccountSid, string LineNumber);

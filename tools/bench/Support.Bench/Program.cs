@@ -4,11 +4,12 @@ using Support.Bench.Platform;
 using Support.Bench.Reporting;
 
 // Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
-// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,chronology,relay,alerts,outreach-hotspots,memory,startup]
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,supportline-webhooks,chronology,relay,alerts,outreach-hotspots,memory,startup]
 var settings = BenchSettings.Load(args);
 var tokens = new TokenPool(settings.Tokens);
 var rhiTokens = new TokenPool(settings.RhiTokens);
 var outreachTokens = new TokenPool(settings.OutreachTokens);
+var supportLineOperators = new TokenPool(settings.SupportLineTokens);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -25,6 +26,7 @@ IBenchmark[] benchmarks =
     new InterviewToReviewBenchmark(settings, tokens, rhiTokens),
     new ReferralIntakeBenchmark(settings, tokens),
     new OutreachContactsBenchmark(settings, tokens, outreachTokens),
+    new SupportLineWebhooksBenchmark(settings, supportLineOperators),
     new ChronologyBenchmark(settings, tokens),
     new RelayDrainBenchmark(settings),
     new LeavingCareAlertJobBenchmark(settings),
