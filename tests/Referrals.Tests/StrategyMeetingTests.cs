@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Support.Contracts.Referrals;
 using Support.Referrals.Domain.StrategyMeetings;
@@ -249,4 +250,76 @@ public sealed class StrategyActionTests(ReferralsFixture fixture) : IClassFixtur
         Assert.Equal(child, announced.YoungPersonId);
         Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync($"/api/referrals/strategy-actions/{Guid.NewGuid()}/complete", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_deferred_action_keeps_its_original_date_is_marked_slipped_and_its_rag_and_lateness_are_judged_against_the_original()
+    {
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-slip");
+        var child = await worker.RegisteredChildAsync();
+        var meeting = await worker.FinalisedMeetingAsync(StrategyRequests.CompleteMeeting([child], fixture.Clock.GetUtcNow().AddHours(-1)));
+        var action = Assert.Single(meeting.Actions);
+        Assert.Equal((false, 0, action.DueAt), (action.Slipped, action.Deferrals, action.OriginalDueAt));
+        var original = action.DueAt.Utc;
+        // On time and not yet deferred: green, or amber in the last day before the date agreed.
+        var expected = original - fixture.Clock.GetUtcNow() <= TimeSpan.FromDays(1) ? StrategyActionRag.Amber : StrategyActionRag.Green;
+        Assert.Equal(expected, (await ActionAsync(worker, child, action.Id)).Rag);
+
+        using var first = await worker.PostAsJsonAsync($"/api/referrals/strategy-actions/{action.Id}/deferrals",
+            new { dueAt = original.AddDays(7), reason = "School visit moved: the young person is on a residential trip." });
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var slipped = await first.ReadAsync<StrategyActionResponse>();
+        Assert.Equal((original.AddDays(7), original, true, 1), (slipped.DueAt.Utc, slipped.OriginalDueAt.Utc, slipped.Slipped, slipped.Deferrals));
+        Assert.Equal(StrategyActionRag.Amber, slipped.Rag); // slipped, though the original date has not come yet
+
+        using var second = await worker.PostAsJsonAsync($"/api/referrals/strategy-actions/{action.Id}/deferrals",
+            new { dueAt = original.AddDays(14), reason = "Police interview first." });
+        Assert.Equal(2, (await second.ReadAsync<StrategyActionResponse>()).Deferrals);
+
+        fixture.Clock.SetUtcNow(original.AddSeconds(1));
+        var pastOriginal = await ActionAsync(worker, child, action.Id);
+        Assert.Equal((StrategyActionRag.Red, false), (pastOriginal.Rag, pastOriginal.Overdue)); // red against the original, not yet overdue against the new date
+        var overdueJob = fixture.Host.Services.GetRequiredService<StrategyActionOverdueJob>();
+        await overdueJob.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(await fixture.OutboxAsync<StrategyActionOverdue>(m => m.ActionId == action.Id));
+        fixture.Clock.SetUtcNow(original.AddDays(14).AddSeconds(1));
+        await overdueJob.RunOnceAsync(CancellationToken.None);
+        Assert.Equal(original.AddDays(14), Assert.Single(await fixture.OutboxAsync<StrategyActionOverdue>(m => m.ActionId == action.Id)).DueAt);
+
+        using var completed = await worker.PostAsJsonAsync($"/api/referrals/strategy-actions/{action.Id}/complete", new { note = "Visited." });
+        var done = await completed.ReadAsync<StrategyActionResponse>();
+        Assert.Equal((true, StrategyActionRag.Done), (done.CompletedLate, done.Rag));
+        var announced = (await fixture.OutboxAsync<StrategyActionDeferred>(m => m.ActionId == action.Id)).OrderBy(m => m.Deferrals).ToList();
+        Assert.Equal([1, 2], announced.Select(m => m.Deferrals));
+        Assert.All(announced, m => Assert.Equal((original, child), (m.OriginalDueAt, m.YoungPersonId)));
+        Assert.Equal(original.AddDays(7), announced[1].FromDueAt);
+    }
+
+    [Fact]
+    public async Task A_deferral_needs_a_reason_and_a_later_date_within_a_year_and_a_done_action_cannot_be_deferred()
+    {
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-slip-bad");
+        var child = await worker.RegisteredChildAsync();
+        var meeting = await worker.FinalisedMeetingAsync(StrategyRequests.CompleteMeeting([child], fixture.Clock.GetUtcNow().AddHours(-1)));
+        var action = Assert.Single(meeting.Actions);
+        var url = $"/api/referrals/strategy-actions/{action.Id}/deferrals";
+
+        using var noReason = await worker.PostAsJsonAsync(url, new { dueAt = action.DueAt.Utc.AddDays(1) });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("reason", await noReason.ErrorFieldsAsync());
+        using var earlier = await worker.PostAsJsonAsync(url, new { dueAt = action.DueAt.Utc, reason = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, earlier.StatusCode);
+        Assert.Contains("dueAt", await earlier.ErrorFieldsAsync());
+        using var tooFar = await worker.PostAsJsonAsync(url, new { dueAt = fixture.Clock.GetUtcNow().AddYears(1).AddDays(1), reason = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooFar.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync($"/api/referrals/strategy-actions/{Guid.NewGuid()}/deferrals", new { dueAt = action.DueAt.Utc.AddDays(1), reason = "x" })).StatusCode);
+        Assert.Equal((false, 0), ((await ActionAsync(worker, child, action.Id)).Slipped, (await ActionAsync(worker, child, action.Id)).Deferrals));
+
+        await worker.PostAsJsonAsync($"/api/referrals/strategy-actions/{action.Id}/complete", new { });
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsJsonAsync(url, new { dueAt = action.DueAt.Utc.AddDays(1), reason = "x" })).StatusCode);
+        await using var db = fixture.CreateDbContext();
+        Assert.False(await db.StrategyActionDeferrals.AnyAsync(d => d.ActionId == action.Id));
+    }
+
+    private static async Task<StrategyActionResponse> ActionAsync(HttpClient worker, Guid child, Guid actionId) =>
+        Assert.Single(await (await worker.GetAsync($"/api/referrals/strategy-actions?youngPersonId={child}")).ReadAsync<List<StrategyActionResponse>>(), a => a.Id == actionId);
 }

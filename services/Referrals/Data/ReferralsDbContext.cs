@@ -27,6 +27,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<StrategyMeeting> StrategyMeetings => Set<StrategyMeeting>();
     public DbSet<StrategyAction> StrategyActions => Set<StrategyAction>();
     public DbSet<StrategyActionCompletion> StrategyActionCompletions => Set<StrategyActionCompletion>();
+    public DbSet<StrategyActionDeferral> StrategyActionDeferrals => Set<StrategyActionDeferral>();
     public DbSet<StrategyActionOverdueNotice> StrategyActionOverdueNotices => Set<StrategyActionOverdueNotice>();
     public DbSet<OnCallShift> OnCallShifts => Set<OnCallShift>();
     public DbSet<StrategyMeetingAddendum> StrategyMeetingAddenda => Set<StrategyMeetingAddendum>();

@@ -142,6 +142,20 @@ public sealed class StrategyActionCompletedChronologyConsumer(ReferralsDbContext
     ];
 }
 
+/// <summary>COM-10: a moved due date is on the child's record, with the date first agreed.</summary>
+[InboxName("chronology.strategy-action-deferred")]
+public sealed class StrategyActionDeferredChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<StrategyActionDeferredChronologyConsumer> logger)
+    : ChronologyConsumer<StrategyActionDeferred>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(StrategyActionDeferred m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.StrategyActionDeferred,
+            $"Strategy meeting action {m.ActionId} (meeting {m.MeetingId}) slipped: due {At(m.FromDueAt)}, now {At(m.ToDueAt)} "
+            + $"(agreed for {At(m.OriginalDueAt)}; deferred {m.Deferrals} time{(m.Deferrals == 1 ? "" : "s")}).",
+            new ChronologyAuthor(m.RecordedBy, null), m.ActionId),
+    ];
+}
+
 /// <summary>REF-11: an agreed action not done on time is on the child's record.</summary>
 [InboxName("chronology.strategy-action-overdue")]
 public sealed class StrategyActionOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<StrategyActionOverdueChronologyConsumer> logger)

@@ -42,8 +42,27 @@ internal sealed class StrategyActionConfiguration : IEntityTypeConfiguration<Str
         e.Property(x => x.RecordedBy).HasMaxLength(200);
         e.HasOne<StrategyMeeting>().WithMany().HasForeignKey(x => x.MeetingId);
         e.HasOne(x => x.Completion).WithOne().HasForeignKey<StrategyActionCompletion>(c => c.ActionId);
+        e.HasMany(x => x.Deferrals).WithOne().HasForeignKey(d => d.ActionId);
+        e.Navigation(x => x.Deferrals).HasField("_deferrals").UsePropertyAccessMode(PropertyAccessMode.Field);
+        e.Ignore(x => x.Slipped);
+        e.Ignore(x => x.CurrentDueAt);
         e.HasIndex(x => new { x.YoungPersonId, x.DueAt });
         e.HasIndex(x => x.DueAt);
+    }
+}
+
+internal sealed class StrategyActionDeferralConfiguration : IEntityTypeConfiguration<StrategyActionDeferral>
+{
+    public void Configure(EntityTypeBuilder<StrategyActionDeferral> e)
+    {
+        e.ToTable("strategy_action_deferrals");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.Property(x => x.RecordedByRole).HasMaxLength(100);
+        // COM-10: two deferrals at once cannot both take the next number; the second is a 409.
+        e.HasIndex(x => new { x.ActionId, x.Number }).IsUnique();
     }
 }
 

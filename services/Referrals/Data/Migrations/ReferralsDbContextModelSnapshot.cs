@@ -2946,6 +2946,60 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("strategy_action_completions", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionDeferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<DateTimeOffset>("FromDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from_due_at");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateTimeOffset>("ToDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to_due_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_action_deferrals");
+
+                    b.HasIndex("ActionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_action_deferrals_action_id_number");
+
+                    b.ToTable("strategy_action_deferrals", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionOverdueNotice", b =>
                 {
                     b.Property<Guid>("ActionId")
@@ -3696,6 +3750,16 @@ namespace Support.Referrals.Data.Migrations
                         .HasConstraintName("fk_strategy_action_completions_strategy_actions_action_id");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionDeferral", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyAction", null)
+                        .WithMany("Deferrals")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_action_deferrals_strategy_actions_action_id");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionOverdueNotice", b =>
                 {
                     b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyAction", null)
@@ -3758,6 +3822,8 @@ namespace Support.Referrals.Data.Migrations
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyAction", b =>
                 {
                     b.Navigation("Completion");
+
+                    b.Navigation("Deferrals");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>

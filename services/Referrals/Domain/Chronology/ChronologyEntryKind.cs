@@ -77,4 +77,5 @@ public enum ChronologyEntryKind
     SubjectAccessRequestExtended,
     SubjectAccessRequestAnswered,
     UnmetNeedResolved,
+    StrategyActionDeferred,
 }

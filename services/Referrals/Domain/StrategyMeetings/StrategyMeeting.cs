@@ -238,12 +238,60 @@ public sealed class StrategyAction
     public Guid YoungPersonId { get; private init; }
     public string Description { get; private init; } = "";
     public string Owner { get; private init; } = "";
+    /// <summary>The due time agreed at the meeting. The row never changes: a move is a deferral row (COM-10).</summary>
     public DateTimeOffset DueAt { get; private init; }
     public DateTimeOffset RecordedAt { get; private init; }
     public string RecordedBy { get; private init; } = "";
     public StrategyActionCompletion? Completion { get; private set; }
+    private readonly List<StrategyActionDeferral> _deferrals = [];
+    /// <summary>Every move of the due time, in order (COM-10).</summary>
+    public IReadOnlyList<StrategyActionDeferral> Deferrals => _deferrals;
 
-    public bool IsOverdue(DateTimeOffset now) => Completion is null && now > DueAt;
+    /// <summary>The due time now: the agreed one, or the last deferral's (each is later than the one before).</summary>
+    public DateTimeOffset CurrentDueAt => _deferrals.Count == 0 ? DueAt : _deferrals.Max(d => d.ToDueAt);
+
+    /// <summary>COM-10: an action whose due time was moved has slipped, and says so for good.</summary>
+    public bool Slipped => _deferrals.Count > 0;
+
+    public bool IsOverdue(DateTimeOffset now) => Completion is null && now > CurrentDueAt;
+
+    /// <summary>
+    /// COM-10: red, amber or green against the date agreed at the meeting, never the moved one, so a slipped action
+    /// cannot turn green by being deferred. Red: open past the original date. Amber: open and slipped, or the original
+    /// date is within a day. Green: open and on time. Done: completed (late or not is on the completion).
+    /// </summary>
+    public StrategyActionRag Rag(DateTimeOffset now) =>
+        Completion is not null ? StrategyActionRag.Done
+        : now > DueAt ? StrategyActionRag.Red
+        : Slipped || DueAt - now <= TimeSpan.FromDays(1) ? StrategyActionRag.Amber
+        : StrategyActionRag.Green;
+
+    /// <summary>
+    /// COM-10: moves the due time later, keeping the original and recording why and by whom as a new row. An action
+    /// already done cannot be deferred; the new time must be later than the current one and within a year.
+    /// </summary>
+    public StrategyActionDeferral Defer(DateTimeOffset to, string reason, Author author)
+    {
+        if (Completion is not null)
+        {
+            throw new DomainConflictException($"The action is already Completed (at {London.Describe(Completion.CompletedAt)}): it cannot be deferred.");
+        }
+        if (to <= CurrentDueAt)
+        {
+            throw new Referrals.RuleViolationException(new Referrals.RuleViolation("dueAt", $"'dueAt' must be later than the action's current due time, {London.Describe(CurrentDueAt)}."));
+        }
+        if (to > author.At.AddYears(1))
+        {
+            throw new Referrals.RuleViolationException(new Referrals.RuleViolation("dueAt", "'dueAt' must be within a year."));
+        }
+        var deferral = new StrategyActionDeferral
+        {
+            Id = Guid.CreateVersion7(author.At), ActionId = Id, Number = _deferrals.Count + 1, FromDueAt = CurrentDueAt, ToDueAt = to,
+            Reason = reason, RecordedAt = author.At, RecordedBy = author.UserId, RecordedByRole = author.Role,
+        };
+        _deferrals.Add(deferral);
+        return deferral;
+    }
 
     internal static StrategyAction Agree(StrategyMeeting meeting, Guid youngPersonId, PlannedAction planned, Author author) => new()
     {
@@ -269,6 +317,7 @@ public sealed class StrategyAction
             ActionId = Id,
             Note = note,
             CompletedAt = author.At,
+            // COM-10: late against the date agreed, however often it was moved.
             Late = author.At > DueAt,
             RecordedBy = author.UserId,
             RecordedByRole = author.Role,
@@ -279,7 +328,7 @@ public sealed class StrategyAction
 
 /// <summary>
 /// That an action's due time passed before it was done and this was announced (<c>StrategyActionOverdue</c>, REF-11);
-/// append-only, at most one per action, so the action row itself never changes.
+/// append-only, at most one per action (a deferral after it does not announce the action again).
 /// </summary>
 public sealed class StrategyActionOverdueNotice
 {
@@ -291,6 +340,31 @@ public sealed class StrategyActionOverdueNotice
     /// <summary>The notice for <paramref name="action"/>, or null if it is not overdue at <paramref name="now"/>.</summary>
     public static StrategyActionOverdueNotice? For(StrategyAction action, DateTimeOffset now) =>
         action.IsOverdue(now) ? new StrategyActionOverdueNotice { ActionId = action.Id, AnnouncedAt = now } : null;
+}
+
+public enum StrategyActionRag
+{
+    Green,
+    Amber,
+    Red,
+    Done,
+}
+
+/// <summary>COM-10: a strategy action's due time moved, from when to when, why and by whom; append-only.</summary>
+public sealed class StrategyActionDeferral
+{
+    internal StrategyActionDeferral() { }
+
+    public Guid Id { get; internal init; }
+    public Guid ActionId { get; internal init; }
+    /// <summary>1 for the first deferral; unique per action, so two moves at once cannot both apply to the same due time.</summary>
+    public int Number { get; internal init; }
+    public DateTimeOffset FromDueAt { get; internal init; }
+    public DateTimeOffset ToDueAt { get; internal init; }
+    public string Reason { get; internal init; } = "";
+    public DateTimeOffset RecordedAt { get; internal init; }
+    public string RecordedBy { get; internal init; } = "";
+    public string RecordedByRole { get; internal init; } = "";
 }
 
 /// <summary>That a strategy action was done, by whom and when; append-only, at most one per action.</summary>

@@ -21,21 +21,23 @@ public static class ListStrategyActions
             return errors.ToBadRequest();
         }
         var now = clock.GetUtcNow();
-        var query = db.StrategyActions.AsNoTracking().Include(a => a.Completion).AsQueryable();
+        var query = db.StrategyActions.AsNoTracking().Include(a => a.Completion).Include(a => a.Deferrals).AsQueryable();
         if (youngPersonId is { } child)
         {
             query = query.Where(a => a.YoungPersonId == child);
         }
         if (overdue == true)
         {
-            query = query.Where(a => a.Completion == null && a.DueAt < now);
+            // COM-10: overdue against the current due time (the agreed one, or the last deferral's).
+            query = query.Where(a => a.Completion == null && (a.Deferrals.Max(d => (DateTimeOffset?)d.ToDueAt) ?? a.DueAt) < now);
         }
         if (dueToday == true)
         {
             var (from, until) = DueToday.Window(clock);
-            query = query.Where(a => a.Completion == null && a.DueAt >= from && a.DueAt < until);
+            query = query.Where(a => a.Completion == null
+                && (a.Deferrals.Max(d => (DateTimeOffset?)d.ToDueAt) ?? a.DueAt) >= from && (a.Deferrals.Max(d => (DateTimeOffset?)d.ToDueAt) ?? a.DueAt) < until);
         }
-        var list = await query.OrderBy(a => a.DueAt).Take(500).ToListAsync(cancellationToken);
+        var list = await query.OrderBy(a => a.Deferrals.Max(d => (DateTimeOffset?)d.ToDueAt) ?? a.DueAt).Take(500).ToListAsync(cancellationToken);
         await accessLog.RecordAsync(StrategyMeetingEndpoints.SubjectType, list.Select(a => a.YoungPersonId).Distinct().ToList(), AccessActions.Read, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<StrategyActionResponse>>(list.Select(a => StrategyActionResponse.From(a, now)).ToList());
     }

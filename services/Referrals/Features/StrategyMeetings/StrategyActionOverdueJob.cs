@@ -13,12 +13,15 @@ public sealed class StrategyActionOverdueJob(IServiceScopeFactory scopes, TimePr
 {
     public override Task<int> RunOnceAsync(CancellationToken cancellationToken) =>
         AnnounceAsync<StrategyAction, StrategyActionOverdue>(
-            db => "claimed.due_at < @now "
+            // COM-10: against the current due time, the last deferral's when the action was moved.
+            db => $"COALESCE((SELECT max(d.to_due_at) FROM {db.TableOf<StrategyActionDeferral>()} AS d WHERE d.action_id = claimed.id), claimed.due_at) < @now "
                 + $"AND NOT EXISTS (SELECT 1 FROM {db.TableOf<StrategyActionCompletion>()} AS c WHERE c.action_id = claimed.id) "
                 + $"AND NOT EXISTS (SELECT 1 FROM {db.TableOf<StrategyActionOverdueNotice>()} AS n WHERE n.action_id = claimed.id)",
             "due_at",
             (action, now, db) =>
             {
+                // The claim loads the action alone: its deferrals, for the due time that passed.
+                db.Entry(action).Collection(a => a.Deferrals).Load();
                 if (StrategyActionOverdueNotice.For(action, now) is not { } notice)
                 {
                     return null;
@@ -29,7 +32,7 @@ public sealed class StrategyActionOverdueJob(IServiceScopeFactory scopes, TimePr
                     ActionId = action.Id,
                     MeetingId = action.MeetingId,
                     YoungPersonId = action.YoungPersonId,
-                    DueAt = action.DueAt,
+                    DueAt = action.CurrentDueAt,
                     OccurredAt = now,
                 };
             },

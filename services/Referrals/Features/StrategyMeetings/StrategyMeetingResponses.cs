@@ -3,12 +3,15 @@ using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.StrategyMeetings;
 
+/// <summary>An action with its current and original due times (COM-10: <c>rag</c> is judged against the original).</summary>
 public sealed record StrategyActionResponse(
-    Guid Id, Guid MeetingId, Guid YoungPersonId, string Description, string Owner, LondonTime DueAt,
+    Guid Id, Guid MeetingId, Guid YoungPersonId, string Description, string Owner, LondonTime DueAt, LondonTime OriginalDueAt,
+    bool Slipped, int Deferrals, StrategyActionRag Rag,
     bool Completed, LondonTime? CompletedAt, bool? CompletedLate, string? CompletedBy, bool Overdue)
 {
     public static StrategyActionResponse From(StrategyAction a, DateTimeOffset now) => new(
-        a.Id, a.MeetingId, a.YoungPersonId, a.Description, a.Owner, LondonTime.Of(a.DueAt),
+        a.Id, a.MeetingId, a.YoungPersonId, a.Description, a.Owner, LondonTime.Of(a.CurrentDueAt), LondonTime.Of(a.DueAt),
+        a.Slipped, a.Deferrals.Count, a.Rag(now),
         a.Completion is not null, LondonTime.Of(a.Completion?.CompletedAt), a.Completion?.Late, a.Completion?.RecordedBy, a.IsOverdue(now));
 }
 
@@ -29,7 +32,7 @@ public sealed record StrategyMeetingResponse(
         StrategyMeeting m, IEnumerable<StrategyAction> actions, IEnumerable<StrategyMeetingAddendum> addenda, DateTimeOffset now) => new(
         m.Id, m.Status, m.Revision, m.YoungPersonIds, m.PathwayIds, LondonTime.Of(m.HeldAt), m.Chair, m.Attendees,
         m.ChildViews, m.FamilyView, m.Decisions, m.Actions, m.NoFurtherAction, m.NoFurtherActionRationale, m.OrganisedOrMultipleAbuse,
-        actions.OrderBy(a => a.DueAt).Select(a => StrategyActionResponse.From(a, now)).ToList(),
+        actions.OrderBy(a => a.CurrentDueAt).Select(a => StrategyActionResponse.From(a, now)).ToList(),
         addenda.OrderBy(a => a.RecordedAt).Select(AddendumResponse.From).ToList(),
         LondonTime.Of(m.CreatedAt), m.CreatedBy, LondonTime.Of(m.UpdatedAt), m.UpdatedBy, LondonTime.Of(m.FinalisedAt), m.FinalisedBy);
 }
