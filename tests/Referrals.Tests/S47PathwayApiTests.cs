@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
 using Support.Referrals.Features.S47Pathways;
@@ -195,7 +196,7 @@ public sealed class S47PathwayApiTests(ReferralsFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/api/referrals/s47-pathways/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await worker.GetAsync("/api/referrals/s47-pathways")).StatusCode);
         var child = await worker.RegisteredChildAsync();
-        var referral = Guid.NewGuid();
+        var referral = (await worker.ReferAsync(ReferralRequests.For(child, fixture.Clock.GetUtcNow().AddHours(-1)))).Id;
         await worker.StartPathwayAsync(child, referral);
 
         using var twice = await worker.PostAsJsonAsync("/api/referrals/s47-pathways", new { youngPersonId = child, referralId = referral });
@@ -203,6 +204,27 @@ public sealed class S47PathwayApiTests(ReferralsFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         var listed = await (await worker.GetAsync($"/api/referrals/s47-pathways?youngPersonId={child}")).ReadAsync<List<S47PathwayResponse>>();
         Assert.Single(listed);
+    }
+    [Fact]
+    public async Task A_pathway_or_a_case_naming_a_referral_that_does_not_exist_or_is_another_childs_is_a_422_and_nothing_is_stored()
+    {
+        using var worker = Worker();
+        var child = await worker.RegisteredChildAsync();
+        var sibling = await worker.RegisteredChildAsync();
+        var siblingsReferral = (await worker.ReferAsync(ReferralRequests.For(sibling, fixture.Clock.GetUtcNow().AddHours(-1)))).Id;
+
+        foreach (var referralId in new[] { Guid.NewGuid(), siblingsReferral })
+        {
+            using var pathway = await worker.PostAsJsonAsync("/api/referrals/s47-pathways", new { youngPersonId = child, referralId });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, pathway.StatusCode);
+            Assert.Equal(["referralId"], await pathway.ErrorFieldsAsync());
+            using var @case = await worker.PostAsJsonAsync("/api/referrals/cases", CaseRequests.Open(child, referralId: referralId));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, @case.StatusCode);
+            Assert.Equal(["referralId"], await @case.ErrorFieldsAsync());
+        }
+        await using var db = fixture.CreateDbContext();
+        Assert.False(await db.S47Pathways.AnyAsync(p => p.YoungPersonId == child));
+        Assert.False(await db.Set<Support.Referrals.Domain.Cases.Case>().AnyAsync(c => c.YoungPersonId == child));
     }
 }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
+using Support.Referrals.Features.Referrals;
 using Support.Referrals.Domain.Cases;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
@@ -33,6 +34,7 @@ public static class OpenCase
         {
             errors.Add("youngPersonId", "No young person with this id is registered.");
         }
+        await ReferralReferences.CheckAsync(db, request.ReferralId, youngPersonId, errors, cancellationToken);
         if (request.ReferralId is { } referralId && await db.Set<Case>().AnyAsync(c => c.ReferralId == referralId, cancellationToken))
         {
             return TypedResults.Problem(title: "A case was already opened for this referral.", statusCode: StatusCodes.Status409Conflict);

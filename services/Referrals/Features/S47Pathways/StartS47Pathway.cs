@@ -5,12 +5,13 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
+using Support.Referrals.Features.Referrals;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.S47Pathways;
 
-/// <summary>REF-10: an s47 pathway started by hand at ReasonableCause.</summary>
+/// <summary>REF-10: an s47 pathway started by hand at ReasonableCause; a referral it names must be about the same young person (422).</summary>
 public static class StartS47Pathway
 {
     public sealed record Request(Guid? YoungPersonId, Guid? ReferralId);
@@ -28,6 +29,10 @@ public static class StartS47Pathway
         if (!await db.YoungPeople.AnyAsync(p => p.Id == youngPersonId, cancellationToken))
         {
             return new ValidationErrors().Add("youngPersonId", "No young person with this id is registered.").ToUnprocessable();
+        }
+        if ((await ReferralReferences.CheckAsync(db, request.ReferralId, youngPersonId, new ValidationErrors(), cancellationToken)) is { Any: true } dangling)
+        {
+            return dangling.ToUnprocessable();
         }
         if (request.ReferralId is { } referralId && await db.S47Pathways.AnyAsync(p => p.ReferralId == referralId, cancellationToken))
         {
