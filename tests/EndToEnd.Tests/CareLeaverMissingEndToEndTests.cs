@@ -47,7 +47,8 @@ public sealed class CareLeaverMissingEndToEndTests(Platform platform)
         (await manager.PutAsJsonAsync($"/api/leavingcare/young-people/{youngPersonId}/adviser", new { adviserId })).EnsureSuccessStatusCode();
 
         using var unknown = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{youngPersonId}/contacts",
-            new { occurredAt = DateTimeOffset.UtcNow.AddMinutes(-10), outcome = "WhereaboutsUnknown", method = "Visit" });
+            new { occurredAt = DateTimeOffset.UtcNow.AddMinutes(-10), outcome = "WhereaboutsUnknown", method = "Visit",
+                concern = "Her flat was empty and a neighbour saw her get into a car with two older men." });
         Assert.Equal(HttpStatusCode.Created, unknown.StatusCode);
 
         // Missing opens the episode from Leaving Care's command.
@@ -59,6 +60,8 @@ public sealed class CareLeaverMissingEndToEndTests(Platform platform)
         using var episodeJson = JsonDocument.Parse(episode);
         var episodeId = episodeJson.RootElement.GetProperty("id").GetGuid();
         Assert.Equal("LeavingCareAccommodation", episodeJson.RootElement.GetProperty("missingFrom").GetString());
+        // Issue 15 item 5: the adviser's concern reaches the episode in their own words.
+        Assert.Contains("a neighbour saw her get into a car with two older men", episodeJson.RootElement.GetProperty("circumstances").GetString());
         var reportedAt = episodeJson.RootElement.GetProperty("reportedAt").GetProperty("utc").GetDateTimeOffset();
 
         // LC-04: police liaison and the duty manager are alerted, each in their own queue.

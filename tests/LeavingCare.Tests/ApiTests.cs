@@ -130,9 +130,10 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
             && i.GetProperty("displayName").GetString() == "Casey Vale");
 
         using var unknown = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
-            new { occurredAt = fixture.Now, outcome = "WhereaboutsUnknown", method = "Visit" });
+            new { occurredAt = fixture.Now, outcome = "WhereaboutsUnknown", method = "Visit", concern = "Not at her flat for a week; her phone is off." });
         Assert.Equal(HttpStatusCode.Created, unknown.StatusCode);
         var command = Assert.Single(await fixture.OutboxAsync<ReportWhereaboutsUnknown>(c => c.YoungPersonId == id));
+        Assert.Equal("Not at her flat for a week; her phone is off.", command.Concern);
         Assert.Equal("pa-kit", command.ReportedBy);
         Assert.True(command.LastContactAt < fixture.Now.AddDays(-50));
         var detail = await adviser.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{id}/leaving-care");

@@ -30,7 +30,10 @@ public sealed class Contact
     public string RecordedByRole { get; private init; } = "";
     public DateTimeOffset RecordedAt { get; private init; }
 
-    public static Contact Record(Guid youngPersonId, DateTimeOffset occurredAt, ContactOutcome outcome, string method, string? words, Author author) => new()
+    /// <summary>The adviser's own words on why they are worried (carried to Missing with whereabouts unknown).</summary>
+    public string? Concern { get; private init; }
+
+    public static Contact Record(Guid youngPersonId, DateTimeOffset occurredAt, ContactOutcome outcome, string method, string? words, Author author, string? concern = null) => new()
     {
         Id = Guid.CreateVersion7(author.At),
         YoungPersonId = youngPersonId,
@@ -38,6 +41,7 @@ public sealed class Contact
         Outcome = outcome,
         Method = method,
         YoungPersonsWords = words,
+        Concern = concern,
         WhereaboutsCommandId = outcome == ContactOutcome.WhereaboutsUnknown ? Guid.CreateVersion7(author.At) : null,
         RecordedBy = author.UserId,
         RecordedByRole = author.Role,

@@ -62,10 +62,22 @@ public sealed partial class ReportWhereaboutsUnknownConsumer(
             BelievedWith: null,
             ReportedBy: command.ReportedBy.Length > 200 ? command.ReportedBy[..200] : command.ReportedBy,
             PoliceReference: null,
-            Circumstances: "Whereabouts unknown: reported by Leaving Care.",
+            Circumstances: CircumstancesOf(command.Concern),
             PlacementInformed: null);
         var episode = MissingEpisode.Report(report, reportedAt, Author.Service(Recorder, now), command.CommandId);
         await EpisodeReporting.OpenAsync(Db, outbox, options.Value, episode, now, cancellationToken);
+    }
+
+    /// <summary>Issue 15 item 5: the personal adviser's concern reaches the episode in their own words, never dropped.</summary>
+    public static string CircumstancesOf(string? concern)
+    {
+        const string reported = "Whereabouts unknown: reported by Leaving Care.";
+        if (string.IsNullOrWhiteSpace(concern))
+        {
+            return reported;
+        }
+        var text = $"{reported} The personal adviser's concern: {concern.Trim()}";
+        return text.Length > 4000 ? text[..4000] : text;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ReportWhereaboutsUnknown {CommandId} already opened an episode; ignored")]

@@ -86,6 +86,16 @@ public sealed class ReportWhereaboutsUnknownTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_personal_advisers_concern_reaches_the_episode_in_their_own_words()
+    {
+        var person = await CareLeaverAsync();
+        await _leavingCare.PublishAsync(Command(person, Guid.NewGuid()) with { Concern = "Seen with an older man at the bus station at 2am." }, Guid.NewGuid());
+
+        var episode = Assert.Single(await Eventually.GetAsync(async () => await EpisodesOfAsync(person) is [_, ..] found ? found : null, because: "the episode to open"));
+        Assert.Equal("Whereabouts unknown: reported by Leaving Care. The personal adviser's concern: Seen with an older man at the bus station at 2am.", episode.Circumstances);
+    }
+
+    [Fact]
     public async Task A_command_opens_an_episode_from_leaving_care_accommodation_and_a_redelivery_opens_nothing_more()
     {
         var person = await CareLeaverAsync();

@@ -13,5 +13,7 @@ public sealed record ReportWhereaboutsUnknown
     public required Guid YoungPersonId { get; init; }
     public required string ReportedBy { get; init; }
     public required DateTimeOffset LastContactAt { get; init; }
+    /// <summary>The adviser's own words on why they are worried, if they gave any (optional: older senders omit it).</summary>
+    public string? Concern { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -14,6 +14,7 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         e.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(32);
         e.Property(x => x.Method).HasMaxLength(64);
         e.Property(x => x.YoungPersonsWords).HasMaxLength(2000);
+        e.Property(x => x.Concern).HasMaxLength(2000);
         e.Property(x => x.RecordedBy).HasMaxLength(200);
         e.Property(x => x.RecordedByRole).HasMaxLength(64);
         e.HasIndex(x => new { x.YoungPersonId, x.OccurredAt });

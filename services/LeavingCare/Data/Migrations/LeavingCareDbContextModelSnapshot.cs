@@ -296,6 +296,11 @@ namespace Support.LeavingCare.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("Concern")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("concern");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -6,7 +6,8 @@ namespace Support.LeavingCare.Features.CareLeavers;
 
 public sealed record RegisterCareLeaverRequest(Guid? YoungPersonId, bool? LookedAfter);
 public sealed record AllocateAdviserRequest(Guid? AdviserId);
-public sealed record LogContactRequest(DateTimeOffset? OccurredAt, ContactOutcome? Outcome, string? Method, string? YoungPersonsWords);
+/// <summary><c>Concern</c>: the adviser's own words on why they are worried; with whereabouts unknown it reaches the Missing episode (issue 15 item 5).</summary>
+public sealed record LogContactRequest(DateTimeOffset? OccurredAt, ContactOutcome? Outcome, string? Method, string? YoungPersonsWords, string? Concern = null);
 public sealed record PathwayPlanReviewRequest(DateOnly? ReviewedOn);
 public sealed record RecordUnmetNeedRequest(string? NeedCategory, UnmetNeedReason? Reason, string? RefusedBy, string? Details, DateOnly? RefusedOn);
 
@@ -19,7 +20,7 @@ public sealed record CareLeaverResponse(
             LondonTime.Of(p.OnCaseloadSince), p.AdviserUserId, LondonTime.Of(p.LastContactAt));
 }
 
-public sealed record ContactResponse(Guid Id, Guid YoungPersonId, LondonTime OccurredAt, string Outcome, string Method, Guid? WhereaboutsCommandId, LondonTime RecordedAt, string RecordedBy);
+public sealed record ContactResponse(Guid Id, Guid YoungPersonId, LondonTime OccurredAt, string Outcome, string Method, string? Concern, Guid? WhereaboutsCommandId, LondonTime RecordedAt, string RecordedBy);
 public sealed record PathwayPlanReviewResponse(Guid Id, Guid YoungPersonId, DateOnly ReviewedOn, DateOnly NextReviewDue, LondonTime RecordedAt, string RecordedBy);
 public sealed record UnmetNeedResponse(Guid Id, Guid YoungPersonId, string NeedCategory, string Reason, string RefusedBy, DateOnly RefusedOn, LondonTime RecordedAt, string RecordedBy);
 

@@ -22,7 +22,8 @@ public static class LogContact
             .Required("occurredAt", request.OccurredAt)
             .Required("outcome", request.Outcome)
             .Required("method", request.Method, 64)
-            .MaxLength("youngPersonsWords", request.YoungPersonsWords, 2000);
+            .MaxLength("youngPersonsWords", request.YoungPersonsWords, 2000)
+            .MaxLength("concern", request.Concern, 2000);
         if (errors.Any)
         {
             return errors.ToBadRequest();
@@ -42,7 +43,8 @@ public static class LogContact
         {
             return errors.Add("occurredAt", problem).ToUnprocessable();
         }
-        var contact = Contact.Record(id, request.OccurredAt!.Value, request.Outcome!.Value, request.Method!.Trim(), request.YoungPersonsWords, author);
+        var contact = Contact.Record(id, request.OccurredAt!.Value, request.Outcome!.Value, request.Method!.Trim(), request.YoungPersonsWords, author,
+            string.IsNullOrWhiteSpace(request.Concern) ? null : request.Concern.Trim());
         db.Contacts.Add(contact);
         if (contact.Outcome == ContactOutcome.Contacted)
         {
@@ -57,12 +59,14 @@ public static class LogContact
                 YoungPersonId = id,
                 ReportedBy = author.UserId,
                 LastContactAt = picture.LastContactAt ?? contact.OccurredAt,
+                // Nothing typed is dropped: the adviser's concern goes to the episode in their words.
+                Concern = contact.Concern,
                 OccurredAt = author.At,
             });
             picture.RecordWhereaboutsUnknown(author.At);
         }
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/leavingcare/young-people/{id}/contacts/{contact.Id}", new ContactResponse(contact.Id, id,
-            LondonTime.Of(contact.OccurredAt), contact.Outcome.ToString(), contact.Method, contact.WhereaboutsCommandId, LondonTime.Of(contact.RecordedAt), contact.RecordedBy));
+            LondonTime.Of(contact.OccurredAt), contact.Outcome.ToString(), contact.Method, contact.Concern, contact.WhereaboutsCommandId, LondonTime.Of(contact.RecordedAt), contact.RecordedBy));
     }
 }
