@@ -18,6 +18,21 @@ public sealed class CaseAllocationTests(ReferralsFixture fixture) : IClassFixtur
         (await client.GetFromJsonAsync<GetAllocations.AllocationsResponse>($"/api/referrals/cases/{caseId}/allocations?on={on:yyyy-MM-dd}", CaseRequests.Json))!;
 
     [Fact]
+    public async Task A_key_worker_allocation_with_a_back_dated_valid_from_is_refused_naming_it_never_silently_ignored()
+    {
+        using var worker = Worker();
+        using var manager = Manager();
+        var @case = await worker.OpenCaseAsync(await worker.RegisterChildAsync());
+
+        // Allocations run from the moment they are recorded (the server's time); a typed start date is not honoured,
+        // so it is refused rather than dropped (issue 15 item 5).
+        using var backDated = await manager.PostAsJsonAsync($"/api/referrals/cases/{@case.Id}/key-worker", new { keyWorker = "sw-carol", validFrom = "2026-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, backDated.StatusCode);
+        Assert.Contains("validFrom", await backDated.ErrorFieldsAsync());
+        Assert.Null((await (await worker.GetAsync($"/api/referrals/cases/{@case.Id}")).ReadAsync<CaseDetailResponse>()).Case.KeyWorker);
+    }
+
+    [Fact]
     public async Task A_new_key_worker_ends_the_previous_allocation_at_the_same_instant_and_the_history_answers_by_date()
     {
         using var worker = Worker();
