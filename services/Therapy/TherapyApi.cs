@@ -23,6 +23,7 @@ public static class TherapyApi
             bus.AddRegistryProjectionConsumers<TherapyDbContext>(ServiceName);
             bus.AddConsumer<RiskLevelChangedConsumer>();
             bus.AddConsumer<KeyWorkerAssignedConsumer>();
+            bus.AddConsumer<KeyWorkerAllocationEndedConsumer>();
             bus.AddConsumer<UnmetNeedLedgerConsumer>();
             bus.AddConsumer<UnmetNeedResolvedLedgerConsumer>();
         });

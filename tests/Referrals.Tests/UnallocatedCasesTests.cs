@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Support.Contracts.Risk;
+using Support.ServiceDefaults.Time;
 using Support.Referrals.Domain.Risk;
 using Support.Referrals.Features.Cases;
 using Support.ServiceDefaults.Auth;
@@ -97,4 +98,43 @@ public sealed class UnallocatedCasesTests(ReferralsFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync(Path)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await worker.GetAsync("/api/referrals/cases")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_allocation_ended_without_a_successor_puts_the_case_on_the_list_from_that_moment_and_a_high_risk_one_escalates_a_working_day_later()
+    {
+        var high = await OpenCaseAsync(RiskLevel.High);
+        using var manager = fixture.Host.ClientFor(Roles.TeamManager, "tm-unallocated");
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-unallocated");
+        (await manager.PostAsJsonAsync($"/api/referrals/cases/{high}/key-worker", new { keyWorker = "sw-leaving" })).EnsureSuccessStatusCode();
+        fixture.Clock.Advance(TimeSpan.FromDays(10));
+        Assert.Empty(await UnallocatedAsync([high]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostAsJsonAsync($"/api/referrals/cases/{high}/key-worker/end", new { reason = "Left the council" })).StatusCode);
+        using var noReason = await manager.PostAsJsonAsync($"/api/referrals/cases/{high}/key-worker/end", new { });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var endedAt = fixture.Clock.GetUtcNow();
+        using var ended = await manager.PostAsJsonAsync($"/api/referrals/cases/{high}/key-worker/end", new { reason = "Left the council; cover being arranged" });
+        Assert.Equal(HttpStatusCode.OK, ended.StatusCode);
+        var @case = await ended.ReadAsync<CaseResponse>();
+        Assert.Equal((null, endedAt), (@case.KeyWorker, @case.UnallocatedSince?.Utc));
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/referrals/cases/{high}/key-worker/end", new { reason = "again" })).StatusCode);
+        var announced = Assert.Single(await fixture.OutboxAsync<Support.Contracts.Cases.KeyWorkerAllocationEnded>(m => m.CaseId == high));
+        Assert.Equal(("sw-leaving", "tm-unallocated"), (announced.KeyWorker, announced.RecordedBy));
+
+        // Counted from the end of the allocation, not from the case's opening ten days earlier.
+        var listed = Assert.Single(await UnallocatedAsync([high]));
+        Assert.Equal((endedAt, 0, false), (listed.UnallocatedSince.Utc, listed.UnallocatedDays, listed.Escalated));
+        Assert.Equal(WorkingDays.Add(endedAt, ListCases.HighRiskUnallocatedWorkingDays), listed.EscalatesAt?.Utc);
+        fixture.Clock.SetUtcNow(listed.EscalatesAt!.Value.Utc.AddSeconds(1));
+        Assert.True(Assert.Single(await UnallocatedAsync([high])).Escalated);
+
+        // The history says who held the case until when; the vacancy is no one's period.
+        var history = (await manager.GetFromJsonAsync<GetAllocations.AllocationsResponse>($"/api/referrals/cases/{high}/allocations", CaseRequests.Json))!;
+        var held = Assert.Single(history.KeyWorkers);
+        Assert.Equal(("sw-leaving", endedAt), (held.Holder, held.ValidTo?.Utc));
+
+        (await manager.PostAsJsonAsync($"/api/referrals/cases/{high}/key-worker", new { keyWorker = "sw-cover" })).EnsureSuccessStatusCode();
+        Assert.Empty(await UnallocatedAsync([high]));
+    }
 }
+

@@ -47,3 +47,23 @@ public sealed class KeyWorkerAssignedConsumer(TherapyDbContext db, TimeProvider 
         }
     }
 }
+
+/// <summary>REF-23: the key worker stopped holding the case with no successor; tasks no longer go to them.</summary>
+[InboxName("tasks.key-worker-allocation-ended")]
+public sealed class KeyWorkerAllocationEndedConsumer(TherapyDbContext db, TimeProvider clock, ILogger<KeyWorkerAllocationEndedConsumer> logger)
+    : IdempotentConsumer<KeyWorkerAllocationEnded, TherapyDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<KeyWorkerAllocationEnded> context)
+    {
+        var m = context.Message;
+        var keyWorker = await Db.KeyWorkers.SingleOrDefaultAsync(k => k.YoungPersonId == m.YoungPersonId, context.CancellationToken);
+        if (keyWorker is null)
+        {
+            Db.KeyWorkers.Add(KeyWorker.Vacant(m.YoungPersonId, m.OccurredAt));
+        }
+        else
+        {
+            keyWorker.Vacate(m.KeyWorker, m.OccurredAt);
+        }
+    }
+}

@@ -33,22 +33,39 @@ public sealed class RiskPicture
     }
 }
 
-/// <summary>The key worker of the young person's case, from <c>KeyWorkerAssigned</c>; the latest assignment wins.</summary>
+/// <summary>
+/// The key worker of the young person's case, from <c>KeyWorkerAssigned</c> and <c>KeyWorkerAllocationEnded</c>; the
+/// latest change wins, whatever order they arrive in. <see cref="UserId"/> is null while the case has no key worker
+/// (REF-23): tasks then go to the team, not to a worker who no longer holds the case.
+/// </summary>
 public sealed class KeyWorker
 {
     private KeyWorker() { }
 
     public Guid YoungPersonId { get; private init; }
-    public string UserId { get; private set; } = "";
+    public string? UserId { get; private set; }
     public DateTimeOffset AssignedAt { get; private set; }
 
     public static KeyWorker From(Guid youngPersonId, string userId, DateTimeOffset at) => new() { YoungPersonId = youngPersonId, UserId = userId, AssignedAt = at };
+
+    /// <summary>No key worker since <paramref name="at"/>: an assignment older than that, arriving late, changes nothing.</summary>
+    public static KeyWorker Vacant(Guid youngPersonId, DateTimeOffset at) => new() { YoungPersonId = youngPersonId, UserId = null, AssignedAt = at };
 
     public void Apply(string userId, DateTimeOffset at)
     {
         if (at >= AssignedAt)
         {
             UserId = userId;
+            AssignedAt = at;
+        }
+    }
+
+    /// <summary>The allocation of <paramref name="userId"/> ended with no successor; a later assignment stands.</summary>
+    public void Vacate(string userId, DateTimeOffset at)
+    {
+        if (at >= AssignedAt && UserId == userId)
+        {
+            UserId = null;
             AssignedAt = at;
         }
     }

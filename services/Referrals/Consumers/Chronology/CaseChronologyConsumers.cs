@@ -30,6 +30,19 @@ public sealed class KeyWorkerAssignedChronologyConsumer(ReferralsDbContext db, T
     ];
 }
 
+/// <summary>REF-23: the child's record shows when their case was left without a key worker.</summary>
+[InboxName("chronology.key-worker-allocation-ended")]
+public sealed class KeyWorkerAllocationEndedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<KeyWorkerAllocationEndedChronologyConsumer> logger)
+    : ChronologyConsumer<KeyWorkerAllocationEnded>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(KeyWorkerAllocationEnded m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.KeyWorkerAllocationEnded,
+            $"Key worker {m.KeyWorker} stopped holding case {m.CaseId} with no successor: the case is unallocated.",
+            new ChronologyAuthor(m.RecordedBy, null), m.CaseId),
+    ];
+}
+
 [InboxName("chronology.case-transferred")]
 public sealed class CaseTransferredChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseTransferredChronologyConsumer> logger)
     : ChronologyConsumer<CaseTransferred>(db, clock, logger)

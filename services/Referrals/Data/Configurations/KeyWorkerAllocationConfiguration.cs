@@ -12,6 +12,7 @@ internal sealed class KeyWorkerAllocationConfiguration : IEntityTypeConfiguratio
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.KeyWorker).HasMaxLength(200);
+        e.Property(x => x.EndReason).HasMaxLength(2000);
         e.Property(x => x.RecordedBy).HasMaxLength(200);
         e.Property(x => x.RecordedByRole).HasMaxLength(100);
         e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);

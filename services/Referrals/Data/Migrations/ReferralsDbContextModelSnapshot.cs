@@ -191,6 +191,10 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("UnallocatedSince")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unallocated_since");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
@@ -529,8 +533,12 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("case_id");
 
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("end_reason");
+
                     b.Property<string>("KeyWorker")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("key_worker");

@@ -34,6 +34,8 @@ public sealed class Case
     public string? KeyWorker { get; private set; }
     public DateTimeOffset? KeyWorkerSince { get; private set; }
     public Guid? CurrentAllocationId { get; private set; }
+    /// <summary>REF-23: since when the open case has had no key worker (opened without one, or the allocation ended).</summary>
+    public DateTimeOffset? UnallocatedSince { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     /// <summary>Optimistic concurrency: two commands on the same case at once cannot both win.</summary>
     public int Version { get; private set; }
@@ -54,6 +56,7 @@ public sealed class Case
             AllocationCriterion = criterion.Code,
             CriteriaVersion = criteriaVersion,
             OpenedAt = openedAt,
+            UnallocatedSince = openedAt,
             RecordedAt = author.At,
             RecordedBy = author.UserId,
         };
@@ -75,8 +78,29 @@ public sealed class Case
         KeyWorker = keyWorker;
         KeyWorkerSince = allocation.ValidFrom;
         CurrentAllocationId = allocation.Id;
+        UnallocatedSince = null;
         Version++;
         return allocation;
+    }
+
+    /// <summary>
+    /// REF-23: the key worker stops holding the case and nobody takes over yet (they left, are off sick). The case is
+    /// unallocated from now, on the list with its days counted, and a high-risk case escalates after 1 working day.
+    /// </summary>
+    public KeyWorkerAllocation EndKeyWorkerAllocation(string reason, Author author)
+    {
+        EnsureOpen("end the key-worker allocation of");
+        if (KeyWorker is null || CurrentAllocationId is not { } current)
+        {
+            throw new CaseConflictException("The case has no key worker to end.");
+        }
+        var vacancy = KeyWorkerAllocation.Vacancy(Id, current, reason, author);
+        KeyWorker = null;
+        KeyWorkerSince = null;
+        CurrentAllocationId = vacancy.Id;
+        UnallocatedSince = author.At;
+        Version++;
+        return vacancy;
     }
 
     public InvolvedWorker AddInvolvedWorker(string worker, string role, Author author)

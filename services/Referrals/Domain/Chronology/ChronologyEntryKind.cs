@@ -78,4 +78,5 @@ public enum ChronologyEntryKind
     SubjectAccessRequestAnswered,
     UnmetNeedResolved,
     StrategyActionDeferred,
+    KeyWorkerAllocationEnded,
 }

@@ -31,6 +31,8 @@ public static class CaseEndpoints
             .WithName("GetCase").WithSummary("One case with its lead team, key worker and involved workers");
         cases.MapPost("/{id:guid}/key-worker", AssignKeyWorker.HandleAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("AssignKeyWorker").WithSummary("Allocate the key worker; the previous allocation ends at the same instant (REF-24)");
+        cases.MapPost("/{id:guid}/key-worker/end", EndKeyWorkerAllocation.HandleAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("EndKeyWorkerAllocation").WithSummary("The key worker stops holding the case with no successor yet; the case is unallocated from now (REF-23)");
         cases.MapPost("/{id:guid}/involved-workers", AddInvolvedWorker.HandleAsync)
             .WithName("AddInvolvedWorker").WithSummary("Record a worker involved in the case who is not its key worker, with a role (REF-24)");
         cases.MapGet("/{id:guid}/allocations", GetAllocations.HandleAsync)

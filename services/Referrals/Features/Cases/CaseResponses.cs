@@ -6,11 +6,12 @@ namespace Support.Referrals.Features.Cases;
 public sealed record CaseResponse(
     Guid Id, Guid YoungPersonId, Guid? ReferralId, CaseStatus Status, string LeadTeam, string AllocationCriterion,
     string CriteriaVersion, string? KeyWorker, LondonTime? KeyWorkerSince, LondonTime OpenedAt, LondonTime RecordedAt,
-    string RecordedBy, LondonTime? ClosedAt)
+    string RecordedBy, LondonTime? ClosedAt, LondonTime? UnallocatedSince)
 {
     public static CaseResponse From(Case c) => new(
         c.Id, c.YoungPersonId, c.ReferralId, c.Status, c.LeadTeam, c.AllocationCriterion, c.CriteriaVersion, c.KeyWorker,
-        LondonTime.Of(c.KeyWorkerSince), LondonTime.Of(c.OpenedAt), LondonTime.Of(c.RecordedAt), c.RecordedBy, LondonTime.Of(c.ClosedAt));
+        LondonTime.Of(c.KeyWorkerSince), LondonTime.Of(c.OpenedAt), LondonTime.Of(c.RecordedAt), c.RecordedBy, LondonTime.Of(c.ClosedAt),
+        c.IsOpen && c.KeyWorker is null ? LondonTime.Of(c.UnallocatedSince ?? c.OpenedAt) : null);
 }
 
 public sealed record InvolvedWorkerResponse(Guid Id, string Worker, string Role, LondonTime Since, string RecordedBy)

@@ -31,7 +31,8 @@ public static class GetAllocations
         var allocations = await db.Set<KeyWorkerAllocation>().AsNoTracking().Where(a => a.CaseId == id).ToListAsync(cancellationToken);
         var leadTeams = await db.Set<CaseLeadTeam>().AsNoTracking().Where(t => t.CaseId == id).ToListAsync(cancellationToken);
         // A closed case's last key worker and lead team end at the closure.
-        var keyWorkerPeriods = Periods.Of(allocations, a => a.ValidFrom, @case.ClosedAt);
+        // A vacancy (REF-23) ends the holder's period and is no one's: it is not listed as a key worker.
+        var keyWorkerPeriods = Periods.Of(allocations, a => a.ValidFrom, @case.ClosedAt).Where(p => p.Value.KeyWorker is not null).ToList();
         var teamPeriods = Periods.Of(leadTeams, t => t.ValidFrom, @case.ClosedAt);
 
         var (from, to) = on is { } day ? London.DayOf(day) : (DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
@@ -54,7 +55,7 @@ public static class GetAllocations
         await accessLog.RecordAsync(CaseEndpoints.SubjectType, [@case.YoungPersonId], AccessActions.Read, cancellationToken);
         return TypedResults.Ok(new AllocationsResponse(
             id, on,
-            keyWorkerPeriods.Select(p => new PeriodResponse(p.Value.KeyWorker, LondonTime.Of(p.ValidFrom), LondonTime.Of(p.ValidTo), p.Value.RecordedBy)).ToList(),
+            keyWorkerPeriods.Select(p => new PeriodResponse(p.Value.KeyWorker!, LondonTime.Of(p.ValidFrom), LondonTime.Of(p.ValidTo), p.Value.RecordedBy)).ToList(),
             teamPeriods.Select(p => new TeamPeriodResponse(p.Value.Team, LondonTime.Of(p.ValidFrom), LondonTime.Of(p.ValidTo), p.Value.Criterion, p.Value.CriteriaVersion, p.Value.TransferId)).ToList(),
             managers.DistinctBy(m => (m.Holder, m.ValidFrom)).ToList()));
     }

@@ -24,8 +24,8 @@ public static class ListCases
     /// <param name="Id">The case.</param>
     /// <param name="YoungPersonId">Whose case it is.</param>
     /// <param name="LeadTeam">The team that leads the case and must allocate.</param>
-    /// <param name="UnallocatedSince">When the case opened without a key worker.</param>
-    /// <param name="UnallocatedDays">Whole calendar days since the case opened without a key worker.</param>
+    /// <param name="UnallocatedSince">Since when the case has had no key worker: opened without one, or the allocation ended.</param>
+    /// <param name="UnallocatedDays">Whole calendar days since then.</param>
     /// <param name="RiskLevel">The young person's current level; null if no level has been set.</param>
     /// <param name="EscalatesAt">When a High/VeryHigh case passes 1 working day unallocated; null for lower levels.</param>
     /// <param name="Escalated">True once a High/VeryHigh case has been unallocated more than 1 working day.</param>
@@ -64,15 +64,15 @@ public static class ListCases
                 where c.Status == CaseStatus.Open && c.KeyWorker == null
                 join r in db.CurrentRiskLevels.AsNoTracking() on c.YoungPersonId equals r.YoungPersonId into levels
                 from r in levels.DefaultIfEmpty()
-                select new { c.Id, c.YoungPersonId, c.LeadTeam, c.OpenedAt, Level = r == null ? (RiskLevel?)null : r.Level })
+                select new { c.Id, c.YoungPersonId, c.LeadTeam, Since = c.UnallocatedSince ?? c.OpenedAt, Level = r == null ? (RiskLevel?)null : r.Level })
             .Take(2000)
             .ToListAsync(cancellationToken);
         var report = rows.Select(r =>
             {
                 var highRisk = r.Level is RiskLevel.High or RiskLevel.VeryHigh;
-                DateTimeOffset? escalatesAt = highRisk ? WorkingDays.Add(r.OpenedAt, HighRiskUnallocatedWorkingDays) : null;
+                DateTimeOffset? escalatesAt = highRisk ? WorkingDays.Add(r.Since, HighRiskUnallocatedWorkingDays) : null;
                 return new UnallocatedCaseResponse(
-                    r.Id, r.YoungPersonId, r.LeadTeam, LondonTime.Of(r.OpenedAt), Math.Max(0, (int)(now - r.OpenedAt).TotalDays), r.Level,
+                    r.Id, r.YoungPersonId, r.LeadTeam, LondonTime.Of(r.Since), Math.Max(0, (int)(now - r.Since).TotalDays), r.Level,
                     LondonTime.Of(escalatesAt),
                     escalatesAt is { } due && now > due);
             })

@@ -376,7 +376,6 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnName("assigned_at");
 
                     b.Property<string>("UserId")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("user_id");
