@@ -42,7 +42,11 @@ public static class ReferralsApi
         builder.AddEscalations();
         builder.Services.AddDeadlineJob<RiskReviewOverdueJob>()
             .AddDeadlineJob<S47StageOverdueJob>()
-            .AddDeadlineJob<StrategyActionOverdueJob>();
+            .AddDeadlineJob<StrategyActionOverdueJob>()
+            .AddDeadlineJob<VisitGapJob>();
+        builder.Services.AddOptions<VisitGapOptions>().BindConfiguration(VisitGapOptions.Section)
+            .Validate(o => o.IsValid(), "VisitGaps: 1 <= VeryHighDays <= HighDays <= MediumDays <= LowDays <= 366.")
+            .ValidateOnStart();
         return builder;
     }
 

@@ -70,9 +70,13 @@ public sealed class RegistrationMessagingTests : IAsyncLifetime
         Assert.Equal("Kay Rider", delivered.Message.DisplayName);
         Assert.Equal(new DateOnly(2009, 12, 12), delivered.Message.DateOfBirth);
 
-        await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
-        var row = db.Set<Support.Messaging.Outbox.OutboxMessage>().Single(m => m.Id == delivered.MessageId);
-        Assert.NotNull(row.SentAt);
+        // The relay marks the row sent after the broker took the message, so the consumer can see it first.
+        var row = await Eventually.GetAsync(async () =>
+        {
+            await using var db = PostgresDatabases.CreateContext<ReferralsDbContext>(_database);
+            var outboxRow = db.Set<Support.Messaging.Outbox.OutboxMessage>().Single(m => m.Id == delivered.MessageId);
+            return outboxRow.SentAt is null ? null : outboxRow;
+        }, because: "the relay to mark the outbox row sent");
         Assert.Equal("reg-corr-42", row.CorrelationId);
         Assert.Single(_received, c => c.Message.YoungPersonId == created!.Id);
     }

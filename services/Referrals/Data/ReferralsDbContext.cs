@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
+using Support.Referrals.Domain.Cases;
 using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain.Disclosure;
 using Support.Referrals.Domain.OnCall;
@@ -20,6 +21,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
 
     public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
+    public DbSet<CaseVisit> CaseVisits => Set<CaseVisit>();
+    public DbSet<VisitGapNotice> VisitGapNotices => Set<VisitGapNotice>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<CurrentRiskLevel> CurrentRiskLevels => Set<CurrentRiskLevel>();
     public DbSet<S47Pathway> S47Pathways => Set<S47Pathway>();

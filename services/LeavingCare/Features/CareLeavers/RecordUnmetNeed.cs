@@ -4,7 +4,6 @@ using Support.Contracts.UnmetNeeds;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.Messaging.Outbox;
-using Support.Registry;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;

@@ -8,7 +8,8 @@ using Support.Missing.Data;
 using Support.Missing.Domain;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Auth;
-using Support.Registry;
+
+using Support.ServiceDefaults.Time;
 
 namespace Support.Missing.Features.Episodes;
 

@@ -43,6 +43,21 @@ public sealed class KeyWorkerAllocationEndedChronologyConsumer(ReferralsDbContex
     ];
 }
 
+/// <summary>REF-23: the child's record shows each gap in face-to-face contact that passed what their risk allows.</summary>
+[InboxName("chronology.visit-gap-alert-raised")]
+public sealed class VisitGapAlertRaisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<VisitGapAlertRaisedChronologyConsumer> logger)
+    : ChronologyConsumer<VisitGapAlertRaised>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(VisitGapAlertRaised m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.VisitGapAlertRaised,
+            $"Visit gap on case {m.CaseId}: no face-to-face contact "
+            + (m.LastFaceToFaceAt is { } last ? $"since {At(last)}" : "since the case opened")
+            + $", more than the {m.GapDays} days allowed at {(m.RiskLevel is { } level ? $"{level} risk" : "an unrated risk")} (due by {At(m.DueAt)}).",
+            ChronologyAuthor.Service(ReferralsService), m.CaseId),
+    ];
+}
+
 [InboxName("chronology.case-transferred")]
 public sealed class CaseTransferredChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseTransferredChronologyConsumer> logger)
     : ChronologyConsumer<CaseTransferred>(db, clock, logger)

@@ -478,6 +478,64 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("case_transfer_decisions", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<bool>("FaceToFace")
+                        .HasColumnType("boolean")
+                        .HasColumnName("face_to_face");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_visits");
+
+                    b.HasIndex("CaseId", "FaceToFace", "OccurredAt")
+                        .HasDatabaseName("ix_case_visits_case_id_face_to_face_occurred_at");
+
+                    b.ToTable("case_visits", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Cases.InvolvedWorker", b =>
                 {
                     b.Property<Guid>("Id")
@@ -639,6 +697,26 @@ namespace Support.Referrals.Data.Migrations
                         .HasDatabaseName("ix_team_manager_assignments_team_valid_from");
 
                     b.ToTable("team_manager_assignments", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.VisitGapNotice", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.HasKey("CaseId", "Since")
+                        .HasName("pk_visit_gap_notices");
+
+                    b.ToTable("visit_gap_notices", "referrals");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Chronology.ChronologyEntry", b =>
@@ -3504,6 +3582,16 @@ namespace Support.Referrals.Data.Migrations
                         .HasConstraintName("fk_case_transfer_decisions_case_transfers_transfer_id");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseVisit", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_visits_cases_case_id");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Cases.InvolvedWorker", b =>
                 {
                     b.HasOne("Support.Referrals.Domain.Cases.Case", null)
@@ -3522,6 +3610,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_key_worker_allocations_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.VisitGapNotice", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visit_gap_notices_cases_case_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.CriticalIncidents.CriticalIncidentAcknowledgement", b =>

@@ -79,4 +79,5 @@ public enum ChronologyEntryKind
     UnmetNeedResolved,
     StrategyActionDeferred,
     KeyWorkerAllocationEnded,
+    VisitGapAlertRaised,
 }

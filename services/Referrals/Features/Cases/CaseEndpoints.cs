@@ -31,6 +31,10 @@ public static class CaseEndpoints
             .WithName("GetCase").WithSummary("One case with its lead team, key worker and involved workers");
         cases.MapPost("/{id:guid}/key-worker", AssignKeyWorker.HandleAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("AssignKeyWorker").WithSummary("Allocate the key worker; the previous allocation ends at the same instant (REF-24)");
+        cases.MapPost("/{id:guid}/visits", RecordCaseVisit.HandleAsync)
+            .WithName("RecordCaseVisit").WithSummary("A visit or contact on the case; face-to-face contact resets the visit gap (REF-23)");
+        cases.MapGet("/visit-gaps", VisitGaps.ListAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("ListVisitGaps").WithSummary("Open cases past the days without face-to-face contact their risk level allows (REF-23)");
         cases.MapPost("/{id:guid}/key-worker/end", EndKeyWorkerAllocation.HandleAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("EndKeyWorkerAllocation").WithSummary("The key worker stops holding the case with no successor yet; the case is unallocated from now (REF-23)");
         cases.MapPost("/{id:guid}/involved-workers", AddInvolvedWorker.HandleAsync)

@@ -1,10 +1,8 @@
-using Support.ServiceDefaults.Time;
-
-namespace Support.Registry;
+namespace Support.ServiceDefaults.Time;
 
 /// <summary>
 /// Issue 15 item 6: the dates of events about a young person are checked the same way in every service that keeps the
-/// registry projection. Nothing happens to a young person before their date of birth (compared as London dates), and
+/// registry projection, and in Referrals, which keeps the registry itself. Nothing happens to a young person before their date of birth (compared as London dates), and
 /// nothing is recorded as having happened in the future: a phone clock a few minutes fast is tolerated, anything
 /// further ahead is a typing mistake. Each check names the request's field for the 422.
 /// </summary>

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Support.Contracts.Cases;
+using Support.Contracts.Risk;
+using Support.Referrals.Domain.Risk;
+using Support.Referrals.Features.Cases;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Referrals.Tests;
+
+/// <summary>
+/// REF-23: "several weeks or even months passing between visits". A case past the days without face-to-face contact
+/// its risk level allows is listed for team managers and announced once per gap; only face-to-face contact resets it.
+/// Moves the clock, so its own class.
+/// </summary>
+public sealed class VisitGapTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
+{
+    private HttpClient Worker() => fixture.Host.ClientFor(Roles.SocialWorker, "sw-visits");
+    private HttpClient Manager() => fixture.Host.ClientFor(Roles.TeamManager, "tm-visits");
+    private VisitGapJob Job => fixture.Host.Services.GetRequiredService<VisitGapJob>();
+
+    private async Task<(Guid Case, Guid Person)> CaseAtAsync(RiskLevel level)
+    {
+        using var worker = Worker();
+        var person = await worker.RegisterChildAsync();
+        var @case = await worker.OpenCaseAsync(person);
+        await using var db = fixture.CreateDbContext();
+        db.CurrentRiskLevels.Add(CurrentRiskLevel.First(person, level, new RiskRuleResult("test", level, [], [], [], false), Guid.NewGuid(), fixture.Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        return (@case.Id, person);
+    }
+
+    private async Task<List<VisitGaps.GapResponse>> GapsAsync(params Guid[] cases)
+    {
+        using var manager = Manager();
+        var all = (await manager.GetFromJsonAsync<List<VisitGaps.GapResponse>>("/api/referrals/cases/visit-gaps", CaseRequests.Json))!;
+        return all.Where(g => cases.Contains(g.CaseId)).ToList();
+    }
+
+    private Task<HttpResponseMessage> VisitAsync(Guid caseId, DateTimeOffset at, bool faceToFace) =>
+        Worker().PostAsJsonAsync($"/api/referrals/cases/{caseId}/visits", new { occurredAt = at, faceToFace, place = faceToFace ? "Home" : "Phone call" });
+
+    [Fact]
+    public async Task A_very_high_risk_case_without_face_to_face_contact_for_more_than_7_days_is_listed_and_announced_once_and_a_visit_starts_a_new_gap()
+    {
+        var (veryHigh, person) = await CaseAtAsync(RiskLevel.VeryHigh);
+        var (medium, _) = await CaseAtAsync(RiskLevel.Medium);
+        var start = fixture.Clock.GetUtcNow();
+
+        fixture.Clock.SetUtcNow(start.AddDays(7));
+        Assert.Empty(await GapsAsync(veryHigh, medium)); // exactly 7 days: not yet past
+        Assert.Equal(HttpStatusCode.Created, (await VisitAsync(veryHigh, start.AddDays(6), faceToFace: false)).StatusCode); // a phone call does not count
+
+        fixture.Clock.SetUtcNow(start.AddDays(7).AddSeconds(1));
+        var gap = Assert.Single(await GapsAsync(veryHigh, medium));
+        Assert.Equal((veryHigh, 7, (DateTimeOffset?)null), (gap.CaseId, gap.AllowedDays, gap.LastFaceToFaceAt?.Utc));
+        await Job.RunOnceAsync(CancellationToken.None);
+        await Job.RunOnceAsync(CancellationToken.None);
+        var alert = Assert.Single(await fixture.OutboxAsync<VisitGapAlertRaised>(m => m.CaseId == veryHigh));
+        Assert.Equal((person, RiskLevel.VeryHigh, 7, start.AddDays(7)), (alert.YoungPersonId, alert.RiskLevel, alert.GapDays, alert.DueAt));
+        Assert.Empty(await fixture.OutboxAsync<VisitGapAlertRaised>(m => m.CaseId == medium));
+
+        // A face-to-face visit resets the gap; the next one is announced in its turn.
+        var visited = start.AddDays(8);
+        fixture.Clock.SetUtcNow(visited.AddHours(1));
+        Assert.Equal(HttpStatusCode.Created, (await VisitAsync(veryHigh, visited, faceToFace: true)).StatusCode);
+        Assert.Empty(await GapsAsync(veryHigh));
+        fixture.Clock.SetUtcNow(visited.AddDays(7).AddSeconds(1));
+        Assert.Equal(visited, Assert.Single(await GapsAsync(veryHigh)).LastFaceToFaceAt?.Utc);
+        await Job.RunOnceAsync(CancellationToken.None);
+        Assert.Equal([null, visited], (await fixture.OutboxAsync<VisitGapAlertRaised>(m => m.CaseId == veryHigh)).Select(m => m.LastFaceToFaceAt).Order());
+
+        // Medium risk allows 28 days.
+        fixture.Clock.SetUtcNow(start.AddDays(28).AddSeconds(1));
+        Assert.Equal(28, Assert.Single(await GapsAsync(medium)).AllowedDays);
+    }
+
+    [Fact]
+    public async Task A_visit_needs_its_fields_a_date_that_is_not_in_the_future_or_before_birth_and_an_open_case()
+    {
+        var (@case, _) = await CaseAtAsync(RiskLevel.Low);
+        using var worker = Worker();
+        using var missing = await worker.PostAsJsonAsync($"/api/referrals/cases/{@case}/visits", new { });
+        Assert.Equal(["faceToFace", "occurredAt", "place"], (await missing.ErrorFieldsAsync()).Order());
+        using var future = await VisitAsync(@case, fixture.Clock.GetUtcNow().AddHours(1), true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);
+        Assert.Equal(["occurredAt"], await future.ErrorFieldsAsync());
+        using var beforeBirth = await VisitAsync(@case, new DateTimeOffset(2001, 1, 1, 0, 0, 0, TimeSpan.Zero), true);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, beforeBirth.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await VisitAsync(Guid.NewGuid(), fixture.Clock.GetUtcNow(), true)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.GetAsync("/api/referrals/cases/visit-gaps")).StatusCode);
+    }
+}
