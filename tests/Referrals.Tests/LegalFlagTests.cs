@@ -138,6 +138,22 @@ public sealed class LegalFlagTests(ReferralsFixture fixture) : IClassFixture<Ref
     }
 
     [Fact]
+    public async Task A_case_note_about_a_child_under_16_in_the_language_of_consent_returns_the_prompt_and_is_saved()
+    {
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-notes");
+        var yesterday = fixture.Clock.GetUtcNow().AddDays(-1);
+        var child = await PersonAsync("2012-05-01");
+        var note = await worker.AddNoteAsync(child, yesterday, "She said it was consensual and that she went willingly.");
+        var prompt = Assert.Single(note.Prompts!);
+        Assert.Equal(["consensual", "willingly"], prompt.Terms);
+        Assert.Equal([LegalLanguagePrompts.AgeOfConsent, LegalLanguagePrompts.Under16], prompt.Law);
+        Assert.Contains((await worker.ChronologyAsync(child)).Entries, e => e.Id == note.Id);
+
+        var adult = await PersonAsync("2008-01-01");
+        Assert.Empty((await worker.AddNoteAsync(adult, yesterday, "She said it was consensual.")).Prompts!);
+    }
+
+    [Fact]
     public async Task No_prompt_at_16_or_for_notes_without_such_words()
     {
         var sixteen = await AssessAsync("2010-11-20", "2026-11-20", sexualActivity: false, notes: "Said it was consensual.");

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
+using Support.Referrals.Features.ManagerTasks;
+using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.S47Pathways;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Time;
@@ -132,6 +134,37 @@ public sealed class S47PathwayApiTests(ReferralsFixture fixture) : IClassFixture
         Assert.Equal(S47Stage.EnquiriesCommenced, reached.FromStage);
         Assert.Equal(S47Stage.StrategyMeetingHeld, reached.ToStage);
         Assert.Equal(held.DueAt?.Utc, reached.NextDueAt);
+    }
+
+    [Fact]
+    public async Task No_further_action_is_refused_naming_the_safeguarding_decision_while_a_legal_flag_from_the_referral_waits_for_a_manager()
+    {
+        using var worker = Worker();
+        using var manager = Manager();
+        var child = await worker.RegisteredChildAsync(); // born 14 March 2011: 15 now
+        // REF-07: the referral at intake shows sexual activity under 16, so the flag is the child's, with a manager's task.
+        var referral = await worker.ReferAsync(ReferralRequests.For(child, fixture.Clock.GetUtcNow().AddHours(-1), sexualActivity: true));
+        var flag = Assert.Single((await manager.GetFromJsonAsync<List<LegalFlagResponse>>($"/api/referrals/young-people/{child}/legal-flags", YoungPersonRequests.Json))!);
+        Assert.Equal((LegalFlag.UnlawfulSexualActivityChildVictim, referral.Id, 15), (flag.Flag, flag.SourceId, flag.AgeOnEventDate));
+        var task = Assert.Single((await manager.GetFromJsonAsync<List<ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={child}", YoungPersonRequests.Json))!);
+        Assert.Equal(referral.Id, task.SourceId);
+
+        var pathway = await worker.StartPathwayAsync(child, referral.Id);
+        await worker.MovedAsync(pathway.Id, "EnquiriesCommenced");
+        await worker.MovedAsync(pathway.Id, "StrategyMeetingHeld");
+        await worker.FinalisedMeetingAsync(StrategyRequests.CompleteMeeting([child], fixture.Clock.GetUtcNow().AddMinutes(-30), [pathway.Id]));
+        await worker.MovedAsync(pathway.Id, "InvestigationAssessment");
+        await worker.MovedAsync(pathway.Id, "ChildProtectionConferenceConsidered");
+
+        using (var refused = await manager.MoveAsync(pathway.Id, "NoFurtherAction", "No continuing risk found."))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+            Assert.Equal(["safeguardingDecision"], await refused.ErrorFieldsAsync());
+        }
+        Assert.Equal(S47Stage.ChildProtectionConferenceConsidered, (await worker.GetFromJsonAsync<S47PathwayResponse>($"/api/referrals/s47-pathways/{pathway.Id}", YoungPersonRequests.Json))!.Stage);
+
+        (await manager.PostAsJsonAsync($"/api/referrals/manager-tasks/{task.Id}/complete", new { decision = "Strategy discussion held; police investigating the adult." })).EnsureSuccessStatusCode();
+        Assert.Equal(S47Stage.NoFurtherAction, (await manager.MovedAsync(pathway.Id, "NoFurtherAction", "No continuing risk found.")).Stage);
     }
 
     [Fact]

@@ -2,9 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
+using Support.Referrals.Domain;
 using Support.Referrals.Domain.Chronology;
+using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Chronology;
 
@@ -42,6 +45,10 @@ public static class AddChronologyEntry
         {
             return TypedResults.NotFound();
         }
+        var bornOn = await db.YoungPersonDetails.Where(d => d.YoungPersonId == id).OrderByDescending(d => d.Version)
+            .Select(d => d.DateOfBirth).FirstAsync(cancellationToken);
+        // REF-08: the language prompt applies to notes too, on the child's age on the day the note is about.
+        var prompt = LegalLanguagePrompts.For(request.Text, YoungPerson.AgeOn(bornOn, London.DateOf(request.OccurredAt!.Value)));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         ChronologyEntry? corrected = null;
@@ -62,6 +69,7 @@ public static class AddChronologyEntry
         var entry = (await ChronologyAppender.AppendAsync(db, clock, [draft], sourceMessageId: null, cancellationToken)).Single();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/referrals/young-people/{id}/chronology", ChronologyEntryResponse.From(entry, []));
+        return TypedResults.Created($"/api/referrals/young-people/{id}/chronology",
+            ChronologyEntryResponse.From(entry, []) with { Prompts = prompt is null ? [] : [prompt] });
     }
 }

@@ -1,4 +1,5 @@
 using Support.Referrals.Domain.Chronology;
+using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Chronology;
@@ -25,7 +26,10 @@ public sealed record ChronologyEntryResponse(
     Guid? Corrects,
     IReadOnlyList<Guid> CorrectedBy,
     string PreviousHash,
-    string Hash)
+    string Hash,
+    // REF-08: on a case note just written about a child under 16 in the language of consent or blame, the law it
+    // contradicts; a prompt, never a refusal. Null on reads.
+    IReadOnlyList<LegalLanguagePrompt>? Prompts = null)
 {
     public static ChronologyEntryResponse From(ChronologyEntry e, IReadOnlyList<Guid> correctedBy) => new(
         e.Id, e.Sequence, LondonTime.Of(e.OccurredAt), LondonTime.Of(e.RecordedAt), e.SourceService, e.Kind,

@@ -9,6 +9,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Referrals;
+using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.SharingRelationships;
 using Support.Referrals.Features.YoungPeople;
 using Support.ServiceDefaults.Access;
@@ -142,6 +143,9 @@ public static class ReceiveReferral
         var referral = Referral.Receive(link.Id, dateOfBirth, new Referrer(request.ReferrerRole!.Value, request.ReferrerOrganisation, request.SupportLineConversationId),
             content, earlier.Count > 0, inWindow, frontDoor.Value.DecisionEscalationWorkingDays, author);
         db.Referrals.Add(referral);
+        // REF-07: a flag the referral shows at intake is the child's, with its manager's decision task, not only the referral's.
+        LegalFlagRaising.Raise(db, outbox, referral.YoungPersonId, referral.LegalFlags, referral.Id,
+            London.DateOf(referral.ConcernOccurredAt), referral.AgeOnConcernDate, author);
         // A partner who refers (a school, a health partner) may follow their referral up (REC-11): the protocol's
         // ReferralMade relationship, recorded with the referral and lapsing after a year. Without it, the earlier
         // referrals this response shows would be refused to the very person who made this one.

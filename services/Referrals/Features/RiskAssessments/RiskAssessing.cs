@@ -68,22 +68,7 @@ public static class RiskAssessing
         db.RiskAssessments.Add(assessment);
         PutInForce(db, outbox, current, assessment, assessment.LevelInForceWhileAwaiting, approvedBy: null, author.At);
 
-        foreach (var flag in rules.LegalFlags)
-        {
-            var raised = YoungPersonLegalFlag.Raise(youngPersonId, flag, assessment.Id, input.EventDate, age, author);
-            db.LegalFlags.Add(raised);
-            // REF-07: either flag creates a task for a manager to make a safeguarding decision.
-            db.ManagerTasks.Add(ManagerTask.ForLegalFlag(youngPersonId, flag, assessment.Id, author));
-            outbox.Add(new LegalFlagRaised
-            {
-                YoungPersonId = youngPersonId,
-                SourceId = assessment.Id,
-                Flag = flag,
-                AgeOnEventDate = age,
-                RecordedBy = author.UserId,
-                OccurredAt = author.At,
-            });
-        }
+        LegalFlagRaising.Raise(db, outbox, youngPersonId, rules.LegalFlags, assessment.Id, input.EventDate, age, author);
         return new(assessment, errors, false);
     }
 

@@ -8,6 +8,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.StrategyMeetings;
+using Support.Referrals.Features.RiskAssessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 
@@ -45,6 +46,13 @@ public static class MoveS47Pathway
         if (pathway is null)
         {
             return TypedResults.NotFound();
+        }
+        // REF-07: no outcome concludes "no statutory role" while a legal flag on the child waits for a manager's decision.
+        if (to == S47Stage.NoFurtherAction && (await LegalFlagRaising.UndecidedAsync(db, pathway.YoungPersonId, cancellationToken)) is [var waiting, ..])
+        {
+            return new ValidationErrors().Add("safeguardingDecision",
+                $"A legal flag ({waiting.Flag}) on this young person has no manager's safeguarding decision yet (task {waiting.Id}): "
+                + "record it before concluding no further action (REF-07).").ToUnprocessable();
         }
         var finalisedMeeting = await db.StrategyMeetings.AnyAsync(
             m => m.Status == StrategyMeetingStatus.Finalised && m.PathwayIds.Contains(pathway.Id) && m.YoungPersonIds.Contains(pathway.YoungPersonId),
