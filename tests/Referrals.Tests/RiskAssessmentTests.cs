@@ -136,19 +136,21 @@ public sealed class RiskAssessmentTests(ReferralsFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Lowering_the_level_in_force_keeps_the_previous_level_until_a_manager_countersigns_even_when_the_table_agrees()
+    public async Task Lowering_the_level_in_force_keeps_the_previous_level_until_a_manager_countersigns_even_when_nothing_new_is_typed()
     {
         var person = await PersonAsync();
         using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-lower");
         using var manager = fixture.Host.ClientFor(Roles.SeniorManager, "sm-lower");
-        await worker.AssessAsync(person, RiskRequests.Assessment(chosenLevel: "High", indicators: ["PickedUpByTaxi"]));
+        var first = await worker.AssessAsync(person, RiskRequests.Assessment(chosenLevel: "High", indicators: ["PickedUpByTaxi"]));
 
         using var noRationale = await worker.PostAssessmentAsync(person, RiskRequests.Assessment(chosenLevel: "Low"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noRationale.StatusCode);
         Assert.Equal(["rationale"], await noRationale.ErrorFieldsAsync());
 
         var lower = await worker.AssessAsync(person, RiskRequests.Assessment(chosenLevel: "Low", rationale: "No indicators for three months."));
-        Assert.Equal(RiskLevel.Low, lower.SuggestedLevel);
+        // REF-14: nothing new typed, but the record still shows the taxi: the suggestion counts it.
+        Assert.Equal(first.SuggestedLevel, lower.SuggestedLevel);
+        Assert.Equal([RiskIndicator.PickedUpByTaxi], lower.IndicatorsFromRecord);
         Assert.Equal(RiskAssessmentStatus.AwaitingCountersignature, lower.Status);
         Assert.Equal(RiskLevel.High, (await CurrentAsync(person))!.Level);
         Assert.Single(await fixture.OutboxAsync<RiskLevelChanged>(m => m.YoungPersonId == person));
@@ -158,6 +160,24 @@ public sealed class RiskAssessmentTests(ReferralsFixture fixture) : IClassFixtur
         var downgrade = (await fixture.OutboxAsync<RiskLevelChanged>(m => m.YoungPersonId == person))[^1];
         Assert.True(downgrade.IsDowngrade);
         Assert.Equal("sm-lower", downgrade.ApprovedBy);
+    }
+
+    [Fact]
+    public async Task A_low_rating_is_challenged_against_the_indicators_of_the_young_persons_referrals_even_when_none_is_typed_again()
+    {
+        var person = await PersonAsync();
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-record");
+        await worker.ReferAsync(ReferralRequests.For(person, fixture.Clock.GetUtcNow().AddDays(-20), indicators: ["OlderBoyfriend", "GiftsMoneyOrAttention"]));
+
+        using var typedNothing = await worker.PostAssessmentAsync(person, RiskRequests.Assessment(chosenLevel: "Low"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, typedNothing.StatusCode);
+        Assert.Equal(["rationale"], await typedNothing.ErrorFieldsAsync());
+
+        var rated = await worker.AssessAsync(person, RiskRequests.Assessment(chosenLevel: "Low", rationale: "Boyfriend is 15; gifts explained by an aunt."));
+        Assert.True(rated.SuggestedLevel > RiskLevel.Low);
+        Assert.Equal([RiskIndicator.OlderBoyfriend, RiskIndicator.GiftsMoneyOrAttention], rated.IndicatorsFromRecord.Order());
+        Assert.Empty(rated.Indicators);
+        Assert.Equal(RiskAssessmentStatus.AwaitingCountersignature, rated.Status);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal sealed class RiskAssessmentConfiguration : IEntityTypeConfiguration<Ris
         e.HasKey(x => x.Id);
         e.Property(x => x.Id).ValueGeneratedNever();
         e.PrimitiveCollection(x => x.Indicators).ElementType().HasConversion<string>();
+        e.PrimitiveCollection(x => x.IndicatorsFromRecord).ElementType().HasConversion<string>();
         e.PrimitiveCollection(x => x.ContributingIndicators).ElementType().HasConversion<string>();
         e.PrimitiveCollection(x => x.LegalFlags).ElementType().HasConversion<string>();
         e.Property(x => x.Matches).HasJsonConversion();

@@ -2473,6 +2473,11 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("indicators");
 
+                    b.PrimitiveCollection<string[]>("IndicatorsFromRecord")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("indicators_from_record");
+
                     b.PrimitiveCollection<string[]>("LegalFlags")
                         .IsRequired()
                         .HasColumnType("text[]")

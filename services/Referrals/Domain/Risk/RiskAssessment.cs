@@ -29,6 +29,8 @@ public sealed class RiskAssessment
     /// <summary>Age in whole years on <see cref="EventDate"/> from the registry's date of birth (REF-07).</summary>
     public int? AgeOnEventDate { get; private init; }
     public List<RiskIndicator> Indicators { get; private init; } = [];
+    /// <summary>REF-14: indicators the young person's record already showed (referrals, assessments) that were not typed here, and counted.</summary>
+    public List<RiskIndicator> IndicatorsFromRecord { get; private init; } = [];
     public bool SexualActivity { get; private init; }
     public bool DisclosureOfAssault { get; private init; }
     public int MissingEpisodesInLast90Days { get; private init; }
@@ -60,7 +62,7 @@ public sealed class RiskAssessment
 
     public static RiskAssessment Record(
         Guid youngPersonId, Guid? reviewId, DateOnly eventDate, RiskFacts facts, RiskRuleResult rules, RiskLevel chosen,
-        RiskLevel? inForce, string? rationale, string? notes, Author author)
+        RiskLevel? inForce, string? rationale, string? notes, Author author, IReadOnlyList<RiskIndicator>? indicatorsFromRecord = null)
     {
         var needs = NeedsCountersignature(rules.SuggestedLevel, inForce, chosen);
         // While a countersignature is awaited nothing goes down: the level in force stays (or, for a first assessment,
@@ -74,6 +76,7 @@ public sealed class RiskAssessment
             EventDate = eventDate,
             AgeOnEventDate = facts.AgeOnEventDate,
             Indicators = facts.Indicators.Distinct().Order().ToList(),
+            IndicatorsFromRecord = (indicatorsFromRecord ?? []).Distinct().Order().ToList(),
             SexualActivity = facts.SexualActivity,
             DisclosureOfAssault = facts.DisclosureOfAssault,
             MissingEpisodesInLast90Days = facts.MissingEpisodesInLast90Days,

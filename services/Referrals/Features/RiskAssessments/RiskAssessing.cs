@@ -54,7 +54,18 @@ public static class RiskAssessing
         // What this service has seen or what the assessor knows, whichever is more: a count never lowers the risk.
         var missing = Math.Max(seen, input.MissingEpisodesInLast90Days ?? 0);
         var facts = new RiskFacts(input.Indicators, age, input.SexualActivity, input.DisclosureOfAssault, missing);
-        var rules = RiskRuleTable.Evaluate(facts);
+        // REF-14: the suggested level comes from everything known about the young person, not only what was typed into
+        // this assessment: the indicators of their referrals and assessments of the last 12 months count too, so a
+        // "low" rating against earlier evidence needs a rationale and a countersignature. Legal flags come from what
+        // this assessment shows (earlier records raised their own).
+        var known = await KnownFromRecordAsync(db, youngPersonId, author.At, cancellationToken);
+        var considered = facts with
+        {
+            Indicators = facts.Indicators.Union(known.Indicators).ToList(),
+            SexualActivity = facts.SexualActivity || known.SexualActivity,
+            DisclosureOfAssault = facts.DisclosureOfAssault || known.DisclosureOfAssault,
+        };
+        var rules = RiskRuleTable.Evaluate(considered) with { LegalFlags = RiskRuleTable.Evaluate(facts).LegalFlags };
         var current = await db.CurrentRiskLevels.SingleOrDefaultAsync(c => c.YoungPersonId == youngPersonId, cancellationToken);
 
         if (RiskAssessment.NeedsCountersignature(rules.SuggestedLevel, current?.Level, input.ChosenLevel) && string.IsNullOrWhiteSpace(input.Rationale))
@@ -64,12 +75,30 @@ public static class RiskAssessing
         }
 
         var assessment = RiskAssessment.Record(youngPersonId, reviewId, input.EventDate, facts, rules, input.ChosenLevel,
-            current?.Level, input.Rationale, input.Notes, author);
+            current?.Level, input.Rationale, input.Notes, author, known.Indicators.Except(facts.Indicators).ToList());
         db.RiskAssessments.Add(assessment);
         PutInForce(db, outbox, current, assessment, assessment.LevelInForceWhileAwaiting, approvedBy: null, author.At);
 
         LegalFlagRaising.Raise(db, outbox, youngPersonId, rules.LegalFlags, assessment.Id, input.EventDate, age, author);
         return new(assessment, errors, false);
+    }
+
+    /// <summary>What the record already shows (REF-14): indicators and facts from referrals and assessments of the last 12 months.</summary>
+    public sealed record KnownFacts(IReadOnlyList<RiskIndicator> Indicators, bool SexualActivity, bool DisclosureOfAssault);
+
+    public const int KnownFactsWindowMonths = 12;
+
+    public static async Task<KnownFacts> KnownFromRecordAsync(ReferralsDbContext db, Guid youngPersonId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var since = now.AddMonths(-KnownFactsWindowMonths);
+        var referrals = await db.Referrals.AsNoTracking().Where(r => r.YoungPersonId == youngPersonId && r.ReceivedAt >= since)
+            .Select(r => new { r.Indicators, r.SexualActivity, r.DisclosureOfAssault }).ToListAsync(cancellationToken);
+        var assessments = await db.RiskAssessments.AsNoTracking().Where(a => a.YoungPersonId == youngPersonId && a.RecordedAt >= since)
+            .Select(a => new { a.Indicators, a.SexualActivity, a.DisclosureOfAssault }).ToListAsync(cancellationToken);
+        return new KnownFacts(
+            referrals.SelectMany(r => r.Indicators).Concat(assessments.SelectMany(a => a.Indicators)).Distinct().Order().ToList(),
+            referrals.Any(r => r.SexualActivity) || assessments.Any(a => a.SexualActivity),
+            referrals.Any(r => r.DisclosureOfAssault) || assessments.Any(a => a.DisclosureOfAssault));
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed record RiskAssessmentResponse(
     RiskLevel SuggestedLevel, string RuleTableVersion, IReadOnlyList<RiskRuleMatch> Rules, IReadOnlyList<RiskIndicator> ContributingIndicators,
     RiskLevel ChosenLevel, RiskLevel? PreviousLevel, bool Override, RiskAssessmentStatus Status, string? CountersignedBy, LondonTime? CountersignedAt,
     IReadOnlyList<LegalFlag> LegalFlags, IReadOnlyList<LegalLanguagePrompt> Prompts, string? Rationale, string? Notes,
-    LondonTime RecordedAt, string RecordedBy, string RecordedByRole)
+    LondonTime RecordedAt, string RecordedBy, string RecordedByRole, IReadOnlyList<RiskIndicator> IndicatorsFromRecord)
 {
     public static RiskAssessmentResponse From(RiskAssessment a, RiskAssessmentCountersignature? countersignature) => new(
         a.Id, a.YoungPersonId, a.ReviewId, a.EventDate, a.AgeOnEventDate, a.Indicators, a.SexualActivity, a.DisclosureOfAssault,
@@ -22,5 +22,5 @@ public sealed record RiskAssessmentResponse(
         a.PreviousLevel, a.ChosenLevel != a.SuggestedLevel, a.StatusWith(countersignature), countersignature?.CountersignedBy,
         LondonTime.Of(countersignature?.CountersignedAt), a.LegalFlags,
         LegalLanguagePrompts.For(a.Notes, a.AgeOnEventDate) is { } prompt ? [prompt] : [],
-        a.Rationale, a.Notes, LondonTime.Of(a.RecordedAt), a.RecordedBy, a.RecordedByRole);
+        a.Rationale, a.Notes, LondonTime.Of(a.RecordedAt), a.RecordedBy, a.RecordedByRole, a.IndicatorsFromRecord);
 }
