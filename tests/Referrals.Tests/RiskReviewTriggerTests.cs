@@ -4,6 +4,8 @@ using MassTransit;
 using Support.Contracts.Missing;
 using Support.Contracts.Risk;
 using Support.Referrals.Domain;
+using Support.Referrals.Features.ManagerTasks;
+using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
 using Support.ServiceDefaults.Auth;
 using Support.Testing;
@@ -47,6 +49,24 @@ public sealed class RiskReviewTriggerTests() : RealBusReferralsTests("referrals-
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 16, 0, 0, TimeSpan.Zero), review.DueAt.Utc);
         Assert.Equal("2026-11-27 16:00 +00:00 GMT", review.DueAt.Shown());
         Assert.Equal(RiskReviewStatus.Open, review.Status);
+    }
+
+    [Fact]
+    public async Task A_return_interview_finding_a_pregnancy_at_14_raises_the_legal_flag_on_the_child_once_with_a_managers_task()
+    {
+        using var client = Host.ClientFor(Roles.SocialWorker, "sw-interview-flags");
+        var person = (await client.RegisterAsync(YoungPersonRequests.Valid("Interview", "Flagged", "2012-03-01"))).Id;
+        var interview = Interview(person, new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero), false, RiskIndicator.Pregnancy);
+
+        await Bus.PublishAsync(interview, Guid.NewGuid());
+        await Bus.PublishAsync(interview, Guid.NewGuid()); // the same finding sent again: flags name the interview, once
+        await WaitForReviewsAsync(person);
+
+        var flag = Assert.Single((await client.GetFromJsonAsync<List<LegalFlagResponse>>($"/api/referrals/young-people/{person}/legal-flags", Json))!);
+        Assert.Equal((LegalFlag.UnlawfulSexualActivityChildVictim, interview.InterviewId, 14), (flag.Flag, flag.SourceId, flag.AgeOnEventDate));
+        using var manager = Host.ClientFor(Roles.TeamManager);
+        var task = Assert.Single((await manager.GetFromJsonAsync<List<ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={person}", Json))!);
+        Assert.Equal((interview.InterviewId, false), (task.SourceId, task.Completed));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ using Support.Messaging.Inbox;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
+using Support.Referrals.Domain.Risk;
+using Support.Referrals.Features.RiskAssessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Time;
 
@@ -21,15 +23,38 @@ namespace Support.Referrals.Consumers;
 public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, IOutbox outbox, TimeProvider clock, ILogger<ReturnInterviewCompletedConsumer> logger)
     : IdempotentConsumer<ReturnInterviewCompleted, ReferralsDbContext>(db, clock, logger)
 {
-    protected override Task HandleAsync(ConsumeContext<ReturnInterviewCompleted> context)
+    /// <summary>Recorded as the author of legal flags a return interview's findings raise (REC-01: who wrote it).</summary>
+    public const string FlagRecorder = "missing-service";
+
+    protected override async Task HandleAsync(ConsumeContext<ReturnInterviewCompleted> context)
     {
         var message = context.Message;
         if (message.Indicators.Count == 0 && !message.DisclosureMade)
         {
-            return Task.CompletedTask;
+            return;
         }
-        return RiskReviewOpening.OpenOnceAsync(Db, outbox, Clock, message.YoungPersonId, RiskReviewTrigger.ReturnInterviewCompleted,
+        await RaiseLegalFlagsAsync(message, context.CancellationToken);
+        await RiskReviewOpening.OpenOnceAsync(Db, outbox, Clock, message.YoungPersonId, RiskReviewTrigger.ReturnInterviewCompleted,
             $"return-interview:{message.InterviewId}", message.CompletedAt, message.Indicators, message.DisclosureMade, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// REF-07: a legal flag is the child's whichever record shows the trigger, a return interview's findings included
+    /// (pregnancy, a termination, an STI or a sexual-health service, for a child under 16 on the day of the interview),
+    /// with the manager's safeguarding-decision task. Once per interview: the flags name it as their source.
+    /// </summary>
+    private async Task RaiseLegalFlagsAsync(ReturnInterviewCompleted message, CancellationToken cancellationToken)
+    {
+        var bornOn = await Db.YoungPersonDetails.Where(d => d.YoungPersonId == message.YoungPersonId).OrderByDescending(d => d.Version)
+            .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+        if (bornOn is not { } born || await Db.LegalFlags.AnyAsync(f => f.SourceId == message.InterviewId, cancellationToken))
+        {
+            return;
+        }
+        var on = London.DateOf(message.CompletedAt);
+        var age = YoungPerson.AgeOn(born, on);
+        var flags = RiskRuleTable.Evaluate(new RiskFacts(message.Indicators, age, SexualActivity: false, message.DisclosureMade)).LegalFlags;
+        LegalFlagRaising.Raise(Db, outbox, message.YoungPersonId, flags, message.InterviewId, on, age, Author.Service(FlagRecorder, Clock.GetUtcNow()));
     }
 }
 
