@@ -154,6 +154,32 @@ public sealed class LegalFlagTests(ReferralsFixture fixture) : IClassFixture<Ref
     }
 
     [Fact]
+    public async Task A_case_note_recording_sexual_activity_of_a_child_under_16_raises_the_flag_on_the_child_with_a_managers_task()
+    {
+        using var worker = fixture.Host.ClientFor(Roles.SocialWorker, "sw-notes");
+        using var manager = fixture.Host.ClientFor(Roles.TeamManager, "tm-notes");
+        var child = await PersonAsync("2012-05-01");
+        var plain = await worker.AddNoteAsync(child, fixture.Clock.GetUtcNow().AddDays(-1), "Seen at school; said she was fine.");
+        using var flagged = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/chronology", new
+        {
+            occurredAt = fixture.Clock.GetUtcNow().AddDays(-1), text = "Told her teacher about sex with a man she met online.", sexualActivity = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
+        var note = await flagged.ReadAsync<Support.Referrals.Features.Chronology.ChronologyEntryResponse>();
+
+        var flag = Assert.Single((await manager.GetFromJsonAsync<List<LegalFlagResponse>>($"/api/referrals/young-people/{child}/legal-flags", YoungPersonRequests.Json))!);
+        Assert.Equal((LegalFlag.UnlawfulSexualActivityChildVictim, note.Id), (flag.Flag, flag.SourceId));
+        Assert.NotEqual(plain.Id, flag.SourceId);
+        var task = Assert.Single((await manager.GetFromJsonAsync<List<ManagerTaskResponse>>($"/api/referrals/manager-tasks?youngPersonId={child}", YoungPersonRequests.Json))!);
+        Assert.Equal(note.Id, task.SourceId);
+        using var badIndicator = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/chronology", new
+        {
+            occurredAt = fixture.Clock.GetUtcNow().AddDays(-1), text = "x", indicators = new[] { "NotAnIndicator" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, badIndicator.StatusCode);
+    }
+
+    [Fact]
     public async Task No_prompt_at_16_or_for_notes_without_such_words()
     {
         var sixteen = await AssessAsync("2010-11-20", "2026-11-20", sexualActivity: false, notes: "Said it was consensual.");

@@ -1,10 +1,13 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Risk;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain.Risk;
+using Support.Referrals.Features.RiskAssessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -22,10 +25,15 @@ public static class AddChronologyEntry
     /// <summary>How far ahead of the server clock an occurred-at may be (clock drift on a phone), never more.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
-    public sealed record Request(DateTimeOffset? OccurredAt, string? Text, Guid? Corrects);
+    /// <param name="OccurredAt">When what the note records happened.</param>
+    /// <param name="Text">The note.</param>
+    /// <param name="Corrects">The entry this one corrects, if it is a correction.</param>
+    /// <param name="SexualActivity">REF-07: the note records sexual activity involving the child.</param>
+    /// <param name="Indicators">Indicators the note records (pregnancy, an STI ...), by name.</param>
+    public sealed record Request(DateTimeOffset? OccurredAt, string? Text, Guid? Corrects, bool? SexualActivity = null, IReadOnlyList<RiskIndicator>? Indicators = null);
 
     public static async Task<Results<Created<ChronologyEntryResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
-        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Required("occurredAt", request.OccurredAt)
@@ -48,7 +56,9 @@ public static class AddChronologyEntry
         var bornOn = await db.YoungPersonDetails.Where(d => d.YoungPersonId == id).OrderByDescending(d => d.Version)
             .Select(d => d.DateOfBirth).FirstAsync(cancellationToken);
         // REF-08: the language prompt applies to notes too, on the child's age on the day the note is about.
-        var prompt = LegalLanguagePrompts.For(request.Text, YoungPerson.AgeOn(bornOn, London.DateOf(request.OccurredAt!.Value)));
+        var eventDate = London.DateOf(request.OccurredAt!.Value);
+        var age = YoungPerson.AgeOn(bornOn, eventDate);
+        var prompt = LegalLanguagePrompts.For(request.Text, age);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         ChronologyEntry? corrected = null;
@@ -67,6 +77,10 @@ public static class AddChronologyEntry
             corrected is null ? "Case note." : $"Correction of entry {corrected.Sequence} ({corrected.Kind}).",
             new ChronologyAuthor(author.UserId, author.Role), SourceRecordId: null, request.Text!.Trim(), corrected?.Id);
         var entry = (await ChronologyAppender.AppendAsync(db, clock, [draft], sourceMessageId: null, cancellationToken)).Single();
+        // REF-07: a note that records sexual activity or a sexual-health indicator for a child under 16 raises the legal
+        // flag on the child, with its manager's task, as an assessment or a referral would; the note is its source.
+        var flags = RiskRuleTable.Evaluate(new RiskFacts(request.Indicators ?? [], age, request.SexualActivity ?? false)).LegalFlags;
+        LegalFlagRaising.Raise(db, outbox, id, flags, entry.Id, eventDate, age, author);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/young-people/{id}/chronology",
