@@ -45,8 +45,7 @@ public sealed class ReturnInterviewCompletedConsumer(ReferralsDbContext db, IOut
     /// </summary>
     private async Task RaiseLegalFlagsAsync(ReturnInterviewCompleted message, CancellationToken cancellationToken)
     {
-        var bornOn = await Db.YoungPersonDetails.Where(d => d.YoungPersonId == message.YoungPersonId).OrderByDescending(d => d.Version)
-            .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+        var bornOn = await Db.DateOfBirthOfAsync(message.YoungPersonId, cancellationToken);
         if (bornOn is not { } born || await Db.LegalFlags.AnyAsync(f => f.SourceId == message.InterviewId, cancellationToken))
         {
             return;
@@ -118,11 +117,7 @@ internal static class RiskReviewOpening
             return;
         }
         // Age on the date of the event decides the under-13 rules (REF-08); unknown if the person is not registered here.
-        var dateOfBirth = await db.YoungPersonDetails
-            .Where(d => d.YoungPersonId == youngPersonId)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (DateOnly?)d.DateOfBirth)
-            .FirstOrDefaultAsync(cancellationToken);
+        var dateOfBirth = await db.DateOfBirthOfAsync(youngPersonId, cancellationToken);
         int? age = dateOfBirth is { } born
             ? YoungPerson.AgeOn(born, London.DateOf(triggeredAt))
             : null;

@@ -21,6 +21,11 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
 
     public DbSet<YoungPerson> YoungPeople => Set<YoungPerson>();
     public DbSet<YoungPersonDetails> YoungPersonDetails => Set<YoungPersonDetails>();
+    /// <summary>The young person's date of birth as the registry holds it now (the latest details version), or null if unknown.</summary>
+    public Task<DateOnly?> DateOfBirthOfAsync(Guid youngPersonId, CancellationToken cancellationToken) =>
+        YoungPersonDetails.Where(d => d.YoungPersonId == youngPersonId).OrderByDescending(d => d.Version)
+            .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+
     public DbSet<CaseVisit> CaseVisits => Set<CaseVisit>();
     public DbSet<VisitGapNotice> VisitGapNotices => Set<VisitGapNotice>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();

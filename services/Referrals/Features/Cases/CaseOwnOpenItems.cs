@@ -20,11 +20,7 @@ public sealed class CaseOwnOpenItems(ReferralsDbContext db) : ICaseOpenItemSourc
         items.AddRange(transfers.Where(t => t.IsPending).Select(t => new CaseOpenItem(
             $"transfer:{t.Id}", "Transfer", $"Transfer from team '{t.FromTeam}' to team '{t.ToTeam}' is {t.Status}.", BlocksClosure: true)));
 
-        var dateOfBirth = await db.YoungPersonDetails.AsNoTracking()
-            .Where(d => d.YoungPersonId == @case.YoungPersonId)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (DateOnly?)d.DateOfBirth)
-            .FirstOrDefaultAsync(cancellationToken);
+        var dateOfBirth = await db.DateOfBirthOfAsync(@case.YoungPersonId, cancellationToken);
         if (dateOfBirth is { } born)
         {
             var today = London.DateOf(now);

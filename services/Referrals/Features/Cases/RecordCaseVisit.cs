@@ -38,8 +38,7 @@ public static class RecordCaseVisit
             return TypedResults.NotFound();
         }
         var author = user.ToAuthor(clock);
-        var bornOn = await db.YoungPersonDetails.Where(d => d.YoungPersonId == @case.YoungPersonId).OrderByDescending(d => d.Version)
-            .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+        var bornOn = await db.DateOfBirthOfAsync(@case.YoungPersonId, cancellationToken);
         if (EventDates.Problem("occurredAt", request.OccurredAt!.Value, bornOn, author.At) is { } problem)
         {
             return errors.Add("occurredAt", problem).ToUnprocessable();

@@ -22,8 +22,6 @@ public static class AddChronologyEntry
 {
     public const int MaxTextLength = 8000;
 
-    /// <summary>How far ahead of the server clock an occurred-at may be (clock drift on a phone), never more.</summary>
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
     /// <param name="OccurredAt">When what the note records happened.</param>
     /// <param name="Text">The note.</param>
@@ -45,16 +43,15 @@ public static class AddChronologyEntry
             return errors.ToBadRequest();
         }
         var author = user.ToAuthor(clock);
-        if (request.OccurredAt > author.At + FutureTolerance)
-        {
-            return new ValidationErrors().Add("occurredAt", "'occurredAt' cannot be in the future.").ToUnprocessable();
-        }
-        if (!await db.YoungPeople.AnyAsync(p => p.Id == id, cancellationToken))
+        if (await db.DateOfBirthOfAsync(id, cancellationToken) is not { } bornOn)
         {
             return TypedResults.NotFound();
         }
-        var bornOn = await db.YoungPersonDetails.Where(d => d.YoungPersonId == id).OrderByDescending(d => d.Version)
-            .Select(d => d.DateOfBirth).FirstAsync(cancellationToken);
+        // Issue 15 item 6: the same date rule as every service (not in the future, never before the date of birth).
+        if (EventDates.Problem("occurredAt", request.OccurredAt!.Value, bornOn, author.At) is { } problem)
+        {
+            return new ValidationErrors().Add("occurredAt", problem).ToUnprocessable();
+        }
         // REF-08: the language prompt applies to notes too, on the child's age on the day the note is about.
         var eventDate = London.DateOf(request.OccurredAt!.Value);
         var age = YoungPerson.AgeOn(bornOn, eventDate);

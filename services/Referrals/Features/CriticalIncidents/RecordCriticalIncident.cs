@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Support.Contracts.Incidents;
 using Support.Messaging.Outbox;
@@ -47,8 +46,7 @@ public static class RecordCriticalIncident
         var author = user.ToAuthor(clock);
         var youngPersonId = request.YoungPersonId!.Value;
         var incidentAt = request.IncidentAt!.Value;
-        var bornOn = await db.YoungPersonDetails.Where(d => d.YoungPersonId == youngPersonId)
-            .OrderByDescending(d => d.Version).Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+        var bornOn = await db.DateOfBirthOfAsync(youngPersonId, cancellationToken);
         if (bornOn is not { } dateOfBirth)
         {
             return errors.Add("youngPersonId", "No young person with this id is registered.").ToUnprocessable();

@@ -52,11 +52,7 @@ public static class RecordPoliceOutcome
             return errors.ToBadRequest();
         }
 
-        var dateOfBirth = await db.YoungPersonDetails.AsNoTracking()
-            .Where(d => d.YoungPersonId == id)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (DateOnly?)d.DateOfBirth)
-            .FirstOrDefaultAsync(cancellationToken);
+        var dateOfBirth = await db.DateOfBirthOfAsync(id, cancellationToken);
         if (dateOfBirth is not { } born)
         {
             return TypedResults.NotFound();

@@ -31,11 +31,7 @@ public static class RiskAssessing
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var dateOfBirth = await db.YoungPersonDetails
-            .Where(d => d.YoungPersonId == youngPersonId)
-            .OrderByDescending(d => d.Version)
-            .Select(d => (DateOnly?)d.DateOfBirth)
-            .FirstOrDefaultAsync(cancellationToken);
+        var dateOfBirth = await db.DateOfBirthOfAsync(youngPersonId, cancellationToken);
         if (dateOfBirth is not { } born)
         {
             return new(null, errors, true);

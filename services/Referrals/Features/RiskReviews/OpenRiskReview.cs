@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Risk;
 using Support.Messaging.Outbox;
 using Support.Referrals.Consumers;
@@ -30,8 +29,7 @@ public static class OpenRiskReview
         }
         var youngPersonId = request.YoungPersonId!.Value;
         var author = user.ToAuthor(clock);
-        var dateOfBirth = await db.YoungPersonDetails.Where(d => d.YoungPersonId == youngPersonId).OrderByDescending(d => d.Version)
-            .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
+        var dateOfBirth = await db.DateOfBirthOfAsync(youngPersonId, cancellationToken);
         if (dateOfBirth is not { } born)
         {
             return errors.Add("youngPersonId", "No young person with this id is registered.").ToUnprocessable();
