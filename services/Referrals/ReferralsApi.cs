@@ -12,6 +12,7 @@ using Support.Referrals.Features.LinkProposals;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
 using Support.Referrals.Features.OrganisedAbuse;
+using Support.Referrals.Features.Placements;
 using Support.Referrals.Features.PoliceOutcomes;
 using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.RiskAssessments;
@@ -40,6 +41,7 @@ public static class ReferralsApi
         builder.Services.AddCases();
         builder.AddCriticalIncidents();
         builder.AddEscalations();
+        builder.AddPlacements();
         builder.Services.AddDeadlineJob<RiskReviewOverdueJob>()
             .AddDeadlineJob<S47StageOverdueJob>()
             .AddDeadlineJob<StrategyActionOverdueJob>()
@@ -71,6 +73,7 @@ public static class ReferralsApi
         app.MapSubjectAccessEndpoints();
         app.MapEscalationEndpoints();
         app.MapShareRefusalEndpoints();
+        app.MapPlacementEndpoints();
         return app;
     }
 }

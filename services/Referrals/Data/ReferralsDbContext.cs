@@ -3,6 +3,7 @@ using Support.Messaging;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Cases;
+using Support.Referrals.Domain.Placements;
 using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain.Disclosure;
 using Support.Referrals.Domain.OnCall;
@@ -27,6 +28,15 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
 
     public DbSet<CaseVisit> CaseVisits => Set<CaseVisit>();
+    public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<PlacementEnding> PlacementEndings => Set<PlacementEnding>();
+    public DbSet<PlacementRefusal> PlacementRefusals => Set<PlacementRefusal>();
+    public DbSet<RiskToOthersFlag> RiskToOthersFlags => Set<RiskToOthersFlag>();
+    public DbSet<RiskToOthersWithdrawal> RiskToOthersWithdrawals => Set<RiskToOthersWithdrawal>();
+    public DbSet<PlacementMatchingAssessment> PlacementMatchingAssessments => Set<PlacementMatchingAssessment>();
+    public DbSet<PlacementMatchingDecision> PlacementMatchingDecisions => Set<PlacementMatchingDecision>();
+    public DbSet<BarredPerson> BarredPersons => Set<BarredPerson>();
+    public DbSet<BarredContactReport> BarredContactReports => Set<BarredContactReport>();
     public DbSet<VisitGapNotice> VisitGapNotices => Set<VisitGapNotice>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();
     public DbSet<CurrentRiskLevel> CurrentRiskLevels => Set<CurrentRiskLevel>();

@@ -17,4 +17,6 @@ public enum CriticalIncidentKind
     HighRiskMissing,
     /// <summary>Injuries recorded on return from a missing episode (MIS-04).</summary>
     InjuriesOnReturn,
+    /// <summary>A carer logged contact with someone on the child's must-not-have-contact list (REF-27).</summary>
+    ContactWithBarredPerson,
 }

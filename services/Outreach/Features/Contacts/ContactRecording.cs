@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Support.ServiceDefaults.Data;
 using Support.Contracts.Outreach;
 using Support.Messaging.Outbox;
 using Support.Outreach.Data;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.ServiceDefaults.Data;
 using Support.Outreach.Data;
 using Support.Outreach.Domain;
 using Support.ServiceDefaults.Auth;

@@ -1910,6 +1910,465 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("young_person_links", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.BarredContactReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("account");
+
+                    b.Property<Guid>("BarredPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("barred_person_id");
+
+                    b.Property<Guid>("CriticalIncidentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("critical_incident_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_barred_contact_reports");
+
+                    b.HasIndex("BarredPersonId")
+                        .HasDatabaseName("ix_barred_contact_reports_barred_person_id");
+
+                    b.HasIndex("PlacementId")
+                        .HasDatabaseName("ix_barred_contact_reports_placement_id");
+
+                    b.ToTable("barred_contact_reports", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.BarredPerson", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_barred_persons");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_barred_persons_young_person_id");
+
+                    b.ToTable("barred_persons", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.Placement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CarerRelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("carer_relationship_id");
+
+                    b.Property<string>("CarerUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("carer_user_id");
+
+                    b.Property<Guid?>("MatchingAssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("matching_assessment_id");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateOnly?>("ReviewBy")
+                        .HasColumnType("date")
+                        .HasColumnName("review_by");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("setting");
+
+                    b.Property<string>("SettingKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("setting_key");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("started_on");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("type");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placements");
+
+                    b.HasIndex("SettingKey")
+                        .HasDatabaseName("ix_placements_setting_key");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_placements_young_person_id");
+
+                    b.ToTable("placements", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementEnding", b =>
+                {
+                    b.Property<Guid>("PlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("placement_id");
+
+                    b.Property<DateOnly>("EndedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ended_on");
+
+                    b.Property<Guid?>("NextPlacementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("next_placement_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("PlacementId")
+                        .HasName("pk_placement_endings");
+
+                    b.ToTable("placement_endings", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementMatchingAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Analysis")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("analysis");
+
+                    b.PrimitiveCollection<List<Guid>>("FlagsConsidered")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("flags_considered");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("SafetyPlan")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("safety_plan");
+
+                    b.Property<string>("Setting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("setting");
+
+                    b.Property<string>("SettingKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("setting_key");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_matching_assessments");
+
+                    b.HasIndex("YoungPersonId", "SettingKey")
+                        .HasDatabaseName("ix_placement_matching_assessments_young_person_id_setting_key");
+
+                    b.ToTable("placement_matching_assessments", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementMatchingDecision", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DecidedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by_role");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("rationale");
+
+                    b.HasKey("AssessmentId")
+                        .HasName("pk_placement_matching_decisions");
+
+                    b.ToTable("placement_matching_decisions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementRefusal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RequestedType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("requested_type");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_placement_refusals");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_placement_refusals_young_person_id");
+
+                    b.ToTable("placement_refusals", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.RiskToOthersFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("description");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("TowardsGender")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("towards_gender");
+
+                    b.Property<int?>("TowardsYoungerThan")
+                        .HasColumnType("integer")
+                        .HasColumnName("towards_younger_than");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_risk_to_others_flags");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_risk_to_others_flags_young_person_id");
+
+                    b.ToTable("risk_to_others_flags", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.RiskToOthersWithdrawal", b =>
+                {
+                    b.Property<Guid>("FlagId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("flag_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
+                    b.Property<string>("WithdrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("withdrawn_by");
+
+                    b.HasKey("FlagId")
+                        .HasName("pk_risk_to_others_withdrawals");
+
+                    b.ToTable("risk_to_others_withdrawals", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.PoliceOutcomes.PoliceOutcome", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3741,6 +4200,103 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_organised_abuse_flags_organised_abuse_networks_network_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.BarredContactReport", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Placements.BarredPerson", null)
+                        .WithMany()
+                        .HasForeignKey("BarredPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_barred_contact_reports_barred_persons_barred_person_id");
+
+                    b.HasOne("Support.Referrals.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_barred_contact_reports_placements_placement_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.BarredPerson", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_barred_persons_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.Placement", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placements_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementEnding", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Placements.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_endings_placements_placement_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementMatchingAssessment", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_matching_assessments_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementMatchingDecision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Placements.PlacementMatchingAssessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_matching_decisions_placement_matching_assessments");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.PlacementRefusal", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_placement_refusals_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.RiskToOthersFlag", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_to_others_flags_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.RiskToOthersWithdrawal", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Placements.RiskToOthersFlag", null)
+                        .WithMany()
+                        .HasForeignKey("FlagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_risk_to_others_withdrawals_risk_to_others_flags_flag_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.PoliceOutcomes.PoliceOutcome", b =>

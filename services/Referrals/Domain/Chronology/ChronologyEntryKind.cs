@@ -80,4 +80,7 @@ public enum ChronologyEntryKind
     StrategyActionDeferred,
     KeyWorkerAllocationEnded,
     VisitGapAlertRaised,
+    PlacementStarted,
+    PlacementEnded,
+    RiskToOthersRecorded,
 }
