@@ -59,7 +59,7 @@ public sealed class CaseWorkJourneyTests(Platform platform, Chromium chromium) :
             var visitedAt = DateTimeOffset.UtcNow.AddDays(-3);
             await visit.GetByLabel("When the visit happened").FillAsync(LondonInput(visitedAt));
             await visit.GetByLabel("Was it face to face?").SelectOptionAsync("yes");
-            await visit.GetByLabel("Visit note (optional)").FillAsync("Seen alone; she talked about the taxi drivers.");
+            await visit.GetByLabel("About the visit (optional)").FillAsync("Seen alone; she talked about the taxi drivers.");
             await visit.GetByRole(AriaRole.Button, new() { Name = "Record the visit" }).ClickAsync();
             var recorded = visit.GetByRole(AriaRole.Status);
             await Assertions.Expect(recorded).ToContainTextAsync(new Regex(@"Visit recorded: face to face at School, .* (GMT|BST)\."));

@@ -253,7 +253,7 @@ function RecordVisit({ youngPersonId, item }: { youngPersonId: string; item: Cas
       <Field id={`${key}-place`} field="place" label="Where" error={visit.error}>
         {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
       </Field>
-      <Field id={`${key}-note`} field="note" label="Visit note (optional)" error={visit.error}>
+      <Field id={`${key}-note`} field="note" label="About the visit (optional)" error={visit.error}>
         {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
       </Field>
       <button type="submit" disabled={visit.isPending}>Record the visit</button>
