@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
+using Support.ServiceDefaults.Time;
 using Support.Testing.Twilio;
 
 namespace Support.Web.Tests;
@@ -12,7 +13,8 @@ namespace Support.Web.Tests;
 /// <summary>
 /// The support-line duty worker's journey of issue 14: a text in immediate danger arrives through a signed Twilio
 /// webhook, appears at the top of the polled inbox marked DANGER with its alert, is read, answered and assigned
-/// (SL-02, SL-03). The inbox list never shows message text.
+/// (SL-02, SL-03). The inbox list never shows message text. On a known young person's conversation, safe contact: their
+/// preferences, a first text held for their safe time, and a call refused or placed as the service decides (SL-03).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
@@ -116,6 +118,107 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
         Assert.Empty(browser.ConsoleProblems);
     }
+
+    [Fact]
+    public async Task A_duty_worker_records_a_young_persons_safe_contact_preferences_and_is_shown_each_refusal_before_a_text_and_a_call_go()
+    {
+        using var social = platform.Client("SocialWorker", "web-safe-contact-sw");
+        var youngPersonId = await Seed.RegisterAsync(social, "Kayla", "Safecontact" + Guid.NewGuid().ToString("N")[..6], new DateOnly(2010, 8, 21));
+        var phone = NewMobile();
+        var workerPhone = NewMobile();
+        using (var duty = platform.Client("SupportLineOperator", "web-safe-contact-duty"))
+        using (var added = await Seed.PostOnceKnownAsync(duty, $"/api/supportline/young-people/{youngPersonId}/phones",
+            new { phone, confirmed = true, discreet = true }, because: "the support line learns of the young person over the bus"))
+        {
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        }
+        using (var manager = platform.Client("TeamManager", "web-safe-contact-manager"))
+        using (var registered = await manager.PostAsJsonAsync("/api/supportline/worker-phones", new { phone = workerPhone, workerUserId = Duty }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+        // Their text opens a conversation linked to them, because the number is on their record (SL-04).
+        using (var twilio = TwilioClient(63))
+        using (var response = await TextAsync(twilio, phone, "can someone ring me later"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await using var browser = await chromium.NewSessionAsync(platform);
+        var page = browser.Page;
+        await browser.SignInAsync(Duty);
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"number ending {phone[^3..]}" });
+        await Assertions.Expect(row).ToContainTextAsync("Known young person", new() { Timeout = 20_000 });
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        var safeContact = page.GetByRole(AriaRole.Region, new() { Name = "Safe contact" });
+        await Assertions.Expect(safeContact.GetByTestId("contact-preferences")).ToContainTextAsync("No contact preferences recorded yet");
+
+        // The server's refusals, in words, next to the fields they name: no answer about calls, a window it cannot read.
+        var preferences = page.GetByRole(AriaRole.Form, new() { Name = "Record what they said about contact" });
+        await preferences.GetByRole(AriaRole.Button, new() { Name = "Save contact preferences" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#sc-allows-calls-error")).ToContainTextAsync("allowsCalls");
+        await preferences.GetByLabel("Can they be called?").SelectOptionAsync("yes");
+        await preferences.GetByLabel("Safe times (UK time, every day)").FillAsync("16:00-21:00, 4pm-9pm");
+        await preferences.GetByRole(AriaRole.Button, new() { Name = "Save contact preferences" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#sc-safe-times-error")).ToContainTextAsync("Safe time 2: Each safe time is a daily London-time window");
+        await Assertions.Expect(preferences.GetByLabel("Safe times (UK time, every day)")).ToHaveAttributeAsync("aria-invalid", "true");
+
+        // A safe window that does not include now, whatever the hour the test runs: it starts two hours from now in London.
+        var start = (London.ToLocal(DateTimeOffset.UtcNow).Hour + 2) % 24;
+        var window = $"{start:00}:00-{(start + 1) % 24:00}:00";
+        await preferences.GetByLabel("Safe times (UK time, every day)").FillAsync(window);
+        await preferences.GetByLabel("Note (optional)").FillAsync("Said on the phone: after college only");
+        await preferences.GetByRole(AriaRole.Button, new() { Name = "Save contact preferences" }).ClickAsync();
+        await Assertions.Expect(preferences.GetByText("Contact preferences saved.")).ToBeVisibleAsync();
+        var current = safeContact.GetByTestId("contact-preferences");
+        await Assertions.Expect(current).ToContainTextAsync("They can be called.");
+        await Assertions.Expect(current).ToContainTextAsync($"{start:00}:00 to {(start + 1) % 24:00}:00");
+        await Assertions.Expect(current).ToContainTextAsync(new Regex($@"Now is not a safe time\. The next safe time begins .* {start:00}:00 (GMT|BST)"));
+
+        // SL-03: a call outside the safe times is refused naming the next one; nothing rings.
+        var callForm = page.GetByRole(AriaRole.Form, new() { Name = "Call them" });
+        await callForm.GetByLabel("Your phone number").FillAsync(workerPhone);
+        await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
+        await Assertions.Expect(callForm.GetByRole(AriaRole.Alert)).ToContainTextAsync(new Regex($@"Outside this young person's safe times: the next one begins \S+ {start:00}:00 (GMT|BST)"));
+        Assert.DoesNotContain(platform.Twilio.Calls, c => c.To == phone);
+
+        // A first text naming the service to a discreet number is refused under the field; a plain one waits for the window.
+        var textForm = page.GetByRole(AriaRole.Form, new() { Name = "Text them first" });
+        await textForm.GetByLabel("Text to send").FillAsync("Hi, this is the Rotherham support line.");
+        await textForm.GetByRole(AriaRole.Button, new() { Name = "Send text" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#sc-text-body-error")).ToContainTextAsync("do not name the service");
+        await textForm.GetByLabel("Text to send").FillAsync("Are you ok to talk later?");
+        await textForm.GetByRole(AriaRole.Button, new() { Name = "Send text" }).ClickAsync();
+        await Assertions.Expect(textForm.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex($@"Text queued: it will be sent .* {start:00}:00 (GMT|BST)"));
+
+        // They say they cannot take calls after all: a call is refused in plain words.
+        await preferences.GetByLabel("Can they be called?").SelectOptionAsync("no");
+        await preferences.GetByLabel("Safe times (UK time, every day)").FillAsync("");
+        await preferences.GetByRole(AriaRole.Button, new() { Name = "Save contact preferences" }).ClickAsync();
+        await Assertions.Expect(current).ToContainTextAsync("Do not call them: text only.");
+        await Assertions.Expect(current).ToContainTextAsync("Now is a safe time.");
+        await Assertions.Expect(safeContact.GetByText("Earlier preferences (1)")).ToBeVisibleAsync();
+        await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
+        await Assertions.Expect(callForm.GetByRole(AriaRole.Alert)).ToContainTextAsync("This young person has not said they can be called: text them instead");
+
+        // Calls allowed at any time: a number not on the worker-phone register is refused under the field, the worker's own connects.
+        await preferences.GetByLabel("Can they be called?").SelectOptionAsync("yes");
+        await preferences.GetByRole(AriaRole.Button, new() { Name = "Save contact preferences" }).ClickAsync();
+        await Assertions.Expect(current).ToContainTextAsync("They can be called.");
+        await callForm.GetByLabel("Your phone number").FillAsync(NewMobile());
+        await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#sc-connect-to-error")).ToContainTextAsync("worker-phone register");
+        await callForm.GetByLabel("Your phone number").FillAsync(workerPhone);
+        await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
+        await Assertions.Expect(callForm.GetByRole(AriaRole.Status)).ToContainTextAsync("Call placed (queued)");
+        var call = Assert.Single(platform.Twilio.Calls, c => c.To == phone);
+        Assert.Contains(workerPhone, call.Twiml, StringComparison.Ordinal);
+        await browser.ScreenshotAsync("duty-worker-safe-contact");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.ConsoleProblems);
+    }
+
+    private static string NewMobile() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Posts from its own loopback address, as Twilio's servers would, so the per-address webhook limit is not shared.</summary>
     private HttpClient TwilioClient(byte lastOctet)

@@ -11,7 +11,8 @@ namespace Support.Web.Tests;
 /// Journey 3, the team manager: the dashboard of everything overdue or due today. A strategy action due later today
 /// (the service decides what "today" is, in London) is listed as due today with its time in UK time, not as overdue;
 /// an open case with no key worker and an open escalation with its age in days (REF-21) appear too; each row links to
-/// the young person's record.
+/// the young person's record. A high-risk case whose last face-to-face visit is older than its risk level allows is
+/// listed with the days since that visit and the level (REF-23).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
@@ -89,6 +90,66 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         await actionRow.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Mia {family}", Level = 1 })).ToBeVisibleAsync();
         Assert.EndsWith($"/young-people/{youngPersonId}", page.Url, StringComparison.Ordinal);
+        Assert.Empty(browser.ConsoleProblems);
+    }
+
+    [Fact]
+    public async Task A_team_manager_sees_a_high_risk_case_past_its_visit_gap_with_the_days_since_the_last_visit_and_its_risk_level()
+    {
+        var family = "Webgap" + Guid.NewGuid().ToString("N")[..6];
+        using var social = platform.Client("SocialWorker", "web-seed-sw");
+        var youngPersonId = await Seed.RegisterAsync(social, "Lily", family, new DateOnly(2010, 11, 3));
+        using (var assessment = await social.PostAsJsonAsync($"/api/referrals/young-people/{youngPersonId}/risk-assessments", new
+        {
+            eventDate = London.DateOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd"), indicators = new[] { "PickedUpByTaxi" }, sexualActivity = false,
+            disclosureOfAssault = false, missingEpisodesInLast90Days = 0, chosenLevel = "High", rationale = "Lifts from older men",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, assessment.StatusCode);
+        }
+        Guid caseId;
+        using (var opened = await social.PostAsJsonAsync("/api/referrals/cases", new
+        {
+            youngPersonId, leadTeam = "CSE", allocationCriterion = "RiskHighOrAbove", criteriaVersion = "2026.1",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+            caseId = (await Seed.JsonAsync(opened)).GetProperty("id").GetGuid();
+        }
+        using var manager = platform.Client("TeamManager", "web-gap-manager");
+        using (var allocated = await manager.PostAsJsonAsync($"/api/referrals/cases/{caseId}/key-worker", new { keyWorker = "web-gap-keyworker" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, allocated.StatusCode);
+        }
+        // REF-23: a High case allows 14 days without face-to-face contact; the last visit was 20 days ago.
+        var visitedAt = DateTimeOffset.UtcNow.AddDays(-20).AddMinutes(-5);
+        using (var visit = await social.PostAsJsonAsync($"/api/referrals/cases/{caseId}/visits", new { occurredAt = visitedAt, faceToFace = true, place = "Home" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, visit.StatusCode);
+        }
+        // A later contact that was not face to face does not reset the gap.
+        using (var call = await social.PostAsJsonAsync($"/api/referrals/cases/{caseId}/visits", new { occurredAt = DateTimeOffset.UtcNow.AddDays(-2), faceToFace = false, place = "Phone" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, call.StatusCode);
+        }
+
+        await using var browser = await chromium.NewSessionAsync(platform);
+        var page = browser.Page;
+        await browser.SignInAsync("demo-teammanager");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/dashboard$"));
+        var gaps = page.GetByTestId("cases-past-their-visit-gap-longest-overdue-first");
+        await Assertions.Expect(gaps.GetByRole(AriaRole.Heading, new() { Name = "Cases past their visit gap, longest overdue first" })).ToBeVisibleAsync();
+        var gap = gaps.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });
+        await Assertions.Expect(gap).ToContainTextAsync("High: 20 days since the last face-to-face visit (14 days allowed), key worker web-gap-keyworker");
+        await Assertions.Expect(gap.Locator("time").First).ToHaveAttributeAsync("datetime", new Regex("^" + visitedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm")));
+        await Assertions.Expect(gap).ToContainTextAsync(new Regex(@"Last visit .*(GMT|BST) · Visit .*(GMT|BST) \(overdue by 6 d \d+ h\)"));
+        // The case has a key worker: the unallocated list is not where it belongs.
+        await Assertions.Expect(page.GetByTestId("unallocated-cases-highest-risk-first").Locator($"a[href='/young-people/{youngPersonId}']")).ToHaveCountAsync(0);
+        await browser.ScreenshotAsync("team-manager-visit-gaps");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+        await gap.GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Lily {family}", Level = 1 })).ToBeVisibleAsync();
         Assert.Empty(browser.ConsoleProblems);
     }
 }

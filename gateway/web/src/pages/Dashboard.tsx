@@ -16,6 +16,11 @@ type UnallocatedCase = {
   id: string; youngPersonId: string; leadTeam: string; unallocatedSince: Instant; unallocatedDays: number; riskLevel: string | null;
   escalatesAt: Instant; escalated: boolean;
 };
+/** REF-23, services/Referrals/Features/Cases/VisitGaps.cs: an open case past the days its risk level allows without a visit. */
+type VisitGap = {
+  caseId: string; youngPersonId: string; keyWorker: string | null; riskLevel: string | null; lastFaceToFaceAt: Instant;
+  allowedDays: number; dueAt: Instant; daysWithoutFaceToFace: number;
+};
 type Escalation = {
   id: string; youngPersonId: string; decisionKind: string; reviewerRole: string; lodgedByRole: string; respondBy: Instant;
   overdue: boolean; ageInDays: number; proceduralDefects: unknown[];
@@ -23,7 +28,7 @@ type Escalation = {
 
 /**
  * The team manager's view of everything overdue or due today (REF-04, REF-16, MIS-02, REF-10/11, REF-23) and the open
- * professional escalations with their age (REF-21), each row a
+ * professional escalations with their age (REF-21), the open cases past their visit gap (REF-23), each row a
  * link to the young person's record. Both lists come from the services, which compute every deadline and what "today"
  * means in London (`overdue=true`, `dueToday=true`): the app never decides on its own clock what is late.
  */
@@ -40,6 +45,7 @@ export function Dashboard() {
   const actions = useQuery(get<StrategyAction[]>("actions", "/api/referrals/strategy-actions?overdue=true"));
   const actionsToday = useQuery(get<StrategyAction[]>("actions-today", "/api/referrals/strategy-actions?dueToday=true"));
   const cases = useQuery(get<UnallocatedCase[]>("cases", "/api/referrals/cases?unallocated=true"));
+  const visitGaps = useQuery(get<VisitGap[]>("visit-gaps", "/api/referrals/cases/visit-gaps"));
   // REF-21: "Open escalations appear on the senior manager's dashboard with their age in days", oldest first.
   const escalations = useQuery(get<Escalation[]>("escalations", "/api/referrals/escalations?status=open"));
 
@@ -92,6 +98,14 @@ export function Dashboard() {
             </Row>
           ))}
         </Panel>
+        <Panel title="Cases past their visit gap, longest overdue first" query={visitGaps} count={visitGaps.data?.length}>
+          {visitGaps.data?.map((g) => (
+            <Row key={g.caseId} youngPersonId={g.youngPersonId}
+              label={`${g.riskLevel ?? "risk not rated"}: ${days(g.daysWithoutFaceToFace)} since ${g.lastFaceToFaceAt ? "the last face-to-face visit" : "the case opened, no face-to-face visit"} (${days(g.allowedDays)} allowed), key worker ${g.keyWorker ?? "none"}`}>
+              {g.lastFaceToFaceAt ? <>Last visit <When value={g.lastFaceToFaceAt} /> · </> : null}Visit due <Deadline due={g.dueAt} />
+            </Row>
+          ))}
+        </Panel>
         <Panel title="Open escalations, oldest first" query={escalations} count={escalations.data?.length}>
           {escalations.data?.map((e) => (
             <Row key={e.id} youngPersonId={e.youngPersonId}
@@ -104,6 +118,8 @@ export function Dashboard() {
     </section>
   );
 }
+
+const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
 function Panel({ title, query, count, children }: {
   title: string; query: { isPending: boolean; error: unknown }; count: number | undefined; children: ReactNode;

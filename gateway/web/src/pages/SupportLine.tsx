@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api } from "../api";
+import { api, ApiError } from "../api";
 import { useSession } from "../auth/useSession";
 import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
@@ -32,6 +32,13 @@ type ConversationView = {
   referrals: LineReferral[];
 };
 type ReferralReceipt = { id: string; priority: string; decisionDue: Instant };
+/** SL-03, services/SupportLine/Features/SafeContact: what the young person said about being contacted. */
+type ContactPreference = {
+  allowsCalls: boolean; safeTimes: string[]; note: string | null; recordedBy: string; recordedAt: Instant; safeNow: boolean; nextSafeTime: Instant;
+};
+type ContactPreferences = { current: ContactPreference | null; earlier: ContactPreference[] };
+type TextReceipt = { id: string; status: string; sendsAt: Instant };
+type CallReceipt = { id: string; status: string; requestedAt: Instant };
 type Alert = { id: string; conversationId: string; messageId: string | null; kind: string; reason: string; raisedAt: Instant };
 
 const urgencyRank: Record<string, number> = { ImmediateDanger: 0, Disclosure: 1, RequestForHelp: 2, Other: 3 };
@@ -254,6 +261,7 @@ export function Conversation() {
           {assign.isSuccess && <p role="status">Assignment saved.</p>}
         </>
       )}
+      {c.youngPersonId && <SafeContact youngPersonId={c.youngPersonId} />}
     </article>
   );
 }
@@ -305,5 +313,152 @@ function ParentReferralForm({ conversationId, report, onMade }: { conversationId
       <ProblemSummary error={refer.error} fields={["givenName", "familyName", "dateOfBirth", "gender", "ethnicity", "localArea", "cseType", "adultInvolved", "occurredAt", "narrative"]} />
       {refer.data && <p role="status">Referral received: <strong>{refer.data.priority}</strong>, decision due <When value={refer.data.decisionDue} />.</p>}
     </form>
+  );
+}
+
+/** "16:00-21:00" as "16:00 to 21:00" (a window past midnight reads "22:00 to 02:00 the next morning"). */
+function windowText(window: string): string {
+  const [from, to] = window.split("-");
+  return to < from ? `${from} to ${to} the next morning` : `${from} to ${to}`;
+}
+
+function PreferenceFacts({ preference }: { preference: ContactPreference }) {
+  return (
+    <>
+      <p><strong>{preference.allowsCalls ? "They can be called." : "Do not call them: text only."}</strong></p>
+      <p>
+        Safe times, every day, UK time:{" "}
+        {preference.safeTimes.length === 0 ? "any time (they gave no safe times)" : preference.safeTimes.map(windowText).join(", ")}
+      </p>
+      {preference.note && <p>Note: {preference.note}</p>}
+      <p className="hint">Recorded by {preference.recordedBy}, <When value={preference.recordedAt} /></p>
+    </>
+  );
+}
+
+/** The indexed field names the server gives for safe times ("safeTimes[1]"), as "safe time 2". */
+function safeTimeErrors(error: unknown): { name: string; text: string }[] {
+  if (!(error instanceof ApiError)) return [];
+  return Object.entries(error.problem.errors ?? {})
+    .filter(([name]) => /^(\$\.)?safeTimes(\[\d+\])?$/i.test(name))
+    .map(([name, messages]) => {
+      const index = /\[(\d+)\]/.exec(name)?.[1];
+      return { name, text: `${index === undefined ? "Safe times" : `Safe time ${+index + 1}`}: ${messages.join(" ")}` };
+    });
+}
+
+/**
+ * SL-03: contacting a known young person safely, on the conversation linked to them. Their current contact preferences
+ * (whether they can be called, the daily UK-time windows in which contact is safe), a form to record what they said
+ * now, a first text (held by the service until their next safe time) and a call that connects the worker's registered
+ * phone. Every refusal is the service's: not allowed to call, outside the safe times (naming the next one), a number
+ * not confirmed, or a field it cannot accept.
+ */
+function SafeContact({ youngPersonId }: { youngPersonId: string }) {
+  const queryClient = useQueryClient();
+  const base = `/api/supportline/young-people/${youngPersonId}`;
+  const preferences = useQuery({
+    queryKey: ["sl-contact-preferences", youngPersonId],
+    queryFn: () => api.get<ContactPreferences>(`${base}/contact-preferences`),
+    refetchInterval: 60_000,
+  });
+  const [allowsCalls, setAllowsCalls] = useState("");
+  const [safeTimes, setSafeTimes] = useState("");
+  const [note, setNote] = useState("");
+  const record = useMutation({
+    mutationFn: () => api.post<ContactPreference>(`${base}/contact-preferences`, {
+      allowsCalls: allowsCalls === "" ? null : allowsCalls === "yes",
+      safeTimes: safeTimes.split(/[,;\s]+/).map((t) => t.trim()).filter(Boolean),
+      note: note.trim() || null,
+    }),
+    onSuccess: async () => {
+      setAllowsCalls(""); setSafeTimes(""); setNote("");
+      await queryClient.invalidateQueries({ queryKey: ["sl-contact-preferences", youngPersonId] });
+    },
+  });
+  const [textBody, setTextBody] = useState("");
+  const text = useMutation({
+    mutationFn: () => api.post<TextReceipt>(`${base}/texts`, { body: textBody }),
+    onSuccess: () => setTextBody(""),
+  });
+  const [connectTo, setConnectTo] = useState("");
+  const call = useMutation({ mutationFn: () => api.post<CallReceipt>(`${base}/calls`, { connectTo }) });
+  const current = preferences.data?.current;
+  const windowErrors = safeTimeErrors(record.error);
+  return (
+    <section aria-labelledby="safe-contact-title" className="safe-contact" data-testid="safe-contact">
+      <h2 id="safe-contact-title">Safe contact</h2>
+      {preferences.error && <ProblemSummary error={preferences.error} />}
+      {preferences.isPending && <p role="status">Loading their contact preferences…</p>}
+      {preferences.data && !current && (
+        <p data-testid="contact-preferences">No contact preferences recorded yet: ask whether they can be called and when it is safe to contact them.</p>
+      )}
+      {current && (
+        <div className="notice" data-testid="contact-preferences">
+          <PreferenceFacts preference={current} />
+          <p>{current.safeNow ? <strong className="ok">Now is a safe time.</strong> : <><strong className="bad">Now is not a safe time.</strong> The next safe time begins <When value={current.nextSafeTime} />.</>}</p>
+        </div>
+      )}
+      {preferences.data && preferences.data.earlier.length > 0 && (
+        <details className="register">
+          <summary>Earlier preferences ({preferences.data.earlier.length})</summary>
+          <ul className="entries">
+            {preferences.data.earlier.map((p, i) => <li key={i} className="entry"><PreferenceFacts preference={p} /></li>)}
+          </ul>
+        </details>
+      )}
+
+      <form onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate className="note-form" aria-labelledby="preferences-form-title">
+        <h3 id="preferences-form-title">Record what they said about contact</h3>
+        <Field id="sc-allows-calls" field="allowsCalls" label="Can they be called?" error={record.error}>
+          {(p) => (
+            <select {...p} value={allowsCalls} onChange={(e) => setAllowsCalls(e.target.value)}>
+              <option value="">Choose…</option>
+              <option value="yes">Yes, they can be called</option>
+              <option value="no">No, text only</option>
+            </select>
+          )}
+        </Field>
+        <div className="field">
+          <label htmlFor="sc-safe-times">Safe times (UK time, every day)</label>
+          <p id="sc-safe-times-hint" className="hint">Like 16:00-21:00; several separated by commas; 22:00-02:00 runs past midnight. Leave empty for any time.</p>
+          <input id="sc-safe-times" value={safeTimes} onChange={(e) => setSafeTimes(e.target.value)}
+            aria-describedby={windowErrors.length > 0 ? "sc-safe-times-hint sc-safe-times-error" : "sc-safe-times-hint"}
+            aria-invalid={windowErrors.length > 0 ? true : undefined} />
+          {windowErrors.length > 0 && (
+            <p id="sc-safe-times-error" className="field-error" data-field="safeTimes">{windowErrors.map((w) => w.text).join(" ")}</p>
+          )}
+        </div>
+        <Field id="sc-note" field="note" label="Note (optional)" error={record.error}>
+          {(p) => <input {...p} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={record.isPending}>Save contact preferences</button>
+        <ProblemSummary error={record.error} fields={["allowsCalls", "note", ...windowErrors.map((w) => w.name)]} />
+        {record.isSuccess && <p role="status">Contact preferences saved.</p>}
+      </form>
+
+      <form onSubmit={(e) => { e.preventDefault(); text.mutate(); }} noValidate className="note-form" aria-labelledby="first-text-title">
+        <h3 id="first-text-title">Text them first</h3>
+        <Field id="sc-text-body" field="body" label="Text to send" error={text.error}
+          hint="Goes to their confirmed number; outside their safe times it waits for the next one. Do not name the service on a discreet number.">
+          {(p) => <textarea {...p} rows={3} value={textBody} onChange={(e) => setTextBody(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={text.isPending}>Send text</button>
+        <ProblemSummary error={text.error} fields={["body"]} />
+        {text.data && <p role="status">Text queued: it will be sent <When value={text.data.sendsAt} />.</p>}
+      </form>
+
+      <form onSubmit={(e) => { e.preventDefault(); call.mutate(); }} noValidate className="note-form" aria-labelledby="call-title">
+        <h3 id="call-title">Call them</h3>
+        {current && !current.allowsCalls && <p className="hint">They have not said they can be called: text them instead.</p>}
+        <Field id="sc-connect-to" field="connectTo" label="Your phone number" error={call.error}
+          hint="Must be on the worker-phone register. Their phone rings first and the call is connected to yours; the service is not named.">
+          {(p) => <input {...p} type="tel" autoComplete="tel" value={connectTo} onChange={(e) => setConnectTo(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={call.isPending}>Place the call</button>
+        <ProblemSummary error={call.error} fields={["connectTo"]} />
+        {call.data && <p role="status">Call placed ({call.data.status}), <When value={call.data.requestedAt} />: when they answer, your phone rings to connect you.</p>}
+      </form>
+    </section>
   );
 }

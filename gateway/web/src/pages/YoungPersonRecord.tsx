@@ -2,10 +2,12 @@ import { useState } from "react";
 import { useParams } from "react-router";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, query } from "../api";
+import { useSession } from "../auth/useSession";
 import { Deadline } from "../components/Countdown";
 import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
+import { hasAnyRole, managers } from "../roles";
 import { formatDate, type Instant } from "../time";
 
 type Version = { entryId: string; version: number; dateOfBirth: string; localArea: string; recordedAt: Instant; recordedBy: string; correctionReason: string | null };
@@ -29,6 +31,13 @@ type ReferralSummary = {
   decided: boolean; overdue: boolean; escalated: boolean;
 };
 
+/** services/Referrals/Features/Cases/CaseResponses.cs */
+type CaseSummary = {
+  id: string; youngPersonId: string; status: string; leadTeam: string; keyWorker: string | null; keyWorkerSince: Instant; openedAt: Instant;
+  closedAt: Instant; unallocatedSince: Instant;
+};
+type VisitReceipt = { id: string; occurredAt: Instant; faceToFace: boolean; place: string; recordedBy: string };
+
 const pageSize = 20;
 
 export function YoungPersonRecord() {
@@ -47,6 +56,7 @@ export function YoungPersonRecord() {
       <div className="record-grid">
         <Chronology id={id} />
         <div>
+          <Cases id={id} />
           <Referrals id={id} />
           <RiskAssessments id={id} />
         </div>
@@ -170,6 +180,114 @@ function OwnWords({ id }: { id: string }) {
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * REF-23/24: the young person's cases. Case staff record a visit or contact on an open case (face to face resets the
+ * visit gap); a team or senior manager may end the key worker's allocation with no successor yet, after which the case
+ * is on the dashboard's unallocated list. The services enforce the same roles (docs/access-matrix.md).
+ */
+function Cases({ id }: { id: string }) {
+  const session = useSession();
+  const cases = useQuery({
+    queryKey: ["cases", id],
+    queryFn: () => api.get<CaseSummary[]>(`/api/referrals/cases${query({ youngPersonId: id })}`),
+  });
+  const isManager = hasAnyRole(session?.roles ?? [], managers);
+  return (
+    <section aria-labelledby="cases-title">
+      <h2 id="cases-title">Cases</h2>
+      {cases.error && <ProblemSummary error={cases.error} />}
+      {cases.data?.length === 0 && <p>No case is open.</p>}
+      <ul className="cards">
+        {cases.data?.map((c) => (
+          <li key={c.id} className="card" data-testid="case">
+            <p><strong>{c.leadTeam}</strong> case · {c.status === "Open" ? "open" : c.status.toLowerCase()} since <When value={c.status === "Open" ? c.openedAt : c.closedAt} /></p>
+            {c.status === "Open" && (
+              <p data-testid="key-worker">
+                {c.keyWorker
+                  ? <>Key worker <strong>{c.keyWorker}</strong> since <When value={c.keyWorkerSince} /></>
+                  : <><strong className="bad">No key worker</strong> since <When value={c.unallocatedSince} /></>}
+              </p>
+            )}
+            {c.status === "Open" && <RecordVisit youngPersonId={id} item={c} />}
+            {c.status === "Open" && c.keyWorker && isManager && <EndAllocation youngPersonId={id} item={c} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function RecordVisit({ youngPersonId, item }: { youngPersonId: string; item: CaseSummary }) {
+  const queryClient = useQueryClient();
+  const [occurredAt, setOccurredAt] = useState(nowForLocalInput);
+  const [faceToFace, setFaceToFace] = useState("yes");
+  const [place, setPlace] = useState("");
+  const [note, setNote] = useState("");
+  const visit = useMutation({
+    mutationFn: () => api.post<VisitReceipt>(`/api/referrals/cases/${item.id}/visits`, {
+      occurredAt: instantFromLocalInput(occurredAt), faceToFace: faceToFace === "yes", place, note: note.trim() || null,
+    }),
+    onSuccess: async () => {
+      setPlace(""); setNote("");
+      await queryClient.invalidateQueries({ queryKey: ["cases", youngPersonId] });
+    },
+  });
+  const key = `visit-${item.id}`;
+  return (
+    <form className="note-form" onSubmit={(e) => { e.preventDefault(); visit.mutate(); }} noValidate aria-label={`Record a visit on the ${item.leadTeam} case`}>
+      <h3>Record a visit</h3>
+      <Field id={`${key}-when`} field="occurredAt" label="When the visit happened" error={visit.error}>
+        {(p) => <input {...p} type="datetime-local" value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} />}
+      </Field>
+      <Field id={`${key}-kind`} field="faceToFace" label="Was it face to face?" error={visit.error} hint="Only a face-to-face visit resets the visit gap.">
+        {(p) => (
+          <select {...p} value={faceToFace} onChange={(e) => setFaceToFace(e.target.value)}>
+            <option value="yes">Yes, face to face</option>
+            <option value="no">No, another contact (phone, text, video)</option>
+          </select>
+        )}
+      </Field>
+      <Field id={`${key}-place`} field="place" label="Where" error={visit.error}>
+        {(p) => <input {...p} value={place} onChange={(e) => setPlace(e.target.value)} />}
+      </Field>
+      <Field id={`${key}-note`} field="note" label="About the visit (optional)" error={visit.error}>
+        {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={visit.isPending}>Record the visit</button>
+      <ProblemSummary error={visit.error} fields={["occurredAt", "faceToFace", "place", "note"]} />
+      {visit.data && (
+        <p role="status">
+          Visit recorded: {visit.data.faceToFace ? "face to face" : "not face to face"} at {visit.data.place}, <When value={visit.data.occurredAt} />.
+        </p>
+      )}
+    </form>
+  );
+}
+
+function EndAllocation({ youngPersonId, item }: { youngPersonId: string; item: CaseSummary }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const end = useMutation({
+    mutationFn: () => api.post(`/api/referrals/cases/${item.id}/key-worker/end`, { reason }),
+    onSuccess: async () => {
+      setReason("");
+      await queryClient.invalidateQueries({ queryKey: ["cases", youngPersonId] });
+      await queryClient.invalidateQueries({ queryKey: ["dash"] });
+    },
+  });
+  return (
+    <form className="note-form" onSubmit={(e) => { e.preventDefault(); end.mutate(); }} noValidate aria-label={`End the key-worker allocation on the ${item.leadTeam} case`}>
+      <h3>End the key-worker allocation</h3>
+      <p className="hint">For when {item.keyWorker} stops holding the case and nobody takes over yet: the case is unallocated from now and goes on the dashboard's unallocated list.</p>
+      <Field id={`end-${item.id}-reason`} field="reason" label="Why the allocation ends" error={end.error}>
+        {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={end.isPending}>End the allocation</button>
+      <ProblemSummary error={end.error} fields={["reason"]} />
+    </form>
   );
 }
 
