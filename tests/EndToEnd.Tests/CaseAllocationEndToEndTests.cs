@@ -63,6 +63,20 @@ public sealed class CaseAllocationEndToEndTests(Platform platform)
         (await receiving.PostAsync($"/api/referrals/cases/{caseId}/transfers/{transferId}/accept", null)).EnsureSuccessStatusCode();
         Assert.Equal("Assessment", (await JsonAsync(await social.GetAsync($"/api/referrals/cases/{caseId}"))).GetProperty("case").GetProperty("leadTeam").GetString());
 
+        // A visit is listed on the case and reaches the child's chronology over the bus (REF-23).
+        var visitedAt = DateTimeOffset.UtcNow.AddHours(-3);
+        using (var visit = await social.PostAsJsonAsync($"/api/referrals/cases/{caseId}/visits", new { occurredAt = visitedAt, faceToFace = true, place = "Home" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, visit.StatusCode);
+        }
+        var visits = await JsonAsync(await social.GetAsync($"/api/referrals/cases/{caseId}/visits"));
+        Assert.Equal("Home", Assert.Single(visits.EnumerateArray()).GetProperty("place").GetString());
+        await Eventually.TrueAsync(async () =>
+        {
+            var chronology = await JsonAsync(await social.GetAsync($"/api/referrals/young-people/{youngPersonId}/chronology"));
+            return chronology.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "CaseVisitRecorded");
+        }, TimeSpan.FromSeconds(30), "the visit to reach the chronology");
+
         Assert.Equal(HttpStatusCode.Forbidden, (await social.PostAsJsonAsync($"/api/referrals/cases/{caseId}/close", new { summary = "s", rationale = "r" })).StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await manager.PostAsJsonAsync($"/api/referrals/cases/{caseId}/close", new { summary = "" })).StatusCode);
         using var closed = await manager.PostAsJsonAsync($"/api/referrals/cases/{caseId}/close", new

@@ -77,6 +77,21 @@ public sealed class VisitGapTests(ReferralsFixture fixture) : IClassFixture<Refe
     }
 
     [Fact]
+    public async Task Each_visit_is_announced_for_the_chronology_and_listed_on_its_case_latest_first()
+    {
+        var (@case, person) = await CaseAtAsync(RiskLevel.High);
+        var now = fixture.Clock.GetUtcNow();
+        Assert.Equal(HttpStatusCode.Created, (await VisitAsync(@case, now.AddDays(-2), faceToFace: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await VisitAsync(@case, now.AddHours(-1), faceToFace: true)).StatusCode);
+        using var worker = Worker();
+        var visits = (await worker.GetFromJsonAsync<List<RecordCaseVisit.VisitResponse>>($"/api/referrals/cases/{@case}/visits", CaseRequests.Json))!;
+        Assert.Equal([(now.AddHours(-1), true, "Home"), (now.AddDays(-2), false, "Phone call")], visits.Select(v => (v.OccurredAt.Utc, v.FaceToFace, v.Place)));
+        var announced = (await fixture.OutboxAsync<CaseVisitRecorded>(m => m.CaseId == @case)).OrderBy(m => m.VisitedAt).ToList();
+        Assert.Equal([(person, now.AddDays(-2), false), (person, now.AddHours(-1), true)], announced.Select(m => (m.YoungPersonId, m.VisitedAt, m.FaceToFace)));
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/api/referrals/cases/{Guid.NewGuid()}/visits")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_visit_needs_its_fields_a_date_that_is_not_in_the_future_or_before_birth_and_an_open_case()
     {
         var (@case, _) = await CaseAtAsync(RiskLevel.Low);

@@ -65,6 +65,9 @@ public sealed class CaseWorkJourneyTests(Platform platform, Chromium chromium) :
             await Assertions.Expect(recorded).ToContainTextAsync(new Regex(@"Visit recorded: face to face at School, .* (GMT|BST)\."));
             await Assertions.Expect(recorded.Locator("time")).ToHaveAttributeAsync("datetime", new Regex("^" + visitedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)));
             await Assertions.Expect(visit.GetByLabel("Where")).ToHaveValueAsync("");
+            // The visit stays on the case after a reload: the last one is shown where the work is done.
+            await page.ReloadAsync();
+            await Assertions.Expect(page.GetByTestId("case").GetByTestId("visits")).ToContainTextAsync(new Regex(@"Last visit: face to face, .* \(1 recorded\)"));
             await browser.ScreenshotAsync("social-worker-case-visit-phone");
             Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
             Assert.Empty(browser.ConsoleProblems);

@@ -37,6 +37,8 @@ type CaseSummary = {
   closedAt: Instant; unallocatedSince: Instant;
 };
 type VisitReceipt = { id: string; occurredAt: Instant; faceToFace: boolean; place: string; recordedBy: string };
+/** services/Referrals/Features/Cases/RecordCaseVisit.cs, VisitResponse */
+type Visit = VisitReceipt & { note: string | null; recordedAt: Instant };
 
 const pageSize = 20;
 
@@ -211,12 +213,34 @@ function Cases({ id }: { id: string }) {
                   : <><strong className="bad">No key worker</strong> since <When value={c.unallocatedSince} /></>}
               </p>
             )}
+            <Visits caseId={c.id} />
             {c.status === "Open" && <RecordVisit youngPersonId={id} item={c} />}
             {c.status === "Open" && c.keyWorker && isManager && <EndAllocation youngPersonId={id} item={c} />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+/** REF-23: the case's last visits and contacts, latest first, so a gap is visible where the work is done. */
+function Visits({ caseId }: { caseId: string }) {
+  const visits = useQuery({ queryKey: ["visits", caseId], queryFn: () => api.get<Visit[]>(`/api/referrals/cases/${caseId}/visits`) });
+  if (visits.error) return <ProblemSummary error={visits.error} />;
+  if (!visits.data) return null;
+  if (visits.data.length === 0) return <p data-testid="visits">No visit recorded on this case.</p>;
+  return (
+    <details data-testid="visits">
+      <summary>Last visit: {visits.data[0].faceToFace ? "face to face" : "not face to face"}, <When value={visits.data[0].occurredAt} /> ({visits.data.length} recorded)</summary>
+      <ul>
+        {visits.data.slice(0, 10).map((v) => (
+          <li key={v.id}>
+            <When value={v.occurredAt} />: {v.faceToFace ? "face to face" : "not face to face"} at {v.place}, recorded by {v.recordedBy}
+            {v.note && <> · {v.note}</>}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -233,6 +257,7 @@ function RecordVisit({ youngPersonId, item }: { youngPersonId: string; item: Cas
     onSuccess: async () => {
       setPlace(""); setNote("");
       await queryClient.invalidateQueries({ queryKey: ["cases", youngPersonId] });
+      await queryClient.invalidateQueries({ queryKey: ["visits", item.id] });
     },
   });
   const key = `visit-${item.id}`;

@@ -43,6 +43,19 @@ public sealed class KeyWorkerAllocationEndedChronologyConsumer(ReferralsDbContex
     ];
 }
 
+/// <summary>REF-23: the child's record shows every visit and contact, and whether it was face to face.</summary>
+[InboxName("chronology.case-visit-recorded")]
+public sealed class CaseVisitRecordedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseVisitRecordedChronologyConsumer> logger)
+    : ChronologyConsumer<CaseVisitRecorded>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(CaseVisitRecorded m) =>
+    [
+        new(m.YoungPersonId, m.VisitedAt, ReferralsService, ChronologyEntryKind.CaseVisitRecorded,
+            $"{(m.FaceToFace ? "Face-to-face visit" : "Contact, not face to face,")} on case {m.CaseId} at {At(m.VisitedAt)}.",
+            new ChronologyAuthor(m.RecordedBy, null), m.VisitId),
+    ];
+}
+
 /// <summary>REF-23: the child's record shows each gap in face-to-face contact that passed what their risk allows.</summary>
 [InboxName("chronology.visit-gap-alert-raised")]
 public sealed class VisitGapAlertRaisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<VisitGapAlertRaisedChronologyConsumer> logger)

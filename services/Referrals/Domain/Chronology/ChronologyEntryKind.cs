@@ -83,4 +83,5 @@ public enum ChronologyEntryKind
     PlacementStarted,
     PlacementEnded,
     RiskToOthersRecorded,
+    CaseVisitRecorded,
 }

@@ -33,6 +33,8 @@ public static class CaseEndpoints
             .WithName("AssignKeyWorker").WithSummary("Allocate the key worker; the previous allocation ends at the same instant (REF-24)");
         cases.MapPost("/{id:guid}/visits", RecordCaseVisit.HandleAsync)
             .WithName("RecordCaseVisit").WithSummary("A visit or contact on the case; face-to-face contact resets the visit gap (REF-23)");
+        cases.MapGet("/{id:guid}/visits", RecordCaseVisit.ListAsync)
+            .WithName("ListCaseVisits").WithSummary("The case's visits and contacts, latest first (audited)");
         cases.MapGet("/visit-gaps", VisitGaps.ListAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("ListVisitGaps").WithSummary("Open cases past the days without face-to-face contact their risk level allows (REF-23)");
         cases.MapPost("/{id:guid}/key-worker/end", EndKeyWorkerAllocation.HandleAsync).RequireAuthorization(Policies.TeamManagers)

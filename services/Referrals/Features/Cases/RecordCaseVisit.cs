@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Cases;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Cases;
+using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -12,7 +15,8 @@ namespace Support.Referrals.Features.Cases;
 /// <summary>
 /// REF-23: a visit or contact on an open case, with when it happened, whether it was face to face and where. Only face
 /// to face resets the visit gap. The same date rule as every service: not in the future, never before the young
-/// person's date of birth (422 naming <c>occurredAt</c>). A closed case refuses (409).
+/// person's date of birth (422 naming <c>occurredAt</c>). A closed case refuses (409). Each visit reaches the child's
+/// chronology (<c>CaseVisitRecorded</c>), and the case's visits can be listed.
 /// </summary>
 public static class RecordCaseVisit
 {
@@ -20,8 +24,11 @@ public static class RecordCaseVisit
 
     public sealed record VisitResponse(Guid Id, Guid CaseId, LondonTime OccurredAt, bool FaceToFace, string Place, string? Note, LondonTime RecordedAt, string RecordedBy);
 
+    public static VisitResponse From(CaseVisit visit) => new(
+        visit.Id, visit.CaseId, LondonTime.Of(visit.OccurredAt), visit.FaceToFace, visit.Place, visit.Note, LondonTime.Of(visit.RecordedAt), visit.RecordedBy);
+
     public static async Task<Results<Created<VisitResponse>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
-        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Required("occurredAt", request.OccurredAt)
@@ -54,8 +61,27 @@ public static class RecordCaseVisit
             return CaseProblems.Conflict(conflict, @case);
         }
         db.CaseVisits.Add(visit);
+        outbox.Add(new CaseVisitRecorded
+        {
+            VisitId = visit.Id, CaseId = visit.CaseId, YoungPersonId = visit.YoungPersonId, VisitedAt = visit.OccurredAt, FaceToFace = visit.FaceToFace,
+            RecordedBy = visit.RecordedBy, OccurredAt = visit.RecordedAt,
+        });
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/referrals/cases/{id}", new VisitResponse(
-            visit.Id, visit.CaseId, LondonTime.Of(visit.OccurredAt), visit.FaceToFace, visit.Place, visit.Note, LondonTime.Of(visit.RecordedAt), visit.RecordedBy));
+        return TypedResults.Created($"/api/referrals/cases/{id}/visits", From(visit));
+    }
+
+    /// <summary>The case's visits and contacts, latest first (at most 200), audited as a read of the child's record.</summary>
+    public static async Task<Results<Ok<List<VisitResponse>>, NotFound>> ListAsync(
+        Guid id, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
+    {
+        var @case = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (@case is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var visits = await db.CaseVisits.AsNoTracking().Where(v => v.CaseId == id)
+            .OrderByDescending(v => v.OccurredAt).ThenByDescending(v => v.RecordedAt).Take(200).ToListAsync(cancellationToken);
+        await accessLog.RecordAsync(CaseEndpoints.SubjectType, [@case.YoungPersonId], AccessActions.Read, cancellationToken);
+        return TypedResults.Ok(visits.Select(From).ToList());
     }
 }
