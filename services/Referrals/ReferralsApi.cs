@@ -42,6 +42,9 @@ public static class ReferralsApi
         builder.AddCriticalIncidents();
         builder.AddEscalations();
         builder.AddPlacements();
+        builder.Services.AddOptions<SupervisionOptions>().BindConfiguration(SupervisionOptions.Section)
+            .Validate(o => o.IsValid(), "Supervision: 1 <= GapWeeks <= 52.")
+            .ValidateOnStart();
         builder.Services.AddDeadlineJob<RiskReviewOverdueJob>()
             .AddDeadlineJob<S47StageOverdueJob>()
             .AddDeadlineJob<StrategyActionOverdueJob>()

@@ -28,6 +28,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
 
     public DbSet<CaseVisit> CaseVisits => Set<CaseVisit>();
+    public DbSet<CaseSupervision> CaseSupervisions => Set<CaseSupervision>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<PlacementEnding> PlacementEndings => Set<PlacementEnding>();
     public DbSet<PlacementRefusal> PlacementRefusals => Set<PlacementRefusal>();

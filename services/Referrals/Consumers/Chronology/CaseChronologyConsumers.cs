@@ -56,6 +56,20 @@ public sealed class CaseVisitRecordedChronologyConsumer(ReferralsDbContext db, T
     ];
 }
 
+/// <summary>REF-18, REC-06: the child's record shows each supervision, who gave it and whether the hypothesis was challenged.</summary>
+[InboxName("chronology.case-supervision-recorded")]
+public sealed class CaseSupervisionRecordedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<CaseSupervisionRecordedChronologyConsumer> logger)
+    : ChronologyConsumer<CaseSupervisionRecorded>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(CaseSupervisionRecorded m) =>
+    [
+        new(m.YoungPersonId, m.SupervisedAt, ReferralsService, ChronologyEntryKind.CaseSupervisionRecorded,
+            $"Case {m.CaseId} supervised by {m.Supervisor} ({m.SupervisorRole}, {(m.SocialWorkRegistered ? "social-work registered" : "not social-work registered")}); "
+            + $"the working hypothesis was {(m.HypothesisChallenged ? "challenged" : "not challenged")}.",
+            new ChronologyAuthor(m.Supervisor, m.SupervisorRole), m.SupervisionId),
+    ];
+}
+
 /// <summary>REF-23: the child's record shows each gap in face-to-face contact that passed what their risk allows.</summary>
 [InboxName("chronology.visit-gap-alert-raised")]
 public sealed class VisitGapAlertRaisedChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<VisitGapAlertRaisedChronologyConsumer> logger)

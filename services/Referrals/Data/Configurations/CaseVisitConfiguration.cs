@@ -32,3 +32,23 @@ internal sealed class VisitGapNoticeConfiguration : IEntityTypeConfiguration<Vis
         e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
     }
 }
+
+/// <summary>Case supervision (REF-18, REC-06): append-only.</summary>
+internal sealed class CaseSupervisionConfiguration : IEntityTypeConfiguration<CaseSupervision>
+{
+    public void Configure(EntityTypeBuilder<CaseSupervision> e)
+    {
+        e.ToTable("case_supervisions");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.CurrentHypothesis).HasMaxLength(4000);
+        e.Property(x => x.AlternativesConsidered).HasMaxLength(4000);
+        e.Property(x => x.Discussion).HasMaxLength(8000);
+        e.Property(x => x.NotTeamManagerReason).HasMaxLength(2000);
+        e.Property(x => x.Supervisor).HasMaxLength(200);
+        e.Property(x => x.SupervisorRole).HasMaxLength(100);
+        e.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId);
+        // The supervision-gap list asks for each case's last supervision.
+        e.HasIndex(x => new { x.CaseId, x.OccurredAt });
+    }
+}

@@ -372,6 +372,80 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("case_lead_teams", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseSupervision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AlternativesConsidered")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("alternatives_considered");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CurrentHypothesis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("current_hypothesis");
+
+                    b.Property<string>("Discussion")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("discussion");
+
+                    b.Property<bool>("HypothesisChallenged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hypothesis_challenged");
+
+                    b.Property<string>("NotTeamManagerReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("not_team_manager_reason");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<bool>("SocialWorkRegistered")
+                        .HasColumnType("boolean")
+                        .HasColumnName("social_work_registered");
+
+                    b.Property<string>("Supervisor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("supervisor");
+
+                    b.Property<string>("SupervisorRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("supervisor_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_supervisions");
+
+                    b.HasIndex("CaseId", "OccurredAt")
+                        .HasDatabaseName("ix_case_supervisions_case_id_occurred_at");
+
+                    b.ToTable("case_supervisions", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4024,6 +4098,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_case_lead_teams_cases_case_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseSupervision", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_supervisions_cases_case_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseTransfer", b =>

@@ -84,4 +84,5 @@ public enum ChronologyEntryKind
     PlacementEnded,
     RiskToOthersRecorded,
     CaseVisitRecorded,
+    CaseSupervisionRecorded,
 }

@@ -37,6 +37,12 @@ public static class CaseEndpoints
             .WithName("ListCaseVisits").WithSummary("The case's visits and contacts, latest first (audited)");
         cases.MapGet("/visit-gaps", VisitGaps.ListAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("ListVisitGaps").WithSummary("Open cases past the days without face-to-face contact their risk level allows (REF-23)");
+        cases.MapPost("/{id:guid}/supervision", RecordSupervision.HandleAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("RecordCaseSupervision").WithSummary("Supervision with the working hypothesis, alternatives considered and the supervisor's status (REF-18, REC-06)");
+        cases.MapGet("/{id:guid}/supervision", RecordSupervision.ListAsync)
+            .WithName("ListCaseSupervision").WithSummary("The case's supervision entries, latest first (audited)");
+        cases.MapGet("/supervision-gaps", SupervisionGaps.ListAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("ListSupervisionGaps").WithSummary("Open CSE cases with no supervision for the configured weeks, with how often each has been supervised (REF-18)");
         cases.MapPost("/{id:guid}/key-worker/end", EndKeyWorkerAllocation.HandleAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("EndKeyWorkerAllocation").WithSummary("The key worker stops holding the case with no successor yet; the case is unallocated from now (REF-23)");
         cases.MapPost("/{id:guid}/involved-workers", AddInvolvedWorker.HandleAsync)
