@@ -27,6 +27,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
         YoungPersonDetails.Where(d => d.YoungPersonId == youngPersonId).OrderByDescending(d => d.Version)
             .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
 
+    public DbSet<FamilyRelationship> FamilyRelationships => Set<FamilyRelationship>();
     public DbSet<CaseVisit> CaseVisits => Set<CaseVisit>();
     public DbSet<CaseSupervision> CaseSupervisions => Set<CaseSupervision>();
     public DbSet<Placement> Placements => Set<Placement>();

@@ -1489,6 +1489,49 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("share_refusals", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.FamilyRelationship", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FirstYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("first_young_person_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("SecondYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("second_young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_family_relationships");
+
+                    b.HasIndex("SecondYoungPersonId")
+                        .HasDatabaseName("ix_family_relationships_second_young_person_id");
+
+                    b.HasIndex("FirstYoungPersonId", "SecondYoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_family_relationships_first_young_person_id_second_young_per");
+
+                    b.ToTable("family_relationships", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4234,6 +4277,23 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_escalation_procedural_defects_professional_escalation_escal");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.FamilyRelationship", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("FirstYoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_relationships_young_people_first_young_person_id");
+
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("SecondYoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_family_relationships_young_people_second_young_person_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.LinkProposals.LicensingNotification", b =>

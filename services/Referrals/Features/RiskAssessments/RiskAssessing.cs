@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Risk;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
+using Support.Referrals.Features.YoungPeople;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Auth;
@@ -79,7 +80,11 @@ public static class RiskAssessing
         return new(assessment, errors, false);
     }
 
-    /// <summary>What the record already shows (REF-14): indicators and facts from referrals and assessments of the last 12 months.</summary>
+    /// <summary>
+    /// What the record already shows (REF-14): indicators and facts from referrals and assessments of the last 12
+    /// months, and <see cref="RiskIndicator.SiblingWithCseHistory"/> when a sibling or household member has a CSE history
+    /// (REF-19: "sibling and household relationships in the registry surface the sibling's CSE flags").
+    /// </summary>
     public sealed record KnownFacts(IReadOnlyList<RiskIndicator> Indicators, bool SexualActivity, bool DisclosureOfAssault);
 
     public const int KnownFactsWindowMonths = 12;
@@ -91,8 +96,10 @@ public static class RiskAssessing
             .Select(r => new { r.Indicators, r.SexualActivity, r.DisclosureOfAssault }).ToListAsync(cancellationToken);
         var assessments = await db.RiskAssessments.AsNoTracking().Where(a => a.YoungPersonId == youngPersonId && a.RecordedAt >= since)
             .Select(a => new { a.Indicators, a.SexualActivity, a.DisclosureOfAssault }).ToListAsync(cancellationToken);
+        var related = await FamilyRelationships.RelatedAsync(db, youngPersonId, cancellationToken);
+        var sibling = (await FamilyRelationships.WithCseHistoryAsync(db, related, cancellationToken)).Count > 0 ? [RiskIndicator.SiblingWithCseHistory] : Array.Empty<RiskIndicator>();
         return new KnownFacts(
-            referrals.SelectMany(r => r.Indicators).Concat(assessments.SelectMany(a => a.Indicators)).Distinct().Order().ToList(),
+            referrals.SelectMany(r => r.Indicators).Concat(assessments.SelectMany(a => a.Indicators)).Concat(sibling).Distinct().Order().ToList(),
             referrals.Any(r => r.SexualActivity) || assessments.Any(a => a.SexualActivity),
             referrals.Any(r => r.DisclosureOfAssault) || assessments.Any(a => a.DisclosureOfAssault));
     }

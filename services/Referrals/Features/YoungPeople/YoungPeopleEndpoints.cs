@@ -17,6 +17,10 @@ public static class YoungPeopleEndpoints
         group.MapPost("/{id:guid}/corrections", CorrectYoungPersonDetails.HandleAsync);
         group.MapGet("/{id:guid}/own-words", OwnWords.HandleAsync).AuditsReadOf(SubjectType)
             .WithSummary("The young person's own words: their views from strategy meetings and the texts marked as their views (audited)");
+        group.MapPost("/{id:guid}/relationships", FamilyRelationships.RecordAsync)
+            .WithName("RecordFamilyRelationship").WithSummary("Record that two young people are siblings or share a household (REF-19)");
+        group.MapGet("/{id:guid}/relationships", FamilyRelationships.ListAsync)
+            .WithName("ListFamilyRelationships").WithSummary("A young person's siblings and household, with whether each has a CSE history (audited for both)");
         // A different policy from the group's: only managers and auditors see who looked at a record (REC-08).
         app.MapGet("/api/referrals/young-people/{id:guid}/access-log", GetAccessLog.HandleAsync)
             .RequireAuthorization(Policies.AccessLogReaders).WithTags("Young people");
