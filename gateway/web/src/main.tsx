@@ -18,6 +18,7 @@ import { Dashboard } from "./pages/Dashboard";
 import { LeavingCare, LeavingCareAlert, LeavingCareYoungPerson } from "./pages/LeavingCare";
 import { Outreach } from "./pages/Outreach";
 import { Conversation, DutyInbox } from "./pages/SupportLine";
+import { PlacedWithMe } from "./pages/PlacedWithMe";
 import "./styles.css";
 import { registerAppShell } from "./pwa";
 
@@ -64,6 +65,7 @@ const router = createBrowserRouter([
       { path: "/status", element: <Status /> },
       { path: "/", element: <RequireSignIn><Home /></RequireSignIn> },
       { path: "/dashboard", element: <RequireRole path="/dashboard"><Dashboard /></RequireRole> },
+      { path: "/placed-with-me", element: <RequireRole path="/placed-with-me"><PlacedWithMe /></RequireRole> },
       { path: "/young-people", element: <RequireRole path="/young-people"><FindYoungPeople /></RequireRole> },
       { path: "/young-people/:id", element: <RequireRole path="/young-people"><YoungPersonRecord /></RequireRole> },
       { path: "/leaving-care", element: <RequireRole path="/leaving-care"><LeavingCare /></RequireRole> },
