@@ -28,6 +28,7 @@ public static partial class DevTokens
         new("demo-duty", Roles.SupportLineOperator, "Support-line duty worker: the duty inbox and danger alerts"),
         new("demo-rhi", Roles.RhiWorker, "Return-home-interview worker"),
         new("demo-police", Roles.PoliceLiaison, "Police liaison"),
+        new("demo-carer", Roles.Carer, "Foster carer: the children placed with me, who must not have contact, report contact"),
         new("demo-commissioner", Roles.Commissioner, "Commissioner: aggregate reports only, never a child's record"),
     ];
 

@@ -8,7 +8,8 @@ namespace Support.Web.Tests;
 
 /// <summary>
 /// <c>tools/seed</c>, which <c>tools/run</c> runs, fills every journey through the public APIs: run against the test
-/// platform's gateway, each role then finds something real on its first screen, and a second run adds nothing.
+/// platform's gateway, each role then finds something real on its first screen (the demo carer a child placed with
+/// them and her must-not-have-contact list), and a second run adds nothing.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class DemoSeedTests(Platform platform)
@@ -64,10 +65,21 @@ public sealed class DemoSeedTests(Platform platform)
                 .Any(c => c.GetProperty("urgency").GetString() == "ImmediateDanger" && c.GetProperty("phoneEnding").GetString()!.EndsWith("102", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(20), "the seeded danger text in the duty inbox");
 
+        using var carer = platform.Client("Carer", "demo-carer");
+        var placed = (await carer.GetFromJsonAsync<JsonElement>("/api/referrals/placements/mine")).EnumerateArray()
+            .Single(p => p.GetProperty("setting").GetString() == "Demo foster home, Wath");
+        var bethany = placed.GetProperty("youngPersonId").GetGuid();
+        var barred = await carer.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{bethany}/barred-persons");
+        Assert.Contains(barred.EnumerateArray(), b => b.GetProperty("name").GetString() == "Demo Lee Mason");
+
         var again = await SeedAsync();
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Contains("already there", again.Output, StringComparison.Ordinal);
         var actions = await manager.GetFromJsonAsync<JsonElement>("/api/referrals/strategy-actions?dueToday=true");
         Assert.Single(actions.EnumerateArray(), a => a.GetProperty("description").GetString() == "Visit Harley at school with the police");
+        var placedAgain = (await carer.GetFromJsonAsync<JsonElement>("/api/referrals/placements/mine")).EnumerateArray()
+            .Single(p => p.GetProperty("setting").GetString() == "Demo foster home, Wath");
+        Assert.Equal(placed.GetProperty("placementId").GetGuid(), placedAgain.GetProperty("placementId").GetGuid());
+        Assert.Equal(2, (await carer.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{bethany}/barred-persons")).GetArrayLength());
     }
 }

@@ -1,6 +1,6 @@
 // Every journey of issue 14 and who it is for. A journey whose API has not landed yet has `ready: false`: its route
 // exists (so links and role navigation are settled) but it shows no data until the service provides it.
-import { aggregateReaders, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders } from "./roles";
+import { aggregateReaders, carers, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders } from "./roles";
 
 export type Journey = { path: string; label: string; roles: readonly string[]; ready: boolean; arrivesWith?: string };
 
@@ -10,6 +10,8 @@ export const journeys: Journey[] = [
   // Before "Find a young person" so that an outreach worker lands on the street journey and a duty worker on the inbox.
   { path: "/outreach", label: "Outreach", roles: outreachStaff, ready: true },
   { path: "/support-line", label: "Support line", roles: dutyInboxStaff, ready: true },
+  // Before "Find a young person" (carers are case staff) so that a carer lands on the children placed with them.
+  { path: "/placed-with-me", label: "Children placed with me", roles: carers, ready: true },
   { path: "/young-people", label: "Find a young person", roles: caseStaff, ready: true },
   { path: "/reports", label: "Reports", roles: aggregateReaders, ready: true },
   { path: "/hotspots", label: "Hotspot map", roles: placeReportReaders, ready: true },

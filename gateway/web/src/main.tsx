@@ -25,6 +25,8 @@ import { registerAppShell } from "./pwa";
 const Hotspots = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.Hotspots })));
 const MyPlaces = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.MyPlaces })));
 const Reports = lazy(() => import("./pages/Reports").then((m) => ({ default: m.Reports })));
+// Only carers open it; kept out of the main bundle everyone downloads (still precached for the app shell).
+const PlacedWithMe = lazy(() => import("./pages/PlacedWithMe").then((m) => ({ default: m.PlacedWithMe })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p>Loading…</p>}>{children}</Suspense>;
@@ -64,6 +66,7 @@ const router = createBrowserRouter([
       { path: "/status", element: <Status /> },
       { path: "/", element: <RequireSignIn><Home /></RequireSignIn> },
       { path: "/dashboard", element: <RequireRole path="/dashboard"><Dashboard /></RequireRole> },
+      { path: "/placed-with-me", element: <RequireRole path="/placed-with-me"><Loading><PlacedWithMe /></Loading></RequireRole> },
       { path: "/young-people", element: <RequireRole path="/young-people"><FindYoungPeople /></RequireRole> },
       { path: "/young-people/:id", element: <RequireRole path="/young-people"><YoungPersonRecord /></RequireRole> },
       { path: "/leaving-care", element: <RequireRole path="/leaving-care"><LeavingCare /></RequireRole> },

@@ -3,7 +3,7 @@
 export const Roles = {
   OutreachWorker: "OutreachWorker", SocialWorker: "SocialWorker", TeamManager: "TeamManager",
   SeniorManager: "SeniorManager", PersonalAdviser: "PersonalAdviser", SupportLineOperator: "SupportLineOperator",
-  Commissioner: "Commissioner", Governance: "Governance", Auditor: "Auditor",
+  Commissioner: "Commissioner", Governance: "Governance", Auditor: "Auditor", Carer: "Carer",
 } as const;
 
 export const caseStaff = [
@@ -17,6 +17,8 @@ export const leavingCareTeam = [Roles.PersonalAdviser, ...managers];
 export const outreachStaff = [Roles.OutreachWorker, ...managers];
 /** services/SupportLine ConversationEndpoints.InboxRoles: who works the duty inbox. */
 export const dutyInboxStaff = [Roles.SupportLineOperator, Roles.OutreachWorker, ...managers];
+/** Residential workers and foster carers (REF-27): the children placed with them, their lists, reporting contact. */
+export const carers = [Roles.Carer];
 export const aggregateReaders = [Roles.Commissioner, Roles.Governance, Roles.TeamManager, Roles.SeniorManager, Roles.Auditor];
 
 /** Roles.PlaceReportReaders: the aggregate readers and police liaison (OUT-08, the hotspot report). */

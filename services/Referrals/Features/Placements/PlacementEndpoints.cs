@@ -38,6 +38,8 @@ public static class PlacementEndpoints
             .WithName("ListPendingMatchingAssessments").WithSummary("Matching assessments waiting for a senior manager's decision");
         placements.MapPost("/matching-assessments/{id:guid}/decision", MatchingAssessments.DecideAsync).RequireAuthorization(p => p.RequireRole(Roles.SeniorManager))
             .WithName("DecideMatchingAssessment").WithSummary("A senior manager, not the author, approves or refuses a matching assessment (REF-26)");
+        placements.MapGet("/mine", ReadMyPlacements.HandleAsync).RequireAuthorization(p => p.RequireRole(Roles.Carer))
+            .WithName("ListMyPlacements").WithSummary("The children placed with the signed-in carer now, with name, age, setting and review-by date (REF-27)");
         placements.MapPost("/{id:guid}/barred-contacts", BarredPersons.ReportContactAsync).RequireAuthorization(p => p.RequireRole(ContactReporters))
             .WithName("ReportBarredContact").WithSummary("A carer reports contact by someone on the child's must-not-have-contact list: a critical incident (REF-27)");
 
