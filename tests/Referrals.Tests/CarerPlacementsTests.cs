@@ -76,11 +76,11 @@ public sealed class CarerPlacementsTests(ReferralsFixture fixture) : IClassFixtu
         await PlaceAsync(moved, "Gran", carer: null, type: "Home");
 
         var mine = await MineAsync(carer);
-        Assert.Equal([bee, cara], mine.Select(m => m.YoungPersonId));
-        var first = mine[0];
+        Assert.Equal(new[] { bee, cara }.Order(), mine.Select(m => m.YoungPersonId).Order());
+        var first = mine.Single(m => m.YoungPersonId == bee);
         Assert.Equal((beePlacement.Id, "Bee", YoungPerson.AgeOn(new DateOnly(2011, 3, 4), Today), "Mrs Dean", PlacementType.FosterCare, Today, (DateOnly?)null),
             (first.PlacementId, first.Name, first.Age, first.Setting, first.Type, first.StartedOn, first.ReviewBy));
-        var second = mine[1];
+        var second = mine.Single(m => m.YoungPersonId == cara);
         Assert.Equal((caraPlacement.Id, "Cara", YoungPerson.AgeOn(new DateOnly(2012, 7, 8), Today), unit, PlacementType.Residential, (DateOnly?)Today.AddDays(60)),
             (second.PlacementId, second.Name, second.Age, second.Setting, second.Type, second.ReviewBy));
 
@@ -90,7 +90,7 @@ public sealed class CarerPlacementsTests(ReferralsFixture fixture) : IClassFixtu
         // Each child listed is a read of their record by the carer, under the placement relationship (REC-08, REC-11).
         await using var db = fixture.CreateDbContext();
         var reads = await db.Set<AccessLogEntry>().Where(e => e.Actor == carer).ToListAsync();
-        Assert.Equal([bee, cara], reads.Select(e => e.SubjectId).Order());
+        Assert.Equal(new[] { bee, cara }.Order(), reads.Select(e => e.SubjectId).Order());
         Assert.All(reads, e => Assert.Equal((AccessActions.Read, "/api/referrals/placements/mine"), (e.Action, e.Path)));
         Assert.All(reads, e => Assert.NotNull(e.SharedUnder));
     }
