@@ -4,6 +4,7 @@ using Support.Referrals.Data;
 using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.CriticalIncidents;
+using Support.Referrals.Features.CrossReferences;
 using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.Disclosure;
 using Support.Referrals.Features.SubjectAccess;
@@ -77,6 +78,7 @@ public static class ReferralsApi
         app.MapEscalationEndpoints();
         app.MapShareRefusalEndpoints();
         app.MapPlacementEndpoints();
+        app.MapCrossReferenceEndpoints();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Cases;
 using Support.Referrals.Domain.Placements;
 using Support.Referrals.Domain.Chronology;
+using Support.Referrals.Domain.CrossReferences;
 using Support.Referrals.Domain.Disclosure;
 using Support.Referrals.Domain.OnCall;
 using Support.Referrals.Domain.PoliceOutcomes;
@@ -28,6 +29,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
             .Select(d => (DateOnly?)d.DateOfBirth).FirstOrDefaultAsync(cancellationToken);
 
     public DbSet<FamilyRelationship> FamilyRelationships => Set<FamilyRelationship>();
+    public DbSet<CrossReference> CrossReferences => Set<CrossReference>();
+    public DbSet<CrossReferenceAcknowledgement> CrossReferenceAcknowledgements => Set<CrossReferenceAcknowledgement>();
     public DbSet<CaseVisit> CaseVisits => Set<CaseVisit>();
     public DbSet<CaseSupervision> CaseSupervisions => Set<CaseSupervision>();
     public DbSet<Placement> Placements => Set<Placement>();

@@ -1038,6 +1038,91 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("critical_incident_acknowledgements", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.CrossReferences.CrossReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.PrimitiveCollection<List<string>>("KeyWorkers")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("key_workers");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("source_kind");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source_reference");
+
+                    b.Property<Guid>("SourceYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_young_person_id");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid>("TaggedYoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tagged_young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cross_references");
+
+                    b.HasIndex("SourceYoungPersonId")
+                        .HasDatabaseName("ix_cross_references_source_young_person_id");
+
+                    b.HasIndex("TaggedYoungPersonId")
+                        .HasDatabaseName("ix_cross_references_tagged_young_person_id");
+
+                    b.ToTable("cross_references", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.CrossReferences.CrossReferenceAcknowledgement", b =>
+                {
+                    b.Property<Guid>("CrossReferenceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cross_reference_id");
+
+                    b.Property<string>("KeyWorker")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key_worker");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.HasKey("CrossReferenceId", "KeyWorker")
+                        .HasName("pk_cross_reference_acknowledgements");
+
+                    b.ToTable("cross_reference_acknowledgements", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Disclosure.DisclosurePack", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4221,6 +4306,33 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_critical_incident_acknowledgements_critical_incident_incide");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.CrossReferences.CrossReference", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("SourceYoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cross_references_young_people_source_young_person_id");
+
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("TaggedYoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cross_references_young_people_tagged_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.CrossReferences.CrossReferenceAcknowledgement", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.CrossReferences.CrossReference", null)
+                        .WithMany()
+                        .HasForeignKey("CrossReferenceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_cross_reference_acknowledgements_cross_references_cross_ref");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Disclosure.DisclosurePack", b =>

@@ -85,4 +85,5 @@ public enum ChronologyEntryKind
     RiskToOthersRecorded,
     CaseVisitRecorded,
     CaseSupervisionRecorded,
+    CrossReferenceRecorded,
 }

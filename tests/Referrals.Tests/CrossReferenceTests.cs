@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using Support.Contracts.Referrals;
+using Support.Referrals.Features.CrossReferences;
+using Support.ServiceDefaults.Auth;
+
+namespace Support.Referrals.Tests;
+
+/// <summary>
+/// REF-19. Imray §4.1: "important information about individual children held on the files of other children ... with
+/// no reference made on the subject child's case record". A record can tag another young person; the tagged child's
+/// record points back to the source, what it says is shown only to those who may read the source, and the tagged
+/// child's key worker is told until they acknowledge it.
+/// </summary>
+public sealed class CrossReferenceTests(ReferralsFixture fixture) : IClassFixture<ReferralsFixture>
+{
+    private HttpClient Worker() => fixture.Host.ClientFor(Roles.SocialWorker, "sw-xref");
+
+    private async Task<(Guid Source, Guid Tagged)> TwoChildrenWithKeyWorkerAsync(string keyWorker)
+    {
+        using var worker = Worker();
+        var source = await worker.RegisterChildAsync("2011-01-01");
+        var tagged = await worker.RegisterChildAsync("2012-02-02");
+        var @case = await worker.OpenCaseAsync(tagged);
+        using var manager = fixture.Host.ClientFor(Roles.TeamManager, "tm-xref");
+        (await manager.PostAsJsonAsync($"/api/referrals/cases/{@case.Id}/key-worker", new { keyWorker })).EnsureSuccessStatusCode();
+        return (source, tagged);
+    }
+
+    private static object Tag(Guid tagged) => new
+    {
+        taggedYoungPersonId = tagged, sourceKind = "case-note", sourceReference = "note 14",
+        summary = "Her younger sister was in the same car on Friday night with the men from the takeaway.",
+    };
+
+    [Fact]
+    public async Task Tagging_another_child_tells_their_key_worker_and_shows_the_content_only_to_those_who_may_read_the_source()
+    {
+        var (source, tagged) = await TwoChildrenWithKeyWorkerAsync("kw-xref");
+        using var worker = Worker();
+        using var recorded = await worker.PostAsJsonAsync($"/api/referrals/young-people/{source}/cross-references", Tag(tagged));
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var reference = await recorded.ReadAsync<CrossReferenceResponse>();
+        var announced = Assert.Single(await fixture.OutboxAsync<CrossReferenceRecorded>(m => m.CrossReferenceId == reference.Id));
+        Assert.Equal((tagged, source, "case-note"), (announced.YoungPersonId, announced.SourceYoungPersonId, announced.SourceKind));
+        Assert.Equal(["kw-xref"], announced.KeyWorkers);
+
+        var seen = Assert.Single((await worker.GetFromJsonAsync<List<CrossReferenceResponse>>($"/api/referrals/young-people/{tagged}/cross-references", CaseRequests.Json))!);
+        Assert.Equal((false, "Her younger sister was in the same car on Friday night with the men from the takeaway.", source), (seen.Restricted, seen.Summary, seen.SourceYoungPersonId));
+
+        // A carer of the tagged child only: told that information exists and where, not what it says.
+        using (var manager = fixture.Host.ClientFor(Roles.TeamManager, "tm-xref"))
+        {
+            (await manager.PostAsJsonAsync($"/api/referrals/young-people/{tagged}/sharing-relationships",
+                new { userId = "carer-xref", kind = "Placement", validFrom = fixture.Clock.GetUtcNow().AddDays(-1), reason = "Placed with this carer" })).EnsureSuccessStatusCode();
+        }
+        using var carer = fixture.Host.ClientFor(Roles.Carer, "carer-xref");
+        var restricted = Assert.Single((await carer.GetFromJsonAsync<List<CrossReferenceResponse>>($"/api/referrals/young-people/{tagged}/cross-references", CaseRequests.Json))!);
+        Assert.Equal((true, (string?)null, (string?)null, source), (restricted.Restricted, restricted.Summary, restricted.SourceReference, restricted.SourceYoungPersonId));
+        Assert.Equal(HttpStatusCode.Forbidden, (await carer.GetAsync($"/api/referrals/young-people/{source}/cross-references")).StatusCode);
+
+        // The key worker is told, and acknowledges once; nobody else can.
+        using var keyWorker = fixture.Host.ClientFor(Roles.SocialWorker, "kw-xref");
+        Assert.Contains((await keyWorker.GetFromJsonAsync<List<CrossReferenceResponse>>("/api/referrals/cross-references/mine", CaseRequests.Json))!, r => r.Id == reference.Id);
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsync($"/api/referrals/cross-references/{reference.Id}/acknowledge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await keyWorker.PostAsync($"/api/referrals/cross-references/{reference.Id}/acknowledge", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await keyWorker.PostAsync($"/api/referrals/cross-references/{reference.Id}/acknowledge", null)).StatusCode);
+        Assert.DoesNotContain((await keyWorker.GetFromJsonAsync<List<CrossReferenceResponse>>("/api/referrals/cross-references/mine", CaseRequests.Json))!, r => r.Id == reference.Id);
+        var after = Assert.Single((await worker.GetFromJsonAsync<List<CrossReferenceResponse>>($"/api/referrals/young-people/{tagged}/cross-references", CaseRequests.Json))!);
+        Assert.Equal(["kw-xref"], after.AcknowledgedBy);
+    }
+
+    [Fact]
+    public async Task A_cross_reference_needs_another_registered_young_person_a_source_kind_code_and_a_summary()
+    {
+        using var worker = Worker();
+        var child = await worker.RegisterChildAsync();
+        using (var missing = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references", new { }))
+        {
+            Assert.Equal(["sourceKind", "summary", "taggedYoungPersonId"], (await missing.ErrorFieldsAsync()).Order());
+        }
+        using (var badKind = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references", new { taggedYoungPersonId = Guid.NewGuid(), sourceKind = "Case Note!", summary = "s" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
+            Assert.Equal(["sourceKind"], await badKind.ErrorFieldsAsync());
+        }
+        using (var self = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references", Tag(child)))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, self.StatusCode);
+        }
+        using (var unknown = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references", Tag(Guid.NewGuid())))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+            Assert.Equal(["taggedYoungPersonId"], await unknown.ErrorFieldsAsync());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync($"/api/referrals/young-people/{Guid.NewGuid()}/cross-references", Tag(child))).StatusCode);
+    }
+}
