@@ -64,6 +64,18 @@ public sealed class CriticalIncident
         return true;
     }
 
+    /// <summary>The announcement of an incident raised in this service, at <paramref name="occurredAt"/>.</summary>
+    public CriticalIncidentRaised Raised(DateTimeOffset occurredAt) => new()
+    {
+        IncidentId = Id,
+        YoungPersonId = YoungPersonId,
+        Kind = Kind,
+        SourceService = SourceService,
+        SourceReference = SourceReference,
+        IncidentAt = IncidentAt,
+        OccurredAt = occurredAt,
+    };
+
     public CriticalIncidentAcknowledged Announced(CriticalIncidentAcknowledgement acknowledgement) => new()
     {
         IncidentId = Id,

@@ -66,16 +66,7 @@ public static class RecordCriticalIncident
         var incident = CriticalIncident.Raise(id, youngPersonId, request.Kind!.Value, Service, $"critical-incident:{id}", incidentAt,
             author.At, options.Value.Deadline, request.Summary, author);
         db.Set<CriticalIncident>().Add(incident);
-        outbox.Add(new CriticalIncidentRaised
-        {
-            IncidentId = incident.Id,
-            YoungPersonId = incident.YoungPersonId,
-            Kind = incident.Kind,
-            SourceService = incident.SourceService,
-            SourceReference = incident.SourceReference,
-            IncidentAt = incident.IncidentAt,
-            OccurredAt = author.At,
-        });
+        outbox.Add(incident.Raised(author.At));
         if (await RiskLevelSaving.SaveAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;

@@ -102,16 +102,7 @@ public static class BarredPersons
             $"A person on the must-not-have-contact list was in contact with the child at their placement: {report.Account}", author);
         db.BarredContactReports.Add(report);
         db.Set<CriticalIncident>().Add(incident);
-        outbox.Add(new CriticalIncidentRaised
-        {
-            IncidentId = incident.Id,
-            YoungPersonId = incident.YoungPersonId,
-            Kind = incident.Kind,
-            SourceService = incident.SourceService,
-            SourceReference = incident.SourceReference,
-            IncidentAt = incident.IncidentAt,
-            OccurredAt = author.At,
-        });
+        outbox.Add(incident.Raised(author.At));
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/critical-incidents/{incident.Id}", BarredContactResponse.From(report));
     }
