@@ -7,11 +7,11 @@ namespace Support.Web.Tests;
 /// <summary>Records the facts a journey shows, through the gateway's real APIs (never straight into a database).</summary>
 public static class Seed
 {
-    public static async Task<Guid> RegisterAsync(HttpClient client, string givenName, string familyName, DateOnly dateOfBirth, string localArea = "Maltby")
+    public static async Task<Guid> RegisterAsync(HttpClient client, string givenName, string familyName, DateOnly dateOfBirth, string localArea = "Maltby", string gender = "Female")
     {
         using var response = await client.PostAsJsonAsync("/api/referrals/young-people", new
         {
-            givenName, familyName, dateOfBirth = dateOfBirth.ToString("yyyy-MM-dd"), gender = "Female", localArea,
+            givenName, familyName, dateOfBirth = dateOfBirth.ToString("yyyy-MM-dd"), gender, localArea,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

@@ -12,6 +12,8 @@ export const caseStaff = [
   "SupportLineOperator", "Auditor",
 ];
 export const managers = [Roles.TeamManager, Roles.SeniorManager];
+/** Roles.ReferralDeciders (docs/access-matrix.md): who records placements, risk to others and the must-not-have-contact list. */
+export const referralDeciders = [Roles.SocialWorker, ...managers];
 export const leavingCareTeam = [Roles.PersonalAdviser, ...managers];
 /** services/Outreach/README.md: "outreach staff" write contacts, aliases and see their referrals. */
 export const outreachStaff = [Roles.OutreachWorker, ...managers];

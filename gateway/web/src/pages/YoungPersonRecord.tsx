@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useParams } from "react-router";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, query } from "../api";
@@ -42,6 +42,9 @@ type Visit = VisitReceipt & { note: string | null; recordedAt: Instant };
 
 const pageSize = 20;
 
+// The placements section is loaded when a record is opened, to keep the main bundle under Vite's 500 kB warning.
+const Placements = lazy(() => import("./Placements").then((m) => ({ default: m.Placements })));
+
 export function YoungPersonRecord() {
   const { id = "" } = useParams();
   const person = useQuery({ queryKey: ["young-person", id], queryFn: () => api.get<YoungPerson>(`/api/referrals/young-people/${id}`) });
@@ -61,6 +64,9 @@ export function YoungPersonRecord() {
           <Cases id={id} />
           <Referrals id={id} />
           <RiskAssessments id={id} />
+          <Suspense fallback={<p role="status">Loading the placements…</p>}>
+            <Placements id={id} />
+          </Suspense>
         </div>
       </div>
     </article>
