@@ -313,4 +313,37 @@ public sealed class PlacementTests(ReferralsFixture fixture) : IClassFixture<Ref
         Assert.Equal(("carer-placements", SharingRelationshipKind.Placement), (relationship.UserId, relationship.Kind));
         Assert.Equal(relationship.RelationshipId, Assert.Single(await fixture.OutboxAsync<SharingRelationshipEnded>(m => m.YoungPersonId == child)).RelationshipId);
     }
+
+    [Fact]
+    public async Task A_manager_takes_someone_off_the_list_with_a_reason_the_carer_no_longer_sees_them_and_the_entry_stays_on_the_record()
+    {
+        var child = await RegisterAsync("2011-09-09", "Female");
+        var placement = await PlaceAsync(child, "Mr and Mrs Ali", type: "FosterCare", carer: "carer-removal");
+        using var worker = Worker();
+        using var listed = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/barred-persons", new { name = "Wrong Name", description = "d", reason = "r" });
+        var person = await listed.ReadAsync<BarredPersonResponse>();
+        var remove = $"/api/referrals/young-people/{child}/barred-persons/{person.Id}/remove";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await worker.PostAsJsonAsync(remove, new { reason = "typed by mistake" })).StatusCode);
+        using var manager = fixture.Host.ClientFor(Roles.TeamManager, "tm-placements");
+        using (var noReason = await manager.PostAsJsonAsync(remove, new { }))
+        {
+            Assert.Equal(["reason"], await noReason.ErrorFieldsAsync());
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsJsonAsync($"/api/referrals/young-people/{Guid.NewGuid()}/barred-persons/{person.Id}/remove", new { reason = "x" })).StatusCode);
+        using (var removed = await manager.PostAsJsonAsync(remove, new { reason = "Entered on the wrong child's record." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        }
+        Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync(remove, new { reason = "again" })).StatusCode);
+
+        using var carer = fixture.Host.ClientFor(Roles.Carer, "carer-removal");
+        Assert.Empty((await carer.GetFromJsonAsync<List<BarredPersonResponse>>($"/api/referrals/young-people/{child}/barred-persons", CaseRequests.Json))!);
+        var all = Assert.Single((await worker.GetFromJsonAsync<List<BarredPersonResponse>>($"/api/referrals/young-people/{child}/barred-persons?includeRemoved=true", CaseRequests.Json))!);
+        Assert.Equal(("Wrong Name", "tm-placements", "Entered on the wrong child's record."), (all.Name, all.RemovedBy, all.RemovalReason));
+        using var report = await carer.PostAsJsonAsync($"/api/referrals/placements/{placement.Id}/barred-contacts",
+            new { barredPersonId = person.Id, occurredAt = fixture.Clock.GetUtcNow().AddHours(-1), account = "x" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, report.StatusCode);
+        Assert.Equal(["barredPersonId"], await report.ErrorFieldsAsync());
+    }
 }

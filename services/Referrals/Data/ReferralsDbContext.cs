@@ -41,6 +41,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<PlacementMatchingAssessment> PlacementMatchingAssessments => Set<PlacementMatchingAssessment>();
     public DbSet<PlacementMatchingDecision> PlacementMatchingDecisions => Set<PlacementMatchingDecision>();
     public DbSet<BarredPerson> BarredPersons => Set<BarredPerson>();
+    public DbSet<BarredPersonRemoval> BarredPersonRemovals => Set<BarredPersonRemoval>();
     public DbSet<BarredContactReport> BarredContactReports => Set<BarredContactReport>();
     public DbSet<VisitGapNotice> VisitGapNotices => Set<VisitGapNotice>();
     public DbSet<RiskReview> RiskReviews => Set<RiskReview>();

@@ -144,3 +144,16 @@ internal sealed class BarredContactReportConfiguration : IEntityTypeConfiguratio
         e.HasOne<BarredPerson>().WithMany().HasForeignKey(x => x.BarredPersonId);
     }
 }
+
+internal sealed class BarredPersonRemovalConfiguration : IEntityTypeConfiguration<BarredPersonRemoval>
+{
+    public void Configure(EntityTypeBuilder<BarredPersonRemoval> e)
+    {
+        e.ToTable("barred_person_removals");
+        e.HasKey(x => x.BarredPersonId);
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.Property(x => x.RemovedBy).HasMaxLength(200);
+        e.Property(x => x.RemovedByRole).HasMaxLength(100);
+        e.HasOne<BarredPerson>().WithMany().HasForeignKey(x => x.BarredPersonId);
+    }
+}

@@ -2219,6 +2219,40 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("barred_persons", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.BarredPersonRemoval", b =>
+                {
+                    b.Property<Guid>("BarredPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("barred_person_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RemovedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("removed_at");
+
+                    b.Property<string>("RemovedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("removed_by");
+
+                    b.Property<string>("RemovedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("removed_by_role");
+
+                    b.HasKey("BarredPersonId")
+                        .HasName("pk_barred_person_removals");
+
+                    b.ToTable("barred_person_removals", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Placements.Placement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4483,6 +4517,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_barred_persons_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Placements.BarredPersonRemoval", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Placements.BarredPerson", null)
+                        .WithMany()
+                        .HasForeignKey("BarredPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_barred_person_removals_barred_persons_barred_person_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Placements.Placement", b =>

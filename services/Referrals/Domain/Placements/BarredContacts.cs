@@ -64,3 +64,23 @@ public sealed class BarredContactReport
         RecordedByRole = author.Role,
     };
 }
+
+/// <summary>
+/// A manager's removal of someone from a child's must-not-have-contact list (REF-27), with the reason: the entry stays
+/// on the record, no longer on the list the carer sees. One per entry; append-only.
+/// </summary>
+public sealed class BarredPersonRemoval
+{
+    private BarredPersonRemoval() { }
+
+    public Guid BarredPersonId { get; private init; }
+    public string Reason { get; private init; } = "";
+    public DateTimeOffset RemovedAt { get; private init; }
+    public string RemovedBy { get; private init; } = "";
+    public string RemovedByRole { get; private init; } = "";
+
+    public static BarredPersonRemoval Of(BarredPerson person, string reason, Author author) => new()
+    {
+        BarredPersonId = person.Id, Reason = reason.Trim(), RemovedAt = author.At, RemovedBy = author.UserId, RemovedByRole = author.Role,
+    };
+}

@@ -10,6 +10,7 @@ using Support.Referrals.Domain.Placements;
 using Support.Referrals.Features.CriticalIncidents;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 
@@ -24,6 +25,7 @@ public static class BarredPersons
 {
     public sealed record Request(string? Name, string? Description, string? Reason);
     public sealed record ContactRequest(Guid? BarredPersonId, DateTimeOffset? OccurredAt, string? Account);
+    public sealed record RemovalRequest(string? Reason);
 
     public static async Task<Results<Created<BarredPersonResponse>, ValidationProblem, NotFound>> RecordAsync(
         Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -46,16 +48,47 @@ public static class BarredPersons
         return TypedResults.Created($"/api/referrals/young-people/{id}/barred-persons", BarredPersonResponse.From(person));
     }
 
+    /// <summary>The list as it stands (what a carer needs); <c>includeRemoved=true</c> adds the removed entries with who removed them and why.</summary>
     public static async Task<Results<Ok<List<BarredPersonResponse>>, NotFound>> ListAsync(
-        Guid id, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
+        Guid id, bool? includeRemoved, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
     {
         if (await db.DateOfBirthOfAsync(id, cancellationToken) is null)
         {
             return TypedResults.NotFound();
         }
-        var persons = await db.BarredPersons.AsNoTracking().Where(p => p.YoungPersonId == id).OrderBy(p => p.RecordedAt).ToListAsync(cancellationToken);
+        var persons = await db.BarredPersons.AsNoTracking().Where(p => p.YoungPersonId == id).OrderBy(p => p.RecordedAt)
+            .Select(p => new { Person = p, Removal = db.BarredPersonRemovals.SingleOrDefault(r => r.BarredPersonId == p.Id) })
+            .ToListAsync(cancellationToken);
         await accessLog.RecordAsync(PlacementEndpoints.SubjectType, [id], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(persons.Select(BarredPersonResponse.From).ToList());
+        return TypedResults.Ok(persons.Where(p => includeRemoved == true || p.Removal is null)
+            .Select(p => BarredPersonResponse.From(p.Person, p.Removal)).ToList());
+    }
+
+    /// <summary>A manager takes someone off the list with a reason (a wrong name, a court's decision); once (409 after).</summary>
+    public static async Task<Results<Ok<BarredPersonResponse>, ValidationProblem, ProblemHttpResult, NotFound>> RemoveAsync(
+        Guid id, Guid personId, RemovalRequest request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().Required("reason", request.Reason, 2000);
+        if (errors.Any)
+        {
+            return errors.ToBadRequest();
+        }
+        var person = await db.BarredPersons.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId && p.YoungPersonId == id, cancellationToken);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var removal = BarredPersonRemoval.Of(person, request.Reason!, user.ToAuthor(clock, [Roles.TeamManager, Roles.SeniorManager]));
+        db.BarredPersonRemovals.Add(removal);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return TypedResults.Problem(title: "This person has already been taken off the list", statusCode: StatusCodes.Status409Conflict);
+        }
+        return TypedResults.Ok(BarredPersonResponse.From(person, removal));
     }
 
     public static async Task<Results<Created<BarredContactResponse>, ValidationProblem, ProblemHttpResult, NotFound>> ReportContactAsync(
@@ -79,7 +112,8 @@ public static class BarredPersons
         await accessLog.EnsureMayReadAsync(PlacementEndpoints.SubjectType, [placement.YoungPersonId], cancellationToken);
         var author = user.ToAuthor(clock);
         var person = await db.BarredPersons.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.Id == request.BarredPersonId && p.YoungPersonId == placement.YoungPersonId, cancellationToken);
+            .SingleOrDefaultAsync(p => p.Id == request.BarredPersonId && p.YoungPersonId == placement.YoungPersonId
+                && !db.BarredPersonRemovals.Any(r => r.BarredPersonId == p.Id), cancellationToken);
         errors.When(person is null, "barredPersonId", "This person is not on the child's must-not-have-contact list.");
         if (EventDates.Problem("occurredAt", request.OccurredAt!.Value, await db.DateOfBirthOfAsync(placement.YoungPersonId, cancellationToken), author.At) is { } dateProblem)
         {

@@ -50,6 +50,8 @@ public static class PlacementEndpoints
             .WithName("RecordRiskToOthers").WithSummary("Record that a young person poses a risk to other children, and towards whom (REF-26)");
         people.MapGet("/barred-persons", BarredPersons.ListAsync)
             .WithName("ListBarredPersons").WithSummary("The people who must not have contact with the child, shared with the placement's carer (REF-27)");
+        people.MapPost("/barred-persons/{personId:guid}/remove", BarredPersons.RemoveAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("RemoveBarredPerson").WithSummary("A manager takes someone off the must-not-have-contact list with a reason; the entry stays on the record");
         people.MapPost("/barred-persons", BarredPersons.RecordAsync).RequireAuthorization(ReferralEndpoints.Deciders)
             .WithName("RecordBarredPerson").WithSummary("Add someone who must not have contact with the child (REF-27)");
 

@@ -39,10 +39,13 @@ public sealed record MatchingAssessmentResponse(
         d?.Outcome, d?.Rationale, d is null ? null : LondonTime.Of(d.DecidedAt), d?.DecidedBy);
 }
 
-public sealed record BarredPersonResponse(Guid Id, Guid YoungPersonId, string Name, string Description, string Reason, LondonTime RecordedAt, string RecordedBy)
+public sealed record BarredPersonResponse(
+    Guid Id, Guid YoungPersonId, string Name, string Description, string Reason, LondonTime RecordedAt, string RecordedBy,
+    LondonTime? RemovedAt = null, string? RemovedBy = null, string? RemovalReason = null)
 {
-    public static BarredPersonResponse From(BarredPerson p) =>
-        new(p.Id, p.YoungPersonId, p.Name, p.Description, p.Reason, LondonTime.Of(p.RecordedAt), p.RecordedBy);
+    public static BarredPersonResponse From(BarredPerson p, BarredPersonRemoval? removal = null) => new(
+        p.Id, p.YoungPersonId, p.Name, p.Description, p.Reason, LondonTime.Of(p.RecordedAt), p.RecordedBy,
+        removal is null ? null : LondonTime.Of(removal.RemovedAt), removal?.RemovedBy, removal?.Reason);
 }
 
 public sealed record BarredContactResponse(Guid Id, Guid PlacementId, Guid YoungPersonId, Guid BarredPersonId, LondonTime OccurredAt, string Account,
