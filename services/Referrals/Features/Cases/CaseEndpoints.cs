@@ -33,13 +33,13 @@ public static class CaseEndpoints
             .WithName("AssignKeyWorker").WithSummary("Allocate the key worker; the previous allocation ends at the same instant (REF-24)");
         cases.MapPost("/{id:guid}/visits", RecordCaseVisit.HandleAsync)
             .WithName("RecordCaseVisit").WithSummary("A visit or contact on the case; face-to-face contact resets the visit gap (REF-23)");
-        cases.MapGet("/{id:guid}/visits", RecordCaseVisit.ListAsync)
+        cases.MapGet("/{id:guid}/visits", ListCaseVisits.ListAsync)
             .WithName("ListCaseVisits").WithSummary("The case's visits and contacts, latest first (audited)");
         cases.MapGet("/visit-gaps", VisitGaps.ListAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("ListVisitGaps").WithSummary("Open cases past the days without face-to-face contact their risk level allows (REF-23)");
         cases.MapPost("/{id:guid}/supervision", RecordSupervision.HandleAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("RecordCaseSupervision").WithSummary("Supervision with the working hypothesis, alternatives considered and the supervisor's status (REF-18, REC-06)");
-        cases.MapGet("/{id:guid}/supervision", RecordSupervision.ListAsync)
+        cases.MapGet("/{id:guid}/supervision", ListCaseSupervision.ListAsync)
             .WithName("ListCaseSupervision").WithSummary("The case's supervision entries, latest first (audited)");
         cases.MapGet("/supervision-gaps", SupervisionGaps.ListAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("ListSupervisionGaps").WithSummary("Open CSE cases with no supervision for the configured weeks, with how often each has been supervised (REF-18)");

@@ -5,7 +5,6 @@ using Support.Contracts.Cases;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Cases;
-using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -16,7 +15,7 @@ namespace Support.Referrals.Features.Cases;
 /// REF-23: a visit or contact on an open case, with when it happened, whether it was face to face and where. Only face
 /// to face resets the visit gap. The same date rule as every service: not in the future, never before the young
 /// person's date of birth (422 naming <c>occurredAt</c>). A closed case refuses (409). Each visit reaches the child's
-/// chronology (<c>CaseVisitRecorded</c>), and the case's visits can be listed.
+/// chronology (<c>CaseVisitRecorded</c>); <see cref="ListCaseVisits"/> lists them.
 /// </summary>
 public static class RecordCaseVisit
 {
@@ -68,20 +67,5 @@ public static class RecordCaseVisit
         });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/cases/{id}/visits", From(visit));
-    }
-
-    /// <summary>The case's visits and contacts, latest first (at most 200), audited as a read of the child's record.</summary>
-    public static async Task<Results<Ok<List<VisitResponse>>, NotFound>> ListAsync(
-        Guid id, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
-    {
-        var @case = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (@case is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var visits = await db.CaseVisits.AsNoTracking().Where(v => v.CaseId == id)
-            .OrderByDescending(v => v.OccurredAt).ThenByDescending(v => v.RecordedAt).Take(200).ToListAsync(cancellationToken);
-        await accessLog.RecordAsync(CaseEndpoints.SubjectType, [@case.YoungPersonId], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(visits.Select(From).ToList());
     }
 }

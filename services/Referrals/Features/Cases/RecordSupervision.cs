@@ -5,7 +5,6 @@ using Support.Contracts.Cases;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Cases;
-using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -96,20 +95,5 @@ public static class RecordSupervision
         });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/cases/{id}/supervision", SupervisionResponse.From(supervision));
-    }
-
-    /// <summary>The case's supervision entries, latest first (audited).</summary>
-    public static async Task<Results<Ok<List<SupervisionResponse>>, NotFound>> ListAsync(
-        Guid id, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
-    {
-        var @case = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (@case is null)
-        {
-            return TypedResults.NotFound();
-        }
-        var entries = await db.CaseSupervisions.AsNoTracking().Where(s => s.CaseId == id)
-            .OrderByDescending(s => s.OccurredAt).Take(200).ToListAsync(cancellationToken);
-        await accessLog.RecordAsync(CaseEndpoints.SubjectType, [@case.YoungPersonId], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(entries.Select(SupervisionResponse.From).ToList());
     }
 }
