@@ -1,6 +1,7 @@
 using MassTransit;
 using Support.Messaging;
 using Support.Referrals.Data;
+using Support.Referrals.Features.Assessments;
 using Support.Referrals.Features.Cases;
 using Support.Referrals.Features.Chronology;
 using Support.Referrals.Features.CriticalIncidents;
@@ -43,6 +44,7 @@ public static class ReferralsApi
         builder.AddCriticalIncidents();
         builder.AddEscalations();
         builder.AddPlacements();
+        builder.AddAssessments();
         builder.Services.AddOptions<SupervisionOptions>().BindConfiguration(SupervisionOptions.Section)
             .Validate(o => o.IsValid(), "Supervision: 1 <= GapWeeks <= 52.")
             .ValidateOnStart();
@@ -79,6 +81,7 @@ public static class ReferralsApi
         app.MapShareRefusalEndpoints();
         app.MapPlacementEndpoints();
         app.MapCrossReferenceEndpoints();
+        app.MapAssessmentEndpoints();
         return app;
     }
 }

@@ -126,6 +126,430 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("outbox_messages", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<string>("OpenedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("opened_by_role");
+
+                    b.Property<Guid?>("PathwayId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pathway_id");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignedOffBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_off_by");
+
+                    b.Property<string>("SignedOffByRole")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signed_off_by_role");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessments");
+
+                    b.HasIndex("PathwayId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessments_pathway_id")
+                        .HasFilter("pathway_id IS NOT NULL");
+
+                    b.HasIndex("CompletedAt", "DueAt")
+                        .HasDatabaseName("ix_assessments_completed_at_due_at");
+
+                    b.HasIndex("YoungPersonId", "CompletedAt")
+                        .HasDatabaseName("ix_assessments_young_person_id_completed_at");
+
+                    b.HasIndex("YoungPersonId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_assessments_one_open_per_kind")
+                        .HasFilter("completed_at IS NULL AND kind <> 'S47Core'");
+
+                    b.ToTable("assessments", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("account");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("Consequences")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("consequences");
+
+                    b.Property<string>("Feelings")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("feelings");
+
+                    b.Property<string>("LongTermImpact")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("long_term_impact");
+
+                    b.Property<string>("Needs")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("needs");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("plan");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("section");
+
+                    b.Property<DateOnly?>("SeenAloneOn")
+                        .HasColumnType("date")
+                        .HasColumnName("seen_alone_on");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.Property<string>("ShortTermImpact")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("short_term_impact");
+
+                    b.Property<string>("WhatHappened")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("what_happened");
+
+                    b.Property<string>("Why")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("why");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_entries");
+
+                    b.HasIndex("AssessmentId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_entries_assessment_id_sequence");
+
+                    b.ToTable("assessment_entries", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("InvitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("invited_at");
+
+                    b.Property<string>("InvitedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("invited_by");
+
+                    b.Property<string>("Worker")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("worker");
+
+                    b.Property<string>("WorkerRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("worker_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_invitations");
+
+                    b.HasIndex("Worker")
+                        .HasDatabaseName("ix_assessment_invitations_worker");
+
+                    b.HasIndex("AssessmentId", "Worker")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_invitations_assessment_id_worker");
+
+                    b.ToTable("assessment_invitations", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentInvitationReply", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<bool>("Contributed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("contributed");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("text");
+
+                    b.HasKey("InvitationId")
+                        .HasName("pk_assessment_invitation_replies");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_assessment_invitation_replies_assessment_id");
+
+                    b.ToTable("assessment_invitation_replies", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentNeedTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("category");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("need");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_need_tasks");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_assessment_need_tasks_assessment_id");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_assessment_need_tasks_young_person_id");
+
+                    b.HasIndex("AssignedTo", "DueAt")
+                        .HasDatabaseName("ix_assessment_need_tasks_assigned_to_due_at");
+
+                    b.ToTable("assessment_need_tasks", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentNeedTaskCompletion", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("CompletedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("completed_by");
+
+                    b.Property<string>("CompletedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("completed_by_role");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid?>("UnmetNeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unmet_need_id");
+
+                    b.Property<string>("UnmetNeedReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("unmet_need_reason");
+
+                    b.HasKey("TaskId")
+                        .HasName("pk_assessment_need_task_completions");
+
+                    b.ToTable("assessment_need_task_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_by");
+
+                    b.Property<string>("SignedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("signed_by_role");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_assessment_signatures");
+
+                    b.HasIndex("AssessmentId", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_assessment_signatures_assessment_id_version");
+
+                    b.ToTable("assessment_signatures", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4230,6 +4654,66 @@ namespace Support.Referrals.Data.Migrations
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
                     b.ToTable("access_log", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentEntry", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_entries_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentInvitation", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_invitations_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentInvitationReply", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.AssessmentInvitation", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Assessments.AssessmentInvitationReply", "InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_invitation_replies_assessment_invitations_invita");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentNeedTask", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_need_tasks_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentNeedTaskCompletion", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.AssessmentNeedTask", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Assessments.AssessmentNeedTaskCompletion", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_need_task_completions_assessment_need_task_task_");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentSignature", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_signatures_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Cases.CaseClosure", b =>

@@ -86,4 +86,6 @@ public enum ChronologyEntryKind
     CaseVisitRecorded,
     CaseSupervisionRecorded,
     CrossReferenceRecorded,
+    AssessmentOpened,
+    AssessmentCompleted,
 }

@@ -8,9 +8,11 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.StrategyMeetings;
+using Support.Referrals.Features.Assessments;
 using Support.Referrals.Features.RiskAssessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.S47Pathways;
 
@@ -63,6 +65,13 @@ public static class MoveS47Pathway
         {
             var transition = pathway.MoveTo(to, request.Rationale?.Trim(), finalisedMeeting, veryHighNow, options.Value, author);
             outbox.Add(S47PathwayStarting.Reached(pathway, transition));
+            if (to == S47Stage.EnquiriesCommenced)
+            {
+                // REF-17, §4.2: "a core assessment should begin at the same time as a s47 enquiry is initiated"; it is
+                // due AssessmentDeadline working days from the referral (the reasonable-cause decision).
+                await AssessmentOpening.OpenAsync(db, outbox, pathway.YoungPersonId, AssessmentKind.S47Core, pathway.Id,
+                    WorkingDays.Add(pathway.ReasonableCauseAt, options.Value.AssessmentWorkingDays), author, cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DomainConflictException conflict)

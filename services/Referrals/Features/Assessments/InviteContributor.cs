@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Support.Referrals.Data;
+using Support.Referrals.Domain;
+using Support.Referrals.Domain.Assessments;
+using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
+
+namespace Support.Referrals.Features.Assessments;
+
+/// <summary>
+/// REF-17: invite another worker to contribute (an outreach worker who knows the child, a school, a health partner),
+/// beyond the involved workers invited when the assessment opened. Once per worker (409).
+/// </summary>
+public static class InviteContributor
+{
+    public sealed record Request(string? Worker, string? Role);
+
+    public static async Task<Results<Created<AssessmentInvitationView>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
+        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors().Required("worker", request.Worker).Required("role", request.Role, 100);
+        if (errors.Any)
+        {
+            return errors.ToBadRequest();
+        }
+        var role = request.Role!.Trim();
+        if (!Roles.All.Contains(role))
+        {
+            return errors.Add("role", $"'{role}' is not a role of the platform.").ToBadRequest();
+        }
+        var assessment = await db.Set<Assessment>().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (assessment is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var worker = request.Worker!.Trim();
+        if (await db.Set<AssessmentInvitation>().AnyAsync(i => i.AssessmentId == id && i.Worker == worker, cancellationToken))
+        {
+            return AssessmentProblems.Conflict($"{worker} has already been invited to contribute to this assessment.");
+        }
+        var author = user.ToAuthor(clock, AssessmentEndpoints.WriterRoles);
+        try
+        {
+            var invitation = assessment.Invite(worker, role, author);
+            db.Set<AssessmentInvitation>().Add(invitation);
+            await db.SaveChangesAsync(cancellationToken);
+            return TypedResults.Created($"/api/referrals/assessments/{id}", AssessmentInvitationView.From(invitation, null));
+        }
+        catch (DomainConflictException conflict)
+        {
+            return AssessmentProblems.Conflict(conflict.Message);
+        }
+    }
+}
