@@ -41,6 +41,8 @@ public static class LeavingCareApi
             bus.AddConsumer<YoungPersonReturnedConsumer>();
             bus.AddConsumer<CareLeaverMissingFollowUpConsumer>();
             bus.AddConsumer<ReturnInterviewLinksProposedConsumer>();
+            bus.AddConsumer<PlacementStartedConsumer>();
+            bus.AddConsumer<PlacementEndedConsumer>();
         });
         builder.Services.AddOptions<LeavingCareOptions>().BindConfiguration(LeavingCareOptions.Section)
             .Validate(o => o.IsValid(), "LeavingCare: HandoverAlertLeadDays > EscalationLeadDays >= 1, PathwayPlanFromAge 14-17, SupportUntilAge 18-30, AlertCheckInterval up to a day.")

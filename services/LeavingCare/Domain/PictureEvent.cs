@@ -21,6 +21,9 @@ public static class PictureEventKinds
     public const string TherapyReferralAccepted = nameof(TherapyReferralAccepted);
     public const string TherapyReferralDeclined = nameof(TherapyReferralDeclined);
     public const string TherapyEpisodeClosed = nameof(TherapyEpisodeClosed);
+    /// <summary>LC-01, REF-26: a placement began (type, setting, start, reason, review date), or ended without a next one.</summary>
+    public const string PlacementStarted = nameof(PlacementStarted);
+    public const string PlacementEnded = nameof(PlacementEnded);
 }
 
 /// <summary>

@@ -31,6 +31,7 @@ public sealed record HandoverPackResponse(
     PackMissing Missing,
     IReadOnlyList<PackItem> OutreachInvolvement,
     IReadOnlyList<PackItem> TherapyInvolvement,
+    IReadOnlyList<PackItem> Placements,
     IReadOnlyList<PackWords> YoungPersonsWords,
     LondonTime? LastContactAt,
     LondonTime? WhereaboutsUnknownSince,
@@ -67,6 +68,10 @@ public sealed record HandoverPackResponse(
         HashSet<Guid> Refs(string kind) => [.. Of(kind).Select(f => f.ReferenceId)];
         static PackItem Item(PictureEvent f) => new(f.ReferenceId, f.Label, f.Actor, LondonTime.Of(f.DueAt), LondonTime.Of(f.OccurredAt));
 
+        // Newest first; a placement ended on its own (not by the next one starting) says when and why.
+        var endings = Of(PictureEventKinds.PlacementEnded).ToDictionary(f => f.ReferenceId, f => f.Label);
+        string Ended(PictureEvent placement) => endings.TryGetValue(placement.ReferenceId, out var ended) ? $"{placement.Label}; {ended}" : placement.Label;
+
         var completedReviews = Refs(PictureEventKinds.RiskReviewCompleted);
         var completedActions = Refs(PictureEventKinds.StrategyActionCompleted);
         var episodes = Of(PictureEventKinds.MissingEpisodeReported).ToList();
@@ -90,6 +95,7 @@ public sealed record HandoverPackResponse(
             [.. Of(PictureEventKinds.OutreachConcernRaised).Select(Item)],
             [.. facts.Where(f => f.Kind is PictureEventKinds.TherapyReferralAccepted or PictureEventKinds.TherapyReferralDeclined
                 or PictureEventKinds.TherapyEpisodeClosed).Select(Item)],
+            [.. Of(PictureEventKinds.PlacementStarted).Select(f => Item(f) with { Label = Ended(f) })],
             [.. words.Select(w => new PackWords(w.Words, LondonTime.Of(w.At), w.RecordedBy, w.Source))],
             LondonTime.Of(picture.LastContactAt),
             LondonTime.Of(picture.WhereaboutsUnknownSince),

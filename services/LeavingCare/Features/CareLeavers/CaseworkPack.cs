@@ -19,7 +19,7 @@ public sealed record DependantResponse(Guid Id, DateOnly DateOfBirth, bool Socia
 /// <summary>
 /// LC-01, LC-08: what issue 15 adds to the picture an adviser is handed, kept apart from the handover pack's own code so
 /// both can grow without colliding: persons of concern named in return-home interviews, and dependants.
-/// Therapy involvement and placement stay empty in the pack until the Therapy and placement services publish events.
+/// Therapy involvement and placements are in the handover pack itself, from Therapy's and Referrals' events.
 /// </summary>
 public sealed record CaseworkPackResponse(IReadOnlyList<PackPersonsOfConcern> PersonsOfConcern, IReadOnlyList<DependantResponse> Dependants)
 {
