@@ -22,6 +22,7 @@ using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
 using Support.Referrals.Features.ShareRefusals;
 using Support.Referrals.Features.SharingRelationships;
+using Support.Referrals.Features.Staff;
 using Support.Referrals.Features.StrategyMeetings;
 using Support.Referrals.Features.YoungPeople;
 
@@ -82,6 +83,7 @@ public static class ReferralsApi
         app.MapPlacementEndpoints();
         app.MapCrossReferenceEndpoints();
         app.MapAssessmentEndpoints();
+        app.MapStaffEndpoints();
         return app;
     }
 }

@@ -27,6 +27,17 @@ public sealed class StrategyMeetingEndToEndTests(Platform platform)
     private static async Task<JsonElement> PathwaysAsync(HttpClient client, Guid youngPersonId) =>
         await client.GetFromJsonAsync<JsonElement>($"/api/referrals/s47-pathways?youngPersonId={youngPersonId}");
 
+    /// <summary>COM-10: the action's owner is an active member of staff, registered once by a manager.</summary>
+    private const string PoliceOwner = "e2e-strategy-police-liaison";
+
+    private async Task RegisterOwnerAsync()
+    {
+        using var manager = platform.Client("TeamManager", "e2e-strategy-tm");
+        using var registered = await manager.PostAsJsonAsync("/api/referrals/staff",
+            new { userId = PoliceOwner, displayName = "Police liaison officer", role = "PoliceLiaison", organisation = "South Yorkshire Police" });
+        Assert.True(registered.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"registering the owner: {registered.StatusCode}");
+    }
+
     private static object Meeting(Guid[] children, Guid pathwayId, string grade) => new
     {
         youngPersonIds = children,
@@ -41,7 +52,7 @@ public sealed class StrategyMeetingEndToEndTests(Platform platform)
         childViews = children.Select(c => new { youngPersonId = c, notObtainedReason = "Did not want to talk today; worker to return." }).ToArray(),
         familyView = "Family want the car stopped.",
         decisions = new[] { new { text = "Joint enquiries; organised abuse procedures apply." } },
-        actions = new[] { new { description = "Vehicle check with licensing", owner = "Police liaison", dueAt = DateTimeOffset.UtcNow.AddDays(2) } },
+        actions = new[] { new { description = "Vehicle check with licensing", owner = PoliceOwner, dueAt = DateTimeOffset.UtcNow.AddDays(2) } },
     };
 
     [Fact]
@@ -95,6 +106,7 @@ public sealed class StrategyMeetingEndToEndTests(Platform platform)
             Assert.Equal("OrganisedOrMultipleAbuse", Assert.Single(flags.EnumerateArray()).GetString());
         }
 
+        await RegisterOwnerAsync();
         using var drafted = await social.PostAsJsonAsync("/api/referrals/strategy-meetings", Meeting([first, second], pathwayId, "TeamManager"));
         Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
         var meetingId = (await drafted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();

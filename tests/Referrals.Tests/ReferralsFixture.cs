@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
+using Support.ServiceDefaults.Auth;
 using Support.Testing;
 
 namespace Support.Referrals.Tests;
@@ -51,6 +53,13 @@ public sealed class ReferralsFixture : IAsyncLifetime
             services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxRelay<ReferralsDbContext>)));
         });
         _ = Host.Server;
+        // COM-10: a strategy action's owner is active staff; the owners the shared request bodies name are registered.
+        using var manager = Host.ClientFor(Roles.TeamManager, "tm-fixture");
+        foreach (var (userId, name, role) in StrategyRequests.Owners)
+        {
+            using var registered = await manager.PostAsJsonAsync("/api/referrals/staff", new { userId, displayName = name, role, organisation = "Test" });
+            registered.EnsureSuccessStatusCode();
+        }
     }
 
     public ReferralsDbContext CreateDbContext() => PostgresDatabases.CreateContext<ReferralsDbContext>(_database);

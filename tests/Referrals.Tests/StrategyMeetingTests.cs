@@ -99,8 +99,8 @@ public sealed class StrategyMeetingTests(ReferralsFixture fixture) : IClassFixtu
             },
             ["actions"] = new object[]
             {
-                new { description = "Disruption notice on the flat", owner = "Pat Police", dueAt = heldAt.AddDays(2) },
-                new { description = "Return-home interview follow-up", owner = "Yas Youth", dueAt = heldAt.AddDays(1), youngPersonId = second },
+                new { description = "Disruption notice on the flat", owner = "pat-police", dueAt = heldAt.AddDays(2) },
+                new { description = "Return-home interview follow-up", owner = "yas-youth", dueAt = heldAt.AddDays(1), youngPersonId = second },
             },
         };
 

@@ -13,6 +13,10 @@ internal static class StrategyRequests
 {
     public static readonly JsonSerializerOptions Json = YoungPersonRequests.Json;
 
+    /// <summary>Staff the fixture registers, so actions in these bodies have active owners (COM-10).</summary>
+    public static readonly (string UserId, string Name, string Role)[] Owners =
+        [("sam-social", "Sam Social", "SocialWorker"), ("pat-police", "Pat Police", "PoliceLiaison"), ("yas-youth", "Yas Youth", "OutreachWorker")];
+
     public static async Task<Guid> RegisteredChildAsync(this HttpClient client, string family = "Marsh") =>
         (await client.RegisterAsync(YoungPersonRequests.Valid("Kayleigh", family + Guid.NewGuid().ToString("N")[..6], "2011-03-14"))).Id;
 
@@ -51,7 +55,7 @@ internal static class StrategyRequests
         childViews = children.Select(c => new { youngPersonId = c, inOwnWords = "I just want them to leave me alone." }).ToArray(),
         familyView = "Mother is worried about the older men and the taxis.",
         decisions = new object[] { new { text = "Section 47 enquiries to continue jointly with the police." } },
-        actions = new object[] { new { description = "Visit the child at school", owner = "Sam Social", dueAt = heldAt.AddDays(3) } },
+        actions = new object[] { new { description = "Visit the child at school", owner = "sam-social", dueAt = heldAt.AddDays(3) } },
         noFurtherAction = false,
     };
 

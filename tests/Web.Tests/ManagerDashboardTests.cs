@@ -28,6 +28,13 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         var untilMidnight = London.DayOf(London.DateOf(now)).To - now;
         var dueAt = now + TimeSpan.FromTicks(Math.Min(untilMidnight.Ticks / 2, TimeSpan.FromHours(3).Ticks));
         var description = $"Visit Mia at school {family}";
+        // COM-10: the action's owner is an active member of staff.
+        using (var manager = platform.Client("TeamManager", "web-seed-tm"))
+        using (var staff = await manager.PostAsJsonAsync("/api/referrals/staff",
+            new { userId = "web-sam-social", displayName = "Sam Social", role = "SocialWorker", organisation = "Children's social care" }))
+        {
+            Assert.True(staff.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"registering the owner: {staff.StatusCode}");
+        }
         using (var drafted = await social.PostAsJsonAsync("/api/referrals/strategy-meetings", new
         {
             youngPersonIds = new[] { youngPersonId }, pathwayIds = Array.Empty<Guid>(), heldAt = now.AddHours(-1),
@@ -40,7 +47,7 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
             childViews = new[] { new { youngPersonId, inOwnWords = "I just want them to leave me alone." } },
             familyView = "Mother is worried about the older men and the taxis.",
             decisions = new[] { new { text = "Section 47 enquiries to continue jointly with the police." } },
-            actions = new[] { new { description, owner = "Sam Social", dueAt } },
+            actions = new[] { new { description, owner = "web-sam-social", dueAt } },
             noFurtherAction = false,
         }))
         {

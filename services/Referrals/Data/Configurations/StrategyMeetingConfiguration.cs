@@ -44,10 +44,14 @@ internal sealed class StrategyActionConfiguration : IEntityTypeConfiguration<Str
         e.HasOne(x => x.Completion).WithOne().HasForeignKey<StrategyActionCompletion>(c => c.ActionId);
         e.HasMany(x => x.Deferrals).WithOne().HasForeignKey(d => d.ActionId);
         e.Navigation(x => x.Deferrals).HasField("_deferrals").UsePropertyAccessMode(PropertyAccessMode.Field);
+        e.HasMany(x => x.Reassignments).WithOne().HasForeignKey(r => r.ActionId);
+        e.Navigation(x => x.Reassignments).HasField("_reassignments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        e.Ignore(x => x.CurrentOwner);
         e.Ignore(x => x.Slipped);
         e.Ignore(x => x.CurrentDueAt);
         e.HasIndex(x => new { x.YoungPersonId, x.DueAt });
         e.HasIndex(x => x.DueAt);
+        e.HasIndex(x => x.Owner);
     }
 }
 
@@ -63,6 +67,25 @@ internal sealed class StrategyActionDeferralConfiguration : IEntityTypeConfigura
         e.Property(x => x.RecordedByRole).HasMaxLength(100);
         // COM-10: two deferrals at once cannot both take the next number; the second is a 409.
         e.HasIndex(x => new { x.ActionId, x.Number }).IsUnique();
+    }
+}
+
+internal sealed class StrategyActionReassignmentConfiguration : IEntityTypeConfiguration<StrategyActionReassignment>
+{
+    public void Configure(EntityTypeBuilder<StrategyActionReassignment> e)
+    {
+        e.ToTable("strategy_action_reassignments");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.FromOwner).HasMaxLength(200);
+        e.Property(x => x.ToOwner).HasMaxLength(200);
+        e.Property(x => x.Reason).HasMaxLength(2000);
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.Property(x => x.RecordedByRole).HasMaxLength(100);
+        // COM-10: two handovers at once cannot both take the next number; the second is a 409.
+        e.HasIndex(x => new { x.ActionId, x.Number }).IsUnique();
+        // Deactivating someone asks which open actions they own now.
+        e.HasIndex(x => x.ToOwner);
     }
 }
 

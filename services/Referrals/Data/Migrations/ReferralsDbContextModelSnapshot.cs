@@ -4056,6 +4056,76 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("s47_stage_transitions", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Staff.StaffDeactivation", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("DeactivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deactivated_at");
+
+                    b.Property<string>("DeactivatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deactivated_by");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_staff_deactivations");
+
+                    b.ToTable("staff_deactivations", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Staff.StaffMember", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Organisation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("organisation");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("registered_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("role");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_staff_members");
+
+                    b.ToTable("staff_members", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyAction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4104,6 +4174,9 @@ namespace Support.Referrals.Data.Migrations
 
                     b.HasIndex("MeetingId")
                         .HasDatabaseName("ix_strategy_actions_meeting_id");
+
+                    b.HasIndex("Owner")
+                        .HasDatabaseName("ix_strategy_actions_owner");
 
                     b.HasIndex("YoungPersonId", "DueAt")
                         .HasDatabaseName("ix_strategy_actions_young_person_id_due_at");
@@ -4224,6 +4297,67 @@ namespace Support.Referrals.Data.Migrations
                         .HasName("pk_strategy_action_overdue_notices");
 
                     b.ToTable("strategy_action_overdue_notices", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionReassignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("action_id");
+
+                    b.Property<string>("FromOwner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("from_owner");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<string>("ToOwner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("to_owner");
+
+                    b.HasKey("Id")
+                        .HasName("pk_strategy_action_reassignments");
+
+                    b.HasIndex("ToOwner")
+                        .HasDatabaseName("ix_strategy_action_reassignments_to_owner");
+
+                    b.HasIndex("ActionId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_strategy_action_reassignments_action_id_number");
+
+                    b.ToTable("strategy_action_reassignments", "referrals");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyMeeting", b =>
@@ -5181,6 +5315,16 @@ namespace Support.Referrals.Data.Migrations
                         .HasConstraintName("fk_s47_stage_transitions_s47_pathways_pathway_id");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Staff.StaffDeactivation", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Staff.StaffMember", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Staff.StaffDeactivation", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_staff_deactivations_staff_members_user_id");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyAction", b =>
                 {
                     b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyMeeting", null)
@@ -5219,6 +5363,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_strategy_action_overdue_notices_strategy_actions_action_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyActionReassignment", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.StrategyMeetings.StrategyAction", null)
+                        .WithMany("Reassignments")
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_strategy_action_reassignments_strategy_actions_action_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.StrategyMeetings.StrategyMeetingAddendum", b =>
@@ -5275,6 +5429,8 @@ namespace Support.Referrals.Data.Migrations
                     b.Navigation("Completion");
 
                     b.Navigation("Deferrals");
+
+                    b.Navigation("Reassignments");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>

@@ -237,7 +237,15 @@ public sealed class StrategyAction
     public Guid MeetingId { get; private init; }
     public Guid YoungPersonId { get; private init; }
     public string Description { get; private init; } = "";
+    /// <summary>The owner agreed at the meeting (a staff user id, COM-10). The row never changes: a handover is a reassignment row.</summary>
     public string Owner { get; private init; } = "";
+    private readonly List<StrategyActionReassignment> _reassignments = [];
+    /// <summary>Every change of owner, in order (COM-10).</summary>
+    public IReadOnlyList<StrategyActionReassignment> Reassignments => _reassignments;
+
+    /// <summary>The owner now: the agreed one, or the last reassignment's.</summary>
+    public string CurrentOwner => _reassignments.Count == 0 ? Owner : _reassignments.MaxBy(r => r.Number)!.ToOwner;
+
     /// <summary>The due time agreed at the meeting. The row never changes: a move is a deferral row (COM-10).</summary>
     public DateTimeOffset DueAt { get; private init; }
     public DateTimeOffset RecordedAt { get; private init; }
@@ -291,6 +299,29 @@ public sealed class StrategyAction
         };
         _deferrals.Add(deferral);
         return deferral;
+    }
+
+    /// <summary>
+    /// COM-10: gives an open action to another (active) owner, keeping who had it, why it moved and who moved it as a new
+    /// row. An action already done, or given to the person who has it, cannot be reassigned.
+    /// </summary>
+    public StrategyActionReassignment Reassign(string to, string reason, Author author)
+    {
+        if (Completion is not null)
+        {
+            throw new DomainConflictException($"The action is already Completed (at {London.Describe(Completion.CompletedAt)}): it cannot be reassigned.");
+        }
+        if (to == CurrentOwner)
+        {
+            throw new DomainConflictException($"The action is already owned by '{to}'.");
+        }
+        var reassignment = new StrategyActionReassignment
+        {
+            Id = Guid.CreateVersion7(author.At), ActionId = Id, Number = _reassignments.Count + 1, FromOwner = CurrentOwner, ToOwner = to,
+            Reason = reason, RecordedAt = author.At, RecordedBy = author.UserId, RecordedByRole = author.Role,
+        };
+        _reassignments.Add(reassignment);
+        return reassignment;
     }
 
     internal static StrategyAction Agree(StrategyMeeting meeting, Guid youngPersonId, PlannedAction planned, Author author) => new()
@@ -361,6 +392,23 @@ public sealed class StrategyActionDeferral
     public int Number { get; internal init; }
     public DateTimeOffset FromDueAt { get; internal init; }
     public DateTimeOffset ToDueAt { get; internal init; }
+    public string Reason { get; internal init; } = "";
+    public DateTimeOffset RecordedAt { get; internal init; }
+    public string RecordedBy { get; internal init; } = "";
+    public string RecordedByRole { get; internal init; } = "";
+}
+
+/// <summary>COM-10: a strategy action given to another owner, from whom to whom, why and by whom; append-only.</summary>
+public sealed class StrategyActionReassignment
+{
+    internal StrategyActionReassignment() { }
+
+    public Guid Id { get; internal init; }
+    public Guid ActionId { get; internal init; }
+    /// <summary>1 for the first reassignment; unique per action, so two handovers at once cannot both apply.</summary>
+    public int Number { get; internal init; }
+    public string FromOwner { get; internal init; } = "";
+    public string ToOwner { get; internal init; } = "";
     public string Reason { get; internal init; } = "";
     public DateTimeOffset RecordedAt { get; internal init; }
     public string RecordedBy { get; internal init; } = "";

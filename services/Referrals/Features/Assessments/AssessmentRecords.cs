@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Assessments;
+using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Assessments;
@@ -77,7 +77,7 @@ internal static class AssessmentRecords
         {
             return AssessmentProblems.Conflict(conflict.Message);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             return AssessmentProblems.Conflict("This invitation was answered, or the assessment changed, at the same time; reload it.");
         }

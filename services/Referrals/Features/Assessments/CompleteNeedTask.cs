@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Support.Contracts.UnmetNeeds;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Assessments;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.Assessments;
@@ -59,7 +59,7 @@ public static class CompleteNeedTask
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             return AssessmentProblems.Conflict("This task has already been completed.");
         }

@@ -2,13 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Support.Contracts.Referrals;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Assessments;
 using Support.Referrals.Features.Placements;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 
@@ -58,7 +58,7 @@ public static class OpenAssessment
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             return AssessmentProblems.Conflict($"This young person already has an open {kind} assessment: complete it first.");
         }

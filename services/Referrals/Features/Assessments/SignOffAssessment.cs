@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Support.Contracts.Referrals;
 using Support.Contracts.UnmetNeeds;
 using Support.Messaging.Outbox;
@@ -12,6 +11,7 @@ using Support.Referrals.Domain.Assessments;
 using Support.Referrals.Domain.Cases;
 using Support.Referrals.Features.Placements;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Assessments;
@@ -74,7 +74,7 @@ public static class SignOffAssessment
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             return AssessmentProblems.Conflict("The assessment changed while it was being signed off; reload it.");
         }

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using Support.Contracts.UnmetNeeds;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Assessments;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 
@@ -118,7 +118,7 @@ public static class WriteAssessmentSection
         {
             return AssessmentProblems.Conflict(conflict.Message);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
             return AssessmentProblems.Conflict("Someone else wrote into this assessment at the same time; reload it.");
         }

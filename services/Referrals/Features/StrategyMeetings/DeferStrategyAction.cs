@@ -29,7 +29,7 @@ public static class DeferStrategyAction
         {
             return errors.ToBadRequest();
         }
-        var action = await db.StrategyActions.Include(a => a.Completion).Include(a => a.Deferrals).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var action = await db.StrategyActions.Include(a => a.Completion).Include(a => a.Deferrals).Include(a => a.Reassignments).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (action is null)
         {
             return TypedResults.NotFound();

@@ -5,12 +5,16 @@ using Support.Contracts.Referrals;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.StrategyMeetings;
+using Support.Referrals.Features.Staff;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.StrategyMeetings;
 
-/// <summary>Finalises a complete record: every required field (REF-11), a senior enough chair for organised abuse (REF-13).</summary>
+/// <summary>
+/// Finalises a complete record: every required field (REF-11), a senior enough chair for organised abuse (REF-13), and
+/// every action owned by active staff (COM-10, 422 naming <c>actions[i].owner</c>).
+/// </summary>
 public static class FinaliseStrategyMeeting
 {
     public static async Task<Results<Ok<StrategyMeetingResponse>, NotFound, ProblemHttpResult>> HandleAsync(
@@ -35,6 +39,19 @@ public static class FinaliseStrategyMeeting
             foreach (var violation in missing)
             {
                 errors.Add(violation.Field, violation.Message);
+            }
+            return errors.ToUnprocessable();
+        }
+        // COM-10: "The former Chief Executive was still named as the person responsible ... despite the fact that he had
+        // already left the Council": every owner is the user id of an active member of staff.
+        var inactive = await StaffDirectory.NotActiveAsync(db, meeting.Actions.Select(a => a.Owner!.Trim()), cancellationToken);
+        if (inactive.Count > 0)
+        {
+            var errors = new ValidationErrors();
+            for (var i = 0; i < meeting.Actions.Count; i++)
+            {
+                var owner = meeting.Actions[i].Owner!.Trim();
+                errors.When(inactive.Contains(owner), $"actions[{i}].owner", StaffDirectory.NotActiveMessage($"actions[{i}].owner", owner));
             }
             return errors.ToUnprocessable();
         }

@@ -16,7 +16,7 @@ public static class GetStrategyMeeting
         {
             return TypedResults.NotFound();
         }
-        var actions = await db.StrategyActions.AsNoTracking().Include(a => a.Completion).Include(a => a.Deferrals).Where(a => a.MeetingId == id).ToListAsync(cancellationToken);
+        var actions = await db.StrategyActions.AsNoTracking().Include(a => a.Completion).Include(a => a.Deferrals).Include(a => a.Reassignments).Where(a => a.MeetingId == id).ToListAsync(cancellationToken);
         var addenda = await db.StrategyMeetingAddenda.AsNoTracking().Where(a => a.MeetingId == id).ToListAsync(cancellationToken);
         // A meeting record is part of every named child's record: reading it is a read of each (REC-08).
         await accessLog.RecordAsync(StrategyMeetingEndpoints.SubjectType, meeting.YoungPersonIds, AccessActions.Read, cancellationToken);

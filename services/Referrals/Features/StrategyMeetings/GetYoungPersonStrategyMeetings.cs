@@ -17,7 +17,7 @@ public static class GetYoungPersonStrategyMeetings
             .Where(m => m.Status == StrategyMeetingStatus.Finalised && m.YoungPersonIds.Contains(id))
             .OrderByDescending(m => m.HeldAt).ToListAsync(cancellationToken);
         var meetingIds = meetings.Select(m => m.Id).ToList();
-        var actions = await db.StrategyActions.AsNoTracking().Include(a => a.Completion).Include(a => a.Deferrals)
+        var actions = await db.StrategyActions.AsNoTracking().Include(a => a.Completion).Include(a => a.Deferrals).Include(a => a.Reassignments)
             .Where(a => a.YoungPersonId == id && meetingIds.Contains(a.MeetingId)).ToListAsync(cancellationToken);
         var addenda = await db.StrategyMeetingAddenda.AsNoTracking().Where(a => meetingIds.Contains(a.MeetingId)).ToListAsync(cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ChildMeetingResponse>>(meetings.Select(m => new ChildMeetingResponse(

@@ -21,7 +21,7 @@ public static class ListStrategyActions
             return errors.ToBadRequest();
         }
         var now = clock.GetUtcNow();
-        var query = db.StrategyActions.AsNoTracking().Include(a => a.Completion).Include(a => a.Deferrals).AsQueryable();
+        var query = db.StrategyActions.AsNoTracking().Include(a => a.Completion).Include(a => a.Deferrals).Include(a => a.Reassignments).AsQueryable();
         if (youngPersonId is { } child)
         {
             query = query.Where(a => a.YoungPersonId == child);

@@ -13,13 +13,13 @@ public sealed class StrategyActionCaseOpenItems(ReferralsDbContext db) : ICaseOp
 {
     public async Task<IReadOnlyList<CaseOpenItem>> FindAsync(Case @case, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var actions = await db.StrategyActions.AsNoTracking().Include(a => a.Deferrals)
+        var actions = await db.StrategyActions.AsNoTracking().Include(a => a.Deferrals).Include(a => a.Reassignments)
             .Where(a => a.YoungPersonId == @case.YoungPersonId && a.Completion == null)
             .OrderBy(a => a.DueAt)
             .ToListAsync(cancellationToken);
         return actions.Select(a => new CaseOpenItem(
                 $"strategy-action:{a.Id}", "StrategyAction",
-                $"Strategy-meeting action for {a.Owner} is open{(a.IsOverdue(now) ? " and overdue" : "")}.",
+                $"Strategy-meeting action for {a.CurrentOwner} is open{(a.IsOverdue(now) ? " and overdue" : "")}.",
                 BlocksClosure: true, a.CurrentDueAt, a.IsOverdue(now)))
             .ToList();
     }

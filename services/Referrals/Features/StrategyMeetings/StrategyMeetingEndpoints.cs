@@ -27,6 +27,8 @@ public static class StrategyMeetingEndpoints
             .WithSummary("A young person's strategy actions (youngPersonId), and/or only the overdue ones (overdue=true), for one child or overall.");
         actions.MapPost("/{id:guid}/complete", CompleteStrategyAction.HandleAsync).WithName("CompleteStrategyAction")
             .WithSummary("Record that a strategy action was done (REF-11: every action is tracked until completed).");
+        actions.MapPost("/{id:guid}/reassignments", ReassignStrategyAction.HandleAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("ReassignStrategyAction").WithSummary("Give an open action to another active member of staff, with a reason; the history stays (COM-10).");
         actions.MapPost("/{id:guid}/deferrals", DeferStrategyAction.HandleAsync).WithName("DeferStrategyAction")
             .WithSummary("COM-10: move an action's due time later; the original is kept and the action is marked slipped.");
 

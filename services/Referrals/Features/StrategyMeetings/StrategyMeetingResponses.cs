@@ -5,12 +5,12 @@ namespace Support.Referrals.Features.StrategyMeetings;
 
 /// <summary>An action with its current and original due times (COM-10: <c>rag</c> is judged against the original).</summary>
 public sealed record StrategyActionResponse(
-    Guid Id, Guid MeetingId, Guid YoungPersonId, string Description, string Owner, LondonTime DueAt, LondonTime OriginalDueAt,
-    bool Slipped, int Deferrals, StrategyActionRag Rag,
+    Guid Id, Guid MeetingId, Guid YoungPersonId, string Description, string Owner, string OriginalOwner, int Reassignments,
+    LondonTime DueAt, LondonTime OriginalDueAt, bool Slipped, int Deferrals, StrategyActionRag Rag,
     bool Completed, LondonTime? CompletedAt, bool? CompletedLate, string? CompletedBy, bool Overdue)
 {
     public static StrategyActionResponse From(StrategyAction a, DateTimeOffset now) => new(
-        a.Id, a.MeetingId, a.YoungPersonId, a.Description, a.Owner, LondonTime.Of(a.CurrentDueAt), LondonTime.Of(a.DueAt),
+        a.Id, a.MeetingId, a.YoungPersonId, a.Description, a.CurrentOwner, a.Owner, a.Reassignments.Count, LondonTime.Of(a.CurrentDueAt), LondonTime.Of(a.DueAt),
         a.Slipped, a.Deferrals.Count, a.Rag(now),
         a.Completion is not null, LondonTime.Of(a.Completion?.CompletedAt), a.Completion?.Late, a.Completion?.RecordedBy, a.IsOverdue(now));
 }
