@@ -90,6 +90,11 @@ public sealed class FeedbackReportTests(TherapyFixture fixture) : IClassFixture<
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var lines = await csv.Content.ReadAsStringAsync();
         Assert.Contains("listenedToByOfferAndScore", lines);
+        // COM-04: no field a commissioner receives is a child-level one (AccessTests in Hardening holds the whole list).
+        foreach (var field in new[] { "\"words\"", "\"text\"", "\"youngPersonId\"", "\"referralId\"", "\"recordedBy\"" })
+        {
+            Assert.DoesNotContain(field, text, StringComparison.OrdinalIgnoreCase);
+        }
         foreach (var body in new[] { text, lines })
         {
             Assert.DoesNotContain("Quillby", body, StringComparison.OrdinalIgnoreCase);

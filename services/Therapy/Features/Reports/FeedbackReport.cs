@@ -23,7 +23,8 @@ public static class FeedbackReport
 
     public sealed record Response(TableReport Counts, IReadOnlyList<ReportQuestion> Questions, IReadOnlyList<MeanScore> Means);
 
-    public sealed record ReportQuestion(string Key, string Text, string Scale);
+    /// <summary>A fixed question as the young person was asked it. Named <c>Wording</c>: no field a commissioner receives is called <c>text</c> (COM-04).</summary>
+    public sealed record ReportQuestion(string Key, string Wording, string Scale);
 
     public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user,
         TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -26,8 +26,9 @@ public static class ReportEndpoints
         reports.MapGet("/indicators", IndicatorReport.HandleAsync)
             .WithName("TherapyIndicators")
             .WithSummary("Indicators with definition, numerator, denominator, earlier values, trend and computed RAG (COM-02), and imported historic figures labelled as imported.");
+        // The body is read by the handler, after authorization: declaring it with Accepts("text/csv") would make routing
+        // answer 415 to any other content type before the role is checked.
         reports.MapPost("/historic-figures", ImportHistoricFigures.HandleAsync).RequireAuthorization(Access.HistoricFigureImporters)
-            .Accepts<string>("text/csv")
             .WithMetadata(new RequestSizeLimitAttribute(ImportHistoricFigures.MaxBodyBytes))
             .WithName("ImportHistoricFigures")
             .WithSummary("Import a council's figures for the years before the platform (text/csv: indicator,unit,period,value,source,definition); a bad row is a 422 naming row and column and nothing is stored; reason= restates periods already imported.");
