@@ -3,6 +3,7 @@ using Support.Registry;
 using Support.Therapy.Consumers;
 using Support.Therapy.Data;
 using Support.Therapy.Features;
+using Support.Therapy.Features.Feedback;
 using Support.Therapy.Features.HealthIndicators;
 using Support.Therapy.Features.Providers;
 using Support.Therapy.Features.Referrals;
@@ -30,7 +31,9 @@ public static class TherapyApi
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Access.Clinicians, p => p.RequireRole(Access.ClinicianRoles))
             .AddPolicy(Access.OfferManagers, p => p.RequireRole(Access.OfferManagerRoles))
-            .AddPolicy(Access.HealthRecorders, p => p.RequireRole(Access.HealthRecorderRoles));
+            .AddPolicy(Access.HealthRecorders, p => p.RequireRole(Access.HealthRecorderRoles))
+            .AddPolicy(Access.FeedbackRecorders, p => p.RequireRole(Access.FeedbackRecorderRoles))
+            .AddPolicy(Access.HistoricFigureImporters, p => p.RequireRole(Access.HistoricFigureImporterRoles));
         builder.Services.AddSingleton<WaitingWellJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WaitingWellJob>());
         builder.Services.AddSingleton<AdultTransitionJob>();
@@ -45,6 +48,7 @@ public static class TherapyApi
         app.MapReferralEndpoints();
         app.MapTaskEndpoints();
         app.MapHealthIndicatorEndpoints();
+        app.MapFeedbackEndpoints();
         app.MapReportEndpoints();
         return app;
     }

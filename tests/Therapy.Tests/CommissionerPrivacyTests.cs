@@ -18,6 +18,7 @@ public sealed class CommissionerPrivacyTests(TherapyFixture fixture) : IClassFix
     private const string Phone = "07700 900461";
     private const string FreeText = "Disclosed at Kestrel Lane flat";
     private const string Note = "Told us about the men at the takeaway";
+    private const string Views = "The counsellor at Wrenfield listened to me";
 
     [Theory]
     [InlineData("Commissioner")]
@@ -28,6 +29,7 @@ public sealed class CommissionerPrivacyTests(TherapyFixture fixture) : IClassFix
         var endpoints = await ReachableGetEndpointsAsync(role);
         Assert.Contains("/api/therapy/reports/unmet-need", endpoints);
         Assert.Contains("/api/therapy/reports/referral-outcomes", endpoints);
+        Assert.Contains("/api/therapy/reports/feedback", endpoints);
         Assert.DoesNotContain(endpoints, e => e.Contains("young-people", StringComparison.Ordinal));
 
         using var client = fixture.Client(role, $"privacy-{role}");
@@ -84,10 +86,27 @@ public sealed class CommissionerPrivacyTests(TherapyFixture fixture) : IClassFix
         (await health.PostAsJsonAsync($"/api/therapy/young-people/{youngPerson}/health-indicators",
             new { type = "Sti", occurredAt = fixture.Now.AddDays(-2).ToString("O"), sharingBasis = "Consent" })).EnsureSuccessStatusCode();
 
+        // THR-07: views of a service, with words and agreement to share, are in the feedback report only as suppressed counts.
+        var counselling = await fixture.OfferAsync("Privacy Counselling", "Privacy room", "CounsellingVoluntarySector");
+        using var seen = await social.PostAsJsonAsync("/api/therapy/referrals", new
+        {
+            youngPersonId = youngPerson, offerId = counselling, referredAt = fixture.Now.AddDays(-1).ToString("O"), reason = "Counselling.",
+        });
+        seen.EnsureSuccessStatusCode();
+        var started = (await seen.JsonAsync()).GetProperty("id").GetGuid();
+        (await clinician.PostAsJsonAsync($"/api/therapy/referrals/{started}/accept", new { acceptedAt = fixture.Now.AddHours(-3).ToString("O") })).EnsureSuccessStatusCode();
+        (await clinician.PostAsJsonAsync($"/api/therapy/referrals/{started}/first-appointment", new { firstAppointmentAt = fixture.Now.AddHours(-2).ToString("O") }))
+            .EnsureSuccessStatusCode();
+        (await clinician.PostAsJsonAsync($"/api/therapy/referrals/{started}/feedback", new
+        {
+            moment = "AfterStart", givenAt = fixture.Now.AddHours(-1).ToString("O"), method = "Sms", listenedTo = 5, helped = 4, words = Views, workerMaySee = true,
+        })).EnsureSuccessStatusCode();
+
         return new Seeded([youngPerson, referral, offer],
         [
             "Jodie", "Marrowfield", "2010-03-14", "14/03/2010", Phone, Phone.Replace(" ", ""), FreeText, Note, "Kestrel",
-            youngPerson.ToString(), referral.ToString(), unmetNeedId.ToString(), "kw-privacy", "sw-privacy", "camhs-privacy",
+            youngPerson.ToString(), referral.ToString(), unmetNeedId.ToString(), "kw-privacy", "sw-privacy", "camhs-privacy", Views, "Wrenfield",
+            started.ToString(),
         ]);
     }
 

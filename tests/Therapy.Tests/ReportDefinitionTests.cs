@@ -19,6 +19,15 @@ public sealed class ReportDefinitionTests
             "period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",
             "indicators.thresholds", "indicators.earlier", "indicators.trend",
         ],
+        [("therapy-indicators", 2)] =
+        [
+            "period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",
+            "indicators.thresholds", "indicators.earlier", "indicators.trend", "historic.indicator", "historic.unit", "historic.values.period",
+            "historic.values.value", "historic.values.noData", "historic.values.source", "historic.values.definition",
+            "historic.values.definitionChanged", "historic.values.basis", "historic.values.importedAt", "historic.values.importedBy",
+            "historic.values.restated",
+        ],
+        [("therapy-feedback", 1)] = ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"],
     };
 
     [Fact]
@@ -40,7 +49,7 @@ public sealed class ReportDefinitionTests
     [Fact]
     public void Counting_units_are_the_fixed_separate_units_and_none_is_called_victims()
     {
-        var units = new[] { "CseContacts", "CseClients", "OutreachClients", "Assessments", "Referrals", "DistinctYoungPeople", "UnmetNeeds" };
+        var units = new[] { "CseContacts", "CseClients", "OutreachClients", "Assessments", "Referrals", "DistinctYoungPeople", "UnmetNeeds", "FeedbackAnswers" };
         Assert.All(ReportDefinitions.All, r => Assert.Contains(r.CountingUnit, units));
         Assert.DoesNotContain(ReportDefinitions.All, r => r.Title.Contains("victim", StringComparison.OrdinalIgnoreCase));
     }

@@ -20,6 +20,9 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     public DbSet<KeyWorker> KeyWorkers => Set<KeyWorker>();
     public DbSet<UnmetNeedEntry> UnmetNeeds => Set<UnmetNeedEntry>();
     public DbSet<HealthIndicator> HealthIndicators => Set<HealthIndicator>();
+    public DbSet<ServiceFeedback> Feedback => Set<ServiceFeedback>();
+    public DbSet<HistoricImport> HistoricImports => Set<HistoricImport>();
+    public DbSet<HistoricFigure> HistoricFigures => Set<HistoricFigure>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -140,6 +143,48 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.Property(x => x.RecordedBy).HasMaxLength(200);
             e.Property(x => x.RecordedByRole).HasMaxLength(100);
             e.HasIndex(x => new { x.YoungPersonId, x.OccurredAt });
+        });
+        modelBuilder.Entity<ServiceFeedback>(e =>
+        {
+            e.ToTable("service_feedback");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<TherapyReferral>().WithMany().HasForeignKey(x => x.ReferralId);
+            e.Property(x => x.OfferType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Moment).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Method).HasConversion<string>().HasMaxLength(20);
+            e.Property(x => x.Words).HasMaxLength(ServiceFeedback.MaxWordsLength);
+            e.Property(x => x.RecordedBy).HasMaxLength(200);
+            e.Property(x => x.RecordedByRole).HasMaxLength(100);
+            // THR-07: one answer per referral and moment, so a count of views cannot be padded by recording one twice.
+            e.HasIndex(x => new { x.ReferralId, x.Moment }).IsUnique();
+            e.HasIndex(x => new { x.YoungPersonId, x.GivenAt });
+            e.HasIndex(x => x.GivenAt);
+        });
+        modelBuilder.Entity<HistoricImport>(e =>
+        {
+            e.ToTable("historic_imports");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Reason).HasMaxLength(500);
+            e.Property(x => x.ImportedBy).HasMaxLength(200);
+            e.Property(x => x.ImportedByRole).HasMaxLength(100);
+        });
+        modelBuilder.Entity<HistoricFigure>(e =>
+        {
+            e.ToTable("historic_figures");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.HasOne<HistoricImport>().WithMany().HasForeignKey(x => x.ImportId);
+            e.Property(x => x.Indicator).HasMaxLength(64);
+            e.Property(x => x.Unit).HasMaxLength(40);
+            e.Property(x => x.Source).HasMaxLength(500);
+            e.Property(x => x.Definition).HasMaxLength(2000);
+            e.Property(x => x.ImportedBy).HasMaxLength(200);
+            // COM-01: one original figure per indicator and year; each restatement supersedes exactly one, once, so two
+            // imports at once cannot both become the current figure.
+            e.HasIndex(x => new { x.Indicator, x.PeriodStartYear }).IsUnique().HasFilter("supersedes IS NULL");
+            e.HasIndex(x => x.Supersedes).IsUnique();
         });
     }
 }

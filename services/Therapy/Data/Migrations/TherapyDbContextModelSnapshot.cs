@@ -365,6 +365,121 @@ namespace Support.Therapy.Data.Migrations
                     b.ToTable("health_indicators", "therapy");
                 });
 
+            modelBuilder.Entity("Support.Therapy.Domain.HistoricFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("definition");
+
+                    b.Property<Guid>("ImportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("import_id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("indicator");
+
+                    b.Property<int>("PeriodStartYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_start_year");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("SourceRow")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_row");
+
+                    b.Property<Guid?>("Supersedes")
+                        .HasColumnType("uuid")
+                        .HasColumnName("supersedes");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("unit");
+
+                    b.Property<int?>("Value")
+                        .HasColumnType("integer")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_historic_figures");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_historic_figures_import_id");
+
+                    b.HasIndex("Supersedes")
+                        .IsUnique()
+                        .HasDatabaseName("ix_historic_figures_supersedes");
+
+                    b.HasIndex("Indicator", "PeriodStartYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_historic_figures_indicator_period_start_year")
+                        .HasFilter("supersedes IS NULL");
+
+                    b.ToTable("historic_figures", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.HistoricImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<string>("ImportedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("imported_by_role");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.HasKey("Id")
+                        .HasName("pk_historic_imports");
+
+                    b.ToTable("historic_imports", "therapy");
+                });
+
             modelBuilder.Entity("Support.Therapy.Domain.KeyWorker", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -594,6 +709,95 @@ namespace Support.Therapy.Data.Migrations
                         .HasName("pk_risk_pictures");
 
                     b.ToTable("risk_pictures", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.ServiceFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("GivenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("given_at");
+
+                    b.Property<int?>("Helped")
+                        .HasColumnType("integer")
+                        .HasColumnName("helped");
+
+                    b.Property<int?>("ListenedTo")
+                        .HasColumnType("integer")
+                        .HasColumnName("listened_to");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Moment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("moment");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("offer_id");
+
+                    b.Property<string>("OfferType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("offer_type");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<string>("Words")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("words");
+
+                    b.Property<bool>("WorkerMaySee")
+                        .HasColumnType("boolean")
+                        .HasColumnName("worker_may_see");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_feedback");
+
+                    b.HasIndex("GivenAt")
+                        .HasDatabaseName("ix_service_feedback_given_at");
+
+                    b.HasIndex("ReferralId", "Moment")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_feedback_referral_id_moment");
+
+                    b.HasIndex("YoungPersonId", "GivenAt")
+                        .HasDatabaseName("ix_service_feedback_young_person_id_given_at");
+
+                    b.ToTable("service_feedback", "therapy");
                 });
 
             modelBuilder.Entity("Support.Therapy.Domain.TherapyReferral", b =>
@@ -833,6 +1037,16 @@ namespace Support.Therapy.Data.Migrations
                     b.ToTable("unmet_needs", "therapy");
                 });
 
+            modelBuilder.Entity("Support.Therapy.Domain.HistoricFigure", b =>
+                {
+                    b.HasOne("Support.Therapy.Domain.HistoricImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_historic_figures_historic_imports_import_id");
+                });
+
             modelBuilder.Entity("Support.Therapy.Domain.Offer", b =>
                 {
                     b.HasOne("Support.Therapy.Domain.Provider", null)
@@ -893,6 +1107,16 @@ namespace Support.Therapy.Data.Migrations
                         });
 
                     b.Navigation("Funding");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.ServiceFeedback", b =>
+                {
+                    b.HasOne("Support.Therapy.Domain.TherapyReferral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_feedback_referrals_referral_id");
                 });
 
             modelBuilder.Entity("Support.Therapy.Domain.TherapyReferral", b =>

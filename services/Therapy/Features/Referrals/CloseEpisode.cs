@@ -10,6 +10,7 @@ using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
 using Support.Therapy.Domain;
+using Support.Therapy.Features.Feedback;
 
 namespace Support.Therapy.Features.Referrals;
 
@@ -17,7 +18,8 @@ namespace Support.Therapy.Features.Referrals;
 /// THR-05: therapy does not stop at 18. An accepted referral's episode stays open past the 18th birthday and closes
 /// only by a clinician's decision with a reason and an onward arrangement. When support is still needed and none is
 /// available ("NoneAvailable"), the closure is allowed, because refusing it would hide the gap, and the gap is
-/// announced as unmet need (<c>NoProvider</c>, COM-05) in the same transaction as <c>TherapyEpisodeClosed</c>.
+/// announced as unmet need (<c>NoProvider</c>, COM-05) in the same transaction as <c>TherapyEpisodeClosed</c>. The young
+/// person is texted a request for their views of the offer (THR-07).
 /// </summary>
 public static class CloseEpisode
 {
@@ -66,6 +68,8 @@ public static class CloseEpisode
             Reason = reason.Value, OnwardArrangement = onward.Value, AgeAtClosing = dateOfBirth is { } born ? Ages.On(born, closedOn) : null,
             UnmetNeedId = unmetNeedId, ClosedBy = author.UserId, OccurredAt = closedAt.Value,
         });
+        // THR-07: the offer has ended; ask the young person what they thought of it.
+        RequestFeedback.Send(outbox, referral, FeedbackMoment.AtEnd, author.At);
         if (await DecideReferral.SaveOnceAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;

@@ -8,12 +8,15 @@ using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
+using Support.Therapy.Domain;
+using Support.Therapy.Features.Feedback;
 
 namespace Support.Therapy.Features.Referrals;
 
 /// <summary>
 /// THR-02: the first appointment ends the wait; the time from referral to it is measured against the standard. A wait
 /// that breached 18 weeks was recorded as unmet need; being seen meets it, announced as <c>UnmetNeedResolved</c> (COM-05).
+/// The offer has started, so the young person is texted a request for their views (THR-07).
 /// </summary>
 public static class RecordFirstAppointment
 {
@@ -39,6 +42,8 @@ public static class RecordFirstAppointment
             return errors.Add("firstAppointmentAt", problem).ToUnprocessable();
         }
         referral.RecordFirstAppointment(at.Value);
+        // THR-07: the offer has started; ask the young person what they think of it.
+        RequestFeedback.Send(outbox, referral, FeedbackMoment.AfterStart, clock.GetUtcNow());
         if (referral.BreachUnmetNeedId is { } breach)
         {
             outbox.Add(new UnmetNeedResolved

@@ -52,7 +52,22 @@ public static class IndicatorReport
         string Code, string Name, string Definition, string Numerator, string Denominator, string SourceService, string Thresholds,
         Value Current, IReadOnlyList<Value> Earlier, Trend Trend);
 
-    public sealed record Response(ReportIdentity Report, ReportPeriod Period, Disclosure Disclosure, LondonTime GeneratedAt, IReadOnlyList<Indicator> Indicators);
+    /// <summary>
+    /// COM-01: a figure a council published before the platform, as imported: the value (counts 1-5 shown as "c" to all but
+    /// auditors) or no data, with the source and definition given with it; <c>Basis</c> is always "imported".
+    /// </summary>
+    public sealed record HistoricValue(
+        string Period, ReportCount? Value, string? NoData, string Source, string Definition, bool DefinitionChanged, string Basis, LondonTime ImportedAt,
+        string ImportedBy, string? Restated);
+
+    /// <summary>An indicator known only from imported figures: its counting unit and its values, latest period first.</summary>
+    public sealed record HistoricIndicator(string Indicator, string Unit, IReadOnlyList<HistoricValue> Values);
+
+    public sealed record Response(
+        ReportIdentity Report, ReportPeriod Period, Disclosure Disclosure, LondonTime GeneratedAt, IReadOnlyList<Indicator> Indicators,
+        IReadOnlyList<HistoricIndicator> Historic);
+
+    public const string Imported = "imported";
 
     public static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(string? year, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -75,8 +90,55 @@ public static class IndicatorReport
         var d = DeclineRate;
         var indicator = new Indicator(d.Code, d.Name, d.Definition, d.Numerator, d.Denominator, d.SourceService,
             $"Green at or below {d.GreenLimit:P0}, amber at or below {d.AmberLimit:P0}, red above.", current, earlier, trend);
-        return TypedResults.Ok(new Response(ReportIdentity.Of(ReportDefinitions.Indicators), period.Period, disclosure, LondonTime.Of(clock.GetUtcNow()), [indicator]));
+        var historic = await HistoricAsync(db, period, disclosure, cancellationToken);
+        return TypedResults.Ok(new Response(ReportIdentity.Of(ReportDefinitions.Indicators), period.Period, disclosure, LondonTime.Of(clock.GetUtcNow()),
+            [indicator], historic));
     }
+
+    /// <summary>
+    /// The imported figures for the period and every earlier one, per indicator. A restated figure shows its latest value
+    /// with a note of what it replaced and why (COM-09); a definition that differs from the previous period's is flagged,
+    /// so a change of basis (Annex D's "from April 08") is never read as a trend.
+    /// </summary>
+    private static async Task<List<HistoricIndicator>> HistoricAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, CancellationToken cancellationToken)
+    {
+        var figures = await db.HistoricFigures.AsNoTracking().Where(f => f.PeriodStartYear <= period.StartYear).ToListAsync(cancellationToken);
+        if (figures.Count == 0)
+        {
+            return [];
+        }
+        var reasons = await db.HistoricImports.AsNoTracking().Where(i => i.Reason != null).ToDictionaryAsync(i => i.Id, i => i.Reason!, cancellationToken);
+        var byId = figures.ToDictionary(f => f.Id);
+        var superseded = figures.Where(f => f.Supersedes is not null).Select(f => f.Supersedes!.Value).ToHashSet();
+        var result = new List<HistoricIndicator>();
+        foreach (var series in figures.Where(f => !superseded.Contains(f.Id)).GroupBy(f => f.Indicator).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var ordered = series.OrderBy(f => f.PeriodStartYear).ToList();
+            var values = new List<HistoricValue>();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var f = ordered[i];
+                var label = new FinancialYear(f.PeriodStartYear).Label;
+                var changed = i > 0 && ordered[i - 1].PeriodStartYear == f.PeriodStartYear - 1 && ordered[i - 1].Definition != f.Definition;
+                string? restated = null;
+                if (f.Supersedes is { } old && byId.TryGetValue(old, out var replaced))
+                {
+                    restated = $"Restated on {London.DateOf(f.ImportedAt):yyyy-MM-dd}, replacing the figure imported on {London.DateOf(replaced.ImportedAt):yyyy-MM-dd}"
+                        + (reasons.TryGetValue(f.ImportId, out var why) ? $": {why}" : ".");
+                }
+                values.Add(f.Value is { } count
+                    ? new HistoricValue(label, Shown(count, disclosure), null, f.Source, f.Definition, changed, Imported, LondonTime.Of(f.ImportedAt), f.ImportedBy, restated)
+                    : new HistoricValue(label, null, $"no data: the source ({f.Source}) has no figure for {label}", f.Source, f.Definition, changed, Imported,
+                        LondonTime.Of(f.ImportedAt), f.ImportedBy, restated));
+            }
+            values.Reverse();
+            result.Add(new HistoricIndicator(series.Key, ordered[^1].Unit, values));
+        }
+        return result;
+    }
+
+    /// <summary>One published count on its own: 1-5 shown as "c" to all but auditors (Part I <c>SuppressionThreshold</c>).</summary>
+    private static ReportCount Shown(int count, Disclosure disclosure) => SmallNumberSuppression.Apply(new int[1, 1] { { count } }, disclosure).Cells[0][0];
 
     private static async Task<Value> ValueAsync(TherapyDbContext db, FinancialYear year, DateTimeOffset? first, Disclosure disclosure, CancellationToken cancellationToken)
     {

@@ -10,6 +10,13 @@ namespace Support.Therapy.Features.Reports;
 public static class ReportDefinitions
 {
     private static readonly DateOnly FirstPublished = new(2026, 12, 4);
+    private static readonly DateOnly ViewsAndHistoricFigures = new(2026, 12, 6);
+
+    /// <summary>
+    /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
+    /// contacts; kept separate from them and never added to them.
+    /// </summary>
+    public const string FeedbackAnswers = nameof(FeedbackAnswers);
 
     public static readonly ReportDefinition UnmetNeed = new("unmet-need", "Unmet need", CountingUnits.UnmetNeeds,
     [
@@ -43,6 +50,16 @@ public static class ReportDefinitions
             + "years and the trend; RAG computed from the thresholds stored with the indicator.",
             ["period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",
              "indicators.thresholds", "indicators.earlier", "indicators.trend"]),
+        new(2, ViewsAndHistoricFigures, "therapy-team", "Historic figures imported from a council's CSV are shown, labelled as imported (COM-01, COM-02; issue 13).",
+            "Each indicator with its definition, numerator, denominator, source service, period, the values of the three earlier financial "
+            + "years and the trend; RAG computed from the thresholds stored with the indicator. Then each indicator a council imported for the "
+            + "years before the platform: its counting unit and, for the period and every earlier one imported, the value (or no data), the "
+            + "source and definition given with it, who imported it and when, labelled as imported, and any restatement with its reason.",
+            ["period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",
+             "indicators.thresholds", "indicators.earlier", "indicators.trend", "historic.indicator", "historic.unit", "historic.values.period",
+             "historic.values.value", "historic.values.noData", "historic.values.source", "historic.values.definition",
+             "historic.values.definitionChanged", "historic.values.basis", "historic.values.importedAt", "historic.values.importedBy",
+             "historic.values.restated"]),
     ]);
 
     public static readonly ReportDefinition Waits = new("therapy-waits", "Waits for a first appointment", CountingUnits.Referrals,
@@ -54,5 +71,15 @@ public static class ReportDefinitions
             ["period", "byOfferTypeAndWait"]),
     ]);
 
-    public static readonly IReadOnlyList<ReportDefinition> All = [UnmetNeed, ReferralOutcomes, Capacity, Indicators, Waits];
+    public static readonly ReportDefinition Feedback = new("therapy-feedback", "Views of services", FeedbackAnswers,
+    [
+        new(1, ViewsAndHistoricFigures, "therapy-team", "First version (THR-07).",
+            "Young people's answers about the therapy and CAMHS offers they received, given in the financial year (by GivenAt), per provider "
+            + "and offer: by moment (after the offer started, when it ended) and, for each fixed question, by score from 1 to 5; the mean "
+            + "score where every count in its row is published. Every answer counts, whether or not the young person agreed to their worker "
+            + "seeing it; no words, no ids, no individual answer.",
+            ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"]),
+    ]);
+
+    public static readonly IReadOnlyList<ReportDefinition> All = [UnmetNeed, ReferralOutcomes, Capacity, Indicators, Waits, Feedback];
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Therapy.Features.Reports;
@@ -23,7 +24,17 @@ public static class ReportEndpoints
         reports.MapGet("/waits", WaitsReport.HandleAsync)
             .WithName("TherapyWaitsReport").WithSummary("Waits to a first appointment against the 4-week target and 18-week breach line, by offer type (THR-02); format=csv.");
         reports.MapGet("/indicators", IndicatorReport.HandleAsync)
-            .WithName("TherapyIndicators").WithSummary("Indicators with definition, numerator, denominator, earlier values, trend and computed RAG (COM-02).");
+            .WithName("TherapyIndicators")
+            .WithSummary("Indicators with definition, numerator, denominator, earlier values, trend and computed RAG (COM-02), and imported historic figures labelled as imported.");
+        // The body is read by the handler, after authorization: declaring it with Accepts("text/csv") would make routing
+        // answer 415 to any other content type before the role is checked.
+        reports.MapPost("/historic-figures", ImportHistoricFigures.HandleAsync).RequireAuthorization(Access.HistoricFigureImporters)
+            .WithMetadata(new RequestSizeLimitAttribute(ImportHistoricFigures.MaxBodyBytes))
+            .WithName("ImportHistoricFigures")
+            .WithSummary("Import a council's figures for the years before the platform (text/csv: indicator,unit,period,value,source,definition); a bad row is a 422 naming row and column and nothing is stored; reason= restates periods already imported.");
+        reports.MapGet("/feedback", FeedbackReport.HandleAsync)
+            .WithName("ServiceFeedbackReport")
+            .WithSummary("Young people's views of services per provider and offer: answers by moment and by score per question, means where no count is hidden (THR-07); format=csv.");
         return app;
     }
 }
