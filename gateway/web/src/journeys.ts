@@ -1,6 +1,8 @@
 // Every journey of issue 14 and who it is for. A journey whose API has not landed yet has `ready: false`: its route
 // exists (so links and role navigation are settled) but it shows no data until the service provides it.
-import { aggregateReaders, carers, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders } from "./roles";
+import {
+  aggregateReaders, carers, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders, referralDeciders,
+} from "./roles";
 
 export type Journey = { path: string; label: string; roles: readonly string[]; ready: boolean; arrivesWith?: string };
 
@@ -13,6 +15,10 @@ export const journeys: Journey[] = [
   // Before "Find a young person" (carers are case staff) so that a carer lands on the children placed with them.
   { path: "/placed-with-me", label: "Children placed with me", roles: carers, ready: true },
   { path: "/young-people", label: "Find a young person", roles: caseStaff, ready: true },
+  // REF-17, after the landing journeys so nobody lands here: the assessments a worker is invited to contribute to, and
+  // the referral tasks completed assessments gave the key worker.
+  { path: "/asked-to-contribute", label: "Asked to contribute", roles: caseStaff, ready: true },
+  { path: "/need-tasks", label: "My need tasks", roles: referralDeciders, ready: true },
   { path: "/reports", label: "Reports", roles: aggregateReaders, ready: true },
   { path: "/hotspots", label: "Hotspot map", roles: placeReportReaders, ready: true },
   // The worker's own places (OUT-08): the all-workers hotspot report is not theirs to read.

@@ -14,7 +14,6 @@ import { Status } from "./pages/Status";
 import { Unavailable } from "./pages/Unavailable";
 import { FindYoungPeople } from "./pages/FindYoungPeople";
 import { YoungPersonRecord } from "./pages/YoungPersonRecord";
-import { Dashboard } from "./pages/Dashboard";
 import { LeavingCare, LeavingCareAlert, LeavingCareYoungPerson } from "./pages/LeavingCare";
 import { Outreach } from "./pages/Outreach";
 import { Conversation, DutyInbox } from "./pages/SupportLine";
@@ -27,6 +26,13 @@ const MyPlaces = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m
 const Reports = lazy(() => import("./pages/Reports").then((m) => ({ default: m.Reports })));
 // Only carers open it; kept out of the main bundle everyone downloads (still precached for the app shell).
 const PlacedWithMe = lazy(() => import("./pages/PlacedWithMe").then((m) => ({ default: m.PlacedWithMe })));
+// Only managers open the dashboard (with its assessment panels): kept out of the main bundle everyone downloads.
+const Dashboard = lazy(() => import("./pages/Dashboard").then((m) => ({ default: m.Dashboard })));
+// The assessment screens (REF-17), one chunk.
+const assessments = () => import("./pages/Assessments");
+const AssessmentPage = lazy(() => assessments().then((m) => ({ default: m.AssessmentPage })));
+const AskedToContribute = lazy(() => assessments().then((m) => ({ default: m.AskedToContribute })));
+const NeedTasks = lazy(() => assessments().then((m) => ({ default: m.NeedTasks })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p>Loading…</p>}>{children}</Suspense>;
@@ -65,10 +71,13 @@ const router = createBrowserRouter([
       { path: "/signin/callback", element: <OidcCallback /> },
       { path: "/status", element: <Status /> },
       { path: "/", element: <RequireSignIn><Home /></RequireSignIn> },
-      { path: "/dashboard", element: <RequireRole path="/dashboard"><Dashboard /></RequireRole> },
+      { path: "/dashboard", element: <RequireRole path="/dashboard"><Loading><Dashboard /></Loading></RequireRole> },
       { path: "/placed-with-me", element: <RequireRole path="/placed-with-me"><Loading><PlacedWithMe /></Loading></RequireRole> },
       { path: "/young-people", element: <RequireRole path="/young-people"><FindYoungPeople /></RequireRole> },
       { path: "/young-people/:id", element: <RequireRole path="/young-people"><YoungPersonRecord /></RequireRole> },
+      { path: "/assessments/:id", element: <RequireRole path="/young-people"><Loading><AssessmentPage /></Loading></RequireRole> },
+      { path: "/asked-to-contribute", element: <RequireRole path="/asked-to-contribute"><Loading><AskedToContribute /></Loading></RequireRole> },
+      { path: "/need-tasks", element: <RequireRole path="/need-tasks"><Loading><NeedTasks /></Loading></RequireRole> },
       { path: "/leaving-care", element: <RequireRole path="/leaving-care"><LeavingCare /></RequireRole> },
       { path: "/leaving-care/alerts/:id", element: <RequireRole path="/leaving-care"><LeavingCareAlert /></RequireRole> },
       { path: "/leaving-care/young-people/:id", element: <RequireRole path="/leaving-care"><LeavingCareYoungPerson /></RequireRole> },

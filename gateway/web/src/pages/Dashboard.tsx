@@ -1,10 +1,9 @@
-import type { ReactNode } from "react";
-import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../api";
 import { Deadline } from "../components/Countdown";
-import { ProblemSummary } from "../components/Problem";
+import { Panel, Row } from "../components/Panel";
 import { When } from "../components/When";
+import { AssessmentPanels } from "./Assessments";
 import type { Instant } from "../time";
 
 type Referral = { id: string; youngPersonId: string; cseType: string; priority: string; decisionDue: Instant; escalated: boolean };
@@ -106,6 +105,7 @@ export function Dashboard() {
             </Row>
           ))}
         </Panel>
+        <AssessmentPanels />
         <Panel title="Open escalations, oldest first" query={escalations} count={escalations.data?.length}>
           {escalations.data?.map((e) => (
             <Row key={e.id} youngPersonId={e.youngPersonId}
@@ -120,26 +120,3 @@ export function Dashboard() {
 }
 
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
-
-function Panel({ title, query, count, children }: {
-  title: string; query: { isPending: boolean; error: unknown }; count: number | undefined; children: ReactNode;
-}) {
-  const id = title.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-  return (
-    <section aria-labelledby={id} className="panel" data-testid={id}>
-      <h2 id={id}>{title} <span className="count">{count ?? "…"}</span></h2>
-      {query.error ? <ProblemSummary error={query.error} /> : null}
-      {count === 0 && <p className="none">Nothing.</p>}
-      <ul>{children}</ul>
-    </section>
-  );
-}
-
-function Row({ youngPersonId, label, children }: { youngPersonId: string; label: string; children: ReactNode }) {
-  return (
-    <li>
-      <Link to={`/young-people/${youngPersonId}`}>{label}</Link>
-      <div>{children}</div>
-    </li>
-  );
-}

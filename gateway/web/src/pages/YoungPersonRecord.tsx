@@ -44,6 +44,7 @@ const pageSize = 20;
 
 // The placements section is loaded when a record is opened, to keep the main bundle under Vite's 500 kB warning.
 const Placements = lazy(() => import("./Placements").then((m) => ({ default: m.Placements })));
+const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
 
 export function YoungPersonRecord() {
   const { id = "" } = useParams();
@@ -64,6 +65,9 @@ export function YoungPersonRecord() {
           <Cases id={id} />
           <Referrals id={id} />
           <RiskAssessments id={id} />
+          <Suspense fallback={<p role="status">Loading the assessments…</p>}>
+            <AssessmentsSection id={id} />
+          </Suspense>
           <Suspense fallback={<p role="status">Loading the placements…</p>}>
             <Placements id={id} />
           </Suspense>
