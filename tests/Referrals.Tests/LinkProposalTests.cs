@@ -174,4 +174,46 @@ public sealed class LinkProposalTests() : RealBusReferralsTests("referrals-link-
         Assert.Equal((LinkKind.Phone, proposal.Value), (link.Kind, link.Value));
         Assert.Equal("supportline", Assert.Single(await OutboxAsync<PersonOfConcernLinkDecided>(m => m.ProposalId == report.ReportId)).Source);
     }
+
+    [Fact]
+    public async Task A_confirmed_sighting_of_someone_on_a_placed_childs_must_not_have_contact_list_raises_a_critical_incident()
+    {
+        using var worker = Worker();
+        var placed = await worker.RegisteredChildAsync();
+        var atHome = await worker.RegisteredChildAsync();
+        var name = Unique("Darren Smith");
+        using (var placement = await worker.PostAsJsonAsync("/api/referrals/placements", new
+        {
+            youngPersonId = placed, type = "FosterCare", reason = "ProtectionFromHarm", setting = $"Carers {Guid.NewGuid():N}",
+            startedOn = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd"), rationale = "Away from the group.",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, placement.StatusCode);
+        }
+        foreach (var child in new[] { placed, atHome })
+        {
+            using var listed = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/barred-persons",
+                new { name, description = "Older man with a silver van", reason = "Suspected of grooming her" });
+            Assert.Equal(HttpStatusCode.Created, listed.StatusCode);
+        }
+
+        // Outreach saw the placed child with him (written differently), with someone not on her list, and the child at home with him.
+        var sighting = Proposal(placed, "Person", "  " + name.ToUpperInvariant() + " ");
+        var stranger = Proposal(placed, "Person", Unique("Someone Else"));
+        var notPlaced = Proposal(atHome, "Person", name);
+        foreach (var command in new[] { sighting, stranger, notPlaced })
+        {
+            await Bus.PublishAsync(command, Guid.NewGuid());
+            await WaitForProposalAsync(command.ProposalId);
+            using var confirmed = await worker.PostAsJsonAsync($"/api/referrals/link-proposals/{command.ProposalId}/confirm", new { });
+            Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        }
+
+        var raised = Assert.Single(await OutboxAsync<Support.Contracts.Incidents.CriticalIncidentRaised>(m => m.YoungPersonId == placed));
+        Assert.Equal(Support.Contracts.Incidents.CriticalIncidentKind.ContactWithBarredPerson, raised.Kind);
+        Assert.Empty(await OutboxAsync<Support.Contracts.Incidents.CriticalIncidentRaised>(m => m.YoungPersonId == atHome)); // REF-27 is about placements
+        using var senior = Host.ClientFor(Roles.SeniorManager, "sm-links");
+        var queue = await senior.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/referrals/critical-incidents?youngPersonId={placed}");
+        Assert.Contains(sighting.ProposalId.ToString(), queue.GetRawText(), StringComparison.Ordinal);
+    }
 }

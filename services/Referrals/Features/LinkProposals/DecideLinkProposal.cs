@@ -8,6 +8,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.LinkProposals;
 using Support.Referrals.Domain.OrganisedAbuse;
+using Support.Referrals.Features.CriticalIncidents;
 using Support.Referrals.Features.OrganisedAbuse;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
@@ -19,7 +20,8 @@ namespace Support.Referrals.Features.LinkProposals;
 /// INT-02: a human confirms or rejects a proposed link, once. Confirming records it in the register exactly as a link
 /// entered here would be (REF-13: a value shared by enough young people flags every one of them and alerts senior
 /// managers once); INT-05: naming a licence opens a licensing notification task. Either way the proposing service is
-/// told (<see cref="PersonOfConcernLinkDecided"/>), in the same transaction.
+/// told (<see cref="PersonOfConcernLinkDecided"/>), in the same transaction. A confirmed person who is on a placed child's
+/// must-not-have-contact list raises a critical incident (<see cref="BarredPersonSighting"/>, REF-27).
 /// </summary>
 public static class DecideLinkProposal
 {
@@ -28,8 +30,8 @@ public static class DecideLinkProposal
     public sealed record RejectRequest(string? Reason);
 
     public static async Task<Results<Ok<LinkProposalResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ConfirmAsync(
-        Guid id, ConfirmRequest request, ReferralsDbContext db, IOutbox outbox, IOptions<S47Options> options, IAccessLog accessLog,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ConfirmRequest request, ReferralsDbContext db, IOutbox outbox, IOptions<S47Options> options, IOptions<CriticalIncidentOptions> incidents,
+        IAccessLog accessLog, ClaimsPrincipal user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var proposal = await db.Set<LinkProposal>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (proposal is null)
@@ -90,6 +92,7 @@ public static class DecideLinkProposal
             });
         }
         outbox.Add(Decided(proposal, author, confirmed: true, reason: null, linked.Count, networkId, notification?.Id));
+        await BarredPersonSighting.RaiseIfBarredAsync(db, outbox, incidents.Value, proposal, child, kind, value, author, cancellationToken);
         if (await SaveAsync(db, transaction, cancellationToken) is { } conflict)
         {
             return conflict;
