@@ -202,7 +202,7 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
         {
             Assert.Equal(["seenAloneOn"], await noDate.ErrorFieldsAsync());
         }
-        using (var future = await worker.PostAsJsonAsync(url, new { section = "ChildsAccount", account = "a", feelings = "f", seenAloneOn = "2027-06-01" }))
+        using (var future = await worker.PostAsJsonAsync(url, new { section = "ChildsAccount", account = "a", feelings = "f", seenAloneOn = London.Today(fixture.Clock).AddDays(30) }))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);
             Assert.Equal(["seenAloneOn"], await future.ErrorFieldsAsync());
@@ -372,5 +372,32 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
 
         using var socialWorker = Worker();
         Assert.Equal(HttpStatusCode.Forbidden, (await socialWorker.GetAsync("/api/referrals/assessments/renewals-due")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_open_assessment_is_overdue_from_the_first_instant_after_its_deadline_and_listed_so()
+    {
+        var (child, _) = await ChildWithCaseAsync();
+        using var worker = Worker();
+        AssessmentView opened;
+        using (var response = await worker.PostAsJsonAsync("/api/referrals/assessments", new { youngPersonId = child, kind = "Single" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            opened = await response.ReadAsync<AssessmentView>();
+        }
+        Assert.Equal(WorkingDays.Add(fixture.Clock.GetUtcNow(), 45), opened.DueAt.Utc);
+        async Task<bool> ListedOverdueAsync()
+        {
+            using var manager = Manager();
+            var overdue = (await manager.GetFromJsonAsync<List<AssessmentSummary>>("/api/referrals/assessments?status=overdue", CaseRequests.Json))!;
+            return overdue.Any(a => a.Id == opened.Id);
+        }
+
+        fixture.MoveClockTo(opened.DueAt.Utc);
+        Assert.False(await ListedOverdueAsync()); // at the deadline itself: still in time
+        Assert.False((await GetAsync(opened.Id)).Overdue);
+        fixture.MoveClockTo(opened.DueAt.Utc.AddSeconds(1));
+        Assert.True(await ListedOverdueAsync());
+        Assert.True((await GetAsync(opened.Id)).Overdue);
     }
 }

@@ -95,4 +95,45 @@ public sealed class CrossReferenceTests(ReferralsFixture fixture) : IClassFixtur
         }
         Assert.Equal(HttpStatusCode.NotFound, (await worker.PostAsJsonAsync($"/api/referrals/young-people/{Guid.NewGuid()}/cross-references", Tag(child))).StatusCode);
     }
+
+    [Fact]
+    public async Task A_record_that_names_an_adult_tags_them_with_its_source_and_finds_the_other_children_whose_records_name_them()
+    {
+        using var worker = Worker();
+        var first = await worker.RegisterChildAsync("2011-01-01");
+        var second = await worker.RegisterChildAsync("2012-02-02");
+        var name = "Tony " + Guid.NewGuid().ToString("N")[..8];
+        object Tag(string written, string note) => new { name = written, sourceKind = "case-note", sourceReference = note, summary = "Seen collecting her from school in a silver van." };
+
+        AdultTagResponse firstTag;
+        using (var tagged = await worker.PostAsJsonAsync($"/api/referrals/young-people/{first}/adult-tags", Tag(name, "note 3")))
+        {
+            Assert.Equal(HttpStatusCode.Created, tagged.StatusCode);
+            firstTag = await tagged.ReadAsync<AdultTagResponse>();
+        }
+        Assert.Empty(firstTag.OtherYoungPeople); // nobody else names him yet
+        AdultTagResponse secondTag;
+        using (var tagged = await worker.PostAsJsonAsync($"/api/referrals/young-people/{second}/adult-tags", Tag("  " + name.ToUpperInvariant(), "note 9")))
+        {
+            Assert.Equal(HttpStatusCode.Created, tagged.StatusCode);
+            secondTag = await tagged.ReadAsync<AdultTagResponse>();
+        }
+        Assert.Equal([first], secondTag.OtherYoungPeople);
+
+        // The adult is in the persons register for both, and two children sharing him flag organised or multiple abuse (REF-13).
+        var links = await (await worker.GetAsync($"/api/referrals/young-people/{second}/links")).ReadAsync<Support.Referrals.Features.OrganisedAbuse.LinksResponse>();
+        Assert.Contains(links.Links, l => l.Kind == Support.Referrals.Domain.OrganisedAbuse.LinkKind.Person);
+        Assert.NotEmpty(links.Flags);
+        var listed = (await worker.GetFromJsonAsync<List<AdultTagResponse>>($"/api/referrals/young-people/{first}/adult-tags", CaseRequests.Json))!;
+        var only = Assert.Single(listed);
+        Assert.Equal((name, "case-note", "note 3"), (only.Name, only.SourceKind, only.SourceReference));
+        Assert.Equal([second], only.OtherYoungPeople);
+
+        using (var bad = await worker.PostAsJsonAsync($"/api/referrals/young-people/{first}/adult-tags", new { name = "!!", sourceKind = "Case Note", summary = "" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Equal(["name", "sourceKind", "summary"], (await bad.ErrorFieldsAsync()).Order());
+        }
+        Assert.Single((await worker.GetFromJsonAsync<List<AdultTagResponse>>($"/api/referrals/young-people/{first}/adult-tags", CaseRequests.Json))!);
+    }
 }

@@ -34,3 +34,22 @@ internal sealed class CrossReferenceAcknowledgementConfiguration : IEntityTypeCo
         e.HasOne<CrossReference>().WithMany().HasForeignKey(x => x.CrossReferenceId);
     }
 }
+
+/// <summary>Adults named on a young person's records (REF-19): append-only.</summary>
+internal sealed class AdultTagConfiguration : IEntityTypeConfiguration<AdultTag>
+{
+    public void Configure(EntityTypeBuilder<AdultTag> e)
+    {
+        e.ToTable("adult_tags");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.Value).HasMaxLength(500);
+        e.Property(x => x.SourceKind).HasMaxLength(60);
+        e.Property(x => x.SourceReference).HasMaxLength(200);
+        e.Property(x => x.Summary).HasMaxLength(4000);
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.Property(x => x.RecordedByRole).HasMaxLength(100);
+        e.HasIndex(x => new { x.YoungPersonId, x.RecordedAt });
+    }
+}

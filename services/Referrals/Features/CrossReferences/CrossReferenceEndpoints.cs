@@ -3,7 +3,7 @@ using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Features.CrossReferences;
 
-/// <summary>Cross-references between young people's records (REF-19).</summary>
+/// <summary>Cross-references between young people's records, and adults named on them (REF-19).</summary>
 public static class CrossReferenceEndpoints
 {
     public const string SubjectType = AccessSubjects.YoungPerson;
@@ -15,6 +15,12 @@ public static class CrossReferenceEndpoints
             .WithName("RecordCrossReference").WithSummary("Tag another young person whom information on this record is about (REF-19)");
         people.MapGet("/", ReadCrossReferences.AboutAsync)
             .WithName("ListCrossReferences").WithSummary("Information about this young person held on other records; the content only for those who may read the source (audited)");
+
+        var adults = app.MapGroup("/api/referrals/young-people/{id:guid}/adult-tags").RequireAuthorization(Policies.CaseStaff).WithTags("Cross-references");
+        adults.MapPost("/", TagAdult.HandleAsync)
+            .WithName("TagAdult").WithSummary("A record about this young person names an adult: kept with its source, and the adult joins the persons register (REF-19, REF-13)");
+        adults.MapGet("/", ListAdultTags.HandleAsync).AuditsReadOf(SubjectType)
+            .WithName("ListAdultTags").WithSummary("The adults this young person's records name, with the other young people linked to each (audited)");
 
         var mine = app.MapGroup("/api/referrals/cross-references").RequireAuthorization(Policies.CaseStaff).WithTags("Cross-references");
         mine.MapGet("/mine", ReadCrossReferences.MineAsync)

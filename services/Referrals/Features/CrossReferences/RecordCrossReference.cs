@@ -63,5 +63,5 @@ public static partial class RecordCrossReference
     }
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,59}$")]
-    private static partial Regex SourceKindShape();
+    internal static partial Regex SourceKindShape();
 }

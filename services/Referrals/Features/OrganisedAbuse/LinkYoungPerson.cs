@@ -35,19 +35,10 @@ public static class LinkYoungPerson
         }
         var author = user.ToAuthor(clock);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // Serialise everyone linking to the same value, so two children linked at the same moment still see each other.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({kind + ":" + value}))", cancellationToken);
-        if (await db.YoungPersonLinks.AnyAsync(l => l.YoungPersonId == id && l.Kind == kind && l.Value == value, cancellationToken))
+        await LockValueAsync(db, kind, value, cancellationToken);
+        if (!await AddLinkAsync(db, outbox, options.Value, id, kind, value, author, cancellationToken))
         {
             return TypedResults.Ok(await GetYoungPersonLinks.LinksOfAsync(db, id, cancellationToken));
-        }
-        db.YoungPersonLinks.Add(YoungPersonLink.Record(id, kind, value, author));
-        var linked = await db.YoungPersonLinks.Where(l => l.Kind == kind && l.Value == value).Select(l => l.YoungPersonId)
-            .Distinct().ToListAsync(cancellationToken);
-        linked.Add(id);
-        if (linked.Count >= options.Value.OrganisedAbuseThreshold)
-        {
-            await FlagNetworkAsync(db, outbox, kind, value, linked, author.At, cancellationToken);
         }
         try
         {
@@ -60,6 +51,32 @@ public static class LinkYoungPerson
         }
         return TypedResults.Created($"/api/referrals/young-people/{id}/links", await GetYoungPersonLinks.LinksOfAsync(db, id, cancellationToken));
     }
+
+    /// <summary>
+    /// Adds the link inside the caller's transaction, after the caller took the value's advisory lock; false when the
+    /// child already has it. A value shared by enough children flags the network (REF-13).
+    /// </summary>
+    internal static async Task<bool> AddLinkAsync(
+        ReferralsDbContext db, IOutbox outbox, S47Options options, Guid id, LinkKind kind, string value, Author author, CancellationToken cancellationToken)
+    {
+        if (await db.YoungPersonLinks.AnyAsync(l => l.YoungPersonId == id && l.Kind == kind && l.Value == value, cancellationToken))
+        {
+            return false;
+        }
+        db.YoungPersonLinks.Add(YoungPersonLink.Record(id, kind, value, author));
+        var linked = await db.YoungPersonLinks.Where(l => l.Kind == kind && l.Value == value).Select(l => l.YoungPersonId)
+            .Distinct().ToListAsync(cancellationToken);
+        linked.Add(id);
+        if (linked.Count >= options.OrganisedAbuseThreshold)
+        {
+            await FlagNetworkAsync(db, outbox, kind, value, linked, author.At, cancellationToken);
+        }
+        return true;
+    }
+
+    /// <summary>Serialises everyone linking to the same value, so two children linked at the same moment still see each other.</summary>
+    internal static Task LockValueAsync(ReferralsDbContext db, LinkKind kind, string value, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({kind + ":" + value}))", cancellationToken);
 
     /// <summary>
     /// REF-13: the network is identified once (and <c>OrganisedAbuseSuspected</c> announced once, to senior managers);
