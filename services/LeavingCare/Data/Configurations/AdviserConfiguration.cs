@@ -34,3 +34,20 @@ internal sealed class AdviserAllocationConfiguration : IEntityTypeConfiguration<
         e.HasIndex(x => new { x.YoungPersonId, x.RecordedAt });
     }
 }
+
+/// <summary>LC-07: provider history, append-only, numbered per adviser.</summary>
+internal sealed class AdviserProviderChangeConfiguration : IEntityTypeConfiguration<AdviserProviderChange>
+{
+    public void Configure(EntityTypeBuilder<AdviserProviderChange> e)
+    {
+        e.ToTable("adviser_provider_changes");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.FromProvider).HasMaxLength(100);
+        e.Property(x => x.ToProvider).HasMaxLength(100);
+        e.Property(x => x.Reason).HasMaxLength(1000);
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.HasOne<Adviser>().WithMany().HasForeignKey(x => x.AdviserId);
+        e.HasIndex(x => new { x.AdviserId, x.Number }).IsUnique();
+    }
+}

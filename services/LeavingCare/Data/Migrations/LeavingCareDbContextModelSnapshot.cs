@@ -236,6 +236,62 @@ namespace Support.LeavingCare.Data.Migrations
                     b.ToTable("adviser_allocations", "leavingcare");
                 });
 
+            modelBuilder.Entity("Support.LeavingCare.Domain.AdviserProviderChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AdviserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("adviser_id");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_on");
+
+                    b.Property<string>("FromProvider")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("from_provider");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("ToProvider")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("to_provider");
+
+                    b.HasKey("Id")
+                        .HasName("pk_adviser_provider_changes");
+
+                    b.HasIndex("AdviserId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_adviser_provider_changes_adviser_id_number");
+
+                    b.ToTable("adviser_provider_changes", "leavingcare");
+                });
+
             modelBuilder.Entity("Support.LeavingCare.Domain.CareLeaverClosure", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1182,6 +1238,16 @@ namespace Support.LeavingCare.Data.Migrations
                         .HasDatabaseName("ix_access_log_subject_type_subject_id_at");
 
                     b.ToTable("access_log", "leavingcare");
+                });
+
+            modelBuilder.Entity("Support.LeavingCare.Domain.AdviserProviderChange", b =>
+                {
+                    b.HasOne("Support.LeavingCare.Domain.Adviser", null)
+                        .WithMany()
+                        .HasForeignKey("AdviserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_adviser_provider_changes_advisers_adviser_id");
                 });
 #pragma warning restore 612, 618
         }
