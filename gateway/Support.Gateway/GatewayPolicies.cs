@@ -9,6 +9,8 @@ public static class GatewayPolicies
 {
     /// <summary>Any professional: case staff and those who oversee them. Never a commissioner or governance member.</summary>
     public const string Professionals = nameof(Professionals);
+    /// <summary>The one report write: importing historic figures (COM-01), for commissioners and governance only.</summary>
+    public const string HistoricFigureImporters = nameof(HistoricFigureImporters);
     /// <summary>Fixed window per client address for public webhooks (Twilio), which carry no token.</summary>
     public const string WebhookRateLimit = "webhooks";
     /// <summary>Per signed-in user, so one runaway client cannot starve the rest.</summary>
@@ -19,7 +21,8 @@ public static class GatewayPolicies
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Professionals, p => p.RequireRole(Roles.CaseStaff.Union(Roles.AccessLogReaders)));
+            .AddPolicy(Professionals, p => p.RequireRole(Roles.CaseStaff.Union(Roles.AccessLogReaders)))
+            .AddPolicy(HistoricFigureImporters, p => p.RequireRole(Roles.HistoricFigureImporters));
 
         var limits = builder.Configuration.GetSection("RateLimits");
         builder.Services.AddRateLimiter(options =>

@@ -22,5 +22,5 @@ public static class Access
     /// <summary>Clinicians, and the key workers and support-line workers a young person gives their views to (SL-07).</summary>
     public static readonly string[] FeedbackRecorderRoles =
         [.. ClinicianRoles, Roles.SocialWorker, Roles.OutreachWorker, Roles.PersonalAdviser, Roles.SupportLineOperator];
-    public static readonly string[] HistoricFigureImporterRoles = [Roles.Commissioner, Roles.Governance];
+    public static readonly string[] HistoricFigureImporterRoles = [.. Roles.HistoricFigureImporters];
 }

@@ -53,6 +53,9 @@ public static class Roles
     /// </summary>
     public static readonly IReadOnlyList<string> PlaceReportReaders = [.. AggregateReaders, PoliceLiaison];
 
+    /// <summary>Who loads a council's figures from before the platform into the reports (COM-01): commissioners and governance.</summary>
+    public static readonly IReadOnlyList<string> HistoricFigureImporters = [Commissioner, Governance];
+
     public static readonly IReadOnlyList<string> All =
     [
         YoungPerson, Survivor, OutreachWorker, SocialWorker, TeamManager, SeniorManager, Chair, Iro, RhiWorker,
