@@ -19,6 +19,8 @@ export const journeys: Journey[] = [
   // the referral tasks completed assessments gave the key worker.
   { path: "/asked-to-contribute", label: "Asked to contribute", roles: caseStaff, ready: true },
   { path: "/need-tasks", label: "My need tasks", roles: referralDeciders, ready: true },
+  // COM-10: who can own a strategy action; managers register and deactivate.
+  { path: "/staff", label: "Staff", roles: managers, ready: true },
   { path: "/reports", label: "Reports", roles: aggregateReaders, ready: true },
   { path: "/hotspots", label: "Hotspot map", roles: placeReportReaders, ready: true },
   // The worker's own places (OUT-08): the all-workers hotspot report is not theirs to read.

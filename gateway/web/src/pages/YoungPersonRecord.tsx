@@ -44,6 +44,7 @@ const pageSize = 20;
 
 // The placements section is loaded when a record is opened, to keep the main bundle under Vite's 500 kB warning.
 const Placements = lazy(() => import("./Placements").then((m) => ({ default: m.Placements })));
+const StrategyActionsSection = lazy(() => import("./StrategyActions").then((m) => ({ default: m.StrategyActionsSection })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
 
 export function YoungPersonRecord() {
@@ -63,6 +64,9 @@ export function YoungPersonRecord() {
         <Chronology id={id} />
         <div>
           <Cases id={id} />
+          <Suspense fallback={<p role="status">Loading the strategy actions…</p>}>
+            <StrategyActionsSection id={id} />
+          </Suspense>
           <Referrals id={id} />
           <RiskAssessments id={id} />
           <Suspense fallback={<p role="status">Loading the assessments…</p>}>
