@@ -5,6 +5,7 @@ import { Deadline } from "../components/Countdown";
 import { Panel, Row } from "../components/Panel";
 import { When } from "../components/When";
 import { AssessmentPanels } from "./Assessments";
+import { SupervisionGapsPanel } from "./Supervision";
 import { ActionControls, RagBadge, type StrategyAction } from "./StrategyActions";
 import type { Instant } from "../time";
 
@@ -110,6 +111,7 @@ export function Dashboard() {
             </Row>
           ))}
         </Panel>
+        <SupervisionGapsPanel />
         <AssessmentPanels />
         <Panel title="Open escalations, oldest first" query={escalations} count={escalations.data?.length}>
           {escalations.data?.map((e) => (

@@ -45,6 +45,7 @@ const pageSize = 20;
 // The placements section is loaded when a record is opened, to keep the main bundle under Vite's 500 kB warning.
 const Placements = lazy(() => import("./Placements").then((m) => ({ default: m.Placements })));
 const StrategyActionsSection = lazy(() => import("./StrategyActions").then((m) => ({ default: m.StrategyActionsSection })));
+const CaseSupervision = lazy(() => import("./Supervision").then((m) => ({ default: m.CaseSupervision })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
 
 export function YoungPersonRecord() {
@@ -228,6 +229,9 @@ function Cases({ id }: { id: string }) {
               </p>
             )}
             <Visits caseId={c.id} />
+            <Suspense fallback={null}>
+              <CaseSupervision caseId={c.id} youngPersonId={id} leadTeam={c.leadTeam} mayRecord={c.status === "Open" && isManager} />
+            </Suspense>
             {c.status === "Open" && <RecordVisit youngPersonId={id} item={c} />}
             {c.status === "Open" && c.keyWorker && isManager && <EndAllocation youngPersonId={id} item={c} />}
           </li>
