@@ -46,6 +46,7 @@ const pageSize = 20;
 const Placements = lazy(() => import("./Placements").then((m) => ({ default: m.Placements })));
 const StrategyActionsSection = lazy(() => import("./StrategyActions").then((m) => ({ default: m.StrategyActionsSection })));
 const CaseSupervision = lazy(() => import("./Supervision").then((m) => ({ default: m.CaseSupervision })));
+const CrossReferencesSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.CrossReferencesSection })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
 
 export function YoungPersonRecord() {
@@ -67,6 +68,9 @@ export function YoungPersonRecord() {
           <Cases id={id} />
           <Suspense fallback={<p role="status">Loading the strategy actions…</p>}>
             <StrategyActionsSection id={id} />
+          </Suspense>
+          <Suspense fallback={<p role="status">Loading the cross-references…</p>}>
+            <CrossReferencesSection id={id} />
           </Suspense>
           <Referrals id={id} />
           <RiskAssessments id={id} />
