@@ -18,7 +18,11 @@ export const journeys: Journey[] = [
   // REF-17, after the landing journeys so nobody lands here: the assessments a worker is invited to contribute to, and
   // the referral tasks completed assessments gave the key worker.
   { path: "/asked-to-contribute", label: "Asked to contribute", roles: caseStaff, ready: true },
+  // REF-19: a key worker is told what other records say about their young people, until they acknowledge it.
+  { path: "/cross-references", label: "Cross-references for me", roles: caseStaff, ready: true },
   { path: "/need-tasks", label: "My need tasks", roles: referralDeciders, ready: true },
+  // COM-10: who can own a strategy action; managers register and deactivate.
+  { path: "/staff", label: "Staff", roles: managers, ready: true },
   { path: "/reports", label: "Reports", roles: aggregateReaders, ready: true },
   { path: "/hotspots", label: "Hotspot map", roles: placeReportReaders, ready: true },
   // The worker's own places (OUT-08): the all-workers hotspot report is not theirs to read.

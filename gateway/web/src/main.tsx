@@ -33,6 +33,10 @@ const assessments = () => import("./pages/Assessments");
 const AssessmentPage = lazy(() => assessments().then((m) => ({ default: m.AssessmentPage })));
 const AskedToContribute = lazy(() => assessments().then((m) => ({ default: m.AskedToContribute })));
 const NeedTasks = lazy(() => assessments().then((m) => ({ default: m.NeedTasks })));
+// REF-19: what other records say about the young people a key worker holds.
+const CrossReferencesForMe = lazy(() => import("./pages/CrossReferences").then((m) => ({ default: m.CrossReferencesForMe })));
+// The managers' staff directory (COM-10).
+const StaffPage = lazy(() => import("./pages/Staff").then((m) => ({ default: m.StaffPage })));
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p>Loading…</p>}>{children}</Suspense>;
@@ -78,6 +82,8 @@ const router = createBrowserRouter([
       { path: "/assessments/:id", element: <RequireRole path="/young-people"><Loading><AssessmentPage /></Loading></RequireRole> },
       { path: "/asked-to-contribute", element: <RequireRole path="/asked-to-contribute"><Loading><AskedToContribute /></Loading></RequireRole> },
       { path: "/need-tasks", element: <RequireRole path="/need-tasks"><Loading><NeedTasks /></Loading></RequireRole> },
+      { path: "/cross-references", element: <RequireRole path="/cross-references"><Loading><CrossReferencesForMe /></Loading></RequireRole> },
+      { path: "/staff", element: <RequireRole path="/staff"><Loading><StaffPage /></Loading></RequireRole> },
       { path: "/leaving-care", element: <RequireRole path="/leaving-care"><LeavingCare /></RequireRole> },
       { path: "/leaving-care/alerts/:id", element: <RequireRole path="/leaving-care"><LeavingCareAlert /></RequireRole> },
       { path: "/leaving-care/young-people/:id", element: <RequireRole path="/leaving-care"><LeavingCareYoungPerson /></RequireRole> },

@@ -1,16 +1,18 @@
+import { useState, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../api";
 import { Deadline } from "../components/Countdown";
 import { Panel, Row } from "../components/Panel";
 import { When } from "../components/When";
 import { AssessmentPanels } from "./Assessments";
+import { SupervisionGapsPanel } from "./Supervision";
+import { ActionControls, RagBadge, type StrategyAction } from "./StrategyActions";
 import type { Instant } from "../time";
 
 type Referral = { id: string; youngPersonId: string; cseType: string; priority: string; decisionDue: Instant; escalated: boolean };
 type RiskReview = { id: string; youngPersonId: string; trigger: string; dueAt: Instant; dueAtLondon?: string; urgent: boolean; owner: string | null };
 type Interview = { id: string; youngPersonId: string; youngPersonName: string | null; status: string; dueAt: Instant; isOverdue: boolean };
 type Pathway = { id: string; youngPersonId: string; stage: string; dueAt: Instant; dueAtLondon?: string | null };
-type StrategyAction = { id: string; youngPersonId: string; description: string; owner: string; dueAt: Instant; dueAtLondon?: string };
 type UnallocatedCase = {
   id: string; youngPersonId: string; leadTeam: string; unallocatedSince: Instant; unallocatedDays: number; riskLevel: string | null;
   escalatesAt: Instant; escalated: boolean;
@@ -32,6 +34,8 @@ type Escalation = {
  * means in London (`overdue=true`, `dueToday=true`): the app never decides on its own clock what is late.
  */
 export function Dashboard() {
+  // What the last defer, completion or reassignment of a strategy action did: the row itself may leave its list.
+  const [actionDone, setActionDone] = useState<ReactNode>(null);
   const get = <T,>(key: string, path: string) => ({ queryKey: ["dash", key], queryFn: () => api.get<T>(path), refetchInterval: 60_000 });
   const referrals = useQuery(get<Referral[]>("referrals", "/api/referrals?overdue=true"));
   const referralsToday = useQuery(get<Referral[]>("referrals-today", "/api/referrals?dueToday=true"));
@@ -70,7 +74,8 @@ export function Dashboard() {
   ));
   const actionRows = (list: StrategyAction[] | undefined) => list?.map((a) => (
     <Row key={a.id} youngPersonId={a.youngPersonId} label={`${a.description} (${a.owner})`}>
-      Action <Deadline due={a.dueAt} london={a.dueAtLondon} />
+      Action <Deadline due={a.dueAt} /> · <RagBadge rag={a.rag} />{a.slipped ? " · slipped" : ""}
+      <ActionControls action={a} onDone={setActionDone} />
     </Row>
   ));
 
@@ -78,6 +83,7 @@ export function Dashboard() {
     <section aria-labelledby="dashboard-title">
       <h1 id="dashboard-title">Overdue and due today</h1>
       <p className="hint">Deadlines are computed by the services and shown in UK time; "due today" means before midnight in London and not yet missed.</p>
+      {actionDone && <p role="status" className="notice" data-testid="action-done">{actionDone}</p>}
       <div className="dashboard">
         <Panel title="Referral decisions overdue" query={referrals} count={referrals.data?.length}>{referralRows(referrals.data)}</Panel>
         <Panel title="Referral decisions due today" query={referralsToday} count={referralsToday.data?.length}>{referralRows(referralsToday.data)}</Panel>
@@ -105,6 +111,7 @@ export function Dashboard() {
             </Row>
           ))}
         </Panel>
+        <SupervisionGapsPanel />
         <AssessmentPanels />
         <Panel title="Open escalations, oldest first" query={escalations} count={escalations.data?.length}>
           {escalations.data?.map((e) => (

@@ -44,6 +44,9 @@ const pageSize = 20;
 
 // The placements section is loaded when a record is opened, to keep the main bundle under Vite's 500 kB warning.
 const Placements = lazy(() => import("./Placements").then((m) => ({ default: m.Placements })));
+const StrategyActionsSection = lazy(() => import("./StrategyActions").then((m) => ({ default: m.StrategyActionsSection })));
+const CaseSupervision = lazy(() => import("./Supervision").then((m) => ({ default: m.CaseSupervision })));
+const CrossReferencesSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.CrossReferencesSection })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
 
 export function YoungPersonRecord() {
@@ -63,6 +66,12 @@ export function YoungPersonRecord() {
         <Chronology id={id} />
         <div>
           <Cases id={id} />
+          <Suspense fallback={<p role="status">Loading the strategy actions…</p>}>
+            <StrategyActionsSection id={id} />
+          </Suspense>
+          <Suspense fallback={<p role="status">Loading the cross-references…</p>}>
+            <CrossReferencesSection id={id} />
+          </Suspense>
           <Referrals id={id} />
           <RiskAssessments id={id} />
           <Suspense fallback={<p role="status">Loading the assessments…</p>}>
@@ -224,6 +233,9 @@ function Cases({ id }: { id: string }) {
               </p>
             )}
             <Visits caseId={c.id} />
+            <Suspense fallback={null}>
+              <CaseSupervision caseId={c.id} youngPersonId={id} leadTeam={c.leadTeam} mayRecord={c.status === "Open" && isManager} />
+            </Suspense>
             {c.status === "Open" && <RecordVisit youngPersonId={id} item={c} />}
             {c.status === "Open" && c.keyWorker && isManager && <EndAllocation youngPersonId={id} item={c} />}
           </li>
