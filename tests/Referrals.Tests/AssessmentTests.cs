@@ -400,4 +400,31 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
         Assert.True(await ListedOverdueAsync());
         Assert.True((await GetAsync(opened.Id)).Overdue);
     }
+
+    [Fact]
+    public async Task An_assessment_opened_in_march_is_due_at_the_same_london_time_after_the_clocks_go_forward()
+    {
+        // The next 10 March at 10:00 GMT after the shared clock: 45 working days later is in May, in British Summer Time.
+        var now = fixture.Clock.GetUtcNow();
+        var opening = new DateTimeOffset(now.Year, 3, 10, 10, 0, 0, TimeSpan.Zero);
+        opening = opening > now ? opening : opening.AddYears(1);
+        fixture.MoveClockTo(opening);
+        var (child, _) = await ChildWithCaseAsync();
+        using var worker = Worker();
+        AssessmentView opened;
+        using (var response = await worker.PostAsJsonAsync("/api/referrals/assessments", new { youngPersonId = child, kind = "Single" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            opened = await response.ReadAsync<AssessmentView>();
+        }
+
+        Assert.Equal(("GMT", "BST"), (opened.OpenedAt.Zone, opened.DueAt.Zone));
+        Assert.Equal(new TimeSpan(10, 0, 0), opened.DueAt.London.TimeOfDay); // 10:00 in London both times
+        Assert.Equal(9, opened.DueAt.Utc.Hour);
+        Assert.Equal(WorkingDays.AddTo(London.DateOf(opening), 45), DateOnly.FromDateTime(opened.DueAt.London.DateTime));
+        fixture.MoveClockTo(opened.DueAt.Utc);
+        Assert.False((await GetAsync(opened.Id)).Overdue);
+        fixture.MoveClockTo(opened.DueAt.Utc.AddSeconds(1));
+        Assert.True((await GetAsync(opened.Id)).Overdue);
+    }
 }
