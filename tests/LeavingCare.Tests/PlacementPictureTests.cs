@@ -36,7 +36,8 @@ public sealed class PlacementPictureTests(LeavingCareFixture fixture) : IClassFi
             StartedOn = new DateOnly(2026, 9, 1), ReviewBy = new DateOnly(2026, 11, 30), RecordedBy = "sw-1", OccurredAt = fixture.Now.AddDays(-60),
         };
         await fixture.PublishAsync(started);
-        await fixture.PublishAsync(started); // redelivered: one fact
+        await Eventually.GetAsync(async () => await PlacementLabelsAsync(id) is { Count: 1 } one ? one : null, TimeSpan.FromSeconds(30), "the placement to reach the pack");
+        await fixture.PublishAsync(started); // redelivered later: still one fact
         await fixture.PublishAsync(new PlacementStarted
         {
             PlacementId = second, YoungPersonId = id, Type = PlacementType.SpecialistFosterCare, Reason = PlacementReason.PlacementBreakdown,

@@ -4,6 +4,7 @@ using Support.Contracts.Cases;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Cases;
 using Support.Referrals.Features.Deadlines;
+using Support.ServiceDefaults.Data;
 
 namespace Support.Referrals.Features.Cases;
 
@@ -19,7 +20,20 @@ public sealed class VisitGapJob(IServiceScopeFactory scopes, TimeProvider clock,
     public override async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var now = Now;
-        return await InTransactionAsync<ReferralsDbContext, int>(async (db, outbox) =>
+        try
+        {
+            return await AnnounceGapsAsync(now, cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another runner (a second replica, or a pass started by hand) announced the same gap first; this pass
+            // rolled back whole and the next one finds those gaps announced.
+            return 0;
+        }
+    }
+
+    private async Task<int> AnnounceGapsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await InTransactionAsync<ReferralsDbContext, int>(async (db, outbox) =>
         {
             var gaps = await VisitGaps.OverdueAsync(db, options.Value, now, cancellationToken);
             var ids = gaps.Select(g => g.CaseId).ToList();
@@ -44,5 +58,4 @@ public sealed class VisitGapJob(IServiceScopeFactory scopes, TimeProvider clock,
             }
             return count;
         }, cancellationToken);
-    }
 }
