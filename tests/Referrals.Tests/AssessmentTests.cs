@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Support.Contracts.Referrals;
+using Support.Contracts.Registry;
 using Support.Contracts.UnmetNeeds;
 using Support.Referrals.Features.Assessments;
 using Support.ServiceDefaults.Auth;
@@ -183,6 +185,43 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
             Assert.Equal((AssessmentStatus.Signed, 0), (view.Status, view.Missing.Count));
             Assert.Equal([(view.Version, Author)], view.Signatures.Select(s => (s.Version, s.SignedBy)));
         }
+    }
+
+    [Fact]
+    public async Task A_partner_invited_to_contribute_sees_the_invitation_and_the_assessment_until_they_answer_and_no_longer()
+    {
+        var (child, _) = await ChildWithCaseAsync();
+        var assessment = await S47AssessmentAsync(child);
+        using var worker = Worker();
+        using var dsl = fixture.Host.ClientFor(Roles.SchoolSafeguardingLead, "school-dsl-shared");
+        using var otherDsl = fixture.Host.ClientFor(Roles.SchoolSafeguardingLead, "school-dsl-not-asked");
+        var url = $"/api/referrals/assessments/{assessment.Id}";
+        // Before the invitation the school lead has no relationship to the child: the protocol refuses the read (REC-11).
+        Assert.Equal(HttpStatusCode.Forbidden, (await dsl.GetAsync(url)).StatusCode);
+
+        using (var invited = await worker.PostAsJsonAsync($"{url}/invitations", new { worker = "school-dsl-shared", role = "SchoolSafeguardingLead" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        }
+        var mine = (await dsl.GetFromJsonAsync<List<AssessmentInvitationView>>("/api/referrals/assessments/invitations/mine", CaseRequests.Json))!;
+        var invitation = Assert.Single(mine);
+        Assert.Equal((assessment.Id, child), (invitation.AssessmentId, invitation.YoungPersonId));
+        Assert.Equal(HttpStatusCode.OK, (await dsl.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherDsl.GetAsync(url)).StatusCode);
+        // One relationship, the partner's: the outreach worker invited when it opened is case team and needs none.
+        var recorded = Assert.Single(await fixture.OutboxAsync<SharingRelationshipRecorded>(e => e.YoungPersonId == child));
+        Assert.Equal((SharingRelationshipKind.AssessmentInvitation, "school-dsl-shared"), (recorded.Kind, recorded.UserId));
+
+        using (var contributed = await dsl.PostAsJsonAsync($"/api/referrals/assessments/invitations/{invitation.Id}/contribution",
+            new { contribution = "Attendance 41% this term; seen getting into cars at the gate." }))
+        {
+            Assert.Equal(HttpStatusCode.Created, contributed.StatusCode);
+        }
+        // Answered: the relationship ends with the answer, so the school sees the child no longer.
+        Assert.Equal(HttpStatusCode.Forbidden, (await dsl.GetAsync(url)).StatusCode);
+        Assert.Empty((await dsl.GetFromJsonAsync<List<AssessmentInvitationView>>("/api/referrals/assessments/invitations/mine", CaseRequests.Json))!);
+        var ended = Assert.Single(await fixture.OutboxAsync<SharingRelationshipEnded>(e => e.YoungPersonId == child));
+        Assert.Equal((recorded.RelationshipId, "school-dsl-shared"), (ended.RelationshipId, ended.EndedBy));
     }
 
     [Fact]
@@ -393,12 +432,77 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
             return overdue.Any(a => a.Id == opened.Id);
         }
 
+        var job = fixture.Host.Services.GetRequiredService<AssessmentOverdueJob>();
+
         fixture.MoveClockTo(opened.DueAt.Utc);
+        await job.RunOnceAsync(CancellationToken.None);
         Assert.False(await ListedOverdueAsync()); // at the deadline itself: still in time
         Assert.False((await GetAsync(opened.Id)).Overdue);
-        fixture.MoveClockTo(opened.DueAt.Utc.AddSeconds(1));
+        Assert.Empty(await fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == opened.Id));
+        // One microsecond, the resolution PostgreSQL stores instants in, after the deadline.
+        fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
         Assert.True(await ListedOverdueAsync());
         Assert.True((await GetAsync(opened.Id)).Overdue);
+        await job.RunOnceAsync(CancellationToken.None);
+        await job.RunOnceAsync(CancellationToken.None);
+        var announced = Assert.Single(await fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == opened.Id));
+        Assert.Equal((child, AssessmentKind.Single, opened.DueAt.Utc), (announced.YoungPersonId, announced.Kind, announced.DueAt));
+    }
+
+    [Fact]
+    public async Task A_need_task_is_overdue_from_the_first_instant_after_its_5_working_days_and_announced_once_unless_ended()
+    {
+        async Task<NeedTaskView> NeedTaskAsync()
+        {
+            var (child, _) = await ChildWithCaseAsync();
+            var assessment = await S47AssessmentAsync(child);
+            await ReadyToSignAsync(assessment.Id, new { description = "Likely to need counselling", category = "Therapy", response = "ReferralTask" });
+            using var worker = Worker();
+            (await worker.PostAsync($"/api/referrals/assessments/{assessment.Id}/signature", null)).EnsureSuccessStatusCode();
+            using var manager = Manager("tm-assess-signs-off");
+            using var signedOff = await manager.PostAsync($"/api/referrals/assessments/{assessment.Id}/sign-off", null);
+            Assert.Equal(HttpStatusCode.OK, signedOff.StatusCode);
+            return Assert.Single((await signedOff.ReadAsync<AssessmentView>()).NeedTasks);
+        }
+        // Signed off on a Friday afternoon: 5 working days is the next Friday, at the same London time.
+        var now = fixture.Clock.GetUtcNow();
+        var friday = London.DateOf(now).AddDays(((int)DayOfWeek.Friday - (int)London.DateOf(now).DayOfWeek + 7) % 7 + 7);
+        while (WorkingDays.AddTo(friday, 5) != friday.AddDays(7))
+        {
+            friday = friday.AddDays(7); // a week with a bank holiday in it would move the deadline; take a plain one
+        }
+        fixture.MoveClockTo(London.At(friday, new TimeOnly(15, 30)));
+        var slipping = await NeedTaskAsync();
+        var ended = await NeedTaskAsync();
+        Assert.Equal(friday.AddDays(7), DateOnly.FromDateTime(slipping.DueAt.London.DateTime));
+        Assert.Equal(new TimeSpan(15, 30, 0), slipping.DueAt.London.TimeOfDay);
+        using (var worker = Worker())
+        using (var done = await worker.PostAsJsonAsync($"/api/referrals/assessments/need-tasks/{ended.Id}/completion", new { outcome = "ReferralMade", detail = "CAMHS referral sent" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+        async Task<bool> ListedOverdueAsync(Guid id)
+        {
+            using var worker = Worker();
+            var overdue = (await worker.GetFromJsonAsync<List<NeedTaskView>>("/api/referrals/assessments/need-tasks?status=overdue", CaseRequests.Json))!;
+            return overdue.Any(t => t.Id == id);
+        }
+        var job = fixture.Host.Services.GetRequiredService<AssessmentOverdueJob>();
+
+        fixture.MoveClockTo(slipping.DueAt.Utc);
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.False(await ListedOverdueAsync(slipping.Id)); // at the deadline itself: still in time
+        Assert.Empty(await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id));
+        fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
+        Assert.True(await ListedOverdueAsync(slipping.Id));
+        await job.RunOnceAsync(CancellationToken.None);
+        await job.RunOnceAsync(CancellationToken.None);
+        var announced = Assert.Single(await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id));
+        Assert.Equal((slipping.AssessmentId, slipping.YoungPersonId, (string?)Author, slipping.DueAt.Utc),
+            (announced.AssessmentId, announced.YoungPersonId, announced.AssignedTo, announced.DueAt));
+        // The task ended in time is never announced, and neither is its completed assessment.
+        Assert.Empty(await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == ended.Id));
+        Assert.Empty(await fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == ended.AssessmentId));
     }
 
     [Fact]

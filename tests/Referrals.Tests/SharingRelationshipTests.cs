@@ -209,6 +209,8 @@ public sealed class SharingRelationshipTests(ReferralsFixture fixture) : IClassF
         Assert.Equal(new[] { "validUntil" }, await tooLong.ErrorFieldsAsync());
         using var byHand = await social.PostAsJsonAsync(Relationships(child.Id), new { userId = "x", kind = "ReferralMade", reason = "r" });
         Assert.Equal(new[] { "kind" }, await byHand.ErrorFieldsAsync());
+        using var invitationByHand = await social.PostAsJsonAsync(Relationships(child.Id), new { userId = "x", kind = "AssessmentInvitation", reason = "r" });
+        Assert.Equal(new[] { "kind" }, await invitationByHand.ErrorFieldsAsync());
         using var byNumber = await social.PostAsJsonAsync(Relationships(child.Id), new { userId = "x", kind = 1, reason = "r" });
         Assert.Equal(HttpStatusCode.BadRequest, byNumber.StatusCode);
         using var carer = fixture.Host.ClientFor(Roles.Carer, "carer-self");

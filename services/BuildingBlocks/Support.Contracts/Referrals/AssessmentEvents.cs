@@ -52,3 +52,33 @@ public sealed record AssessmentCompleted
     public required string SignedOffByRole { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }
+
+/// <summary>
+/// REF-17: an assessment was not completed (signed off) by its deadline. Published once per assessment; it stays open
+/// and overdue until it is completed, and the completion says it was late.
+/// </summary>
+[MessageUrn("support:referrals:assessment-overdue:v1")]
+public sealed record AssessmentOverdue
+{
+    public required Guid AssessmentId { get; init; }
+    public required Guid YoungPersonId { get; init; }
+    public required AssessmentKind Kind { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}
+
+/// <summary>
+/// REF-17: the referral task a completed assessment's need created was not ended (referral made, or unmet need) by its
+/// deadline. Published once per task. No need text: the assessment says what it was.
+/// </summary>
+[MessageUrn("support:referrals:assessment-need-task-overdue:v1")]
+public sealed record AssessmentNeedTaskOverdue
+{
+    public required Guid TaskId { get; init; }
+    public required Guid AssessmentId { get; init; }
+    public required Guid YoungPersonId { get; init; }
+    /// <summary>The key worker it was given to; null when the case had none and it waits on the managers' list.</summary>
+    public string? AssignedTo { get; init; }
+    public required DateTimeOffset DueAt { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+}

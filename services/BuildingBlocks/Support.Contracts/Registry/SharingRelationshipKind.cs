@@ -14,4 +14,9 @@ public enum SharingRelationshipKind
     ReferralMade,
     /// <summary>An explicit, time-limited grant by a social worker or manager.</summary>
     Grant,
+    /// <summary>
+    /// This partner was invited to contribute to an assessment of the young person (REF-17; recorded by the service,
+    /// ended when the invitation is answered).
+    /// </summary>
+    AssessmentInvitation,
 }

@@ -24,7 +24,8 @@ public sealed class InformationSharingProtocol
 
     /// <summary>
     /// Carers see the young people placed with them; school safeguarding leads their pupils and the young people they
-    /// referred; health partners the young people they referred. Anything else needs a time-limited grant.
+    /// referred; health partners the young people they referred. Each sees a young person whose assessment they were
+    /// invited to contribute to until they answer (REF-17). Anything else needs a time-limited grant.
     /// </summary>
     public static InformationSharingProtocol Default => new()
     {
@@ -33,19 +34,19 @@ public sealed class InformationSharingProtocol
         {
             [Roles.Carer] = new()
             {
-                Relationships = [SharingRelationshipKind.Placement, SharingRelationshipKind.Grant],
+                Relationships = [SharingRelationshipKind.Placement, SharingRelationshipKind.Grant, SharingRelationshipKind.AssessmentInvitation],
                 Purpose = "Day-to-day care and safety of a young person placed with the carer",
                 LawfulBasis = SafeguardingBasis,
             },
             [Roles.SchoolSafeguardingLead] = new()
             {
-                Relationships = [SharingRelationshipKind.School, SharingRelationshipKind.ReferralMade, SharingRelationshipKind.Grant],
+                Relationships = [SharingRelationshipKind.School, SharingRelationshipKind.ReferralMade, SharingRelationshipKind.Grant, SharingRelationshipKind.AssessmentInvitation],
                 Purpose = "Safeguarding a pupil, or following up a referral the school made",
                 LawfulBasis = SafeguardingBasis,
             },
             [Roles.HealthPartner] = new()
             {
-                Relationships = [SharingRelationshipKind.ReferralMade, SharingRelationshipKind.Grant],
+                Relationships = [SharingRelationshipKind.ReferralMade, SharingRelationshipKind.Grant, SharingRelationshipKind.AssessmentInvitation],
                 Purpose = "Health care and safeguarding of a young person the health partner referred or was asked to support",
                 LawfulBasis = SafeguardingBasis,
             },

@@ -36,5 +36,34 @@ public sealed class AssessmentCompletedChronologyConsumer(ReferralsDbContext db,
     ];
 }
 
+/// <summary>REF-17: a missed assessment deadline is on the child's record.</summary>
+[InboxName("chronology.assessment-overdue")]
+public sealed class AssessmentOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<AssessmentOverdueChronologyConsumer> logger)
+    : ChronologyConsumer<AssessmentOverdue>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(AssessmentOverdue m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.AssessmentOverdue,
+            $"Missed deadline: {m.Kind} assessment {m.AssessmentId} was not completed by {At(m.DueAt)}.",
+            ChronologyAuthor.Service(ReferralsService), m.AssessmentId),
+    ];
+}
+
+/// <summary>REF-17: a need the assessment stated whose referral task slipped is on the child's record.</summary>
+[InboxName("chronology.assessment-need-task-overdue")]
+public sealed class AssessmentNeedTaskOverdueChronologyConsumer(ReferralsDbContext db, TimeProvider clock, ILogger<AssessmentNeedTaskOverdueChronologyConsumer> logger)
+    : ChronologyConsumer<AssessmentNeedTaskOverdue>(db, clock, logger)
+{
+    protected override IEnumerable<ChronologyDraft> Project(AssessmentNeedTaskOverdue m) =>
+    [
+        new(m.YoungPersonId, m.OccurredAt, ReferralsService, ChronologyEntryKind.AssessmentNeedTaskOverdue,
+            $"Missed deadline: the referral task {m.TaskId} from assessment {m.AssessmentId} was not done by {At(m.DueAt)}"
+            + (m.AssignedTo is { } worker ? $" (key worker {worker})." : " (no key worker: on the managers' list)."),
+            ChronologyAuthor.Service(ReferralsService), m.TaskId),
+    ];
+}
+
 public sealed class AssessmentOpenedChronologyConsumerDefinition : ChronologyEndpointDefinition<AssessmentOpenedChronologyConsumer>;
 public sealed class AssessmentCompletedChronologyConsumerDefinition : ChronologyEndpointDefinition<AssessmentCompletedChronologyConsumer>;
+public sealed class AssessmentOverdueChronologyConsumerDefinition : ChronologyEndpointDefinition<AssessmentOverdueChronologyConsumer>;
+public sealed class AssessmentNeedTaskOverdueChronologyConsumerDefinition : ChronologyEndpointDefinition<AssessmentNeedTaskOverdueChronologyConsumer>;

@@ -128,3 +128,26 @@ internal sealed class AssessmentNeedTaskCompletionConfiguration : IEntityTypeCon
         e.HasOne<AssessmentNeedTask>().WithOne().HasForeignKey<AssessmentNeedTaskCompletion>(x => x.TaskId);
     }
 }
+
+internal sealed class AssessmentOverdueNoticeConfiguration : IEntityTypeConfiguration<AssessmentOverdueNotice>
+{
+    public void Configure(EntityTypeBuilder<AssessmentOverdueNotice> e)
+    {
+        e.ToTable("assessment_overdue_notices");
+        // One notice per assessment: announced once, even if two passes race (REF-17).
+        e.HasKey(x => x.AssessmentId);
+        e.Property(x => x.AssessmentId).ValueGeneratedNever();
+        e.HasOne<Assessment>().WithOne().HasForeignKey<AssessmentOverdueNotice>(x => x.AssessmentId);
+    }
+}
+
+internal sealed class AssessmentNeedTaskOverdueNoticeConfiguration : IEntityTypeConfiguration<AssessmentNeedTaskOverdueNotice>
+{
+    public void Configure(EntityTypeBuilder<AssessmentNeedTaskOverdueNotice> e)
+    {
+        e.ToTable("assessment_need_task_overdue_notices");
+        e.HasKey(x => x.TaskId);
+        e.Property(x => x.TaskId).ValueGeneratedNever();
+        e.HasOne<AssessmentNeedTask>().WithOne().HasForeignKey<AssessmentNeedTaskOverdueNotice>(x => x.TaskId);
+    }
+}

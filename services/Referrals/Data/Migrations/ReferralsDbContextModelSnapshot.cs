@@ -327,6 +327,10 @@ namespace Support.Referrals.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("invited_by");
 
+                    b.Property<Guid?>("SharingRelationshipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sharing_relationship_id");
+
                     b.Property<string>("Worker")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -508,6 +512,38 @@ namespace Support.Referrals.Data.Migrations
                         .HasName("pk_assessment_need_task_completions");
 
                     b.ToTable("assessment_need_task_completions", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentNeedTaskOverdueNotice", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("task_id");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.HasKey("TaskId")
+                        .HasName("pk_assessment_need_task_overdue_notices");
+
+                    b.ToTable("assessment_need_task_overdue_notices", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentOverdueNotice", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("announced_at");
+
+                    b.HasKey("AssessmentId")
+                        .HasName("pk_assessment_overdue_notices");
+
+                    b.ToTable("assessment_overdue_notices", "referrals");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentSignature", b =>
@@ -4902,6 +4938,26 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessment_need_task_completions_assessment_need_task_task_");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentNeedTaskOverdueNotice", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.AssessmentNeedTask", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Assessments.AssessmentNeedTaskOverdueNotice", "TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_need_task_overdue_notices_assessment_need_tasks_");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentOverdueNotice", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Assessments.Assessment", null)
+                        .WithOne()
+                        .HasForeignKey("Support.Referrals.Domain.Assessments.AssessmentOverdueNotice", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_assessment_overdue_notices_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Assessments.AssessmentSignature", b =>

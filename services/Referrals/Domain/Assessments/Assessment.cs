@@ -67,10 +67,10 @@ public sealed class Assessment
         Version++;
     }
 
-    public AssessmentInvitation Invite(string worker, string workerRole, Author author)
+    public AssessmentInvitation Invite(string worker, string workerRole, Guid? sharingRelationshipId, Author author)
     {
         EnsureOpen("have workers invited to");
-        return AssessmentInvitation.Send(this, worker, workerRole, author);
+        return AssessmentInvitation.Send(this, worker, workerRole, sharingRelationshipId, author);
     }
 
     /// <summary>

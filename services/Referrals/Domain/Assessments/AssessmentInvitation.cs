@@ -20,9 +20,15 @@ public sealed class AssessmentInvitation
     public string WorkerRole { get; private init; } = "";
     public DateTimeOffset InvitedAt { get; private init; }
     public string InvitedBy { get; private init; } = "";
+    /// <summary>
+    /// The information-sharing relationship that lets an invited partner outside the case team see the young person
+    /// until they answer (REC-11); null for case-team workers, who need none.
+    /// </summary>
+    public Guid? SharingRelationshipId { get; private init; }
 
-    internal static AssessmentInvitation Send(Assessment assessment, string worker, string workerRole, Author author) => new()
+    internal static AssessmentInvitation Send(Assessment assessment, string worker, string workerRole, Guid? sharingRelationshipId, Author author) => new()
     {
+        SharingRelationshipId = sharingRelationshipId,
         Id = Guid.CreateVersion7(author.At),
         AssessmentId = assessment.Id,
         YoungPersonId = assessment.YoungPersonId,

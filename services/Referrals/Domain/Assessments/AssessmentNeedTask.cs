@@ -31,6 +31,9 @@ public sealed class AssessmentNeedTask
     public DateTimeOffset CreatedAt { get; private init; }
     public string CreatedBy { get; private init; } = "";
 
+    /// <summary>Past its deadline from the first instant after it (the job checks it is still open).</summary>
+    public bool IsOverdue(DateTimeOffset now) => now > DueAt;
+
     public static AssessmentNeedTask For(Assessment assessment, AssessmentNeed need, string? keyWorker, DateTimeOffset dueAt, Author manager) => new()
     {
         Id = Guid.CreateVersion7(manager.At),

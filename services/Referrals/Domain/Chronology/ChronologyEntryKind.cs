@@ -88,4 +88,6 @@ public enum ChronologyEntryKind
     CrossReferenceRecorded,
     AssessmentOpened,
     AssessmentCompleted,
+    AssessmentOverdue,
+    AssessmentNeedTaskOverdue,
 }

@@ -1,3 +1,4 @@
+using Support.Referrals.Features.Deadlines;
 using Support.Referrals.Features.Referrals;
 using Support.ServiceDefaults.Auth;
 
@@ -18,6 +19,7 @@ public static class AssessmentEndpoints
         builder.Services.AddOptions<AssessmentOptions>().BindConfiguration(AssessmentOptions.Section)
             .Validate(o => o.IsValid(), "Assessments: LookedAfterRenewalMonths from 1 to 24, NeedTaskWorkingDays from 1 to 30.")
             .ValidateOnStart();
+        builder.Services.AddDeadlineJob<AssessmentOverdueJob>();
         return builder;
     }
 

@@ -4,6 +4,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Assessments;
 using Support.Referrals.Domain.Cases;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Features.Assessments;
@@ -16,15 +17,14 @@ namespace Support.Referrals.Features.Assessments;
 internal static class AssessmentOpening
 {
     public static async Task<Assessment> OpenAsync(
-        ReferralsDbContext db, IOutbox outbox, Guid youngPersonId, AssessmentKind kind, Guid? pathwayId, DateTimeOffset dueAt,
+        ReferralsDbContext db, IOutbox outbox, InformationSharingProtocol protocol, Guid youngPersonId, AssessmentKind kind, Guid? pathwayId, DateTimeOffset dueAt,
         Author author, CancellationToken cancellationToken)
     {
         var assessment = Assessment.Open(youngPersonId, kind, pathwayId, dueAt, author);
         db.Set<Assessment>().Add(assessment);
         var involved = await InvolvedWorkersAsync(db, youngPersonId, cancellationToken);
         var invitations = involved.Where(w => w.Worker != author.UserId)
-            .Select(w => assessment.Invite(w.Worker, w.Role, author)).ToList();
-        db.Set<AssessmentInvitation>().AddRange(invitations);
+            .Select(w => assessment.InviteWithSharing(db, outbox, protocol, w.Worker, w.Role, author)).ToList();
         outbox.Add(new AssessmentOpened
         {
             AssessmentId = assessment.Id, YoungPersonId = youngPersonId, Kind = kind, PathwayId = pathwayId, DueAt = dueAt,

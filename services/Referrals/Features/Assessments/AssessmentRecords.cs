@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
-using Support.Referrals.Domain;
 using Support.Referrals.Domain.Assessments;
-using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Assessments;
@@ -56,31 +53,5 @@ internal static class AssessmentRecords
             [.. missing.Select(m => new MissingSection(m.Field, m.Message))],
             LondonTime.Of(a.CompletedAt), a.SignedBy, a.SignedOffBy, a.SignedOffByRole,
             [.. tasks.Select(x => NeedTaskView.From(x.t, x.c, now))]);
-    }
-
-    /// <summary>An invitation is answered once (409); the answer is part of what the author signs.</summary>
-    public static async Task<Results<Created<AssessmentInvitationView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> SaveReplyAsync(
-        ReferralsDbContext db, AssessmentInvitation invitation, AssessmentInvitationReply reply, CancellationToken cancellationToken)
-    {
-        var assessment = await db.Set<Assessment>().SingleAsync(a => a.Id == invitation.AssessmentId, cancellationToken);
-        if (await db.Set<AssessmentInvitationReply>().AnyAsync(r => r.InvitationId == invitation.Id, cancellationToken))
-        {
-            return AssessmentProblems.Conflict("This invitation has already been answered.");
-        }
-        try
-        {
-            assessment.Contributed();
-            db.Set<AssessmentInvitationReply>().Add(reply);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DomainConflictException conflict)
-        {
-            return AssessmentProblems.Conflict(conflict.Message);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
-        {
-            return AssessmentProblems.Conflict("This invitation was answered, or the assessment changed, at the same time; reload it.");
-        }
-        return TypedResults.Created($"/api/referrals/assessments/{invitation.AssessmentId}", AssessmentInvitationView.From(invitation, reply));
     }
 }

@@ -54,7 +54,7 @@ public sealed record NeedTaskView(
     LondonTime CreatedAt, NeedTaskOutcome? Outcome, string? Detail, UnmetNeedReason? UnmetNeedReason, LondonTime? CompletedAt, string? CompletedBy)
 {
     public static NeedTaskView From(AssessmentNeedTask t, AssessmentNeedTaskCompletion? c, DateTimeOffset now) => new(
-        t.Id, t.AssessmentId, t.YoungPersonId, t.Need, t.Category, t.AssignedTo, LondonTime.Of(t.DueAt), (c?.CompletedAt ?? now) > t.DueAt,
+        t.Id, t.AssessmentId, t.YoungPersonId, t.Need, t.Category, t.AssignedTo, LondonTime.Of(t.DueAt), t.IsOverdue(c?.CompletedAt ?? now),
         LondonTime.Of(t.CreatedAt), c?.Outcome, c?.Detail, c?.UnmetNeedReason, LondonTime.Of(c?.CompletedAt), c?.CompletedBy);
 }
 

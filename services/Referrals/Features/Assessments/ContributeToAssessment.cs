@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Assessments;
 using Support.ServiceDefaults.Auth;
@@ -17,7 +18,7 @@ public static class ContributeToAssessment
     public sealed record Request(string? Contribution);
 
     public static async Task<Results<Created<AssessmentInvitationView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> HandleAsync(
-        Guid invitationId, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid invitationId, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("contribution", request.Contribution, WriteAssessmentSection.TextLimit);
         if (errors.Any)
@@ -34,6 +35,6 @@ public static class ContributeToAssessment
             return TypedResults.Forbid();
         }
         var author = user.ToAuthor(clock, [invitation.WorkerRole]);
-        return await AssessmentRecords.SaveReplyAsync(db, invitation, AssessmentInvitationReply.Contribution(invitation, request.Contribution!, author), cancellationToken);
+        return await AnswerInvitation.SaveAsync(db, outbox, invitation, AssessmentInvitationReply.Contribution(invitation, request.Contribution!, author), author, cancellationToken);
     }
 }

@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.Assessments;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 
@@ -11,14 +13,15 @@ namespace Support.Referrals.Features.Assessments;
 
 /// <summary>
 /// REF-17: invite another worker to contribute (an outreach worker who knows the child, a school, a health partner),
-/// beyond the involved workers invited when the assessment opened. Once per worker (409).
+/// beyond the involved workers invited when the assessment opened. Once per worker (409). A partner outside the
+/// case team may then see the young person until they answer (<see cref="InvitationSharing"/>).
 /// </summary>
 public static class InviteContributor
 {
     public sealed record Request(string? Worker, string? Role);
 
     public static async Task<Results<Created<AssessmentInvitationView>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
-        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, InformationSharingProtocol protocol, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("worker", request.Worker).Required("role", request.Role, 100);
         if (errors.Any)
@@ -43,8 +46,7 @@ public static class InviteContributor
         var author = user.ToAuthor(clock, AssessmentEndpoints.WriterRoles);
         try
         {
-            var invitation = assessment.Invite(worker, role, author);
-            db.Set<AssessmentInvitation>().Add(invitation);
+            var invitation = assessment.InviteWithSharing(db, outbox, protocol, worker, role, author);
             await db.SaveChangesAsync(cancellationToken);
             return TypedResults.Created($"/api/referrals/assessments/{id}", AssessmentInvitationView.From(invitation, null));
         }

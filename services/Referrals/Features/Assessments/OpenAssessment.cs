@@ -7,6 +7,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Assessments;
 using Support.Referrals.Features.Placements;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Problems;
@@ -24,7 +25,7 @@ public static class OpenAssessment
     public sealed record Request(Guid? YoungPersonId, AssessmentKind? Kind);
 
     public static async Task<Results<Created<AssessmentView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IOptions<S47Options> s47, TimeProvider clock,
+        Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, InformationSharingProtocol protocol, IOptions<S47Options> s47, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("youngPersonId", request.YoungPersonId).Required("kind", request.Kind);
@@ -52,7 +53,7 @@ public static class OpenAssessment
             return AssessmentProblems.Conflict($"This young person already has an open {kind} assessment: complete it first.");
         }
         var author = user.ToAuthor(clock, AssessmentEndpoints.WriterRoles);
-        var assessment = await AssessmentOpening.OpenAsync(db, outbox, youngPersonId, kind, null,
+        var assessment = await AssessmentOpening.OpenAsync(db, outbox, protocol, youngPersonId, kind, null,
             WorkingDays.Add(author.At, s47.Value.AssessmentWorkingDays), author, cancellationToken);
         try
         {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Assessments;
 using Support.ServiceDefaults.Auth;
@@ -17,7 +18,7 @@ public static class RecordNoReply
     public sealed record Request(string? Chased);
 
     public static async Task<Results<Created<AssessmentInvitationView>, ValidationProblem, ProblemHttpResult, NotFound, ForbidHttpResult>> HandleAsync(
-        Guid invitationId, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid invitationId, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("chased", request.Chased, 2000);
         if (errors.Any)
@@ -30,6 +31,6 @@ public static class RecordNoReply
             return TypedResults.NotFound();
         }
         var author = user.ToAuthor(clock, AssessmentEndpoints.WriterRoles);
-        return await AssessmentRecords.SaveReplyAsync(db, invitation, AssessmentInvitationReply.NoReply(invitation, request.Chased!, author), cancellationToken);
+        return await AnswerInvitation.SaveAsync(db, outbox, invitation, AssessmentInvitationReply.NoReply(invitation, request.Chased!, author), author, cancellationToken);
     }
 }

@@ -10,6 +10,7 @@ using Support.Referrals.Domain;
 using Support.Referrals.Domain.StrategyMeetings;
 using Support.Referrals.Features.Assessments;
 using Support.Referrals.Features.RiskAssessments;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
@@ -22,7 +23,7 @@ public static class MoveS47Pathway
     public sealed record Request(S47Stage? ToStage, string? Rationale);
 
     public static async Task<Results<Ok<S47PathwayResponse>, NotFound, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> HandleAsync(
-        Guid id, Request request, ReferralsDbContext db, IOutbox outbox, IOptions<S47Options> options, ClaimsPrincipal user,
+        Guid id, Request request, ReferralsDbContext db, IOutbox outbox, InformationSharingProtocol protocol, IOptions<S47Options> options, ClaimsPrincipal user,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("toStage", request.ToStage).MaxLength("rationale", request.Rationale, 4000);
@@ -69,7 +70,7 @@ public static class MoveS47Pathway
             {
                 // REF-17, §4.2: "a core assessment should begin at the same time as a s47 enquiry is initiated"; it is
                 // due AssessmentDeadline working days from the referral (the reasonable-cause decision).
-                await AssessmentOpening.OpenAsync(db, outbox, pathway.YoungPersonId, AssessmentKind.S47Core, pathway.Id,
+                await AssessmentOpening.OpenAsync(db, outbox, protocol, pathway.YoungPersonId, AssessmentKind.S47Core, pathway.Id,
                     WorkingDays.Add(pathway.ReasonableCauseAt, options.Value.AssessmentWorkingDays), author, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);

@@ -17,7 +17,7 @@ namespace Support.Referrals.Features.SharingRelationships;
 public static class RecordSharingRelationship
 {
     /// <param name="UserId">The partner's user id (their token's subject).</param>
-    /// <param name="Kind">Placement, School or Grant; ReferralMade is recorded by the service when a partner refers.</param>
+    /// <param name="Kind">Placement, School or Grant; ReferralMade and AssessmentInvitation are recorded by the service when a partner refers or is invited to contribute.</param>
     /// <param name="ValidFrom">When it starts; now if absent. At most a year either side of now.</param>
     /// <param name="ValidUntil">When it lapses; required for a grant, at most a year after it starts.</param>
     /// <param name="Reason">Why: the placement, the school, the need for the grant.</param>
@@ -43,6 +43,8 @@ public static class RecordSharingRelationship
         errors
             .When(kindGiven == SharingRelationshipKind.ReferralMade, "kind",
                 "'ReferralMade' is recorded by the service when a partner makes a referral; record a Grant instead.")
+            .When(kindGiven == SharingRelationshipKind.AssessmentInvitation, "kind",
+                "'AssessmentInvitation' is recorded by the service when a partner is invited to contribute to an assessment; record a Grant instead.")
             .When(from < now.AddYears(-1) || from > now.AddYears(1), "validFrom", "'validFrom' must be within a year of now.")
             .When(request.ValidUntil is { } until && until <= from, "validUntil", "'validUntil' must be after 'validFrom'.")
             .When(request.ValidUntil is { } end && end < now, "validUntil", "'validUntil' must not be in the past.")
