@@ -27,9 +27,16 @@ public sealed class CrossReferenceTests(ReferralsFixture fixture) : IClassFixtur
         return (source, tagged);
     }
 
-    private static object Tag(Guid tagged) => new
+    /// <summary>A case note on <paramref name="child"/>'s record, the source a tag points back to.</summary>
+    private async Task<Guid> CaseNoteAsync(Guid child)
     {
-        taggedYoungPersonId = tagged, sourceKind = "case-note", sourceReference = "note 14",
+        using var worker = Worker();
+        return (await worker.AddNoteAsync(child, fixture.Clock.GetUtcNow().AddHours(-2), "Saw her get into a silver car with two men outside the takeaway.")).Id;
+    }
+
+    private static object Tag(Guid tagged, Guid? note = null) => new
+    {
+        taggedYoungPersonId = tagged, sourceKind = "case-note", sourceReference = note,
         summary = "Her younger sister was in the same car on Friday night with the men from the takeaway.",
     };
 
@@ -38,9 +45,11 @@ public sealed class CrossReferenceTests(ReferralsFixture fixture) : IClassFixtur
     {
         var (source, tagged) = await TwoChildrenWithKeyWorkerAsync("kw-xref");
         using var worker = Worker();
-        using var recorded = await worker.PostAsJsonAsync($"/api/referrals/young-people/{source}/cross-references", Tag(tagged));
+        var note = await CaseNoteAsync(source);
+        using var recorded = await worker.PostAsJsonAsync($"/api/referrals/young-people/{source}/cross-references", Tag(tagged, note));
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
         var reference = await recorded.ReadAsync<CrossReferenceResponse>();
+        Assert.Equal(note.ToString(), reference.SourceReference);
         var announced = Assert.Single(await fixture.OutboxAsync<CrossReferenceRecorded>(m => m.CrossReferenceId == reference.Id));
         Assert.Equal((tagged, source, "case-note"), (announced.YoungPersonId, announced.SourceYoungPersonId, announced.SourceKind));
         Assert.Equal(["kw-xref"], announced.KeyWorkers);
@@ -84,6 +93,32 @@ public sealed class CrossReferenceTests(ReferralsFixture fixture) : IClassFixtur
             Assert.Equal(HttpStatusCode.BadRequest, badKind.StatusCode);
             Assert.Equal(["sourceKind"], await badKind.ErrorFieldsAsync());
         }
+        using (var unknownKind = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references", new { taggedYoungPersonId = Guid.NewGuid(), sourceKind = "rumour", summary = "s" }))
+        {
+            Assert.Equal(["sourceKind"], await unknownKind.ErrorFieldsAsync());
+        }
+        using (var notAnId = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references",
+            new { taggedYoungPersonId = Guid.NewGuid(), sourceKind = "case-note", sourceReference = "note 14", summary = "s" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, notAnId.StatusCode);
+            Assert.Equal(["sourceReference"], await notAnId.ErrorFieldsAsync());
+        }
+        // The source must be on the source child's record: another child's case note, or no record at all, is a 422 naming it.
+        var sibling = await worker.RegisterChildAsync("2013-03-03");
+        var othersNote = await CaseNoteAsync(sibling);
+        foreach (var wrong in new[] { othersNote, Guid.NewGuid() })
+        {
+            using var unresolved = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references", Tag(sibling, wrong));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, unresolved.StatusCode);
+            Assert.Equal(["sourceReference"], await unresolved.ErrorFieldsAsync());
+        }
+        // A case note's id given as a visit does not resolve either: the kind is checked with the id.
+        using (var wrongKind = await worker.PostAsJsonAsync($"/api/referrals/young-people/{sibling}/cross-references",
+            new { taggedYoungPersonId = child, sourceKind = "visit", sourceReference = othersNote, summary = "s" }))
+        {
+            Assert.Equal(["sourceReference"], await wrongKind.ErrorFieldsAsync());
+        }
+        Assert.Empty((await worker.GetFromJsonAsync<List<CrossReferenceResponse>>($"/api/referrals/young-people/{sibling}/cross-references", CaseRequests.Json))!);
         using (var self = await worker.PostAsJsonAsync($"/api/referrals/young-people/{child}/cross-references", Tag(child)))
         {
             Assert.Equal(HttpStatusCode.UnprocessableEntity, self.StatusCode);
@@ -103,17 +138,18 @@ public sealed class CrossReferenceTests(ReferralsFixture fixture) : IClassFixtur
         var first = await worker.RegisterChildAsync("2011-01-01");
         var second = await worker.RegisterChildAsync("2012-02-02");
         var name = "Tony " + Guid.NewGuid().ToString("N")[..8];
-        object Tag(string written, string note) => new { name = written, sourceKind = "case-note", sourceReference = note, summary = "Seen collecting her from school in a silver van." };
+        object Tag(string written, Guid note) => new { name = written, sourceKind = "case-note", sourceReference = note, summary = "Seen collecting her from school in a silver van." };
+        var firstNote = await CaseNoteAsync(first);
 
         AdultTagResponse firstTag;
-        using (var tagged = await worker.PostAsJsonAsync($"/api/referrals/young-people/{first}/adult-tags", Tag(name, "note 3")))
+        using (var tagged = await worker.PostAsJsonAsync($"/api/referrals/young-people/{first}/adult-tags", Tag(name, firstNote)))
         {
             Assert.Equal(HttpStatusCode.Created, tagged.StatusCode);
             firstTag = await tagged.ReadAsync<AdultTagResponse>();
         }
         Assert.Empty(firstTag.OtherYoungPeople); // nobody else names him yet
         AdultTagResponse secondTag;
-        using (var tagged = await worker.PostAsJsonAsync($"/api/referrals/young-people/{second}/adult-tags", Tag("  " + name.ToUpperInvariant(), "note 9")))
+        using (var tagged = await worker.PostAsJsonAsync($"/api/referrals/young-people/{second}/adult-tags", Tag("  " + name.ToUpperInvariant(), await CaseNoteAsync(second))))
         {
             Assert.Equal(HttpStatusCode.Created, tagged.StatusCode);
             secondTag = await tagged.ReadAsync<AdultTagResponse>();
@@ -126,13 +162,18 @@ public sealed class CrossReferenceTests(ReferralsFixture fixture) : IClassFixtur
         Assert.NotEmpty(links.Flags);
         var listed = (await worker.GetFromJsonAsync<List<AdultTagResponse>>($"/api/referrals/young-people/{first}/adult-tags", CaseRequests.Json))!;
         var only = Assert.Single(listed);
-        Assert.Equal((name, "case-note", "note 3"), (only.Name, only.SourceKind, only.SourceReference));
+        Assert.Equal((name, "case-note", firstNote.ToString()), (only.Name, only.SourceKind, only.SourceReference));
         Assert.Equal([second], only.OtherYoungPeople);
 
         using (var bad = await worker.PostAsJsonAsync($"/api/referrals/young-people/{first}/adult-tags", new { name = "!!", sourceKind = "Case Note", summary = "" }))
         {
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
             Assert.Equal(["name", "sourceKind", "summary"], (await bad.ErrorFieldsAsync()).Order());
+        }
+        using (var elsewhere = await worker.PostAsJsonAsync($"/api/referrals/young-people/{first}/adult-tags", Tag(name, await CaseNoteAsync(second))))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, elsewhere.StatusCode);
+            Assert.Equal(["sourceReference"], await elsewhere.ErrorFieldsAsync());
         }
         Assert.Single((await worker.GetFromJsonAsync<List<AdultTagResponse>>($"/api/referrals/young-people/{first}/adult-tags", CaseRequests.Json))!);
     }

@@ -28,6 +28,11 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
         var leahId = await Seed.RegisterAsync(social, "Leah", family, new DateOnly(2010, 6, 1));
         var kaylaId = await Seed.RegisterAsync(social, "Kayla", family, kaylaBorn);
         using var manager = platform.Client("TeamManager", "web-xref-tm");
+        const string Note = "Leah said Kayla was in the silver car on Friday with the men from the takeaway.";
+        using (var noted = await social.PostAsJsonAsync($"/api/referrals/young-people/{leahId}/chronology", new { occurredAt = DateTimeOffset.UtcNow.AddHours(-3), text = Note }))
+        {
+            Assert.Equal(HttpStatusCode.Created, noted.StatusCode);
+        }
         Guid caseId;
         using (var opened = await social.PostAsJsonAsync("/api/referrals/cases", new
         {
@@ -68,7 +73,10 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
             await Assertions.Expect(form.GetByLabel("Young person to tag").Locator("option", new() { HasText = kayla })).ToHaveCountAsync(1);
             await form.GetByLabel("Young person to tag").SelectOptionAsync(new SelectOptionValue { Label = kayla });
             await form.GetByLabel("Where on this record it is").SelectOptionAsync(new SelectOptionValue { Label = "A case note" });
-            await form.GetByLabel("Which one (optional)").FillAsync("note 14");
+            // The case note is chosen from Leah's chronology, not typed: the service checks it is on her record.
+            var which = form.GetByLabel("Which one (optional)");
+            await Assertions.Expect(which.Locator("option", new() { HasText = "the silver car" })).ToHaveCountAsync(1);
+            await which.SelectOptionAsync(new SelectOptionValue { Label = (await which.Locator("option", new() { HasText = "the silver car" }).TextContentAsync())! });
             await form.GetByLabel("What it says about them").FillAsync(Summary);
             await form.GetByRole(AriaRole.Button, new() { Name = "Tag them" }).ClickAsync();
             await Assertions.Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Kayla {family} is tagged; their key worker (demo-socialworker) will be told.");
@@ -79,7 +87,7 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
             await page.GotoAsync($"/young-people/{kaylaId}");
             var reference = page.GetByTestId("cross-references").GetByTestId("cross-reference");
             await Assertions.Expect(reference).ToHaveCountAsync(1);
-            await Assertions.Expect(reference.Locator("p").First).ToHaveTextAsync($"On Leah {family}'s record, in a case note (note 14):");
+            await Assertions.Expect(reference.Locator("p").First).ToHaveTextAsync($"On Leah {family}'s record, in a case note:");
             await Assertions.Expect(reference.Locator("blockquote")).ToHaveTextAsync(Summary);
             await Assertions.Expect(reference.Locator(".signed")).ToHaveTextAsync(new Regex(@"^Recorded by demo-teammanager .* (GMT|BST) · key worker told: demo-socialworker$"));
             Assert.Empty(browser.ConsoleProblems);
@@ -93,7 +101,7 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cross-references for me", Level = 1 })).ToBeVisibleAsync();
             var card = page.GetByTestId("cross-reference").Filter(new() { HasText = $"Kayla {family}" });
             await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync($"About Kayla {family}");
-            await Assertions.Expect(card).ToContainTextAsync($"On Leah {family}'s record, in a case note (note 14):");
+            await Assertions.Expect(card).ToContainTextAsync($"On Leah {family}'s record, in a case note:");
             await Assertions.Expect(card.Locator("blockquote")).ToHaveTextAsync(Summary);
             await browser.ScreenshotAsync("key-worker-cross-references-for-me");
             Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, query } from "../api";
 import { Field } from "../components/Field";
 import { PersonName } from "../components/PersonName";
+import { SourceReference, sourceKinds } from "../components/SourcePicker";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
 import { formatDate, type LondonTime } from "../time";
@@ -21,13 +22,8 @@ type CrossReference = {
 /** FindYoungPeople.cs Match */
 type Match = { id: string; displayName: string; dateOfBirth: string; localArea: string };
 
-/** Where on the source record the information is: the codes the service accepts (lower case with hyphens). */
-const sourceKinds: Record<string, string> = {
-  "case-note": "A case note", "chronology-entry": "A chronology entry", visit: "A visit", "strategy-meeting": "A strategy meeting",
-  assessment: "An assessment", "risk-assessment": "A risk assessment", contact: "A contact",
-};
 const kindLabel = (kind: string) => (sourceKinds[kind] ?? kind).toLowerCase();
-const where = (r: CrossReference) => `${kindLabel(r.sourceKind)}${r.sourceReference ? ` (${r.sourceReference})` : ""}`;
+const where = (r: CrossReference) => kindLabel(r.sourceKind);
 
 // ---------------------------------------------------------------------------------------------------------------
 // On the record.
@@ -121,15 +117,13 @@ function TagAnother({ id }: { id: string }) {
       </Field>
       <Field id="xref-kind" field="sourceKind" label="Where on this record it is" error={tag.error}>
         {(p) => (
-          <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select {...p} value={kind} onChange={(e) => { setKind(e.target.value); setReference(""); }}>
             <option value="">Choose…</option>
             {Object.entries(sourceKinds).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
         )}
       </Field>
-      <Field id="xref-reference" field="sourceReference" label="Which one (optional)" error={tag.error} hint="For example the chronology entry's number, or the date of the visit.">
-        {(p) => <input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
-      </Field>
+      <SourceReference id="xref-reference" youngPersonId={id} kind={kind} value={reference} onChange={setReference} error={tag.error} />
       <Field id="xref-summary" field="summary" label="What it says about them" error={tag.error}>
         {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
       </Field>

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Referrals;
@@ -15,9 +14,10 @@ namespace Support.Referrals.Features.CrossReferences;
 /// <summary>
 /// REF-19: a worker writing on one young person's record tags another registered young person the information is
 /// about. The tagged child's chronology gets an entry pointing back to the source (<c>CrossReferenceRecorded</c>), and
-/// the key workers of their open cases have it in their list until they acknowledge it.
+/// the key workers of their open cases have it in their list until they acknowledge it. The source is checked
+/// (<see cref="SourceRecords"/>).
 /// </summary>
-public static partial class RecordCrossReference
+public static class RecordCrossReference
 {
     public sealed record Request(Guid? TaggedYoungPersonId, string? SourceKind, string? SourceReference, string? Summary);
 
@@ -26,9 +26,7 @@ public static partial class RecordCrossReference
     {
         var errors = new ValidationErrors()
             .When(request.TaggedYoungPersonId is null || request.TaggedYoungPersonId == Guid.Empty, "taggedYoungPersonId", "'taggedYoungPersonId' is required.")
-            .Required("sourceKind", request.SourceKind, 60)
-            .When(request.SourceKind is { } kind && !SourceKindShape().IsMatch(kind), "sourceKind", "'sourceKind' is a short code in lower case with hyphens, such as 'case-note'.")
-            .MaxLength("sourceReference", request.SourceReference, 200)
+            .CheckShape(request.SourceKind, request.SourceReference)
             .Required("summary", request.Summary, 4000);
         if (errors.Any)
         {
@@ -42,6 +40,7 @@ public static partial class RecordCrossReference
         errors
             .When(tagged == id, "taggedYoungPersonId", "Tag another young person: this is their own record.")
             .When(tagged != id && await db.DateOfBirthOfAsync(tagged, cancellationToken) is null, "taggedYoungPersonId", "No young person with this id is registered.");
+        await errors.CheckResolvesAsync(db, id, request.SourceKind!, request.SourceReference, cancellationToken);
         if (errors.Any)
         {
             return errors.ToUnprocessable();
@@ -50,7 +49,7 @@ public static partial class RecordCrossReference
         var keyWorkers = await db.Set<Case>().AsNoTracking()
             .Where(c => c.YoungPersonId == tagged && c.Status == CaseStatus.Open && c.KeyWorker != null)
             .Select(c => c.KeyWorker!).ToListAsync(cancellationToken);
-        var reference = CrossReference.Record(id, tagged, request.SourceKind!, string.IsNullOrWhiteSpace(request.SourceReference) ? null : request.SourceReference.Trim(),
+        var reference = CrossReference.Record(id, tagged, request.SourceKind!, SourceRecords.Normalise(request.SourceReference)?.ToString(),
             request.Summary!.Trim(), keyWorkers, author);
         db.CrossReferences.Add(reference);
         outbox.Add(new CrossReferenceRecorded
@@ -61,7 +60,4 @@ public static partial class RecordCrossReference
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/young-people/{tagged}/cross-references", CrossReferenceResponse.From(reference, showSummary: true, acknowledgedBy: []));
     }
-
-    [GeneratedRegex("^[a-z][a-z0-9-]{0,59}$")]
-    internal static partial Regex SourceKindShape();
 }

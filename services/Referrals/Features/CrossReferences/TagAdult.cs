@@ -29,10 +29,7 @@ public static class TagAdult
     {
         var errors = new ValidationErrors()
             .Required("name", request.Name, 200)
-            .Required("sourceKind", request.SourceKind, 60)
-            .When(request.SourceKind is { } kind && !RecordCrossReference.SourceKindShape().IsMatch(kind), "sourceKind",
-                "'sourceKind' is a short code in lower case with hyphens, such as 'case-note'.")
-            .MaxLength("sourceReference", request.SourceReference, 200)
+            .CheckShape(request.SourceKind, request.SourceReference)
             .Required("summary", request.Summary, 4000);
         var value = string.IsNullOrWhiteSpace(request.Name) ? "" : LinkValues.Normalise(LinkKind.Person, request.Name);
         errors.When(!string.IsNullOrWhiteSpace(request.Name) && value.Length == 0, "name", "The name has nothing to match on once normalised.");
@@ -44,9 +41,13 @@ public static class TagAdult
         {
             return TypedResults.NotFound();
         }
+        if ((await errors.CheckResolvesAsync(db, id, request.SourceKind!, request.SourceReference, cancellationToken)).Any)
+        {
+            return errors.ToUnprocessable();
+        }
         var author = user.ToAuthor(clock);
         var tag = AdultTag.Record(id, request.Name!.Trim(), value, request.SourceKind!,
-            string.IsNullOrWhiteSpace(request.SourceReference) ? null : request.SourceReference.Trim(), request.Summary!.Trim(), author);
+            SourceRecords.Normalise(request.SourceReference)?.ToString(), request.Summary!.Trim(), author);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await LinkYoungPerson.LockValueAsync(db, LinkKind.Person, value, cancellationToken);
         db.Set<AdultTag>().Add(tag);
