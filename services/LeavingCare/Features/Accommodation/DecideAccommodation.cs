@@ -26,11 +26,11 @@ public static class DecideAccommodation
         }
         if (!check.NeedsDecision)
         {
-            return TypedResults.Problem(title: "The address matched nothing; no decision is needed.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The address matched nothing; no decision is needed.");
         }
         if (await db.AccommodationDecisions.AnyAsync(d => d.CheckId == id, cancellationToken))
         {
-            return TypedResults.Problem(title: "A decision is already recorded for this check.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("A decision is already recorded for this check.");
         }
         var decision = AccommodationDecision.Record(id, request.Approved!.Value, request.Rationale!, user.ToAuthor(clock, Access.ManagerRoles));
         db.AccommodationDecisions.Add(decision);
@@ -40,7 +40,7 @@ public static class DecideAccommodation
         }
         catch (DbUpdateException)
         {
-            return TypedResults.Problem(title: "A decision is already recorded for this check.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("A decision is already recorded for this check.");
         }
         return TypedResults.Ok(AccommodationEndpoints.Response(check, decision));
     }

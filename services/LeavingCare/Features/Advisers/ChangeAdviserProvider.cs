@@ -47,7 +47,7 @@ public static class ChangeAdviserProvider
         var provider = request.Provider!.Trim();
         if (string.Equals(provider, current, StringComparison.OrdinalIgnoreCase))
         {
-            return TypedResults.Problem(title: $"The adviser's provider is already '{current}'.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem($"The adviser's provider is already '{current}'.");
         }
         var change = AdviserProviderChange.Record(adviser, changes.Count + 1, current, provider, effectiveOn, request.Reason!.Trim(), author);
         db.Set<AdviserProviderChange>().Add(change);
@@ -57,7 +57,7 @@ public static class ChangeAdviserProvider
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "The adviser's provider was changed by someone else at the same time; reload it.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The adviser's provider was changed by someone else at the same time; reload it.");
         }
         return TypedResults.Created($"/api/leavingcare/advisers/{id}", AdviserResponse.From(adviser, [.. changes, change]));
     }

@@ -44,5 +44,5 @@ public static class RegisterAdviser
     }
 
     private static ProblemHttpResult Duplicate() =>
-        TypedResults.Problem(title: "An adviser with this user id is already registered.", statusCode: StatusCodes.Status409Conflict);
+        Conflicts.Problem("An adviser with this user id is already registered.");
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.LeavingCare.Data;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
 
 namespace Support.LeavingCare.Features.Alerts;
 
@@ -24,7 +25,7 @@ public static class AcknowledgeAlert
         }
         if (!alert.Acknowledge(user.UserId(), clock.GetUtcNow()))
         {
-            return TypedResults.Problem(title: "The alert is already acknowledged.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The alert is already acknowledged.");
         }
         await db.SaveChangesAsync(cancellationToken);
         var names = await AlertEndpoints.NamesAsync(db, [alert.YoungPersonId], cancellationToken);

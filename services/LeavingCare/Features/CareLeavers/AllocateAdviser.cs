@@ -46,7 +46,7 @@ public static class AllocateAdviser
         }
         catch (DbUpdateConcurrencyException)
         {
-            return TypedResults.Problem(title: "The record was changed by someone else at the same time.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The record was changed by someone else at the same time.");
         }
         return TypedResults.Ok(CareLeaverResponse.From(picture, London.DateOf(author.At)));
     }

@@ -36,7 +36,7 @@ public static class RegisterCareLeaver
         }
         if (picture.OnCaseloadSince is not null)
         {
-            return TypedResults.Problem(title: "The young person is already on the leaving-care caseload.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The young person is already on the leaving-care caseload.");
         }
         picture.JoinCaseload(request.LookedAfter!.Value, now);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -89,7 +89,7 @@ public static class MissingFollowUpEndpoints
         var author = user.ToAuthor(clock, Access.TeamRoles);
         if (!task.Complete(request.Note!, author))
         {
-            return Conflict("This task is already completed.");
+            return Conflicts.Problem("This task is already completed.");
         }
         try
         {
@@ -97,7 +97,7 @@ public static class MissingFollowUpEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict("This task is already completed.");
+            return Conflicts.Problem("This task is already completed.");
         }
         return TypedResults.Ok(FollowUpTaskResponse.From(task, author.At));
     }
@@ -120,7 +120,7 @@ public static class MissingFollowUpEndpoints
         }
         if (await db.Set<CareLeaverClosure>().AnyAsync(c => c.YoungPersonId == id, cancellationToken))
         {
-            return Conflict("This leaving-care record is already closed.");
+            return Conflicts.Problem("This leaving-care record is already closed.");
         }
         if (request.Reason == ClosureReason.LostContact && await OpenEpisodeAsync(db, id, cancellationToken) is { } episodeId)
         {
@@ -137,7 +137,7 @@ public static class MissingFollowUpEndpoints
         }
         catch (DbUpdateException)
         {
-            return Conflict("This leaving-care record is already closed.");
+            return Conflicts.Problem("This leaving-care record is already closed.");
         }
         return TypedResults.Created($"/api/leavingcare/young-people/{id}/leaving-care",
             new ClosureResponse(closure.Id, id, closure.Reason, closure.YoungPersonsViews, closure.Rationale, LondonTime.Of(closure.RecordedAt), closure.RecordedBy));
@@ -152,5 +152,4 @@ public static class MissingFollowUpEndpoints
             .OrderByDescending(e => e.OccurredAt).Select(e => (Guid?)e.ReferenceId).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static ProblemHttpResult Conflict(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict);
 }

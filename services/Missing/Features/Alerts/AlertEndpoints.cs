@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Support.ServiceDefaults.Problems;
 using Support.Missing.Data;
 using Support.Missing.Domain;
 using Support.ServiceDefaults.Audit;

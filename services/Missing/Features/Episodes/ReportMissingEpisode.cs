@@ -89,7 +89,7 @@ public static class ReportMissingEpisode
             db.ChangeTracker.Clear();
             return await EpisodeReporting.OpenEpisodeOfAsync(db, report.YoungPersonId, cancellationToken) is { } racedId
                 ? AlreadyMissing(racedId)
-                : Conflicts.ConcurrentChange();
+                : MissingConflicts.ConcurrentChange();
         }
         return TypedResults.Created($"/api/missing/episodes/{episode.Id}", EpisodeResponse.From(episode, interview: null, author.At, links));
     }

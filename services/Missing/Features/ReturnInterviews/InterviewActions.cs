@@ -46,7 +46,7 @@ internal static class InterviewActions
         }
         catch (DbUpdateException e) when (e.IsConcurrentChange())
         {
-            return Conflicts.ConcurrentChange();
+            return MissingConflicts.ConcurrentChange();
         }
         return TypedResults.Ok(ReturnInterviewResponse.From(interview, now, options));
     }

@@ -47,7 +47,7 @@ public static class RecordPoliceRefusal
         }
         catch (DbUpdateException e) when (e.IsConcurrentChange())
         {
-            return Conflicts.ConcurrentChange();
+            return MissingConflicts.ConcurrentChange();
         }
         var options = await db.Set<DisruptionOption>().AsNoTracking().Where(o => o.InterviewId == id).ToListAsync(cancellationToken);
         return TypedResults.Ok(ReturnInterviewResponse.From(interview, author.At, options));

@@ -6,6 +6,7 @@ using Support.Referrals.Domain;
 using Support.Referrals.Domain.Assessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Data;
+using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.Assessments;
 
@@ -21,7 +22,7 @@ internal static class AnswerInvitation
         var assessment = await db.Set<Assessment>().SingleAsync(a => a.Id == invitation.AssessmentId, cancellationToken);
         if (await db.Set<AssessmentInvitationReply>().AnyAsync(r => r.InvitationId == invitation.Id, cancellationToken))
         {
-            return AssessmentProblems.Conflict("This invitation has already been answered.");
+            return Conflicts.Problem("This invitation has already been answered.");
         }
         try
         {
@@ -32,11 +33,11 @@ internal static class AnswerInvitation
         }
         catch (DomainConflictException conflict)
         {
-            return AssessmentProblems.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
-            return AssessmentProblems.Conflict("This invitation was answered, or the assessment changed, at the same time; reload it.");
+            return Conflicts.Problem("This invitation was answered, or the assessment changed, at the same time; reload it.");
         }
         return TypedResults.Created($"/api/referrals/assessments/{invitation.AssessmentId}", AssessmentInvitationView.From(invitation, reply));
     }

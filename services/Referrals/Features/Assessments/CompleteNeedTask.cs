@@ -42,7 +42,7 @@ public static class CompleteNeedTask
         }
         if (await db.Set<AssessmentNeedTaskCompletion>().AnyAsync(c => c.TaskId == id, cancellationToken))
         {
-            return AssessmentProblems.Conflict("This task has already been completed.");
+            return Conflicts.Problem("This task has already been completed.");
         }
         var author = user.ToAuthor(clock, AssessmentEndpoints.WriterRoles);
         var completion = AssessmentNeedTaskCompletion.Of(task, request.Outcome!.Value, request.Detail!, request.UnmetNeedReason, author);
@@ -61,7 +61,7 @@ public static class CompleteNeedTask
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return AssessmentProblems.Conflict("This task has already been completed.");
+            return Conflicts.Problem("This task has already been completed.");
         }
         return TypedResults.Ok(NeedTaskView.From(task, completion, author.At));
     }

@@ -41,7 +41,7 @@ public static class InviteContributor
         var worker = request.Worker!.Trim();
         if (await db.Set<AssessmentInvitation>().AnyAsync(i => i.AssessmentId == id && i.Worker == worker, cancellationToken))
         {
-            return AssessmentProblems.Conflict($"{worker} has already been invited to contribute to this assessment.");
+            return Conflicts.Problem($"{worker} has already been invited to contribute to this assessment.");
         }
         var author = user.ToAuthor(clock, AssessmentEndpoints.WriterRoles);
         try
@@ -52,7 +52,7 @@ public static class InviteContributor
         }
         catch (DomainConflictException conflict)
         {
-            return AssessmentProblems.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
     }
 }

@@ -50,7 +50,7 @@ public static class OpenAssessment
         }
         if (await db.Set<Assessment>().AnyAsync(a => a.YoungPersonId == youngPersonId && a.Kind == kind && a.CompletedAt == null, cancellationToken))
         {
-            return AssessmentProblems.Conflict($"This young person already has an open {kind} assessment: complete it first.");
+            return Conflicts.Problem($"This young person already has an open {kind} assessment: complete it first.");
         }
         var author = user.ToAuthor(clock, AssessmentEndpoints.WriterRoles);
         var assessment = await AssessmentOpening.OpenAsync(db, outbox, protocol, youngPersonId, kind, null,
@@ -61,7 +61,7 @@ public static class OpenAssessment
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return AssessmentProblems.Conflict($"This young person already has an open {kind} assessment: complete it first.");
+            return Conflicts.Problem($"This young person already has an open {kind} assessment: complete it first.");
         }
         return TypedResults.Created($"/api/referrals/assessments/{assessment.Id}",
             await AssessmentRecords.ViewAsync(db, assessment, author.At, cancellationToken));

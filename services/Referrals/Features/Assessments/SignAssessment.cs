@@ -29,7 +29,7 @@ public static class SignAssessment
         var parts = await AssessmentRecords.PartsAsync(db, id, cancellationToken);
         if (parts.LatestSignature is { } signed && signed.Version == assessment.Version && !assessment.IsCompleted)
         {
-            return AssessmentProblems.Conflict($"This version of the assessment was already signed by {signed.SignedBy}.");
+            return Conflicts.Problem($"This version of the assessment was already signed by {signed.SignedBy}.");
         }
         try
         {
@@ -48,7 +48,7 @@ public static class SignAssessment
         }
         catch (DomainConflictException conflict)
         {
-            return AssessmentProblems.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
         return TypedResults.Ok(await AssessmentRecords.ViewAsync(db, assessment, author.At, cancellationToken));
     }

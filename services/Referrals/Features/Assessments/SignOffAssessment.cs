@@ -12,6 +12,7 @@ using Support.Referrals.Domain.Cases;
 using Support.Referrals.Features.Placements;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Data;
+using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Assessments;
@@ -44,7 +45,7 @@ public static class SignOffAssessment
         }
         catch (DomainConflictException conflict)
         {
-            return AssessmentProblems.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
         var needs = parts.Current.Where(e => e.Section == AssessmentSection.NeedsAndPlan).SelectMany(e => e.Needs).ToList();
         var keyWorker = await db.Set<Case>().Where(c => c.YoungPersonId == assessment.YoungPersonId && c.Status == CaseStatus.Open)
@@ -76,7 +77,7 @@ public static class SignOffAssessment
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
-            return AssessmentProblems.Conflict("The assessment changed while it was being signed off; reload it.");
+            return Conflicts.Problem("The assessment changed while it was being signed off; reload it.");
         }
         return TypedResults.Ok(await AssessmentRecords.ViewAsync(db, assessment, manager.At, cancellationToken));
     }

@@ -116,11 +116,11 @@ public static class WriteAssessmentSection
         }
         catch (DomainConflictException conflict)
         {
-            return AssessmentProblems.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || e.IsUniqueViolation())
         {
-            return AssessmentProblems.Conflict("Someone else wrote into this assessment at the same time; reload it.");
+            return Conflicts.Problem("Someone else wrote into this assessment at the same time; reload it.");
         }
         return TypedResults.Created($"/api/referrals/assessments/{id}", await AssessmentRecords.ViewAsync(db, assessment, author.At, cancellationToken));
     }

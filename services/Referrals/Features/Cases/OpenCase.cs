@@ -37,7 +37,7 @@ public static class OpenCase
         await ReferralReferences.CheckAsync(db, request.ReferralId, youngPersonId, errors, cancellationToken);
         if (request.ReferralId is { } referralId && await db.Set<Case>().AnyAsync(c => c.ReferralId == referralId, cancellationToken))
         {
-            return TypedResults.Problem(title: "A case was already opened for this referral.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("A case was already opened for this referral.");
         }
         if (errors.Any || criterion is null)
         {

@@ -33,14 +33,14 @@ public static class AcknowledgeCriticalIncident
         }
         if (await db.Set<CriticalIncidentAcknowledgement>().AnyAsync(a => a.IncidentId == id, cancellationToken))
         {
-            return RiskLevelSaving.Conflict("This critical incident has already been acknowledged.");
+            return Conflicts.Problem("This critical incident has already been acknowledged.");
         }
         var acknowledgement = CriticalIncidentAcknowledgement.Of(incident, request.Note!, user.ToAuthor(clock, [Roles.SeniorManager]));
         db.Set<CriticalIncidentAcknowledgement>().Add(acknowledgement);
         outbox.Add(incident.Announced(acknowledgement));
         if (await RiskLevelSaving.SaveAsync(db, cancellationToken) is not null)
         {
-            return RiskLevelSaving.Conflict("This critical incident has already been acknowledged.");
+            return Conflicts.Problem("This critical incident has already been acknowledged.");
         }
         return TypedResults.Ok(CriticalIncidentResponse.From(incident, acknowledgement, acknowledgement.AcknowledgedAt));
     }

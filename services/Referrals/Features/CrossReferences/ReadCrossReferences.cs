@@ -6,6 +6,7 @@ using Support.Referrals.Domain.CrossReferences;
 using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.CrossReferences;
 
@@ -66,7 +67,7 @@ public static class ReadCrossReferences
         }
         if (!reference.KeyWorkers.Contains(me))
         {
-            return TypedResults.Problem(title: "Only a key worker it was sent to acknowledges it", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("Only a key worker it was sent to acknowledges it");
         }
         if (await db.CrossReferenceAcknowledgements.AnyAsync(a => a.CrossReferenceId == crossReferenceId && a.KeyWorker == me, cancellationToken))
         {

@@ -59,7 +59,7 @@ public static class TagAdult
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "The adult was linked by someone else at the same time; try again.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The adult was linked by someone else at the same time; try again.");
         }
         return TypedResults.Created($"/api/referrals/young-people/{id}/adult-tags",
             AdultTagResponse.From(tag, await AdultTagResponse.OthersNamingAsync(db, id, [value], cancellationToken)));

@@ -41,19 +41,19 @@ public static class AnswerEscalation
         }
         if (await db.Set<EscalationResponse>().AnyAsync(r => r.EscalationId == id, cancellationToken))
         {
-            return RiskLevelSaving.Conflict("This escalation has already been answered.");
+            return Conflicts.Problem("This escalation has already been answered.");
         }
         var reviewer = user.ToAuthor(clock, [Roles.SeniorManager, Roles.TeamManager]);
         if (escalation.WhyNotAnswerableBy(reviewer.UserId, user.RoleCodes()) is { } reason)
         {
-            return RiskLevelSaving.Conflict(reason);
+            return Conflicts.Problem(reason);
         }
         var response = EscalationResponse.To(escalation, request.Outcome!.Value, request.Response!, reviewer);
         db.Set<EscalationResponse>().Add(response);
         outbox.Add(escalation.Announced(response));
         if (await RiskLevelSaving.SaveAsync(db, cancellationToken) is not null)
         {
-            return RiskLevelSaving.Conflict("This escalation has already been answered.");
+            return Conflicts.Problem("This escalation has already been answered.");
         }
         return TypedResults.Ok((await ReadEscalations.ViewsAsync([escalation], db, reviewer.At, cancellationToken))[0]);
     }

@@ -172,5 +172,5 @@ public static class DecideLinkProposal
     }
 
     private static ProblemHttpResult AlreadyDecided() =>
-        TypedResults.Problem(title: "This proposal has already been decided.", statusCode: StatusCodes.Status409Conflict);
+        Conflicts.Problem("This proposal has already been decided.");
 }

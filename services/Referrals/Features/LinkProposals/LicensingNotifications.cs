@@ -65,7 +65,7 @@ public static class LicensingNotifications
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return TypedResults.Problem(title: "This notification is already recorded as sent.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("This notification is already recorded as sent.");
         }
         return TypedResults.Ok(Response(notification, sent));
     }

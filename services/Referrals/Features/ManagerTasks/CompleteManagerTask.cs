@@ -31,7 +31,7 @@ public static class CompleteManagerTask
         }
         if (await db.ManagerTaskCompletions.AnyAsync(c => c.TaskId == id, cancellationToken))
         {
-            return RiskLevelSaving.Conflict("This task is already completed.");
+            return Conflicts.Problem("This task is already completed.");
         }
         var completion = ManagerTaskCompletion.For(task, request.Decision!, user.ToAuthor(clock, Managers));
         db.ManagerTaskCompletions.Add(completion);

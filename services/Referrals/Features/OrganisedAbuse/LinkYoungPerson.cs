@@ -47,7 +47,7 @@ public static class LinkYoungPerson
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return TypedResults.Problem(title: "The link was recorded by someone else at the same time.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The link was recorded by someone else at the same time.");
         }
         return TypedResults.Created($"/api/referrals/young-people/{id}/links", await GetYoungPersonLinks.LinksOfAsync(db, id, cancellationToken));
     }

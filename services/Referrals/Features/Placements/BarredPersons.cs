@@ -86,7 +86,7 @@ public static class BarredPersons
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "This person has already been taken off the list", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("This person has already been taken off the list");
         }
         return TypedResults.Ok(BarredPersonResponse.From(person, removal));
     }

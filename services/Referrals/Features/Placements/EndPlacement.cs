@@ -63,7 +63,7 @@ public static class EndPlacement
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "The placement has already ended", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The placement has already ended");
         }
         return TypedResults.Ok(PlacementResponse.From(placement, ending));
     }

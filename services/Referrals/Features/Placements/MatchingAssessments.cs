@@ -91,7 +91,7 @@ public static class MatchingAssessments
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "The matching assessment has already been decided", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The matching assessment has already been decided");
         }
         return TypedResults.Ok(MatchingAssessmentResponse.From(assessment, decision));
     }

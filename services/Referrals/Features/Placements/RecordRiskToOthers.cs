@@ -58,7 +58,7 @@ public static class RecordRiskToOthers
         }
         if (await db.RiskToOthersWithdrawals.AnyAsync(w => w.FlagId == flagId, cancellationToken))
         {
-            return TypedResults.Problem(title: "The flag has already been withdrawn", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("The flag has already been withdrawn");
         }
         var withdrawal = RiskToOthersWithdrawal.Of(flagId, request.Reason!, user.ToAuthor(clock));
         db.RiskToOthersWithdrawals.Add(withdrawal);

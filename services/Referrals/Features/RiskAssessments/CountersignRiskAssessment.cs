@@ -5,6 +5,7 @@ using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Risk;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.RiskAssessments;
 
@@ -25,11 +26,11 @@ public static class CountersignRiskAssessment
         var manager = user.ToAuthor(clock, Managers);
         if (!assessment.RequiresCountersignature)
         {
-            return RiskLevelSaving.Conflict("This assessment does not need a countersignature.");
+            return Conflicts.Problem("This assessment does not need a countersignature.");
         }
         if (await db.RiskAssessmentCountersignatures.AnyAsync(c => c.AssessmentId == assessmentId, cancellationToken))
         {
-            return RiskLevelSaving.Conflict("This assessment is already countersigned.");
+            return Conflicts.Problem("This assessment is already countersigned.");
         }
         if (manager.UserId == assessment.RecordedBy)
         {
@@ -39,7 +40,7 @@ public static class CountersignRiskAssessment
         var current = await db.CurrentRiskLevels.SingleOrDefaultAsync(c => c.YoungPersonId == id, cancellationToken);
         if (current is null || current.SourceId != assessment.Id)
         {
-            return RiskLevelSaving.Conflict("A newer assessment or review has set the level since; countersign that one or record a new assessment.");
+            return Conflicts.Problem("A newer assessment or review has set the level since; countersign that one or record a new assessment.");
         }
         var countersignature = RiskAssessmentCountersignature.For(assessment, manager);
         db.RiskAssessmentCountersignatures.Add(countersignature);

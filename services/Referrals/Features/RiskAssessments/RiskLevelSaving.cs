@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Support.ServiceDefaults.Problems;
 using Support.Referrals.Data;
 
 namespace Support.Referrals.Features.RiskAssessments;
@@ -17,13 +18,12 @@ internal static class RiskLevelSaving
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Conflict("The risk level was changed by someone else at the same time; reload and try again.");
+            return Conflicts.Problem("The risk level was changed by someone else at the same time; reload and try again.");
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return Conflict("Someone else changed this record at the same time; reload and try again.");
+            return Conflicts.Problem("Someone else changed this record at the same time; reload and try again.");
         }
     }
 
-    internal static ProblemHttpResult Conflict(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict);
 }

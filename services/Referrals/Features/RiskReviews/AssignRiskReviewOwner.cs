@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
-using Support.Referrals.Features.RiskAssessments;
 using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.RiskReviews;
@@ -26,7 +25,7 @@ public static class AssignRiskReviewOwner
         }
         if (review.Status == RiskReviewStatus.Completed)
         {
-            return RiskLevelSaving.Conflict("The review is already completed.");
+            return Conflicts.Problem("The review is already completed.");
         }
         review.AssignOwner(request.Owner!.Trim());
         await db.SaveChangesAsync(cancellationToken);

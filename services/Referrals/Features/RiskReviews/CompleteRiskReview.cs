@@ -51,7 +51,7 @@ public static class CompleteRiskReview
         }
         if (review.Status == RiskReviewStatus.Completed)
         {
-            return RiskLevelSaving.Conflict("The review is already completed.");
+            return Conflicts.Problem("The review is already completed.");
         }
         var author = user.ToAuthor(clock);
         var triggers = await RiskReviewTriggers.SincePreviousCompletedAsync(db, review, cancellationToken);

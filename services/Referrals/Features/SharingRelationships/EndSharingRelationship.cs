@@ -33,7 +33,7 @@ public static class EndSharingRelationship
         var author = user.ToAuthor(clock);
         if (!relationship.End(author.At, author.UserId, request.Reason!.Trim()))
         {
-            return TypedResults.Problem(title: "This relationship has already ended.", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("This relationship has already ended.");
         }
         outbox.Add(new SharingRelationshipEnded
         {

@@ -34,7 +34,7 @@ public static class DeactivateStaffMember
         }
         if (await db.Set<StaffDeactivation>().AnyAsync(d => d.UserId == userId, cancellationToken))
         {
-            return StaffEndpoints.Conflict($"'{userId}' has already been deactivated.");
+            return Conflicts.Problem($"'{userId}' has already been deactivated.");
         }
         var open = await StrategyActionOwners.OpenActionsOwnedByAsync(db, userId, cancellationToken);
         if (open.Count > 0)
@@ -52,7 +52,7 @@ public static class DeactivateStaffMember
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return StaffEndpoints.Conflict($"'{userId}' has already been deactivated.");
+            return Conflicts.Problem($"'{userId}' has already been deactivated.");
         }
         return TypedResults.Ok(StaffMemberResponse.From(member, deactivation));
     }

@@ -30,7 +30,7 @@ public static class RegisterStaffMember
         var userId = request.UserId!.Trim();
         if (await db.Set<StaffMember>().AnyAsync(s => s.UserId == userId, cancellationToken))
         {
-            return StaffEndpoints.Conflict($"'{userId}' is already registered.");
+            return Conflicts.Problem($"'{userId}' is already registered.");
         }
         var member = StaffMember.Register(userId, request.DisplayName!.Trim(), request.Role!.Trim(), request.Organisation!.Trim(),
             user.ToAuthor(clock, [Roles.TeamManager, Roles.SeniorManager]));
@@ -41,7 +41,7 @@ public static class RegisterStaffMember
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return StaffEndpoints.Conflict($"'{userId}' is already registered.");
+            return Conflicts.Problem($"'{userId}' is already registered.");
         }
         return TypedResults.Created($"/api/referrals/staff/{Uri.EscapeDataString(userId)}", StaffMemberResponse.From(member, null));
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Features.Staff;
@@ -21,5 +20,4 @@ public static class StaffEndpoints
         return app;
     }
 
-    internal static ProblemHttpResult Conflict(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict);
 }

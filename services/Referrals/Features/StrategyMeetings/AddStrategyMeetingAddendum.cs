@@ -36,7 +36,7 @@ public static class AddStrategyMeetingAddendum
         }
         catch (DomainConflictException conflict)
         {
-            return StrategyMeetingEndpoints.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
     }
 }

@@ -48,11 +48,11 @@ public static class CompleteStrategyAction
         }
         catch (DomainConflictException conflict)
         {
-            return StrategyMeetingEndpoints.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            return StrategyMeetingEndpoints.Conflict("The action was completed by someone else at the same time.");
+            return Conflicts.Problem("The action was completed by someone else at the same time.");
         }
         return TypedResults.Ok(StrategyActionResponse.From(action, author.At));
     }

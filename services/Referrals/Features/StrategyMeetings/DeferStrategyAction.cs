@@ -42,7 +42,7 @@ public static class DeferStrategyAction
         }
         catch (Domain.DomainConflictException conflict)
         {
-            return StrategyMeetingEndpoints.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
         catch (RuleViolationException violation)
         {
@@ -67,7 +67,7 @@ public static class DeferStrategyAction
         catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
             // Two deferrals at once read the same due time: the second must not silently win (unique action and number).
-            return StrategyMeetingEndpoints.Conflict("The action was deferred by someone else at the same time: reload it and try again.");
+            return Conflicts.Problem("The action was deferred by someone else at the same time: reload it and try again.");
         }
         return TypedResults.Created($"/api/referrals/strategy-actions?youngPersonId={action.YoungPersonId}", StrategyActionResponse.From(action, author.At));
     }

@@ -27,7 +27,7 @@ public static class FinaliseStrategyMeeting
         }
         if (meeting.Status != StrategyMeetingStatus.Draft)
         {
-            return StrategyMeetingEndpoints.Conflict($"The meeting is already {meeting.Status}.");
+            return Conflicts.Problem($"The meeting is already {meeting.Status}.");
         }
         var children = meeting.YoungPersonIds;
         var flagged = await db.OrganisedAbuseFlags.AnyAsync(f => children.Contains(f.YoungPersonId), cancellationToken);
@@ -83,7 +83,7 @@ public static class FinaliseStrategyMeeting
         }
         catch (DbUpdateConcurrencyException)
         {
-            return StrategyMeetingEndpoints.Conflict("The meeting was changed by someone else at the same time; reload it.");
+            return Conflicts.Problem("The meeting was changed by someone else at the same time; reload it.");
         }
         return TypedResults.Ok(StrategyMeetingResponse.From(meeting, actions, [], author.At));
     }

@@ -46,11 +46,11 @@ public static class ReassignStrategyAction
         }
         catch (Domain.DomainConflictException conflict)
         {
-            return StrategyMeetingEndpoints.Conflict(conflict.Message);
+            return Conflicts.Problem(conflict.Message);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return StrategyMeetingEndpoints.Conflict("The action was reassigned by someone else at the same time: reload it and try again.");
+            return Conflicts.Problem("The action was reassigned by someone else at the same time: reload it and try again.");
         }
         return TypedResults.Created($"/api/referrals/strategy-actions?youngPersonId={action.YoungPersonId}", StrategyActionResponse.From(action, author.At));
     }

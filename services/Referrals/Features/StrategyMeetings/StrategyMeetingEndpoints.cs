@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 
@@ -39,5 +38,4 @@ public static class StrategyMeetingEndpoints
         return app;
     }
 
-    internal static ProblemHttpResult Conflict(string title) => TypedResults.Problem(title: title, statusCode: StatusCodes.Status409Conflict);
 }

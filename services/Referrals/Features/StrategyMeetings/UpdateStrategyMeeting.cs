@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.StrategyMeetings;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Problems;
 
 namespace Support.Referrals.Features.StrategyMeetings;
 
@@ -25,7 +26,7 @@ public static class UpdateStrategyMeeting
         }
         if (meeting.Status != StrategyMeetingStatus.Draft)
         {
-            return StrategyMeetingEndpoints.Conflict($"The meeting is {meeting.Status}: it cannot change. Add an addendum instead.");
+            return Conflicts.Problem($"The meeting is {meeting.Status}: it cannot change. Add an addendum instead.");
         }
         var references = await request.CheckReferencesAsync(db, cancellationToken);
         if (references.Any)
@@ -40,7 +41,7 @@ public static class UpdateStrategyMeeting
         }
         catch (DbUpdateConcurrencyException)
         {
-            return StrategyMeetingEndpoints.Conflict("The draft was saved by someone else at the same time; reload it.");
+            return Conflicts.Problem("The draft was saved by someone else at the same time; reload it.");
         }
         return TypedResults.Ok(StrategyMeetingResponse.From(meeting, [], [], author.At));
     }

@@ -55,7 +55,7 @@ public static class FamilyRelationships
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            return TypedResults.Problem(title: "This relationship is already recorded", statusCode: StatusCodes.Status409Conflict);
+            return Conflicts.Problem("This relationship is already recorded");
         }
         var level = await db.CurrentRiskLevels.AsNoTracking().Where(l => l.YoungPersonId == related).Select(l => (RiskLevel?)l.Level).SingleOrDefaultAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/young-people/{id}/relationships", new RelationshipResponse(

@@ -51,11 +51,11 @@ public static class ConversationActions
         }
         if (conversation.Status != ConversationStatus.Open)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The conversation is already closed.");
+            return Conflicts.Problem("The conversation is already closed.");
         }
         if (conversation.Urgency == TriageCategory.ImmediateDanger && conversation.AwaitingReplySince is not null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "A conversation in immediate danger is not closed before a person has answered.");
+            return Conflicts.Problem("A conversation in immediate danger is not closed before a person has answered.");
         }
         var author = user.ToAuthor(clock);
         conversation.Close(author.UserId, request.Reason!.Trim(), author.At);

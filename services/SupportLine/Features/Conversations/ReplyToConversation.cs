@@ -36,7 +36,7 @@ public static class ReplyToConversation
         }
         if (conversation.Status != ConversationStatus.Open)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The conversation is closed.");
+            return Conflicts.Problem("The conversation is closed.");
         }
         if (Replies.Problem(request.Body!, conversation.Discreet, options.Value.ServiceName) is { } problem)
         {
@@ -44,7 +44,7 @@ public static class ReplyToConversation
         }
         if (await db.OptOuts.AnyAsync(o => o.Phone == conversation.Phone, cancellationToken))
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This number opted out (STOP): nothing can be sent until they text START.");
+            return Conflicts.Problem("This number opted out (STOP): nothing can be sent until they text START.");
         }
         var author = user.ToAuthor(clock);
         var message = OutboundQueue.Add(db, conversation.Id, conversation.Phone, request.Body!, OutboundKind.WorkerReply, author.UserId, author.At);

@@ -40,7 +40,7 @@ public static class ReportPersonOfConcernNumber
         if (await db.YoungPersonPhones.AnyAsync(p => p.Phone == phone, ct) || await db.CarerPhones.AnyAsync(p => p.Phone == phone, ct)
             || await db.WorkerPhones.AnyAsync(p => p.Phone == phone, ct))
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This number is registered as a contact number; a duty manager must review it.");
+            return Conflicts.Problem("This number is registered as a contact number; a duty manager must review it.");
         }
         var author = user.ToAuthor(clock);
         var report = new ReportedNumber

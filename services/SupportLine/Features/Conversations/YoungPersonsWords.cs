@@ -40,7 +40,7 @@ public static class YoungPersonsWords
         }
         if (conversation.YoungPersonId is { } linked && linked != request.YoungPersonId)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This conversation is already linked to another young person.");
+            return Conflicts.Problem("This conversation is already linked to another young person.");
         }
         conversation.IdentifyAs(ConversationKind.YoungPerson, request.YoungPersonId);
         await db.SaveChangesAsync(ct);
@@ -60,15 +60,15 @@ public static class YoungPersonsWords
         }
         if (conversation.YoungPersonId is not { } youngPersonId)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Link the conversation to the young person first (SL-05).");
+            return Conflicts.Problem("Link the conversation to the young person first (SL-05).");
         }
         if (conversation.Kind != ConversationKind.YoungPerson)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Only a young person's own texts are their views.");
+            return Conflicts.Problem("Only a young person's own texts are their views.");
         }
         if (message.MarkedAsViewsAt is not null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This text is already recorded as the young person's views.");
+            return Conflicts.Problem("This text is already recorded as the young person's views.");
         }
         var author = user.ToAuthor(clock);
         message.MarkedAsViewsAt = author.At;

@@ -65,7 +65,7 @@ public static class PhoneEndpoints
         }
         if (await RegisteredElsewhereAsync(db, phone, ct) is { } owner)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"This number is already registered to {owner}.");
+            return Conflicts.Problem($"This number is already registered to {owner}.");
         }
         var author = user.ToAuthor(clock);
         db.WorkerPhones.Add(new WorkerPhone { Phone = phone, WorkerUserId = request.WorkerUserId!.Trim(), RegisteredBy = author.UserId, RegisteredAt = author.At });
@@ -111,7 +111,7 @@ public static class PhoneEndpoints
         }
         if (await RegisteredElsewhereAsync(db, phone, ct) is { } owner)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"This number is already registered to {owner}.");
+            return Conflicts.Problem($"This number is already registered to {owner}.");
         }
         var author = user.ToAuthor(clock);
         db.YoungPersonPhones.Add(new YoungPersonPhone
@@ -156,7 +156,7 @@ public static class PhoneEndpoints
         }
         if (await RegisteredElsewhereAsync(db, phone, ct) is { } owner)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: $"This number is already registered to {owner}.");
+            return Conflicts.Problem($"This number is already registered to {owner}.");
         }
         var author = user.ToAuthor(clock);
         db.CarerPhones.Add(new CarerPhone { Phone = phone, RecordedBy = author.UserId, RecordedAt = author.At });

@@ -53,7 +53,7 @@ public static class SafeContactEndpoints
             number = numbers.FirstOrDefault(p => p.MayBeTexted) ?? numbers.FirstOrDefault();
             if (number is null)
             {
-                return (null, Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This young person has no number on record."));
+                return (null, Conflicts.Problem("This young person has no number on record."));
             }
         }
         if (!number.MayBeTexted)
@@ -63,7 +63,7 @@ public static class SafeContactEndpoints
         }
         if (await db.OptOuts.AnyAsync(o => o.Phone == number.Phone, cancellationToken))
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "This number opted out (STOP): nothing is sent to it until they text START."));
+            return (null, Conflicts.Problem("This number opted out (STOP): nothing is sent to it until they text START."));
         }
         return (number, null);
     }

@@ -6,12 +6,10 @@ using Support.ServiceDefaults.Problems;
 
 namespace Support.Missing.Features;
 
-internal static class Conflicts
+/// <summary>Missing's own conflicts: a domain rule's, and a change that raced another.</summary>
+internal static class MissingConflicts
 {
-    public static ProblemHttpResult Problem(string title, string? detail = null, IDictionary<string, object?>? extensions = null) =>
-        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status409Conflict, extensions: extensions);
-
-    public static ProblemHttpResult From(DomainConflictException conflict) => Problem(conflict.Message);
+    public static ProblemHttpResult From(DomainConflictException conflict) => Conflicts.Problem(conflict.Message);
 
     /// <summary>Someone else changed the same record at the same moment: a unique key or a concurrency token said no.</summary>
     public static bool IsConcurrentChange(this DbUpdateException exception) =>
@@ -19,7 +17,7 @@ internal static class Conflicts
         || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     public static ProblemHttpResult ConcurrentChange() =>
-        Problem("The record was changed by someone else at the same time.", "Reload it and try again.");
+        Conflicts.Problem("The record was changed by someone else at the same time.", "Reload it and try again.");
 
     public static ValidationErrors Add(this ValidationErrors errors, IEnumerable<RuleViolation> violations)
     {
