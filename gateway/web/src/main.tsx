@@ -23,15 +23,18 @@ const OidcCallback = lazy(() => import("./pages/OidcCallback").then((m) => ({ de
 const Status = lazy(() => import("./pages/Status").then((m) => ({ default: m.Status })));
 const FindYoungPeople = lazy(() => import("./pages/FindYoungPeople").then((m) => ({ default: m.FindYoungPeople })));
 const YoungPersonRecord = lazy(() => import("./pages/YoungPersonRecord").then((m) => ({ default: m.YoungPersonRecord })));
-// The leaving-care screens, one chunk: the adviser's list, an alert with its pack, a record.
+// The leaving-care screens, one chunk: the adviser's list, an alert with its pack, a record, the advisers' providers.
 const leavingCare = () => import("./pages/LeavingCare");
 const LeavingCare = lazy(() => leavingCare().then((m) => ({ default: m.LeavingCare })));
 const LeavingCareAlert = lazy(() => leavingCare().then((m) => ({ default: m.LeavingCareAlert })));
 const LeavingCareYoungPerson = lazy(() => leavingCare().then((m) => ({ default: m.LeavingCareYoungPerson })));
+const PersonalAdvisers = lazy(() => leavingCare().then((m) => ({ default: m.PersonalAdvisers })));
 // The duty inbox and a conversation, one chunk.
 const supportLine = () => import("./pages/SupportLine");
 const DutyInbox = lazy(() => supportLine().then((m) => ({ default: m.DutyInbox })));
 const Conversation = lazy(() => supportLine().then((m) => ({ default: m.Conversation })));
+// REF-26: the senior manager's queue of matching assessments waiting for a decision.
+const MatchingAssessmentQueue = lazy(() => import("./pages/MatchingAssessments").then((m) => ({ default: m.MatchingAssessmentQueue })));
 // Maps and charts are loaded only when their screen is opened: the outreach worker's phone never downloads them.
 const Hotspots = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.Hotspots })));
 const MyPlaces = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.MyPlaces })));
@@ -105,6 +108,7 @@ const routes = (
       <Route path="/status" element={<Loading><Status /></Loading>} />
       <Route path="/" element={<RequireSignIn><Home /></RequireSignIn>} />
       <Route path="/outreach" element={<RequireRole path="/outreach"><Outreach /></RequireRole>} />
+      <Route path="/matching-assessments" element={gated("/matching-assessments", <MatchingAssessmentQueue />)} />
       <Route path="/dashboard" element={gated("/dashboard", <Dashboard />)} />
       <Route path="/placed-with-me" element={gated("/placed-with-me", <PlacedWithMe />)} />
       <Route path="/young-people" element={gated("/young-people", <FindYoungPeople />)} />
@@ -115,6 +119,7 @@ const routes = (
       <Route path="/cross-references" element={gated("/cross-references", <CrossReferencesForMe />)} />
       <Route path="/staff" element={gated("/staff", <StaffPage />)} />
       <Route path="/leaving-care" element={gated("/leaving-care", <LeavingCare />)} />
+      <Route path="/leaving-care/advisers" element={gated("/leaving-care", <PersonalAdvisers />)} />
       <Route path="/leaving-care/alerts/:id" element={gated("/leaving-care", <LeavingCareAlert />)} />
       <Route path="/leaving-care/young-people/:id" element={gated("/leaving-care", <LeavingCareYoungPerson />)} />
       <Route path="/support-line" element={gated("/support-line", <DutyInbox />)} />
