@@ -23,6 +23,7 @@ public static partial class DevTokens
     [
         new("demo-socialworker", Roles.SocialWorker, "Social worker, CSE team: find a young person, their record and chronology"),
         new("demo-teammanager", Roles.TeamManager, "Team manager: everything overdue or due today"),
+        new("demo-seniormanager", Roles.SeniorManager, "Senior manager: matching assessments waiting for a decision, then everything overdue or due today"),
         new("demo-adviser", Roles.PersonalAdviser, "Leaving-care personal adviser: handover alerts and keeping in touch"),
         new("demo-outreach", Roles.OutreachWorker, "Outreach worker: log a street contact, my young people and referrals"),
         new("demo-duty", Roles.SupportLineOperator, "Support-line duty worker: the duty inbox and danger alerts"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
@@ -129,5 +130,70 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
             await Assertions.Expect(reference.Locator($"a[href='/young-people/{leahId}']")).ToHaveCountAsync(0);
             await browser.ScreenshotAsync("carer-cross-reference-restricted");
         }
+    }
+
+    [Fact]
+    public async Task A_social_worker_names_an_adult_on_a_record_and_sees_which_other_young_person_is_linked_to_him()
+    {
+        var family = "Webadult" + Guid.NewGuid().ToString("N")[..6];
+        var adult = $"Dean {family}";
+        using var social = platform.Client("SocialWorker", "web-adult-sw");
+        var chloeId = await Seed.RegisterAsync(social, "Chloe", family, new DateOnly(2011, 9, 14));
+        var tiaId = await Seed.RegisterAsync(social, "Tia", family, new DateOnly(2012, 3, 3));
+        // Tia's record already names him.
+        using (var tagged = await social.PostAsJsonAsync($"/api/referrals/young-people/{tiaId}/adult-tags", new
+        {
+            name = adult, sourceKind = "visit", summary = "Picks her up from school in a silver Golf.",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, tagged.StatusCode);
+        }
+
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            await browser.SignInAsync("demo-socialworker");
+            await page.GotoAsync($"/young-people/{chloeId}");
+            var section = page.GetByTestId("adult-tags");
+            await Assertions.Expect(section).ToContainTextAsync("No adult is named on this record yet.");
+
+            // Where on the record he is named, and what it says: both refused under their fields when missing.
+            var form = page.GetByRole(AriaRole.Form, new() { Name = "Name an adult on this record" });
+            await form.GetByLabel("The adult's name").FillAsync(adult.ToUpperInvariant());
+            await form.GetByRole(AriaRole.Button, new() { Name = "Name the adult" }).ClickAsync();
+            await Assertions.Expect(form.Locator("#adult-kind-error")).ToHaveTextAsync("'sourceKind' is required.");
+            await Assertions.Expect(form.Locator("#adult-summary-error")).ToHaveTextAsync("'summary' is required.");
+            await Assertions.Expect(form.GetByLabel("What the record says about them")).ToHaveAttributeAsync("aria-invalid", "true");
+
+            await form.GetByLabel("Where on this record they are named").SelectOptionAsync(new SelectOptionValue { Label = "A chronology entry" });
+            await form.GetByLabel("Which one (optional)").FillAsync("entry 7");
+            await form.GetByLabel("What the record says about them").FillAsync("Chloe says Dean gives her and her friends vodka in the park.");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Name the adult" }).ClickAsync();
+            // The same adult however his name is typed: the register matches the normalised name, and Tia is linked to him.
+            await Assertions.Expect(form.GetByRole(AriaRole.Status))
+                .ToHaveTextAsync($"{adult.ToUpperInvariant()} is named on this record; another young person is linked to them too.");
+            await Assertions.Expect(form.Locator(".field-error")).ToHaveCountAsync(0);
+            var tag = section.GetByTestId("adult-tag");
+            await Assertions.Expect(tag).ToHaveCountAsync(1);
+            await Assertions.Expect(tag.Locator("p").First).ToHaveTextAsync($"{adult.ToUpperInvariant()}, named in a chronology entry (entry 7):");
+            await Assertions.Expect(tag.Locator("blockquote")).ToHaveTextAsync("Chloe says Dean gives her and her friends vodka in the park.");
+            await Assertions.Expect(tag.GetByTestId("also-named-on")).ToHaveTextAsync($"Also linked to another young person: Tia {family}");
+            await Assertions.Expect(tag.Locator(".signed")).ToHaveTextAsync(new Regex(@"^Recorded by demo-socialworker .* (GMT|BST)$"));
+            await browser.ScreenshotAsync("social-worker-adult-named");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+            // Tia's record, one click away, names the same adult and links back to Chloe.
+            await tag.GetByRole(AriaRole.Link, new() { Name = $"Tia {family}" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/young-people/{tiaId}$"));
+            var tiaTag = page.GetByTestId("adult-tags").GetByTestId("adult-tag");
+            await Assertions.Expect(tiaTag.Locator("p").First).ToHaveTextAsync($"{adult}, named in a visit:");
+            await Assertions.Expect(tiaTag.GetByTestId("also-named-on")).ToHaveTextAsync($"Also linked to another young person: Chloe {family}");
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        var stored = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{chloeId}/adult-tags");
+        var only = Assert.Single(stored.EnumerateArray());
+        Assert.Equal("chronology-entry", only.GetProperty("sourceKind").GetString());
+        Assert.Equal(tiaId, Assert.Single(only.GetProperty("otherYoungPeople").EnumerateArray()).GetGuid());
     }
 }

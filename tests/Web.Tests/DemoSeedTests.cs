@@ -9,7 +9,8 @@ namespace Support.Web.Tests;
 /// <summary>
 /// <c>tools/seed</c>, which <c>tools/run</c> runs, fills every journey through the public APIs: run against the test
 /// platform's gateway, each role then finds something real on its first screen (the demo carer a child placed with
-/// them and her must-not-have-contact list), and a second run adds nothing.
+/// them and her must-not-have-contact list, the demo senior manager a matching assessment to decide), and a second run
+/// adds nothing.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class DemoSeedTests(Platform platform)
@@ -72,6 +73,12 @@ public sealed class DemoSeedTests(Platform platform)
         var barred = await carer.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{bethany}/barred-persons");
         Assert.Contains(barred.EnumerateArray(), b => b.GetProperty("name").GetString() == "Demo Lee Mason");
 
+        using var senior = platform.Client("SeniorManager", "demo-seniormanager");
+        const string home = "Demo children's home, Kimberworth";
+        var waiting = (await senior.GetFromJsonAsync<JsonElement>("/api/referrals/placements/matching-assessments")).EnumerateArray()
+            .Single(a => a.GetProperty("setting").GetString() == home);
+        Assert.Equal(1, waiting.GetProperty("flagsConsidered").GetInt32());
+
         var again = await SeedAsync();
         Assert.True(again.ExitCode == 0, again.Output);
         Assert.Contains("already there", again.Output, StringComparison.Ordinal);
@@ -81,5 +88,7 @@ public sealed class DemoSeedTests(Platform platform)
             .Single(p => p.GetProperty("setting").GetString() == "Demo foster home, Wath");
         Assert.Equal(placed.GetProperty("placementId").GetGuid(), placedAgain.GetProperty("placementId").GetGuid());
         Assert.Equal(2, (await carer.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{bethany}/barred-persons")).GetArrayLength());
+        Assert.Equal(waiting.GetProperty("id").GetGuid(), (await senior.GetFromJsonAsync<JsonElement>("/api/referrals/placements/matching-assessments"))
+            .EnumerateArray().Single(a => a.GetProperty("setting").GetString() == home).GetProperty("id").GetGuid());
     }
 }

@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
+using Support.ServiceDefaults.Time;
 using Support.Testing;
 
 namespace Support.Web.Tests;
@@ -140,6 +142,86 @@ public sealed class PersonalAdviserJourneyTests(Platform platform, Chromium chro
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handover pack" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"adviser {Adviser}")).ToBeVisibleAsync();
         Assert.Empty(browser.ConsoleProblems);
+    }
+
+    [Fact]
+    public async Task A_team_manager_moves_an_adviser_to_another_provider_and_the_adviser_sees_the_provider_history()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        var name = $"Sam Webprovider{suffix}";
+        var today = London.Today(TimeProvider.System);
+        using var manager = platform.Client("TeamManager", "web-provider-tm");
+        using (var registered = await manager.PostAsJsonAsync("/api/leavingcare/advisers", new
+        {
+            userId = $"web-adviser-{suffix}", displayName = name, team = "Leaving care", provider = "Council",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
+        }
+        const string newProvider = "Barnardo's Leaving Care";
+        const string reason = "The leaving-care contract moved to Barnardo's from this month.";
+
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            await browser.SignInAsync("demo-teammanager");
+            await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Leaving care" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Personal advisers and their providers" }).ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leaving-care/advisers$"));
+            var card = page.GetByTestId("adviser").Filter(new() { HasText = name });
+            await Assertions.Expect(card.GetByTestId("provider-now")).ToHaveTextAsync("Council");
+            await Assertions.Expect(card.GetByTestId("provider-history")).ToContainTextAsync("Registered with Council by web-provider-tm");
+
+            await card.Locator("summary", new() { HasText = "Record a change of provider" }).ClickAsync();
+            var form = card.GetByRole(AriaRole.Form, new() { Name = $"Change {name}'s provider" });
+            await Assertions.Expect(form.GetByLabel("From")).ToHaveValueAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            // A date before the adviser was registered is refused under its field...
+            await form.GetByLabel("New provider").FillAsync(newProvider);
+            await form.GetByLabel("From").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await form.GetByLabel("Why").FillAsync(reason);
+            await form.GetByRole(AriaRole.Button, new() { Name = "Record the change" }).ClickAsync();
+            await Assertions.Expect(form.Locator("[data-field=effectiveOn]")).ToHaveTextAsync("'effectiveOn' cannot be before the adviser was registered.");
+            await Assertions.Expect(form.GetByLabel("From")).ToHaveAttributeAsync("aria-invalid", "true");
+            // ...and the provider they are already with is a 409 in the service's words.
+            await form.GetByLabel("New provider").FillAsync("council");
+            await form.GetByLabel("From").FillAsync(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await form.GetByRole(AriaRole.Button, new() { Name = "Record the change" }).ClickAsync();
+            await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("The adviser's provider is already 'Council'.");
+            await Assertions.Expect(form.Locator(".field-error")).ToHaveCountAsync(0);
+
+            await form.GetByLabel("New provider").FillAsync(newProvider);
+            await form.GetByRole(AriaRole.Button, new() { Name = "Record the change" }).ClickAsync();
+            var date = today.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture);
+            await Assertions.Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Recorded: {name} with {newProvider} from {date}.");
+            await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+            await Assertions.Expect(card.GetByTestId("provider-now")).ToHaveTextAsync(newProvider);
+            await Assertions.Expect(card.GetByTestId("provider-change"))
+                .ToHaveTextAsync(new Regex($@"^{Regex.Escape($"{newProvider} from {date} (was Council): {reason}")} Recorded by demo-teammanager, .* (GMT|BST)$"));
+            await browser.ScreenshotAsync("team-manager-adviser-provider-history");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        // The personal adviser reads the same history and is offered no change (managers only, LC-07).
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            await browser.SignInAsync(Adviser);
+            await page.GotoAsync("/leaving-care/advisers");
+            var card = page.GetByTestId("adviser").Filter(new() { HasText = name });
+            await Assertions.Expect(card.GetByTestId("provider-now")).ToHaveTextAsync(newProvider);
+            await Assertions.Expect(card.GetByTestId("provider-change")).ToContainTextAsync($"(was Council): {reason}");
+            await Assertions.Expect(page.Locator("summary", new() { HasText = "Record a change of provider" })).ToHaveCountAsync(0);
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        var advisers = await manager.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/leavingcare/advisers");
+        var stored = advisers.EnumerateArray().Single(a => a.GetProperty("displayName").GetString() == name);
+        Assert.Equal(newProvider, stored.GetProperty("provider").GetString());
+        Assert.Equal("Council", stored.GetProperty("registeredProvider").GetString());
+        var change = Assert.Single(stored.GetProperty("providerHistory").EnumerateArray());
+        Assert.Equal(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), change.GetProperty("effectiveOn").GetString());
     }
 
     /// <summary>The demo adviser is registered once per platform (409 when it already is).</summary>

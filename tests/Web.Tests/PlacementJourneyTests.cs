@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
 using Support.ServiceDefaults.Time;
@@ -116,6 +117,263 @@ public sealed class PlacementJourneyTests(Platform platform, Chromium chromium) 
         Assert.Equal(1, placements.GetArrayLength());
         Assert.Equal("FosterCare", placements[0].GetProperty("type").GetString());
         Assert.True(placements[0].GetProperty("current").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_social_worker_records_a_matching_assessment_when_an_admission_is_refused_and_a_senior_manager_approves_it_from_their_queue_so_the_admission_is_recorded()
+    {
+        var family = "Webmatch" + Guid.NewGuid().ToString("N")[..6];
+        var unit = $"Unit {family}";
+        var today = London.Today(TimeProvider.System);
+        using var social = platform.Client("SocialWorker", "web-matching-sw");
+
+        // Child E again: a 16-year-old resident with a risk to children younger than 14, and a 12-year-old girl to place.
+        var residentId = await Seed.RegisterAsync(social, "Kyle", family, today.AddYears(-16).AddDays(-40), gender: "Male");
+        using (var placed = await social.PostAsJsonAsync("/api/referrals/placements", new
+        {
+            youngPersonId = residentId, type = "Residential", reason = "AssessedNeed", setting = unit, startedOn = Iso(today),
+            reviewBy = Iso(today.AddDays(60)), rationale = "Needs a staffed unit; no foster carer can manage his behaviour.",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        }
+        using (var flagged = await social.PostAsJsonAsync($"/api/referrals/young-people/{residentId}/risk-to-others", new
+        {
+            description = "Sexually harmful behaviour towards younger children (AIM assessment).", towardsYoungerThan = 14,
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, flagged.StatusCode);
+        }
+        var girlId = await Seed.RegisterAsync(social, "Ellie", family, today.AddYears(-12).AddDays(-100));
+        var admission = new
+        {
+            youngPersonId = girlId, type = "Residential", reason = "Emergency", setting = unit, startedOn = Iso(today),
+            reviewBy = Iso(today.AddDays(30)), rationale = "Her foster placement broke down; the unit has a bed and a waking night worker.",
+        };
+
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            await browser.SignInAsync("demo-socialworker");
+            await page.GotoAsync($"/young-people/{girlId}");
+            var section = page.GetByTestId("placements");
+            var form = page.GetByRole(AriaRole.Form, new() { Name = "Record a placement" });
+            await form.GetByLabel("Type of placement").SelectOptionAsync(new SelectOptionValue { Label = "Residential care" });
+            await form.GetByLabel("Reason for the placement").SelectOptionAsync(new SelectOptionValue { Label = "Emergency" });
+            await form.GetByLabel("Setting").FillAsync(unit);
+            await form.GetByLabel("Review by").FillAsync(Iso(today.AddDays(30)));
+            await form.GetByLabel("Why this placement").FillAsync(admission.rationale);
+            await form.GetByRole(AriaRole.Button, new() { Name = "Record the placement" }).ClickAsync();
+
+            // The 409 in the service's words, how many flags match, and the matching assessment offered for the same setting.
+            await Assertions.Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("A matching risk assessment approved by a senior manager is needed first");
+            await Assertions.Expect(form.GetByTestId("placement-not-recorded")).ToContainTextAsync("(1 flag): record a matching assessment below");
+            var offer = page.GetByRole(AriaRole.Form, new() { Name = "Record a matching assessment" });
+            await Assertions.Expect(offer.GetByLabel("Setting")).ToHaveValueAsync(unit);
+            await offer.GetByLabel("Safety plan").FillAsync("Waking night staff; Kyle never alone with her.");
+            await offer.GetByRole(AriaRole.Button, new() { Name = "Record the matching assessment" }).ClickAsync();
+            await Assertions.Expect(offer.Locator("#matching-analysis-error")).ToHaveTextAsync("'analysis' is required.");
+            await Assertions.Expect(offer.GetByLabel("Analysis of the matching risk")).ToHaveAttributeAsync("aria-invalid", "true");
+            await offer.GetByLabel("Analysis of the matching risk").FillAsync("Kyle's risk is to younger girls; Ellie is 12. Separate floors, staffed at night.");
+            await offer.GetByRole(AriaRole.Button, new() { Name = "Record the matching assessment" }).ClickAsync();
+            await Assertions.Expect(offer.GetByRole(AriaRole.Status)).ToContainTextAsync("Matching assessment recorded (1 flag considered): waiting for a senior manager's decision.");
+            await Assertions.Expect(section.GetByTestId("matching-assessments")).ToContainTextAsync($"{unit}: 1 flag(s) considered by demo-socialworker");
+            await Assertions.Expect(section.GetByTestId("matching-assessments")).ToContainTextAsync("waiting for a senior manager's decision");
+            await browser.ScreenshotAsync("social-worker-matching-assessment-recorded");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+            // Until a senior manager decides, the admission is still refused, now saying the assessment is waiting.
+            await form.GetByRole(AriaRole.Button, new() { Name = "Record the placement" }).ClickAsync();
+            await Assertions.Expect(form.GetByTestId("placement-not-recorded")).ToContainTextAsync("is waiting for a senior manager's decision");
+            await Assertions.Expect(offer).ToHaveCountAsync(0);
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            // The senior manager lands on the queue: the decision only they can make.
+            await browser.SignInAsync("demo-seniormanager");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/matching-assessments$"));
+            await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Matching assessments to decide" }))
+                .ToBeVisibleAsync();
+            var card = page.GetByTestId("matching-assessment").Filter(new() { HasText = unit });
+            await Assertions.Expect(card).ToHaveCountAsync(1);
+            await Assertions.Expect(card.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync($"Ellie {family} at {unit}");
+            await Assertions.Expect(card).ToContainTextAsync("1 risk-to-others flag of residents considered.");
+            await Assertions.Expect(card).ToContainTextAsync("Waking night staff; Kyle never alone with her.");
+            await Assertions.Expect(card.Locator(".signed")).ToHaveTextAsync(new Regex(@"^Recorded by demo-socialworker .* (GMT|BST)$"));
+
+            // Neither outcome nor reason: both refused under their own control.
+            await card.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+            await Assertions.Expect(card.Locator("[data-field=outcome]")).ToHaveTextAsync("'outcome' is required.");
+            await Assertions.Expect(card.Locator("[data-field=rationale]")).ToHaveTextAsync("'rationale' is required.");
+            await browser.ScreenshotAsync("senior-manager-matching-queue");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+            await card.GetByLabel("Approve").CheckAsync();
+            await card.GetByLabel("Why", new() { Exact = true }).FillAsync("The safety plan manages the risk: night staff, separate floors, reviewed weekly.");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Record the decision" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("matching-decided"))
+                .ToHaveTextAsync($"Approved: the matching assessment for Ellie {family} at {unit}. The placement can now be recorded.");
+            await Assertions.Expect(card).ToHaveCountAsync(0);
+
+            // The admission refused before is now recorded, on the approved assessment.
+            using (var admitted = await social.PostAsJsonAsync("/api/referrals/placements", admission))
+            {
+                Assert.Equal(HttpStatusCode.Created, admitted.StatusCode);
+            }
+            await page.GotoAsync($"/young-people/{girlId}");
+            var section = page.GetByTestId("placements");
+            await Assertions.Expect(section.GetByTestId("current-placement")).ToContainTextAsync($"Residential care at {unit}");
+            await Assertions.Expect(section.GetByTestId("admitted-on")).ToHaveTextAsync(new Regex(@"^Admitted on the matching assessment approved by demo-seniormanager, .* (GMT|BST)$"));
+            await Assertions.Expect(section.GetByTestId("matching-assessments")).ToContainTextAsync("approved by demo-seniormanager");
+            await browser.ScreenshotAsync("senior-manager-admitted-on-approval");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        var stored = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{girlId}/placements");
+        var assessment = Assert.Single(stored.GetProperty("matchingAssessments").EnumerateArray());
+        Assert.Equal("Approved", assessment.GetProperty("decision").GetString());
+        Assert.Equal("demo-seniormanager", assessment.GetProperty("decidedBy").GetString());
+        var placement = Assert.Single(stored.GetProperty("placements").EnumerateArray());
+        Assert.Equal(assessment.GetProperty("id").GetGuid(), placement.GetProperty("matchingAssessmentId").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_social_worker_records_a_foster_placement_refused_for_shortage_as_unmet_need_and_ends_the_placement_when_the_child_goes_home()
+    {
+        var family = "Webend" + Guid.NewGuid().ToString("N")[..6];
+        var unit = $"Unit {family}";
+        var today = London.Today(TimeProvider.System);
+        using var social = platform.Client("SocialWorker", "web-ending-sw");
+        var girlId = await Seed.RegisterAsync(social, "Mia", family, today.AddYears(-14).AddDays(-20));
+        using (var placed = await social.PostAsJsonAsync("/api/referrals/placements", new
+        {
+            youngPersonId = girlId, type = "Residential", reason = "NoFosterPlacementAvailable", setting = unit, startedOn = Iso(today.AddDays(-10)),
+            reviewBy = Iso(today.AddDays(20)), rationale = "No foster carer was free for a 14-year-old that night.",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        }
+        const string note = "Placements team: no foster carer for a teenager this month (duty manager, 9 am call).";
+
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            await browser.SignInAsync("demo-socialworker");
+            await page.GotoAsync($"/young-people/{girlId}");
+            var section = page.GetByTestId("placements");
+            await Assertions.Expect(section.GetByTestId("current-placement")).ToContainTextAsync($"Residential care at {unit}");
+
+            // The foster placement she needs was refused: recorded as unmet need; a missing note is refused under its field.
+            await section.Locator("summary", new() { HasText = "Record a placement refused for cost or shortage" }).ClickAsync();
+            var refusal = page.GetByRole(AriaRole.Form, new() { Name = "Record a refusal for cost or shortage" });
+            await refusal.GetByLabel("The placement they needed").SelectOptionAsync(new SelectOptionValue { Label = "Foster care" });
+            await refusal.GetByLabel("Why it was refused").SelectOptionAsync(new SelectOptionValue { Label = "No foster placement was available" });
+            await refusal.GetByRole(AriaRole.Button, new() { Name = "Record the refusal" }).ClickAsync();
+            await Assertions.Expect(refusal.Locator("#refusal-note-error")).ToHaveTextAsync("'note' is required.");
+            await refusal.GetByLabel("What was said, and by whom").FillAsync(note);
+            await refusal.GetByRole(AriaRole.Button, new() { Name = "Record the refusal" }).ClickAsync();
+            await Assertions.Expect(refusal.GetByRole(AriaRole.Status))
+                .ToHaveTextAsync("Recorded as unmet need: Foster care refused (No foster placement was available).");
+            await Assertions.Expect(section.GetByTestId("placement-refusals"))
+                .ToContainTextAsync($"Foster care refused: No foster placement was available · {note} (recorded by demo-socialworker,");
+
+            // She goes home: the placement ends with no next one. A date in the future is refused under its field.
+            await section.GetByTestId("current-placement").Locator("summary", new() { HasText = "End this placement" }).ClickAsync();
+            var end = page.GetByRole(AriaRole.Form, new() { Name = "End the placement" });
+            await Assertions.Expect(end.GetByLabel("Ended on")).ToHaveValueAsync(Iso(today));
+            await end.GetByLabel("Ended on").FillAsync(Iso(today.AddDays(1)));
+            await end.GetByLabel("Why it ended").SelectOptionAsync(new SelectOptionValue { Label = "The young person's wish" });
+            await end.GetByRole(AriaRole.Button, new() { Name = "End the placement" }).ClickAsync();
+            await Assertions.Expect(end.Locator("#end-placement-on-error")).ToHaveTextAsync("'endedOn' cannot be in the future.");
+            await Assertions.Expect(section.GetByTestId("current-placement")).ToContainTextAsync($"Residential care at {unit}");
+            await browser.ScreenshotAsync("social-worker-placement-refusal-and-ending");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+
+            await end.GetByLabel("Ended on").FillAsync(Iso(today));
+            await end.GetByRole(AriaRole.Button, new() { Name = "End the placement" }).ClickAsync();
+            await Assertions.Expect(section.GetByTestId("current-placement")).ToHaveTextAsync("No current placement is recorded.");
+            var earlier = section.GetByTestId("earlier-placements");
+            await earlier.Locator("summary").ClickAsync();
+            await Assertions.Expect(earlier).ToContainTextAsync($"Residential care at {unit}, {today.AddDays(-10).ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)} to {today.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}");
+            await Assertions.Expect(earlier).ToContainTextAsync("ended: The young person's wish");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        var stored = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{girlId}/placements");
+        var placement = Assert.Single(stored.GetProperty("placements").EnumerateArray());
+        Assert.False(placement.GetProperty("current").GetBoolean());
+        Assert.Equal(Iso(today), placement.GetProperty("endedOn").GetString());
+        Assert.Equal("YoungPersonsWish", placement.GetProperty("endReason").GetString());
+        var refused = Assert.Single(stored.GetProperty("refusals").EnumerateArray());
+        Assert.Equal(("FosterCare", "NoFosterPlacementAvailable"), (refused.GetProperty("requestedType").GetString(), refused.GetProperty("reason").GetString()));
+    }
+
+    [Fact]
+    public async Task A_social_worker_records_a_risk_to_others_flag_and_only_a_team_manager_may_withdraw_it_with_a_reason()
+    {
+        var family = "Webrisk" + Guid.NewGuid().ToString("N")[..6];
+        var today = London.Today(TimeProvider.System);
+        using var social = platform.Client("SocialWorker", "web-risk-sw");
+        var boyId = await Seed.RegisterAsync(social, "Jordan", family, today.AddYears(-15).AddDays(-3), gender: "Male");
+        const string description = "Coerced younger girls at his last unit into meeting older men.";
+
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            await browser.SignInAsync("demo-socialworker");
+            await page.GotoAsync($"/young-people/{boyId}");
+            var risk = page.GetByTestId("placements").GetByTestId("risk-to-others");
+            await Assertions.Expect(risk).ToContainTextAsync("No risk to others is recorded for this young person.");
+            await risk.Locator("summary", new() { HasText = "Record a risk this young person poses to other children" }).ClickAsync();
+            var form = page.GetByRole(AriaRole.Form, new() { Name = "Record a risk to others" });
+            await form.GetByLabel("The risk they pose").FillAsync(description);
+            await form.GetByLabel("Towards children of").SelectOptionAsync(new SelectOptionValue { Label = "Girls" });
+            await form.GetByLabel("Towards children younger than").FillAsync("30");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Record the risk" }).ClickAsync();
+            await Assertions.Expect(form.Locator("#rto-younger-error")).ToHaveTextAsync("'towardsYoungerThan' is an age in years from 1 to 25.");
+            await Assertions.Expect(form.GetByLabel("Towards children younger than")).ToHaveAttributeAsync("aria-invalid", "true");
+            await form.GetByLabel("Towards children younger than").FillAsync("14");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Record the risk" }).ClickAsync();
+            await Assertions.Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync("Risk to others recorded.");
+            var flag = risk.GetByTestId("risk-to-others-flag");
+            await Assertions.Expect(flag).ToContainTextAsync($"{description} · towards girls, children younger than 14 (recorded by demo-socialworker,");
+            // Withdrawing is for managers (PlacementEndpoints: TeamManagers): a social worker is not offered it.
+            await Assertions.Expect(flag.Locator("summary", new() { HasText = "Withdraw this flag" })).ToHaveCountAsync(0);
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        await using (var browser = await chromium.NewSessionAsync(platform))
+        {
+            var page = browser.Page;
+            await browser.SignInAsync("demo-teammanager");
+            await page.GotoAsync($"/young-people/{boyId}");
+            var flag = page.GetByTestId("placements").GetByTestId("risk-to-others-flag");
+            await Assertions.Expect(flag).ToHaveClassAsync("flag");
+            await flag.Locator("summary", new() { HasText = "Withdraw this flag" }).ClickAsync();
+            var withdraw = flag.GetByRole(AriaRole.Form, new() { Name = "Withdraw the risk-to-others flag" });
+            await withdraw.GetByRole(AriaRole.Button, new() { Name = "Withdraw the flag" }).ClickAsync();
+            await Assertions.Expect(withdraw.Locator("[data-field=reason]")).ToHaveTextAsync("'reason' is required.");
+            await withdraw.GetByLabel("Why it is withdrawn").FillAsync("Recorded against the wrong Jordan; the incident was his cousin's.");
+            await withdraw.GetByRole(AriaRole.Button, new() { Name = "Withdraw the flag" }).ClickAsync();
+            await Assertions.Expect(flag).ToContainTextAsync(new Regex(@"· withdrawn by demo-teammanager, .* (GMT|BST): Recorded against the wrong Jordan; the incident was his cousin's\.$"));
+            await Assertions.Expect(flag).Not.ToHaveClassAsync("flag");
+            await Assertions.Expect(flag.Locator("summary", new() { HasText = "Withdraw this flag" })).ToHaveCountAsync(0);
+            await browser.ScreenshotAsync("team-manager-risk-to-others-withdrawn");
+            Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+            Assert.Empty(browser.ConsoleProblems);
+        }
+
+        var stored = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{boyId}/placements");
+        var stayed = Assert.Single(stored.GetProperty("riskToOthers").EnumerateArray());
+        Assert.Equal("demo-teammanager", stayed.GetProperty("withdrawnBy").GetString());
+        Assert.Equal(14, stayed.GetProperty("towardsYoungerThan").GetInt32());
+        Assert.Equal("Female", stayed.GetProperty("towardsGender").GetString());
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -2,11 +2,14 @@
 // exists (so links and role navigation are settled) but it shows no data until the service provides it.
 import {
   aggregateReaders, carers, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders, referralDeciders,
+  seniorManagers,
 } from "./roles";
 
 export type Journey = { path: string; label: string; roles: readonly string[]; ready: boolean; arrivesWith?: string };
 
 export const journeys: Journey[] = [
+  // REF-26, first so that a senior manager lands on the decisions only they can make (no child is admitted meanwhile).
+  { path: "/matching-assessments", label: "Matching assessments to decide", roles: seniorManagers, ready: true },
   { path: "/dashboard", label: "Overdue and due today", roles: managers, ready: true },
   { path: "/leaving-care", label: "Leaving care", roles: leavingCareTeam, ready: true },
   // Before "Find a young person" so that an outreach worker lands on the street journey and a duty worker on the inbox.

@@ -1,32 +1,47 @@
-import { lazy, StrictMode, Suspense, type ReactNode } from "react";
+import { Component, lazy, StrictMode, Suspense, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { createBrowserRouter, Navigate, RouterProvider } from "react-router";
+// Declarative routing (BrowserRouter, Routes): the app uses no loaders or actions, and the data router they need would
+// add some 50 kB to the main script.
+import { BrowserRouter, Navigate, Route, Routes } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ApiError } from "./api";
 import { useSession } from "./auth/useSession";
 import { hasAnyRole } from "./roles";
 import { journeys } from "./journeys";
 import { Layout } from "./components/Layout";
+// The main script holds only what the outreach worker's first screen and the sign-in need (issue 14: the contact form
+// on a phone with a poor signal). Every other screen is a chunk of its own, fetched when it is opened; the service
+// worker precaches them all but the map and the charts, so they still open without a connection once installed.
 import { SignIn } from "./pages/SignIn";
-import { OidcCallback } from "./pages/OidcCallback";
 import { Home } from "./pages/Home";
-import { Status } from "./pages/Status";
 import { Unavailable } from "./pages/Unavailable";
-import { FindYoungPeople } from "./pages/FindYoungPeople";
-import { YoungPersonRecord } from "./pages/YoungPersonRecord";
-import { LeavingCare, LeavingCareAlert, LeavingCareYoungPerson } from "./pages/LeavingCare";
 import { Outreach } from "./pages/Outreach";
-import { Conversation, DutyInbox } from "./pages/SupportLine";
 import "./styles.css";
 import { registerAppShell } from "./pwa";
 
+const OidcCallback = lazy(() => import("./pages/OidcCallback").then((m) => ({ default: m.OidcCallback })));
+const Status = lazy(() => import("./pages/Status").then((m) => ({ default: m.Status })));
+const FindYoungPeople = lazy(() => import("./pages/FindYoungPeople").then((m) => ({ default: m.FindYoungPeople })));
+const YoungPersonRecord = lazy(() => import("./pages/YoungPersonRecord").then((m) => ({ default: m.YoungPersonRecord })));
+// The leaving-care screens, one chunk: the adviser's list, an alert with its pack, a record, the advisers' providers.
+const leavingCare = () => import("./pages/LeavingCare");
+const LeavingCare = lazy(() => leavingCare().then((m) => ({ default: m.LeavingCare })));
+const LeavingCareAlert = lazy(() => leavingCare().then((m) => ({ default: m.LeavingCareAlert })));
+const LeavingCareYoungPerson = lazy(() => leavingCare().then((m) => ({ default: m.LeavingCareYoungPerson })));
+const PersonalAdvisers = lazy(() => leavingCare().then((m) => ({ default: m.PersonalAdvisers })));
+// The duty inbox and a conversation, one chunk.
+const supportLine = () => import("./pages/SupportLine");
+const DutyInbox = lazy(() => supportLine().then((m) => ({ default: m.DutyInbox })));
+const Conversation = lazy(() => supportLine().then((m) => ({ default: m.Conversation })));
+// REF-26: the senior manager's queue of matching assessments waiting for a decision.
+const MatchingAssessmentQueue = lazy(() => import("./pages/MatchingAssessments").then((m) => ({ default: m.MatchingAssessmentQueue })));
 // Maps and charts are loaded only when their screen is opened: the outreach worker's phone never downloads them.
 const Hotspots = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.Hotspots })));
 const MyPlaces = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.MyPlaces })));
 const Reports = lazy(() => import("./pages/Reports").then((m) => ({ default: m.Reports })));
-// Only carers open it; kept out of the main bundle everyone downloads (still precached for the app shell).
+// Only carers open it.
 const PlacedWithMe = lazy(() => import("./pages/PlacedWithMe").then((m) => ({ default: m.PlacedWithMe })));
-// Only managers open the dashboard (with its assessment panels): kept out of the main bundle everyone downloads.
+// Only managers open the dashboard (with its assessment panels).
 const Dashboard = lazy(() => import("./pages/Dashboard").then((m) => ({ default: m.Dashboard })));
 // The assessment screens (REF-17), one chunk.
 const assessments = () => import("./pages/Assessments");
@@ -38,8 +53,21 @@ const CrossReferencesForMe = lazy(() => import("./pages/CrossReferences").then((
 // The managers' staff directory (COM-10).
 const StaffPage = lazy(() => import("./pages/Staff").then((m) => ({ default: m.StaffPage })));
 
+/** A screen's chunk that cannot be fetched (no connection, a newer deployment) is said plainly, not a blank page. */
+class ScreenFailed extends Component<{ children: ReactNode }, { error: Error | null }> {
+  state = { error: null as Error | null };
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+  render() {
+    return this.state.error
+      ? <p role="alert">This screen could not be loaded ({this.state.error.message}). Check the connection and reload the page.</p>
+      : this.props.children;
+  }
+}
+
 function Loading({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<p>Loading…</p>}>{children}</Suspense>;
+  return <ScreenFailed><Suspense fallback={<p>Loading…</p>}>{children}</Suspense></ScreenFailed>;
 }
 
 const queryClient = new QueryClient({
@@ -67,41 +95,47 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   return useSession() ? children : <Navigate to="/signin" replace />;
 }
 
-const router = createBrowserRouter([
-  {
-    element: <Layout />,
-    children: [
-      { path: "/signin", element: <SignIn /> },
-      { path: "/signin/callback", element: <OidcCallback /> },
-      { path: "/status", element: <Status /> },
-      { path: "/", element: <RequireSignIn><Home /></RequireSignIn> },
-      { path: "/dashboard", element: <RequireRole path="/dashboard"><Loading><Dashboard /></Loading></RequireRole> },
-      { path: "/placed-with-me", element: <RequireRole path="/placed-with-me"><Loading><PlacedWithMe /></Loading></RequireRole> },
-      { path: "/young-people", element: <RequireRole path="/young-people"><FindYoungPeople /></RequireRole> },
-      { path: "/young-people/:id", element: <RequireRole path="/young-people"><YoungPersonRecord /></RequireRole> },
-      { path: "/assessments/:id", element: <RequireRole path="/young-people"><Loading><AssessmentPage /></Loading></RequireRole> },
-      { path: "/asked-to-contribute", element: <RequireRole path="/asked-to-contribute"><Loading><AskedToContribute /></Loading></RequireRole> },
-      { path: "/need-tasks", element: <RequireRole path="/need-tasks"><Loading><NeedTasks /></Loading></RequireRole> },
-      { path: "/cross-references", element: <RequireRole path="/cross-references"><Loading><CrossReferencesForMe /></Loading></RequireRole> },
-      { path: "/staff", element: <RequireRole path="/staff"><Loading><StaffPage /></Loading></RequireRole> },
-      { path: "/leaving-care", element: <RequireRole path="/leaving-care"><LeavingCare /></RequireRole> },
-      { path: "/leaving-care/alerts/:id", element: <RequireRole path="/leaving-care"><LeavingCareAlert /></RequireRole> },
-      { path: "/leaving-care/young-people/:id", element: <RequireRole path="/leaving-care"><LeavingCareYoungPerson /></RequireRole> },
-      { path: "/outreach", element: <RequireRole path="/outreach"><Outreach /></RequireRole> },
-      { path: "/support-line", element: <RequireRole path="/support-line"><DutyInbox /></RequireRole> },
-      { path: "/support-line/conversations/:id", element: <RequireRole path="/support-line"><Conversation /></RequireRole> },
-      { path: "/hotspots", element: <RequireRole path="/hotspots"><Loading><Hotspots /></Loading></RequireRole> },
-      { path: "/my-places", element: <RequireRole path="/my-places"><Loading><MyPlaces /></Loading></RequireRole> },
-      { path: "/reports", element: <RequireRole path="/reports"><Loading><Reports /></Loading></RequireRole> },
-      { path: "*", element: <p role="alert">There is no such page.</p> },
-    ],
-  },
-]);
+/** A route offered to the roles of the journey at `journey` (see RequireRole), its screen loaded on demand. */
+function gated(journey: string, screen: ReactNode) {
+  return <RequireRole path={journey}><Loading>{screen}</Loading></RequireRole>;
+}
+
+const routes = (
+  <Routes>
+    <Route element={<Layout />}>
+      <Route path="/signin" element={<SignIn />} />
+      <Route path="/signin/callback" element={<Loading><OidcCallback /></Loading>} />
+      <Route path="/status" element={<Loading><Status /></Loading>} />
+      <Route path="/" element={<RequireSignIn><Home /></RequireSignIn>} />
+      <Route path="/outreach" element={<RequireRole path="/outreach"><Outreach /></RequireRole>} />
+      <Route path="/matching-assessments" element={gated("/matching-assessments", <MatchingAssessmentQueue />)} />
+      <Route path="/dashboard" element={gated("/dashboard", <Dashboard />)} />
+      <Route path="/placed-with-me" element={gated("/placed-with-me", <PlacedWithMe />)} />
+      <Route path="/young-people" element={gated("/young-people", <FindYoungPeople />)} />
+      <Route path="/young-people/:id" element={gated("/young-people", <YoungPersonRecord />)} />
+      <Route path="/assessments/:id" element={gated("/young-people", <AssessmentPage />)} />
+      <Route path="/asked-to-contribute" element={gated("/asked-to-contribute", <AskedToContribute />)} />
+      <Route path="/need-tasks" element={gated("/need-tasks", <NeedTasks />)} />
+      <Route path="/cross-references" element={gated("/cross-references", <CrossReferencesForMe />)} />
+      <Route path="/staff" element={gated("/staff", <StaffPage />)} />
+      <Route path="/leaving-care" element={gated("/leaving-care", <LeavingCare />)} />
+      <Route path="/leaving-care/advisers" element={gated("/leaving-care", <PersonalAdvisers />)} />
+      <Route path="/leaving-care/alerts/:id" element={gated("/leaving-care", <LeavingCareAlert />)} />
+      <Route path="/leaving-care/young-people/:id" element={gated("/leaving-care", <LeavingCareYoungPerson />)} />
+      <Route path="/support-line" element={gated("/support-line", <DutyInbox />)} />
+      <Route path="/support-line/conversations/:id" element={gated("/support-line", <Conversation />)} />
+      <Route path="/hotspots" element={gated("/hotspots", <Hotspots />)} />
+      <Route path="/my-places" element={gated("/my-places", <MyPlaces />)} />
+      <Route path="/reports" element={gated("/reports", <Reports />)} />
+      <Route path="*" element={<p role="alert">There is no such page.</p>} />
+    </Route>
+  </Routes>
+);
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter>{routes}</BrowserRouter>
     </QueryClientProvider>
   </StrictMode>,
 );

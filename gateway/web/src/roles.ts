@@ -12,6 +12,8 @@ export const caseStaff = [
   "SupportLineOperator", "Auditor",
 ];
 export const managers = [Roles.TeamManager, Roles.SeniorManager];
+/** REF-26: only a senior manager decides on a matching assessment (PlacementEndpoints: the queue and the decision). */
+export const seniorManagers = [Roles.SeniorManager];
 /** Roles.ReferralDeciders (docs/access-matrix.md): who records placements, risk to others and the must-not-have-contact list. */
 export const referralDeciders = [Roles.SocialWorker, ...managers];
 export const leavingCareTeam = [Roles.PersonalAdviser, ...managers];

@@ -19,6 +19,11 @@ type CrossReference = {
   id: string; youngPersonId: string; sourceYoungPersonId: string; sourceKind: string; sourceReference: string | null; summary: string | null;
   restricted: boolean; keyWorkers: string[]; acknowledgedBy: string[]; recordedAt: LondonTime; recordedBy: string;
 };
+/** AdultTagResponse.cs */
+type AdultTag = {
+  id: string; youngPersonId: string; name: string; sourceKind: string; sourceReference: string | null; summary: string; recordedAt: LondonTime;
+  recordedBy: string; otherYoungPeople: string[];
+};
 /** FindYoungPeople.cs Match */
 type Match = { id: string; displayName: string; dateOfBirth: string; localArea: string };
 
@@ -130,6 +135,91 @@ function TagAnother({ id }: { id: string }) {
       <button type="submit" disabled={tag.isPending}>Tag them</button>
       <ProblemSummary error={tag.error} fields={["taggedYoungPersonId", "sourceKind", "sourceReference", "summary"]} />
       {done && <p role="status">{done}</p>}
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Adults named on the record (REF-19, REF-13): each joins the persons-of-concern register, so the worker sees at once
+// which other young people's records name the same adult.
+
+export function AdultTagsSection({ id }: { id: string }) {
+  const tags = useQuery({
+    queryKey: ["adult-tags", id],
+    queryFn: () => api.get<AdultTag[]>(`/api/referrals/young-people/${id}/adult-tags`),
+  });
+  return (
+    <section aria-labelledby="adult-tags-title" data-testid="adult-tags">
+      <h2 id="adult-tags-title">Adults named on the record</h2>
+      {tags.isPending && <p role="status">Loading the adults named…</p>}
+      {tags.error && <ProblemSummary error={tags.error} />}
+      {tags.data?.length === 0 && <p>No adult is named on this record yet.</p>}
+      <ul className="cards">
+        {tags.data?.map((t) => (
+          <li key={t.id} className="card" data-testid="adult-tag">
+            <p><strong>{t.name}</strong>, named in {kindLabel(t.sourceKind)}{t.sourceReference ? ` (${t.sourceReference})` : ""}:</p>
+            <blockquote>{t.summary}</blockquote>
+            {t.otherYoungPeople.length > 0 ? (
+              <p className="flag" data-testid="also-named-on">
+                Also linked to {t.otherYoungPeople.length === 1 ? "another young person" : `${t.otherYoungPeople.length} other young people`}:{" "}
+                {t.otherYoungPeople.map((other, i) => (
+                  <span key={other}>{i > 0 && ", "}<Link to={`/young-people/${other}`}><PersonName id={other} /></Link></span>
+                ))}
+              </p>
+            ) : <p>No other young person is linked to them.</p>}
+            <p className="signed">Recorded by {t.recordedBy} <When value={t.recordedAt} /></p>
+          </li>
+        ))}
+      </ul>
+      <TagAdult id={id} />
+    </section>
+  );
+}
+
+function TagAdult({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState("");
+  const [kind, setKind] = useState("");
+  const [reference, setReference] = useState("");
+  const [summary, setSummary] = useState("");
+  const tag = useMutation({
+    mutationFn: () => api.post<AdultTag>(`/api/referrals/young-people/${id}/adult-tags`, {
+      name, sourceKind: kind || null, sourceReference: reference.trim() || null, summary,
+    }),
+    onSuccess: async () => {
+      setName(""); setKind(""); setReference(""); setSummary("");
+      await queryClient.invalidateQueries({ queryKey: ["adult-tags", id] });
+    },
+  });
+  const others = tag.data?.otherYoungPeople.length ?? 0;
+  return (
+    <form className="note-form" onSubmit={(e) => { e.preventDefault(); tag.mutate(); }} noValidate aria-label="Name an adult on this record">
+      <h3>Name an adult this record mentions</h3>
+      <p className="hint">They join the register of persons of concern; a network across children is flagged.</p>
+      <Field id="adult-name" field="name" label="The adult's name" error={tag.error} hint="As written; a nickname is fine.">
+        {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
+      </Field>
+      <Field id="adult-kind" field="sourceKind" label="Where on this record they are named" error={tag.error}>
+        {(p) => (
+          <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">Choose…</option>
+            {Object.entries(sourceKinds).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        )}
+      </Field>
+      <Field id="adult-reference" field="sourceReference" label="Which one (optional)" error={tag.error} hint="For example the chronology entry's number, or the date of the visit.">
+        {(p) => <input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
+      </Field>
+      <Field id="adult-summary" field="summary" label="What the record says about them" error={tag.error}>
+        {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
+      </Field>
+      <button type="submit" disabled={tag.isPending}>Name the adult</button>
+      <ProblemSummary error={tag.error} fields={["name", "sourceKind", "sourceReference", "summary"]} />
+      {tag.isSuccess && (
+        <p role="status">
+          {tag.data.name} is named on this record{others > 0 ? `; ${others === 1 ? "another young person is" : `${others} other young people are`} linked to them too` : ""}.
+        </p>
+      )}
     </form>
   );
 }

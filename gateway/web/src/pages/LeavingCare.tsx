@@ -2,9 +2,11 @@ import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, query } from "../api";
+import { useSession } from "../auth/useSession";
 import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
+import { hasAnyRole, managers } from "../roles";
 import { formatDate, type Instant } from "../time";
 
 type PackItem = { id: string; label: string; who: string | null; dueAt: Instant; at: Instant };
@@ -21,6 +23,12 @@ type Pack = {
 type Alert = {
   id: string; youngPersonId: string; displayName: string; kind: string; dueOn: string; recipient: string | null; queue: string;
   raisedAt: Instant; acknowledgedBy: string | null; acknowledgedAt: Instant; pack: Pack | null;
+};
+/** services/LeavingCare/Features/Advisers/AdviserEndpoints.cs ProviderHistoryEntry, AdviserResponse (LC-07) */
+type ProviderChange = { fromProvider: string; toProvider: string; effectiveOn: string; reason: string; recordedAt: Instant; recordedBy: string };
+type Adviser = {
+  id: string; userId: string; displayName: string; team: string; provider: string; registeredProvider: string; providerHistory: ProviderChange[];
+  registeredAt: Instant; registeredBy: string;
 };
 type OverdueItem = { youngPersonId: string; displayName: string; kind: string; dueOn: string; daysOverdue: number; personalAdviser: string | null };
 
@@ -66,6 +74,7 @@ export function LeavingCare() {
   return (
     <section aria-labelledby="lc-title">
       <h1 id="lc-title">Leaving care</h1>
+      <p><Link to="/leaving-care/advisers">Personal advisers and their providers</Link></p>
       <section aria-labelledby="alerts-title">
         <h2 id="alerts-title">Alerts to acknowledge</h2>
         {alerts.error && <ProblemSummary error={alerts.error} />}
@@ -220,5 +229,88 @@ function RecordContact({ youngPersonId }: { youngPersonId: string }) {
         {record.isSuccess && <p role="status">Contact recorded.</p>}
       </form>
     </section>
+  );
+}
+
+/** Today's date in London as yyyy-MM-dd: the calendar the service checks an effective date against. */
+function londonToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+/**
+ * LC-07: the registered personal advisers with their provider now and every change since registration, oldest first.
+ * Managers record a move to another provider (a service brought in house, a new contract) from a date, with a reason:
+ * nothing the adviser holds is copied or closed.
+ */
+export function PersonalAdvisers() {
+  const session = useSession();
+  const isManager = hasAnyRole(session?.roles ?? [], managers);
+  const advisers = useQuery({ queryKey: ["lc-advisers"], queryFn: () => api.get<Adviser[]>("/api/leavingcare/advisers") });
+  return (
+    <section aria-labelledby="advisers-title">
+      <h1 id="advisers-title">Personal advisers and their providers</h1>
+      <p><Link to="/leaving-care">Back to leaving care</Link></p>
+      {advisers.isPending && <p role="status">Loading the advisers…</p>}
+      {advisers.error && <ProblemSummary error={advisers.error} />}
+      {advisers.data?.length === 0 && <p>No personal adviser is registered.</p>}
+      <ul className="cards">
+        {advisers.data?.map((a) => (
+          <li key={a.id} className="card" data-testid="adviser">
+            <h2>{a.displayName} <span className="hint">({a.userId})</span></h2>
+            <p>{a.team} · provider now: <strong data-testid="provider-now">{a.provider}</strong></p>
+            <h3>Provider history</h3>
+            <ol className="provider-history" data-testid="provider-history">
+              <li>Registered with {a.registeredProvider} by {a.registeredBy}, <When value={a.registeredAt} /></li>
+              {a.providerHistory.map((c, i) => (
+                <li key={i} data-testid="provider-change">
+                  {c.toProvider} from {formatDate(c.effectiveOn)} (was {c.fromProvider}): {c.reason}
+                  {" "}<span className="signed">Recorded by {c.recordedBy}, <When value={c.recordedAt} /></span>
+                </li>
+              ))}
+            </ol>
+            {isManager && <ChangeProvider adviser={a} />}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ChangeProvider({ adviser: a }: { adviser: Adviser }) {
+  const queryClient = useQueryClient();
+  const [provider, setProvider] = useState("");
+  const [effectiveOn, setEffectiveOn] = useState(londonToday);
+  const [reason, setReason] = useState("");
+  const change = useMutation({
+    mutationFn: () => api.post<Adviser>(`/api/leavingcare/advisers/${a.id}/provider-changes`, { provider, effectiveOn: effectiveOn || null, reason }),
+    onSuccess: async () => {
+      setProvider(""); setReason("");
+      await queryClient.invalidateQueries({ queryKey: ["lc-advisers"] });
+    },
+  });
+  const key = `provider-${a.id}`;
+  return (
+    <details>
+      <summary>Record a change of provider</summary>
+      <form className="note-form" onSubmit={(e) => { e.preventDefault(); change.mutate(); }} noValidate aria-label={`Change ${a.displayName}'s provider`}>
+        <p className="hint">Their caseload, contacts and alerts stay theirs; the change is added to the history.</p>
+        <Field id={`${key}-provider`} field="provider" label="New provider" error={change.error}>
+          {(p) => <input {...p} value={provider} onChange={(e) => setProvider(e.target.value)} />}
+        </Field>
+        <Field id={`${key}-effective`} field="effectiveOn" label="From" error={change.error}
+          hint="Not before the adviser was registered, and at most a year ahead.">
+          {(p) => <input {...p} type="date" value={effectiveOn} onChange={(e) => setEffectiveOn(e.target.value)} />}
+        </Field>
+        <Field id={`${key}-reason`} field="reason" label="Why" error={change.error}>
+          {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={change.isPending}>Record the change</button>
+        <ProblemSummary error={change.error} fields={["provider", "effectiveOn", "reason"]} />
+        {change.isSuccess && (() => {
+          const last = change.data.providerHistory[change.data.providerHistory.length - 1];
+          return <p role="status">Recorded: {a.displayName} with {last?.toProvider ?? change.data.provider} from {formatDate(last?.effectiveOn)}.</p>;
+        })()}
+      </form>
+    </details>
   );
 }

@@ -5,7 +5,7 @@ import { useSession } from "../auth/useSession";
 import { Field } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
-import { hasAnyRole, referralDeciders } from "../roles";
+import { hasAnyRole, managers, referralDeciders } from "../roles";
 import { formatDate, type Instant } from "../time";
 
 // The placements section of the young person's record (issue 14, REF-26, REF-27; services/Referrals/Features/Placements/
@@ -27,12 +27,19 @@ type RiskToOthers = {
   withdrawnAt: Instant; withdrawnBy: string | null; withdrawalReason: string | null;
 };
 /** PlacementResponses.cs MatchingAssessmentResponse */
-type MatchingAssessment = {
-  id: string; setting: string; flagsConsidered: number; analysis: string; safetyPlan: string; recordedAt: Instant; recordedBy: string;
+export type MatchingAssessment = {
+  id: string; youngPersonId: string; setting: string; flagsConsidered: number; analysis: string; safetyPlan: string; recordedAt: Instant; recordedBy: string;
   decision: string | null; decisionRationale: string | null; decidedAt: Instant; decidedBy: string | null;
 };
 /** ReadPlacements.cs PlacementHistory */
 type PlacementHistory = { placements: Placement[]; refusals: Refusal[]; matchingAssessments: MatchingAssessment[]; riskToOthers: RiskToOthers[] };
+/** StartPlacement.cs: the 409 when residents' risk to others matches the child and no approved assessment covers it. */
+type MatchingRefusal = { matchingFlags?: number; pendingAssessmentId?: string | null };
+/** StartPlacement.cs Request */
+type PlacementRequest = {
+  youngPersonId: string; type: string | null; reason: string | null; setting: string; startedOn: string | null; reviewBy: string | null;
+  rationale: string; carerUserId: string | null;
+};
 /** PlacementResponses.cs BarredPersonResponse */
 type BarredPerson = { id: string; name: string; description: string; reason: string; recordedAt: Instant; recordedBy: string };
 
@@ -48,6 +55,13 @@ export const placementReasons: Record<string, string> = {
   AssessedNeed: "Assessed need", ProtectionFromHarm: "Protection from harm", PlacementBreakdown: "The last placement broke down",
   YoungPersonsWish: "The young person's wish", Emergency: "Emergency", CostConstraint: "Cost (a cheaper option was chosen)",
   NoFosterPlacementAvailable: "No foster placement was available",
+};
+
+/** The two reasons a needed placement is refused for, each recorded as unmet need (RecordPlacementRefusal.cs). */
+const refusalReasons = ["CostConstraint", "NoFosterPlacementAvailable"];
+/** Referrals Domain Gender, for a risk towards children of one gender. */
+const genders: Record<string, string> = {
+  Female: "Girls", Male: "Boys", NonBinary: "Non-binary children", SelfDescribed: "Children who self-describe their gender",
 };
 
 const typeLabel = (type: string) => placementTypes[type] ?? type;
@@ -78,6 +92,7 @@ function ReviewBy({ date }: { date: string }) {
 export function Placements({ id }: { id: string }) {
   const session = useSession();
   const mayWrite = hasAnyRole(session?.roles ?? [], referralDeciders);
+  const isManager = hasAnyRole(session?.roles ?? [], managers);
   const history = useQuery({
     queryKey: ["placements", id],
     queryFn: () => api.get<PlacementHistory>(`/api/referrals/young-people/${id}/placements`),
@@ -85,13 +100,15 @@ export function Placements({ id }: { id: string }) {
   const current = history.data?.placements.find((p) => p.current);
   const earlier = history.data?.placements.filter((p) => !p.current) ?? [];
   return (
-    <section aria-labelledby="placements-title" data-testid="placements">
+    <section aria-labelledby="placements-title" data-testid="placements" className="placements">
       <h2 id="placements-title">Placements</h2>
       {history.isPending && <p role="status">Loading the placements…</p>}
       {history.error && <ProblemSummary error={history.error} />}
       {history.data && (
         <>
-          {current ? <CurrentPlacement placement={current} /> : <p data-testid="current-placement">No current placement is recorded.</p>}
+          {current
+            ? <CurrentPlacement placement={current} assessments={history.data.matchingAssessments} mayEnd={mayWrite} />
+            : <p data-testid="current-placement">No current placement is recorded.</p>}
           {earlier.length > 0 && (
             <details data-testid="earlier-placements">
               <summary>Earlier placements ({earlier.length})</summary>
@@ -122,7 +139,7 @@ export function Placements({ id }: { id: string }) {
               <h3>Matching assessments</h3>
               <ul>
                 {history.data.matchingAssessments.map((a) => (
-                  <li key={a.id}>
+                  <li key={a.id} data-testid="matching-assessment">
                     {a.setting}: {a.flagsConsidered} flag(s) considered by {a.recordedBy}, <When value={a.recordedAt} /> ·{" "}
                     {a.decision
                       ? <>{a.decision === "Approved" ? "approved" : "refused"} by {a.decidedBy}, <When value={a.decidedAt} />{a.decisionRationale ? `: ${a.decisionRationale}` : ""}</>
@@ -132,16 +149,18 @@ export function Placements({ id }: { id: string }) {
               </ul>
             </div>
           )}
-          <RiskToOthersFlags flags={history.data.riskToOthers} />
+          <RiskToOthersFlags id={id} flags={history.data.riskToOthers} mayRecord={mayWrite} mayWithdraw={isManager} />
         </>
       )}
       {mayWrite && <RecordPlacement id={id} />}
+      {mayWrite && <RecordRefusal id={id} />}
       <BarredPersons id={id} mayWrite={mayWrite} />
     </section>
   );
 }
 
-function CurrentPlacement({ placement: p }: { placement: Placement }) {
+function CurrentPlacement({ placement: p, assessments, mayEnd }: { placement: Placement; assessments: MatchingAssessment[]; mayEnd: boolean }) {
+  const matching = p.matchingAssessmentId ? assessments.find((a) => a.id === p.matchingAssessmentId) : undefined;
   return (
     <div className="card" data-testid="current-placement">
       <p><strong>{typeLabel(p.type)}</strong> at <strong>{p.setting}</strong> since {formatDate(p.startedOn)}</p>
@@ -149,29 +168,136 @@ function CurrentPlacement({ placement: p }: { placement: Placement }) {
       <p>{p.reviewBy ? <ReviewBy date={p.reviewBy} /> : "No review-by date"}</p>
       <p>Why: {p.rationale}</p>
       {p.carerUserId && <p>Carer: {p.carerUserId}</p>}
+      {matching && <p data-testid="admitted-on">Admitted on the matching assessment approved by {matching.decidedBy}, <When value={matching.decidedAt} /></p>}
       <p className="signed">Recorded by {p.recordedBy} <When value={p.recordedAt} /></p>
+      {mayEnd && <EndPlacement placement={p} />}
     </div>
   );
 }
 
-function RiskToOthersFlags({ flags }: { flags: RiskToOthers[] }) {
+/** REF-26: the placement ends with no next one (home, left care); to move the child, record the next placement instead. */
+function EndPlacement({ placement: p }: { placement: Placement }) {
+  const queryClient = useQueryClient();
+  const [endedOn, setEndedOn] = useState(londonToday);
+  const [reason, setReason] = useState("");
+  const end = useMutation({
+    mutationFn: () => api.post<Placement>(`/api/referrals/placements/${p.id}/end`, { endedOn: endedOn || null, reason: reason || null }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["placements", p.youngPersonId] });
+      await queryClient.invalidateQueries({ queryKey: ["chronology", p.youngPersonId] });
+    },
+  });
+  return (
+    <details>
+      <summary>End this placement</summary>
+      <form className="note-form" onSubmit={(e) => { e.preventDefault(); end.mutate(); }} noValidate aria-label="End the placement">
+        <p className="hint">When the child leaves with no next placement (home, left care). To move them, record the next placement instead: that ends this one.</p>
+        <Field id="end-placement-on" field="endedOn" label="Ended on" error={end.error}>
+          {(f) => <input {...f} type="date" value={endedOn} onChange={(e) => setEndedOn(e.target.value)} />}
+        </Field>
+        <Field id="end-placement-reason" field="reason" label="Why it ended" error={end.error}
+          hint="Ended for cost or because no foster placement was available is recorded as unmet need.">
+          {(f) => (
+            <select {...f} value={reason} onChange={(e) => setReason(e.target.value)}>
+              <option value="">Choose a reason…</option>
+              {Object.entries(placementReasons).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          )}
+        </Field>
+        <button type="submit" disabled={end.isPending}>End the placement</button>
+        <ProblemSummary error={end.error} fields={["endedOn", "reason"]} />
+      </form>
+    </details>
+  );
+}
+
+function RiskToOthersFlags({ id, flags, mayRecord, mayWithdraw }: { id: string; flags: RiskToOthers[]; mayRecord: boolean; mayWithdraw: boolean }) {
   return (
     <div data-testid="risk-to-others">
       <h3>Their own risk to other children</h3>
       {flags.length === 0 && <p>No risk to others is recorded for this young person.</p>}
       <ul>
         {flags.map((f) => {
-          const towards = [f.towardsGender && `${f.towardsGender.toLowerCase()} children`, f.towardsYoungerThan && `children younger than ${f.towardsYoungerThan}`]
+          const towards = [f.towardsGender && (genders[f.towardsGender] ?? f.towardsGender).toLowerCase(), f.towardsYoungerThan && `children younger than ${f.towardsYoungerThan}`]
             .filter(Boolean).join(", ");
           return (
-            <li key={f.id} className={f.withdrawnAt ? undefined : "flag"}>
+            <li key={f.id} className={f.withdrawnAt ? undefined : "flag"} data-testid="risk-to-others-flag">
               {f.description} · towards {towards || "any child"} (recorded by {f.recordedBy}, <When value={f.recordedAt} />)
               {f.withdrawnAt && <> · withdrawn by {f.withdrawnBy}, <When value={f.withdrawnAt} />: {f.withdrawalReason}</>}
+              {!f.withdrawnAt && mayWithdraw && <WithdrawFlag youngPersonId={id} flag={f} />}
             </li>
           );
         })}
       </ul>
+      {mayRecord && <RecordRiskToOthers id={id} />}
     </div>
+  );
+}
+
+/** REF-26: a flag matched against every admission to where this young person lives. */
+function RecordRiskToOthers({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const [description, setDescription] = useState("");
+  const [towardsGender, setTowardsGender] = useState("");
+  const [towardsYoungerThan, setTowardsYoungerThan] = useState("");
+  const record = useMutation({
+    mutationFn: () => api.post<RiskToOthers>(`/api/referrals/young-people/${id}/risk-to-others`, {
+      description, towardsGender: towardsGender || null,
+      towardsYoungerThan: towardsYoungerThan.trim() === "" ? null : Number(towardsYoungerThan),
+    }),
+    onSuccess: async () => {
+      setDescription(""); setTowardsGender(""); setTowardsYoungerThan("");
+      await queryClient.invalidateQueries({ queryKey: ["placements", id] });
+      await queryClient.invalidateQueries({ queryKey: ["chronology", id] });
+    },
+  });
+  return (
+    <details>
+      <summary>Record a risk this young person poses to other children</summary>
+      <form className="note-form" onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate aria-label="Record a risk to others">
+        <p className="hint">Every admission to a residential setting where they live is then matched against it.</p>
+        <Field id="rto-description" field="description" label="The risk they pose" error={record.error}>
+          {(f) => <textarea {...f} rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        </Field>
+        <Field id="rto-gender" field="towardsGender" label="Towards children of (optional)" error={record.error}>
+          {(f) => (
+            <select {...f} value={towardsGender} onChange={(e) => setTowardsGender(e.target.value)}>
+              <option value="">Any gender</option>
+              {Object.entries(genders).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="rto-younger" field="towardsYoungerThan" label="Towards children younger than (years, optional)" error={record.error}>
+          {(f) => <input {...f} type="number" inputMode="numeric" min={1} max={25} value={towardsYoungerThan} onChange={(e) => setTowardsYoungerThan(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={record.isPending}>Record the risk</button>
+        <ProblemSummary error={record.error} fields={["description", "towardsGender", "towardsYoungerThan"]} />
+        {record.isSuccess && <p role="status">Risk to others recorded.</p>}
+      </form>
+    </details>
+  );
+}
+
+/** Managers withdraw a flag with a reason; it stays on the record, marked withdrawn. */
+function WithdrawFlag({ youngPersonId, flag }: { youngPersonId: string; flag: RiskToOthers }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const withdraw = useMutation({
+    mutationFn: () => api.post<RiskToOthers>(`/api/referrals/risk-to-others/${flag.id}/withdraw`, { reason }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["placements", youngPersonId] }),
+  });
+  return (
+    <details className="withdraw">
+      <summary>Withdraw this flag</summary>
+      <form className="note-form" onSubmit={(e) => { e.preventDefault(); withdraw.mutate(); }} noValidate aria-label="Withdraw the risk-to-others flag">
+        <Field id={`withdraw-${flag.id}-reason`} field="reason" label="Why it is withdrawn" error={withdraw.error}
+          hint="The flag stays on the record, marked withdrawn; it no longer stops an admission.">
+          {(f) => <textarea {...f} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={withdraw.isPending}>Withdraw the flag</button>
+        <ProblemSummary error={withdraw.error} fields={["reason"]} />
+      </form>
+    </details>
   );
 }
 
@@ -185,69 +311,172 @@ function RecordPlacement({ id }: { id: string }) {
   const [rationale, setRationale] = useState("");
   const [carerUserId, setCarerUserId] = useState("");
   const record = useMutation({
-    mutationFn: () => api.post<Placement>("/api/referrals/placements", {
-      youngPersonId: id, type: type || null, reason: reason || null, setting, startedOn: startedOn || null, reviewBy: reviewBy || null,
-      rationale, carerUserId: carerUserId.trim() || null,
-    }),
+    mutationFn: (body: PlacementRequest) => api.post<Placement>("/api/referrals/placements", body),
     onSuccess: async () => {
       setType(""); setReason(""); setSetting(""); setReviewBy(""); setRationale(""); setCarerUserId("");
       await queryClient.invalidateQueries({ queryKey: ["placements", id] });
       await queryClient.invalidateQueries({ queryKey: ["chronology", id] });
     },
   });
+  const submit = () => record.mutate({
+    youngPersonId: id, type: type || null, reason: reason || null, setting, startedOn: startedOn || null, reviewBy: reviewBy || null,
+    rationale, carerUserId: carerUserId.trim() || null,
+  });
   const error = record.error;
-  const pendingAssessment = error instanceof ApiError && error.status === 409
-    ? (error.problem as { pendingAssessmentId?: string | null }).pendingAssessmentId : undefined;
+  // StartPlacement's 409 when residents match: with `matchingFlags` (how many) and the assessment already waiting, if any.
+  const matching = error instanceof ApiError && error.status === 409 && (error.problem as MatchingRefusal).matchingFlags !== undefined
+    ? error.problem as MatchingRefusal : undefined;
   const residential = residentialTypes.includes(type);
   return (
-    <form className="note-form" onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate aria-label="Record a placement">
-      <h3>Record a placement</h3>
-      <p className="hint">Starting a placement ends the current one on the same day.</p>
-      <Field id="placement-type" field="type" label="Type of placement" error={error}>
-        {(p) => (
-          <select {...p} value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">Choose a type…</option>
-            {Object.entries(placementTypes).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </select>
+    <>
+      <form className="note-form" onSubmit={(e) => { e.preventDefault(); submit(); }} noValidate aria-label="Record a placement">
+        <h3>Record a placement</h3>
+        <p className="hint">Starting a placement ends the current one on the same day.</p>
+        <Field id="placement-type" field="type" label="Type of placement" error={error}>
+          {(p) => (
+            <select {...p} value={type} onChange={(e) => setType(e.target.value)}>
+              <option value="">Choose a type…</option>
+              {Object.entries(placementTypes).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="placement-reason" field="reason" label="Reason for the placement" error={error}>
+          {(p) => (
+            <select {...p} value={reason} onChange={(e) => setReason(e.target.value)}>
+              <option value="">Choose a reason…</option>
+              {Object.entries(placementReasons).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="placement-setting" field="setting" label="Setting (the home, unit or address)" error={error}>
+          {(p) => <input {...p} value={setting} onChange={(e) => setSetting(e.target.value)} />}
+        </Field>
+        <Field id="placement-started" field="startedOn" label="Started on" error={error}>
+          {(p) => <input {...p} type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />}
+        </Field>
+        <Field id="placement-review" field="reviewBy" label={residential ? "Review by" : "Review by (optional for this type)"} error={error}
+          hint="Required for residential care, secure care, a hostel and out of area: at most 90 days after the start.">
+          {(p) => <input {...p} type="date" value={reviewBy} onChange={(e) => setReviewBy(e.target.value)} />}
+        </Field>
+        <Field id="placement-rationale" field="rationale" label="Why this placement" error={error}>
+          {(p) => <textarea {...p} rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} />}
+        </Field>
+        <Field id="placement-carer" field="carerUserId" label="Carer's user id (optional)" error={error}
+          hint="The carer then sees this child and their must-not-have-contact list while the placement lasts.">
+          {(p) => <input {...p} value={carerUserId} onChange={(e) => setCarerUserId(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={record.isPending}>Record the placement</button>
+        {error instanceof ApiError && error.status === 409 && (
+          <p className="flag" data-testid="placement-not-recorded">
+            The placement was not recorded.{" "}
+            {matching?.pendingAssessmentId
+              ? "A matching assessment for this setting is waiting for a senior manager's decision; the placement can be recorded once they approve it."
+              : matching
+                ? `Young people living there now pose a risk that matches this child (${matching.matchingFlags} flag${matching.matchingFlags === 1 ? "" : "s"}): record a matching assessment below for a senior manager to decide on.`
+                : ""}
+          </p>
         )}
-      </Field>
-      <Field id="placement-reason" field="reason" label="Reason for the placement" error={error}>
-        {(p) => (
-          <select {...p} value={reason} onChange={(e) => setReason(e.target.value)}>
-            <option value="">Choose a reason…</option>
-            {Object.entries(placementReasons).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
-          </select>
-        )}
-      </Field>
-      <Field id="placement-setting" field="setting" label="Setting (the home, unit or address)" error={error}>
+        <ProblemSummary error={error} fields={["youngPersonId", "type", "reason", "setting", "startedOn", "reviewBy", "rationale", "carerUserId"]} />
+        {record.isSuccess && <p role="status">Placement recorded: {typeLabel(record.data.type)} at {record.data.setting}.</p>}
+      </form>
+      {matching && !matching.pendingAssessmentId && record.variables && (
+        <RecordMatchingAssessment key={record.submittedAt} id={id} setting={record.variables.setting} flags={matching.matchingFlags ?? 0} />
+      )}
+    </>
+  );
+}
+
+/**
+ * REF-26 (Imray recommendation 2): how a matching resident's risk will be managed if the child is admitted. Offered
+ * when an admission was refused for a match; the server lists the flags it considers, and a senior manager other
+ * than the author decides (the queue at /matching-assessments).
+ */
+function RecordMatchingAssessment({ id, setting: refusedSetting, flags }: { id: string; setting: string; flags: number }) {
+  const queryClient = useQueryClient();
+  const [setting, setSetting] = useState(refusedSetting);
+  const [analysis, setAnalysis] = useState("");
+  const [safetyPlan, setSafetyPlan] = useState("");
+  const record = useMutation({
+    mutationFn: () => api.post<MatchingAssessment>("/api/referrals/placements/matching-assessments", { youngPersonId: id, setting, analysis, safetyPlan }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["placements", id] });
+    },
+  });
+  return (
+    <form className="note-form" onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate aria-label="Record a matching assessment">
+      <h3>Record a matching assessment</h3>
+      <p className="hint">
+        {flags} risk-to-others flag{flags === 1 ? "" : "s"} of the residents match this child. Say how each risk will be managed if they are
+        admitted; a senior manager other than you then approves or refuses it, and the placement can be recorded once it is approved.
+      </p>
+      <Field id="matching-setting" field="setting" label="Setting" error={record.error}>
         {(p) => <input {...p} value={setting} onChange={(e) => setSetting(e.target.value)} />}
       </Field>
-      <Field id="placement-started" field="startedOn" label="Started on" error={error}>
-        {(p) => <input {...p} type="date" value={startedOn} onChange={(e) => setStartedOn(e.target.value)} />}
+      <Field id="matching-analysis" field="analysis" label="Analysis of the matching risk" error={record.error}>
+        {(p) => <textarea {...p} rows={4} value={analysis} onChange={(e) => setAnalysis(e.target.value)} />}
       </Field>
-      <Field id="placement-review" field="reviewBy" label={residential ? "Review by" : "Review by (optional for this type)"} error={error}
-        hint="Required for residential care, secure care, a hostel and out of area: at most 90 days after the start.">
-        {(p) => <input {...p} type="date" value={reviewBy} onChange={(e) => setReviewBy(e.target.value)} />}
+      <Field id="matching-safety-plan" field="safetyPlan" label="Safety plan" error={record.error}>
+        {(p) => <textarea {...p} rows={4} value={safetyPlan} onChange={(e) => setSafetyPlan(e.target.value)} />}
       </Field>
-      <Field id="placement-rationale" field="rationale" label="Why this placement" error={error}>
-        {(p) => <textarea {...p} rows={3} value={rationale} onChange={(e) => setRationale(e.target.value)} />}
-      </Field>
-      <Field id="placement-carer" field="carerUserId" label="Carer's user id (optional)" error={error}
-        hint="The carer then sees this child and their must-not-have-contact list while the placement lasts.">
-        {(p) => <input {...p} value={carerUserId} onChange={(e) => setCarerUserId(e.target.value)} />}
-      </Field>
-      <button type="submit" disabled={record.isPending}>Record the placement</button>
-      {error instanceof ApiError && error.status === 409 && (
-        <p className="flag" data-testid="placement-not-recorded">
-          The placement was not recorded.{" "}
-          {pendingAssessment
-            ? "A matching assessment for this setting is waiting for a senior manager's decision; the placement can be recorded once they approve it."
-            : "Young people living there now pose a risk that matches this child."}
+      <button type="submit" disabled={record.isPending || record.isSuccess}>Record the matching assessment</button>
+      <ProblemSummary error={record.error} fields={["youngPersonId", "setting", "analysis", "safetyPlan"]} />
+      {record.isSuccess && (
+        <p role="status">
+          Matching assessment recorded ({record.data.flagsConsidered} flag{record.data.flagsConsidered === 1 ? "" : "s"} considered): waiting for a
+          senior manager's decision. Record the placement again once it is approved.
         </p>
       )}
-      <ProblemSummary error={error} fields={["youngPersonId", "type", "reason", "setting", "startedOn", "reviewBy", "rationale", "carerUserId"]} />
-      {record.isSuccess && <p role="status">Placement recorded: {typeLabel(record.data.type)} at {record.data.setting}.</p>}
     </form>
+  );
+}
+
+/** REF-26: a placement the child needed and did not get for cost or shortage, recorded as unmet need. */
+function RecordRefusal({ id }: { id: string }) {
+  const queryClient = useQueryClient();
+  const [requestedType, setRequestedType] = useState("");
+  const [reason, setReason] = useState("");
+  const [note, setNote] = useState("");
+  const record = useMutation({
+    mutationFn: () => api.post<Refusal>("/api/referrals/placements/refusals", {
+      youngPersonId: id, requestedType: requestedType || null, reason: reason || null, note,
+    }),
+    onSuccess: async () => {
+      setRequestedType(""); setReason(""); setNote("");
+      await queryClient.invalidateQueries({ queryKey: ["placements", id] });
+      await queryClient.invalidateQueries({ queryKey: ["chronology", id] });
+    },
+  });
+  return (
+    <details className="placement-refusal">
+      <summary>Record a placement refused for cost or shortage</summary>
+      <form className="note-form" onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate aria-label="Record a refusal for cost or shortage">
+        <p className="hint">A placement the child needed and did not get because of its cost or a shortage of carers: it is recorded as unmet need.</p>
+        <Field id="refusal-type" field="requestedType" label="The placement they needed" error={record.error}>
+          {(p) => (
+            <select {...p} value={requestedType} onChange={(e) => setRequestedType(e.target.value)}>
+              <option value="">Choose a type…</option>
+              {Object.entries(placementTypes).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="refusal-reason" field="reason" label="Why it was refused" error={record.error}>
+          {(p) => (
+            <select {...p} value={reason} onChange={(e) => setReason(e.target.value)}>
+              <option value="">Choose a reason…</option>
+              {refusalReasons.map((value) => <option key={value} value={value}>{reasonLabel(value)}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="refusal-note" field="note" label="What was said, and by whom" error={record.error}>
+          {(p) => <textarea {...p} rows={2} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={record.isPending}>Record the refusal</button>
+        <ProblemSummary error={record.error} fields={["youngPersonId", "requestedType", "reason", "note"]} />
+        {record.isSuccess && (
+          <p role="status">Recorded as unmet need: {typeLabel(record.data.requestedType)} refused ({reasonLabel(record.data.reason)}).</p>
+        )}
+      </form>
+    </details>
   );
 }
 

@@ -3,13 +3,16 @@ import { useQuery, useMutation } from "@tanstack/react-query";
 import { Navigate, useNavigate } from "react-router";
 import { api } from "../api";
 import { sessionFromToken, signIn } from "../auth/session";
-import { startOidcSignIn, type OidcSettings } from "../auth/oidc";
+import type { OidcSettings } from "../auth/oidc";
 import { useSession } from "../auth/useSession";
 import { FieldError, ProblemSummary, describedBy } from "../components/Problem";
 
 type AuthConfig = { developmentSignIn: boolean; oidc: OidcSettings | null };
 type DemoUser = { user: string; role: string; description: string };
 type TokenResponse = { accessToken: string };
+
+/** oidc-client-ts is fetched only when someone signs in with their organisation: it stays out of the main script. */
+const startOidcSignIn = (settings: OidcSettings) => import("../auth/oidc").then((m) => m.startOidcSignIn(settings));
 
 export function SignIn() {
   const session = useSession();
@@ -22,6 +25,7 @@ export function SignIn() {
   });
   const [role, setRole] = useState("");
   const [user, setUser] = useState("");
+  const [oidcFailure, setOidcFailure] = useState<string | null>(null);
   const token = useMutation({
     mutationFn: (body: { role: string; user: string }) => api.post<TokenResponse>("/dev/token", body),
     onSuccess: (response) => {
@@ -41,8 +45,12 @@ export function SignIn() {
       <h1 id="signin-title">Sign in to Support</h1>
       {config.isPending && <p>Loading…</p>}
       {config.data?.oidc && (
-        <p><button type="button" onClick={() => startOidcSignIn(config.data!.oidc!)}>Sign in with your organisation</button></p>
+        <p><button type="button" onClick={() => {
+          setOidcFailure(null);
+          startOidcSignIn(config.data!.oidc!).catch((e: Error) => setOidcFailure(e.message));
+        }}>Sign in with your organisation</button></p>
       )}
+      {oidcFailure && <p role="alert">Sign-in could not start: {oidcFailure}</p>}
       {config.data?.developmentSignIn && (
         <>
           <p className="notice">Development sign-in: these demo users get a token signed with the development key. It is not offered in production.</p>

@@ -47,6 +47,7 @@ const Placements = lazy(() => import("./Placements").then((m) => ({ default: m.P
 const StrategyActionsSection = lazy(() => import("./StrategyActions").then((m) => ({ default: m.StrategyActionsSection })));
 const CaseSupervision = lazy(() => import("./Supervision").then((m) => ({ default: m.CaseSupervision })));
 const CrossReferencesSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.CrossReferencesSection })));
+const AdultTagsSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.AdultTagsSection })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
 
 export function YoungPersonRecord() {
@@ -71,6 +72,9 @@ export function YoungPersonRecord() {
           </Suspense>
           <Suspense fallback={<p role="status">Loading the cross-references…</p>}>
             <CrossReferencesSection id={id} />
+          </Suspense>
+          <Suspense fallback={<p role="status">Loading the adults named…</p>}>
+            <AdultTagsSection id={id} />
           </Suspense>
           <Referrals id={id} />
           <RiskAssessments id={id} />
