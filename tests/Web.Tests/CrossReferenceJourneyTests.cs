@@ -140,6 +140,11 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
         using var social = platform.Client("SocialWorker", "web-adult-sw");
         var chloeId = await Seed.RegisterAsync(social, "Chloe", family, new DateOnly(2011, 9, 14));
         var tiaId = await Seed.RegisterAsync(social, "Tia", family, new DateOnly(2012, 3, 3));
+        using (var noted = await social.PostAsJsonAsync($"/api/referrals/young-people/{chloeId}/chronology",
+            new { occurredAt = DateTimeOffset.UtcNow.AddHours(-1), text = "Chloe says an older man called Dean buys them drinks." }))
+        {
+            Assert.Equal(HttpStatusCode.Created, noted.StatusCode);
+        }
         // Tia's record already names him.
         using (var tagged = await social.PostAsJsonAsync($"/api/referrals/young-people/{tiaId}/adult-tags", new
         {
@@ -166,7 +171,10 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
             await Assertions.Expect(form.GetByLabel("What the record says about them")).ToHaveAttributeAsync("aria-invalid", "true");
 
             await form.GetByLabel("Where on this record they are named").SelectOptionAsync(new SelectOptionValue { Label = "A chronology entry" });
-            await form.GetByLabel("Which one (optional)").FillAsync("entry 7");
+            // The entry is chosen from Chloe's chronology: the service checks it is on her record.
+            var which = form.GetByLabel("Which one (optional)").Locator("option", new() { HasText = "an older man called Dean" });
+            await Assertions.Expect(which).ToHaveCountAsync(1);
+            await form.GetByLabel("Which one (optional)").SelectOptionAsync(new SelectOptionValue { Label = (await which.TextContentAsync())! });
             await form.GetByLabel("What the record says about them").FillAsync("Chloe says Dean gives her and her friends vodka in the park.");
             await form.GetByRole(AriaRole.Button, new() { Name = "Name the adult" }).ClickAsync();
             // The same adult however his name is typed: the register matches the normalised name, and Tia is linked to him.
@@ -175,7 +183,7 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
             await Assertions.Expect(form.Locator(".field-error")).ToHaveCountAsync(0);
             var tag = section.GetByTestId("adult-tag");
             await Assertions.Expect(tag).ToHaveCountAsync(1);
-            await Assertions.Expect(tag.Locator("p").First).ToHaveTextAsync($"{adult.ToUpperInvariant()}, named in a chronology entry (entry 7):");
+            await Assertions.Expect(tag.Locator("p").First).ToHaveTextAsync($"{adult.ToUpperInvariant()}, named in a chronology entry:");
             await Assertions.Expect(tag.Locator("blockquote")).ToHaveTextAsync("Chloe says Dean gives her and her friends vodka in the park.");
             await Assertions.Expect(tag.GetByTestId("also-named-on")).ToHaveTextAsync($"Also linked to another young person: Tia {family}");
             await Assertions.Expect(tag.Locator(".signed")).ToHaveTextAsync(new Regex(@"^Recorded by demo-socialworker .* (GMT|BST)$"));
@@ -194,6 +202,9 @@ public sealed class CrossReferenceJourneyTests(Platform platform, Chromium chrom
         var stored = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{chloeId}/adult-tags");
         var only = Assert.Single(stored.EnumerateArray());
         Assert.Equal("chronology-entry", only.GetProperty("sourceKind").GetString());
+        var chronology = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{chloeId}/chronology");
+        var note = chronology.GetProperty("entries").EnumerateArray().Single(e => e.GetProperty("kind").GetString() == "CaseNote");
+        Assert.Equal(note.GetProperty("id").GetString(), only.GetProperty("sourceReference").GetString());
         Assert.Equal(tiaId, Assert.Single(only.GetProperty("otherYoungPeople").EnumerateArray()).GetGuid());
     }
 }

@@ -157,7 +157,7 @@ export function AdultTagsSection({ id }: { id: string }) {
       <ul className="cards">
         {tags.data?.map((t) => (
           <li key={t.id} className="card" data-testid="adult-tag">
-            <p><strong>{t.name}</strong>, named in {kindLabel(t.sourceKind)}{t.sourceReference ? ` (${t.sourceReference})` : ""}:</p>
+            <p><strong>{t.name}</strong>, named in {kindLabel(t.sourceKind)}:</p>
             <blockquote>{t.summary}</blockquote>
             {t.otherYoungPeople.length > 0 ? (
               <p className="flag" data-testid="also-named-on">
@@ -201,15 +201,13 @@ function TagAdult({ id }: { id: string }) {
       </Field>
       <Field id="adult-kind" field="sourceKind" label="Where on this record they are named" error={tag.error}>
         {(p) => (
-          <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select {...p} value={kind} onChange={(e) => { setKind(e.target.value); setReference(""); }}>
             <option value="">Choose…</option>
             {Object.entries(sourceKinds).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select>
         )}
       </Field>
-      <Field id="adult-reference" field="sourceReference" label="Which one (optional)" error={tag.error} hint="For example the chronology entry's number, or the date of the visit.">
-        {(p) => <input {...p} value={reference} onChange={(e) => setReference(e.target.value)} />}
-      </Field>
+      <SourceReference id="adult-reference" youngPersonId={id} kind={kind} value={reference} onChange={setReference} error={tag.error} />
       <Field id="adult-summary" field="summary" label="What the record says about them" error={tag.error}>
         {(p) => <textarea {...p} rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />}
       </Field>
