@@ -1,5 +1,6 @@
 using MassTransit;
 using Support.Messaging;
+using Support.Registry;
 using Support.Referrals.Data;
 using Support.Referrals.Features.Assessments;
 using Support.Referrals.Features.Cases;
@@ -17,6 +18,7 @@ using Support.Referrals.Features.OrganisedAbuse;
 using Support.Referrals.Features.Placements;
 using Support.Referrals.Features.PoliceOutcomes;
 using Support.Referrals.Features.Referrals;
+using Support.Referrals.Features.Retention;
 using Support.Referrals.Features.RiskAssessments;
 using Support.Referrals.Features.RiskReviews;
 using Support.Referrals.Features.S47Pathways;
@@ -35,8 +37,13 @@ public static class ReferralsApi
 
     public static WebApplicationBuilder AddReferralsFeatures(this WebApplicationBuilder builder)
     {
-        // Every consumer in this service (Consumers/), each with its declared inbox name.
-        builder.AddSupportMessaging<ReferralsDbContext>(ServiceName, bus => bus.AddConsumers(typeof(ReferralsApi).Assembly));
+        // Every consumer in this service (Consumers/), each with its declared inbox name, and the retention erasure every
+        // service shares (REC-04).
+        builder.AddSupportMessaging<ReferralsDbContext>(ServiceName, bus =>
+        {
+            bus.AddConsumers(typeof(ReferralsApi).Assembly);
+            bus.AddRetentionErasureConsumer<ReferralsDbContext>(ServiceName);
+        });
         builder.Services.AddOptions<S47Options>().BindConfiguration(S47Options.Section)
             .Validate(o => o.IsValid(), "S47: every deadline >= 1 and OrganisedAbuseThreshold >= 2.")
             .ValidateOnStart();
@@ -46,6 +53,7 @@ public static class ReferralsApi
         builder.AddEscalations();
         builder.AddPlacements();
         builder.AddAssessments();
+        builder.AddRetention();
         builder.Services.AddOptions<SupervisionOptions>().BindConfiguration(SupervisionOptions.Section)
             .Validate(o => o.IsValid(), "Supervision: 1 <= GapWeeks <= 52.")
             .ValidateOnStart();
@@ -78,6 +86,7 @@ public static class ReferralsApi
         app.MapSharingRelationshipEndpoints();
         app.MapDisclosureEndpoints();
         app.MapSubjectAccessEndpoints();
+        app.MapRetentionEndpoints();
         app.MapEscalationEndpoints();
         app.MapShareRefusalEndpoints();
         app.MapPlacementEndpoints();

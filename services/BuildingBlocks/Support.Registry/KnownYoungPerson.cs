@@ -1,3 +1,5 @@
+using Support.ServiceDefaults.Data;
+
 namespace Support.Registry;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Support.Registry;
 /// and an older version arriving late is ignored, decided in the database. Services keep their own context-specific
 /// facts about the person in their own tables, keyed by the same id.
 /// </summary>
+[KeyedByYoungPerson]
 public sealed class KnownYoungPerson
 {
     private KnownYoungPerson() { }

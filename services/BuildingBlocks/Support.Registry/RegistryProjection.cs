@@ -34,7 +34,7 @@ public static class RegistryProjection
 
     /// <summary>
     /// Registers the consumers on queues named <c>{service}-young-person-registered</c>, <c>...-details-corrected</c>,
-    /// <c>...-sharing-relationship-recorded</c> and <c>...-sharing-relationship-ended</c>.
+    /// <c>...-sharing-relationship-recorded</c>, <c>...-sharing-relationship-ended</c> and <c>...-retention-period-ended</c>.
     /// </summary>
     public static IBusRegistrationConfigurator AddRegistryProjectionConsumers<TContext>(this IBusRegistrationConfigurator bus, string service)
         where TContext : DbContext
@@ -44,6 +44,14 @@ public static class RegistryProjection
         // The sharing relationships a partner's reads of this service's records are decided on (REC-11).
         bus.AddConsumer<SharingRelationshipRecordedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-sharing-relationship-recorded");
         bus.AddConsumer<SharingRelationshipEndedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-sharing-relationship-ended");
+        return bus.AddRetentionErasureConsumer<TContext>(service);
+    }
+
+    /// <summary>The retention erasure (REC-04), on <c>{service}-retention-period-ended</c>; Referrals registers it alone.</summary>
+    public static IBusRegistrationConfigurator AddRetentionErasureConsumer<TContext>(this IBusRegistrationConfigurator bus, string service)
+        where TContext : DbContext
+    {
+        bus.AddConsumer<RetentionErasureConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-retention-period-ended");
         return bus;
     }
 

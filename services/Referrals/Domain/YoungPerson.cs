@@ -1,10 +1,13 @@
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Data;
+
 namespace Support.Referrals.Domain;
 
 /// <summary>
 /// A young person in the registry. Their details are a list of dated, signed versions; the latest is current and
 /// every earlier one stays readable, so nobody can tell a different story about what was recorded when.
 /// </summary>
+[KeyedByYoungPerson]
 public sealed class YoungPerson
 {
     private readonly List<YoungPersonDetails> _details = [];

@@ -54,7 +54,7 @@ public sealed class InformationSharingProtocolTests
         Assert.Null(protocol.TermsFor(User(Roles.Commissioner)));
         var both = protocol.TermsFor(User(Roles.Carer, Roles.HealthPartner));
         Assert.Equal(
-            new[] { SharingRelationshipKind.Placement, SharingRelationshipKind.Grant, SharingRelationshipKind.ReferralMade }.Order(),
+            new[] { SharingRelationshipKind.Placement, SharingRelationshipKind.Grant, SharingRelationshipKind.ReferralMade, SharingRelationshipKind.AssessmentInvitation }.Order(),
             both!.Relationships.Order());
         Assert.Equal(protocol.Partners[Roles.Carer].LawfulBasis, both.LawfulBasis);
     }

@@ -3606,6 +3606,176 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("referral_s47_decisions", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("placed_by");
+
+                    b.Property<string>("PlacedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("placed_by_role");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("release_reason");
+
+                    b.Property<DateTimeOffset?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("released_by");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_legal_holds");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_legal_holds_young_person_id")
+                        .HasFilter("released_at IS NULL");
+
+                    b.ToTable("legal_holds", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Retention.RetentionRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Erased")
+                        .HasColumnType("integer")
+                        .HasColumnName("erased");
+
+                    b.Property<int>("Held")
+                        .HasColumnType("integer")
+                        .HasColumnName("held");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("started_by");
+
+                    b.Property<DateOnly>("Today")
+                        .HasColumnType("date")
+                        .HasColumnName("today");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_retention_runs_started_at");
+
+                    b.ToTable("retention_runs", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Retention.RetentionTombstone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<DateOnly>("RetainUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("retain_until");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("rule");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("run_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_retention_tombstones");
+
+                    b.HasIndex("ErasedAt")
+                        .HasDatabaseName("ix_retention_tombstones_erased_at");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_retention_tombstones_run_id");
+
+                    b.HasIndex("YoungPersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_retention_tombstones_young_person_id");
+
+                    b.ToTable("retention_tombstones", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Retention.RetentionTombstoneEntry", b =>
+                {
+                    b.Property<Guid>("TombstoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tombstone_id");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Table")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("table");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer")
+                        .HasColumnName("rows");
+
+                    b.HasKey("TombstoneId", "Service", "Table")
+                        .HasName("pk_retention_tombstone_entries");
+
+                    b.ToTable("retention_tombstone_entries", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Risk.CurrentRiskLevel", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -5403,6 +5573,26 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_referral_s47_decisions_referrals_referral_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Retention.RetentionTombstone", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Retention.RetentionRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_tombstones_retention_runs_run_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Retention.RetentionTombstoneEntry", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Retention.RetentionTombstone", null)
+                        .WithMany()
+                        .HasForeignKey("TombstoneId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_retention_tombstone_entries_retention_tombstones_tombstone_");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Risk.RiskAssessmentCountersignature", b =>
