@@ -13,6 +13,18 @@ namespace Support.Missing.Data.Migrations
         {
             // REC-04, RecordRetention: the append-only tables' one permitted DELETE, the retention job's.
             migrationBuilder.AllowRetentionErasure("missing");
+            // Episodes and interviews change state but are never deleted by the application (REC-01): the retention job's
+            // DELETE is the one exception here too.
+            migrationBuilder.Sql($"""
+                CREATE OR REPLACE FUNCTION "missing".refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF current_setting('{AppendOnlyTables.ErasureSetting}', true) = '{AppendOnlyTables.ErasureValue}' THEN
+                    RETURN OLD;
+                  END IF;
+                  RAISE EXCEPTION 'rows of %.% are never deleted', TG_TABLE_SCHEMA, TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+                END $$;
+                """);
 
 
         }
