@@ -11,6 +11,8 @@ public static class GatewayPolicies
     public const string Professionals = nameof(Professionals);
     /// <summary>The one report write: importing historic figures (COM-01), for commissioners and governance only.</summary>
     public const string HistoricFigureImporters = nameof(HistoricFigureImporters);
+    /// <summary>A young person or adult survivor signed in to ask for their own record (issue 16 item 4).</summary>
+    public const string DataSubjects = nameof(DataSubjects);
     /// <summary>Fixed window per client address for public webhooks (Twilio), which carry no token.</summary>
     public const string WebhookRateLimit = "webhooks";
     /// <summary>Per signed-in user, so one runaway client cannot starve the rest.</summary>
@@ -22,7 +24,8 @@ public static class GatewayPolicies
     {
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Professionals, p => p.RequireRole(Roles.CaseStaff.Union(Roles.AccessLogReaders)))
-            .AddPolicy(HistoricFigureImporters, p => p.RequireRole(Roles.HistoricFigureImporters));
+            .AddPolicy(HistoricFigureImporters, p => p.RequireRole(Roles.HistoricFigureImporters))
+            .AddPolicy(DataSubjects, p => p.RequireRole(Roles.DataSubjects));
 
         var limits = builder.Configuration.GetSection("RateLimits");
         builder.Services.AddRateLimiter(options =>

@@ -15,6 +15,7 @@ using Support.Referrals.Features.LinkProposals;
 using Support.Referrals.Features.ManagerTasks;
 using Support.Referrals.Features.OnCall;
 using Support.Referrals.Features.OrganisedAbuse;
+using Support.Referrals.Features.OwnRecord;
 using Support.Referrals.Features.Placements;
 using Support.Referrals.Features.PoliceOutcomes;
 using Support.Referrals.Features.Referrals;
@@ -87,6 +88,7 @@ public static class ReferralsApi
         app.MapDisclosureEndpoints();
         app.MapSubjectAccessEndpoints();
         app.MapRetentionEndpoints();
+        app.MapOwnRecordEndpoints();
         app.MapEscalationEndpoints();
         app.MapShareRefusalEndpoints();
         app.MapPlacementEndpoints();

@@ -53,6 +53,12 @@ public static class Roles
     /// </summary>
     public static readonly IReadOnlyList<string> PlaceReportReaders = [.. AggregateReaders, PoliceLiaison];
 
+    /// <summary>
+    /// The young people themselves and adult survivors (issue 16 item 4): they reach only their own record, through the
+    /// sign-in identity a worker linked to it, and only at <c>/api/referrals/me</c>.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DataSubjects = [YoungPerson, Survivor];
+
     /// <summary>Who loads a council's figures from before the platform into the reports (COM-01): commissioners and governance.</summary>
     public static readonly IReadOnlyList<string> HistoricFigureImporters = [Commissioner, Governance];
 

@@ -29,17 +29,22 @@ public static class GetDisclosurePack
         {
             return TypedResults.NotFound();
         }
-        var redactions = await db.Redactions.AsNoTracking().Where(r => r.PackId == packId)
-            .OrderBy(r => r.RedactedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         await accessLog.RecordAsync(AccessSubjects.YoungPerson, [pack.YoungPersonId], AccessActions.Read, cancellationToken);
+        return TypedResults.Ok(await ViewAsync(db, pack, chosen, cancellationToken));
+    }
 
+    /// <summary>One view of a pack; the caller has decided the reader may see it and logged the read.</summary>
+    internal static async Task<DisclosurePackResponse> ViewAsync(ReferralsDbContext db, DisclosurePack pack, string chosen, CancellationToken cancellationToken)
+    {
+        var redactions = await db.Redactions.AsNoTracking().Where(r => r.PackId == pack.Id)
+            .OrderBy(r => r.RedactedAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
         var items = pack.Items();
         var redacted = Redaction.Apply(items, redactions);
         var shown = items.Select((item, i) => new PackItemView(
             item.Id, item.Section, item.OccurredAt is { } at ? LondonTime.Of(at) : null, item.Provenance,
             chosen == "redacted" ? null : item.Text,
             chosen == "original" ? null : redacted[i].Text)).ToList();
-        return TypedResults.Ok(new DisclosurePackResponse(
-            DisclosurePackManifest.From(pack, items), pack.Verifies(), chosen, redactions.Select(RedactionResponse.From).ToList(), shown));
+        return new DisclosurePackResponse(
+            DisclosurePackManifest.From(pack, items), pack.Verifies(), chosen, redactions.Select(RedactionResponse.From).ToList(), shown);
     }
 }
