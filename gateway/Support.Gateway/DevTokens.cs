@@ -31,6 +31,7 @@ public static partial class DevTokens
         new("demo-police", Roles.PoliceLiaison, "Police liaison"),
         new("demo-carer", Roles.Carer, "Foster carer: the children placed with me, who must not have contact, report contact"),
         new("demo-commissioner", Roles.Commissioner, "Commissioner: aggregate reports only, never a child's record"),
+        new("demo-youngperson", Roles.YoungPerson, "A young person: ask for what is written about me, and read the answer"),
     ];
 
     public sealed record TokenRequest(string? Role, string? User);

@@ -73,6 +73,13 @@ public sealed class DemoSeedTests(Platform platform)
         var barred = await carer.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{bethany}/barred-persons");
         Assert.Contains(barred.EnumerateArray(), b => b.GetProperty("name").GetString() == "Demo Lee Mason");
 
+        // The demo young person's own sign-in reaches Demo Bethany's record (REC-10): her requests list answers.
+        using var herself = platform.Client("YoungPerson", "demo-youngperson");
+        using (var mine = await herself.GetAsync("/api/referrals/me/subject-access-requests"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, mine.StatusCode);
+        }
+
         using var senior = platform.Client("SeniorManager", "demo-seniormanager");
         const string home = "Demo children's home, Kimberworth";
         var waiting = (await senior.GetFromJsonAsync<JsonElement>("/api/referrals/placements/matching-assessments")).EnumerateArray()
@@ -88,6 +95,9 @@ public sealed class DemoSeedTests(Platform platform)
             .Single(p => p.GetProperty("setting").GetString() == "Demo foster home, Wath");
         Assert.Equal(placed.GetProperty("placementId").GetGuid(), placedAgain.GetProperty("placementId").GetGuid());
         Assert.Equal(2, (await carer.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{bethany}/barred-persons")).GetArrayLength());
+        using var social = platform.Client("SocialWorker", "demo-socialworker");
+        Assert.Single((await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{bethany}/sign-in-identities")).EnumerateArray(),
+            i => i.GetProperty("subject").GetString() == "demo-youngperson" && i.GetProperty("active").GetBoolean());
         Assert.Equal(waiting.GetProperty("id").GetGuid(), (await senior.GetFromJsonAsync<JsonElement>("/api/referrals/placements/matching-assessments"))
             .EnumerateArray().Single(a => a.GetProperty("setting").GetString() == home).GetProperty("id").GetGuid());
     }

@@ -1,7 +1,7 @@
 // Every journey of issue 14 and who it is for. A journey whose API has not landed yet has `ready: false`: its route
 // exists (so links and role navigation are settled) but it shows no data until the service provides it.
 import {
-  aggregateReaders, carers, caseStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders, referralDeciders,
+  aggregateReaders, carers, caseStaff, dataSubjects, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders, referralDeciders,
   seniorManagers,
 } from "./roles";
 
@@ -17,6 +17,8 @@ export const journeys: Journey[] = [
   { path: "/support-line", label: "Support line", roles: dutyInboxStaff, ready: true },
   // Before "Find a young person" (carers are case staff) so that a carer lands on the children placed with them.
   { path: "/placed-with-me", label: "Children placed with me", roles: carers, ready: true },
+  // REC-10: the only screen a young person or adult survivor signed in to their own record is offered.
+  { path: "/my-record", label: "My record", roles: dataSubjects, ready: true },
   { path: "/young-people", label: "Find a young person", roles: caseStaff, ready: true },
   // REF-17, after the landing journeys so nobody lands here: the assessments a worker is invited to contribute to, and
   // the referral tasks completed assessments gave the key worker.

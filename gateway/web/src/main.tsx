@@ -41,6 +41,8 @@ const MyPlaces = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m
 const Reports = lazy(() => import("./pages/Reports").then((m) => ({ default: m.Reports })));
 // Only carers open it.
 const PlacedWithMe = lazy(() => import("./pages/PlacedWithMe").then((m) => ({ default: m.PlacedWithMe })));
+// Only a young person or adult survivor signed in to their own record opens it (REC-10).
+const MyRecord = lazy(() => import("./pages/MyRecord").then((m) => ({ default: m.MyRecord })));
 // Only managers open the dashboard (with its assessment panels).
 const Dashboard = lazy(() => import("./pages/Dashboard").then((m) => ({ default: m.Dashboard })));
 // The assessment screens (REF-17), one chunk.
@@ -111,6 +113,8 @@ const routes = (
       <Route path="/matching-assessments" element={gated("/matching-assessments", <MatchingAssessmentQueue />)} />
       <Route path="/dashboard" element={gated("/dashboard", <Dashboard />)} />
       <Route path="/placed-with-me" element={gated("/placed-with-me", <PlacedWithMe />)} />
+      <Route path="/my-record" element={gated("/my-record", <MyRecord />)} />
+      <Route path="/my-record/requests/:requestId" element={gated("/my-record", <MyRecord />)} />
       <Route path="/young-people" element={gated("/young-people", <FindYoungPeople />)} />
       <Route path="/young-people/:id" element={gated("/young-people", <YoungPersonRecord />)} />
       <Route path="/assessments/:id" element={gated("/young-people", <AssessmentPage />)} />

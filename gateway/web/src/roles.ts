@@ -4,6 +4,7 @@ export const Roles = {
   OutreachWorker: "OutreachWorker", SocialWorker: "SocialWorker", TeamManager: "TeamManager",
   SeniorManager: "SeniorManager", PersonalAdviser: "PersonalAdviser", SupportLineOperator: "SupportLineOperator",
   Commissioner: "Commissioner", Governance: "Governance", Auditor: "Auditor", Carer: "Carer",
+  YoungPerson: "YoungPerson", Survivor: "Survivor",
 } as const;
 
 export const caseStaff = [
@@ -23,6 +24,8 @@ export const outreachStaff = [Roles.OutreachWorker, ...managers];
 export const dutyInboxStaff = [Roles.SupportLineOperator, Roles.OutreachWorker, ...managers];
 /** Residential workers and foster carers (REF-27): the children placed with them, their lists, reporting contact. */
 export const carers = [Roles.Carer];
+/** Roles.DataSubjects (gateway policy DataSubjects): a young person or adult survivor signed in to their own record (REC-10). */
+export const dataSubjects = [Roles.YoungPerson, Roles.Survivor];
 export const aggregateReaders = [Roles.Commissioner, Roles.Governance, Roles.TeamManager, Roles.SeniorManager, Roles.Auditor];
 
 /** Roles.PlaceReportReaders: the aggregate readers and police liaison (OUT-08, the hotspot report). */
