@@ -85,8 +85,12 @@ public sealed class OwnRecordTests(ReferralsFixture fixture) : IClassFixture<Ref
         {
             await JsonAsync(await firstHerself.PostAsync("/api/referrals/me/subject-access-requests", null));
         }
-        var firstRequest = (await JsonAsync(await Herself("yp-own-first").GetAsync("/api/referrals/me/subject-access-requests"))).EnumerateArray().Single()
-            .GetProperty("id").GetGuid();
+        Guid firstRequest;
+        using (var firstHerself = Herself("yp-own-first"))
+        {
+            firstRequest = (await JsonAsync(await firstHerself.GetAsync("/api/referrals/me/subject-access-requests"))).EnumerateArray().Single()
+                .GetProperty("id").GetGuid();
+        }
 
         // Someone else's sign-in sees only their own (none), and not the first one's request by its id.
         using var second = Herself("yp-own-second", Roles.Survivor);
@@ -122,6 +126,7 @@ public sealed class OwnRecordTests(ReferralsFixture fixture) : IClassFixture<Ref
             var after = (await JsonAsync(await social.GetAsync($"/api/referrals/young-people/{first}/sign-in-identities"))).EnumerateArray().Single();
             Assert.False(after.GetProperty("active").GetBoolean());
         }
-        Assert.Equal(HttpStatusCode.NotFound, (await Herself("yp-own-first").GetAsync("/api/referrals/me/subject-access-requests")).StatusCode);
+        using var endedHerself = Herself("yp-own-first");
+        Assert.Equal(HttpStatusCode.NotFound, (await endedHerself.GetAsync("/api/referrals/me/subject-access-requests")).StatusCode);
     }
 }
