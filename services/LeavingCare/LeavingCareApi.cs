@@ -5,6 +5,7 @@ using Support.LeavingCare.Features.Accommodation;
 using Support.LeavingCare.Features.Advisers;
 using Support.LeavingCare.Features.Alerts;
 using Support.LeavingCare.Features.CareLeavers;
+using Support.LeavingCare.Features.DisclosurePacks;
 using Support.LeavingCare.Features.MissingFollowUp;
 using Support.LeavingCare.Features.Reports;
 using Support.Messaging;
@@ -23,6 +24,7 @@ public static class LeavingCareApi
         {
             // The registry projection is the shared one; the picture's birthdays are kept by consumers on their own queues.
             bus.AddRegistryProjectionConsumers<LeavingCareDbContext>(ServiceName);
+            bus.AddDisclosureContribution<LeavingCareDbContext, RecordsForDisclosure>(ServiceName);
             bus.AddConsumer<PictureOnRegistrationConsumer>();
             bus.AddConsumer<PictureOnCorrectionConsumer>();
             bus.AddConsumer<RiskLevelChangedConsumer>();

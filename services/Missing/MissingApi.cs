@@ -3,6 +3,7 @@ using Support.Registry;
 using Support.Missing.Consumers;
 using Support.Missing.Data;
 using Support.Missing.Features.AbductionNotices;
+using Support.Missing.Features.DisclosurePacks;
 using Support.Missing.Features.Alerts;
 using Support.Missing.Features.Episodes;
 using Support.Missing.Features.ReturnInterviews;
@@ -20,6 +21,7 @@ public static class MissingApi
         builder.AddSupportMessaging<MissingDbContext>(ServiceName, bus =>
         {
             bus.AddRegistryProjectionConsumers<MissingDbContext>(ServiceName);
+            bus.AddDisclosureContribution<MissingDbContext, RecordsForDisclosure>(ServiceName);
             bus.AddConsumer<ReportWhereaboutsUnknownConsumer>();
         });
         builder.Services.AddOptions<MissingOptions>().BindConfiguration(MissingOptions.Section)

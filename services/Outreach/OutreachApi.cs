@@ -4,6 +4,7 @@ using Support.Registry;
 using Support.Outreach.Data;
 using Support.Outreach.Features.Aliases;
 using Support.Outreach.Features.Contacts;
+using Support.Outreach.Features.DisclosurePacks;
 using Support.Outreach.Features.Information;
 using Support.Outreach.Features.Involvements;
 using Support.Outreach.Features.Locations;
@@ -25,6 +26,7 @@ public static class OutreachApi
         builder.AddSupportMessaging<OutreachDbContext>("outreach", bus =>
         {
             bus.AddRegistryProjectionConsumers<OutreachDbContext>("outreach");
+            bus.AddDisclosureContribution<OutreachDbContext, RecordsForDisclosure>("outreach");
             bus.AddConsumers(typeof(OutreachApi).Assembly);
         });
         builder.Services.AddOptions<OutreachOptions>().BindConfiguration(OutreachOptions.Section)

@@ -55,6 +55,7 @@ public static class ReferralsApi
         builder.AddPlacements();
         builder.AddAssessments();
         builder.AddRetention();
+        DisclosureOptions.AddTo(builder);
         builder.Services.AddOptions<SupervisionOptions>().BindConfiguration(SupervisionOptions.Section)
             .Validate(o => o.IsValid(), "Supervision: 1 <= GapWeeks <= 52.")
             .ValidateOnStart();

@@ -7,6 +7,7 @@ using Support.ServiceDefaults.Data;
 using Support.SupportLine.Consumers;
 using Support.SupportLine.Data;
 using Support.SupportLine.Features.Conversations;
+using Support.SupportLine.Features.DisclosurePacks;
 using Support.SupportLine.Features.Escalation;
 using Support.SupportLine.Features.Outbound;
 using Support.SupportLine.Features.Phones;
@@ -24,6 +25,7 @@ public static class SupportLineFeatures
         builder.AddSupportMessaging<SupportLineDbContext>("supportline", bus =>
         {
             bus.AddRegistryProjectionConsumers<SupportLineDbContext>("supportline");
+            bus.AddDisclosureContribution<SupportLineDbContext, RecordsForDisclosure>("supportline");
             bus.AddConsumer<SendSmsConsumer>();
             // SL-09: what became of a parent's or carer's report that the duty worker referred.
             bus.AddConsumer<ConversationReferralReceivedConsumer>();

@@ -3,6 +3,7 @@ using Support.Registry;
 using Support.Therapy.Consumers;
 using Support.Therapy.Data;
 using Support.Therapy.Features;
+using Support.Therapy.Features.DisclosurePacks;
 using Support.Therapy.Features.Feedback;
 using Support.Therapy.Features.HealthIndicators;
 using Support.Therapy.Features.Providers;
@@ -22,6 +23,7 @@ public static class TherapyApi
         builder.AddSupportMessaging<TherapyDbContext>(ServiceName, bus =>
         {
             bus.AddRegistryProjectionConsumers<TherapyDbContext>(ServiceName);
+            bus.AddDisclosureContribution<TherapyDbContext, RecordsForDisclosure>(ServiceName);
             bus.AddConsumer<RiskLevelChangedConsumer>();
             bus.AddConsumer<KeyWorkerAssignedConsumer>();
             bus.AddConsumer<KeyWorkerAllocationEndedConsumer>();

@@ -1,61 +1,24 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using MassTransit;
 using Support.Contracts.Outreach;
 using Support.Testing;
-using Support.Testing.Twilio;
 
 namespace Support.EndToEnd.Tests;
 
 /// <summary>
-/// The support line through the gateway over the real bus, with texts signed as Twilio signs them and outbound texts
-/// landing in the fake Twilio. Each test posts its webhooks from its own loopback address, as Twilio's servers would
-/// come from theirs, so the gateway's per-address webhook limit (a handful a minute in this platform) is not shared.
+/// The support line through the gateway over the real bus, with texts signed as Twilio signs them
+/// (<see cref="SupportLineTexts"/>, each test from its own address) and outbound texts landing in the fake Twilio.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class SupportLineEndToEndTests(Platform platform)
 {
-    private const string SmsPath = "/api/supportline/webhooks/twilio/sms";
+    private HttpClient TwilioClient(byte lastOctet) => platform.TwilioClient(lastOctet);
 
-    private HttpClient TwilioClient(byte lastOctet)
-    {
-        var local = new IPEndPoint(new IPAddress([127, 0, 0, lastOctet]), 0);
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(local);
-                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
-    }
+    private Task<HttpResponseMessage> TextAsync(HttpClient twilio, string from, string body) => platform.TextAsync(twilio, from, body);
 
-    private async Task<HttpResponseMessage> TextAsync(HttpClient twilio, string from, string body)
-    {
-        var sid = "SM" + Guid.NewGuid().ToString("N");
-        var form = new Dictionary<string, string>
-        {
-            ["MessageSid"] = sid, ["SmsSid"] = sid, ["SmsMessageSid"] = sid, ["AccountSid"] = Platform.TwilioAccountSid, ["From"] = from,
-            ["To"] = Platform.SupportLineNumber, ["Body"] = body, ["NumMedia"] = "0", ["NumSegments"] = "1", ["SmsStatus"] = "received",
-            ["ApiVersion"] = "2010-04-01", ["FromCountry"] = "GB", ["ToCountry"] = "GB",
-        };
-        return await twilio.SendAsync(TwilioSigner.Request(SmsPath, Platform.TwilioAuthToken, platform.SmsInboundUrl, form));
-    }
-
-    private static string NewMobile() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string NewMobile() => SupportLineTexts.NewMobile();
 
     [Fact]
     public async Task A_workers_contact_text_becomes_a_log_outreach_contact_command_on_the_bus()

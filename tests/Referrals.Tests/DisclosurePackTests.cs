@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Registry;
 using Support.Referrals.Domain.Disclosure;
+using Support.Registry;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 
@@ -101,6 +103,7 @@ public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixtur
         using var auditor = fixture.Host.ClientFor(Roles.DataProtectionOfficer, "dpo-redacts");
         var packId = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
             new { purpose = "SubjectAccess", recipient = "The young person" }))).GetProperty("id").GetGuid();
+        await fixture.CompletePackAsync(packId, child);
         var original = await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=original"));
         var crimeItem = original.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("section").GetString() == PackSections.PoliceOutcomes);
         var crimeReference = crimeItem.GetProperty("original").GetProperty("crimeReference").GetString()!;
@@ -148,6 +151,7 @@ public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixtur
         using var auditor = fixture.Host.ClientFor(Roles.Auditor, "auditor-refused");
         var packId = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
             new { purpose = "CaseReview", recipient = "Safeguarding practice review panel" }))).GetProperty("id").GetGuid();
+        await fixture.CompletePackAsync(packId, child);
         var item = (await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=original")))
             .GetProperty("items")[0].GetProperty("id").GetString();
         var path = $"/api/referrals/disclosure-packs/{packId}/redactions";
@@ -168,6 +172,86 @@ public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixtur
 
         await using var db = fixture.CreateDbContext();
         Assert.False(await db.Redactions.AnyAsync(r => r.PackId == packId));
+    }
+
+    [Fact]
+    public async Task Every_other_services_part_arrives_beside_the_pack_word_for_word_and_the_pack_is_redacted_only_when_complete()
+    {
+        var child = await RecordedChildAsync();
+        using var auditor = fixture.Host.ClientFor(Roles.Auditor, "auditor-parts");
+        var made = await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "CaseReview", recipient = "Safeguarding practice review panel" }));
+        var packId = made.GetProperty("id").GetGuid();
+        Assert.False(made.GetProperty("complete").GetBoolean());
+        Assert.Equal(DisclosureRequests.ContributingServices, made.GetProperty("awaiting").EnumerateArray().Select(s => s.GetString()));
+        var asked = Assert.Single(await fixture.OutboxAsync<DisclosurePackRequested>(m => m.PackId == packId));
+        Assert.Equal((child, "CaseReview"), (asked.YoungPersonId, asked.Purpose));
+
+        // While a part is awaited, nothing can be redacted: a redaction by text would miss the part still to come.
+        using (var early = await auditor.PostAsJsonAsync($"/api/referrals/disclosure-packs/{packId}/redactions", new { text = Sibling, reason = "Third party" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+            Assert.Contains("missing, outreach, supportline, therapy, leavingcare", await early.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        var interviewed = fixture.Clock.GetUtcNow().AddDays(-2);
+        var interviewId = Guid.NewGuid();
+        DisclosedRecord[] missing =
+        [
+            Disclosed.Record($"return-interview:{interviewId}", DisclosedSections.ServiceRecords, interviewed, "rhi-amara", "RhiWorker", interviewed.AddHours(1),
+                ("whereTheyWere", $"At a flat above the takeaway with {Sibling}"), ("whoWith", "Two older men"), ("empty", " ")),
+            Disclosed.Record($"return-interview-words:{interviewId}", DisclosedSections.OwnWords, interviewed, "rhi-amara", "RhiWorker", interviewed.AddHours(1),
+                ("inOwnWords", "They said I owed them for the phone.")),
+        ];
+        DisclosedRecord[] supportLine =
+            [Disclosed.Record("text-in:1", "not-a-section", interviewed, null, null, interviewed, ("text", "can someone ring me"))];
+        await fixture.CompletePackAsync(packId, child, ("missing", missing), ("supportline", supportLine));
+        // A second part from the same service, or a part for a pack Referrals does not hold, changes nothing.
+        var harness = await fixture.StartedHarnessAsync();
+        await harness.Bus.Publish(new DisclosurePackContributed
+        {
+            PackId = packId, YoungPersonId = child, Service = "missing", Records = [], OccurredAt = fixture.Clock.GetUtcNow(),
+        });
+        await harness.Bus.Publish(new DisclosurePackContributed
+        {
+            PackId = Guid.NewGuid(), YoungPersonId = child, Service = "therapy", Records = supportLine, OccurredAt = fixture.Clock.GetUtcNow(),
+        });
+        Assert.True(await harness.Consumed.Any<DisclosurePackContributed>(c => c.Context.Message.Records.Count == 0 && c.Context.Message.Service == "missing"));
+
+        var pack = await JsonAsync(await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}?view=original"));
+        var manifest = pack.GetProperty("manifest");
+        Assert.True(manifest.GetProperty("complete").GetBoolean());
+        Assert.Empty(manifest.GetProperty("awaiting").EnumerateArray());
+        Assert.Equal(DisclosureRequests.ContributingServices, manifest.GetProperty("contributions").EnumerateArray().Select(c => c.GetProperty("service").GetString()));
+        Assert.Equal(2, manifest.GetProperty("contributions")[0].GetProperty("itemCount").GetInt32());
+        Assert.Equal(2, manifest.GetProperty("sections").GetProperty(PackSections.OwnWords).GetInt32());
+        Assert.Equal(2, manifest.GetProperty("sections").GetProperty(PackSections.ServiceRecords).GetInt32());
+        Assert.Equal(8, manifest.GetProperty("itemCount").GetInt32());
+        Assert.True(pack.GetProperty("checksumVerified").GetBoolean());
+        var items = pack.GetProperty("items").EnumerateArray().ToList();
+        var words = items.Single(i => i.GetProperty("id").GetString() == $"missing:return-interview-words:{interviewId}");
+        Assert.Equal(PackSections.OwnWords, words.GetProperty("section").GetString());
+        Assert.Equal("They said I owed them for the phone.", words.GetProperty("original").GetProperty("inOwnWords").GetString());
+        Assert.Equal(("missing", "rhi-amara", "RhiWorker"), (words.GetProperty("provenance").GetProperty("service").GetString(),
+            words.GetProperty("provenance").GetProperty("recordedBy").GetString(), words.GetProperty("provenance").GetProperty("recordedByRole").GetString()));
+        var interview = items.Single(i => i.GetProperty("id").GetString() == $"missing:return-interview:{interviewId}");
+        Assert.Equal(["whereTheyWere", "whoWith"], interview.GetProperty("original").EnumerateObject().Select(f => f.Name));
+        // A section the pack does not know is shown with the service's other records, never dropped.
+        Assert.Equal(PackSections.ServiceRecords, items.Single(i => i.GetProperty("id").GetString() == "supportline:text-in:1").GetProperty("section").GetString());
+
+        // Now one redaction by text withholds the sibling from Referrals' notes and from Missing's interview alike.
+        var byText = await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/disclosure-packs/{packId}/redactions",
+            new { text = Sibling, reason = "Third party: a sibling's identity" }));
+        Assert.Equal(3, byText.GetArrayLength());
+        var redacted = await (await auditor.GetAsync($"/api/referrals/disclosure-packs/{packId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain(Sibling, redacted, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("At a flat above the takeaway with [redacted]", redacted, StringComparison.Ordinal);
+
+        await using var db = fixture.CreateDbContext();
+        Assert.Equal(5, await db.PackContributions.CountAsync(c => c.PackId == packId));
+        var change = await Record.ExceptionAsync(() => db.Database.ExecuteSqlAsync(
+            $"UPDATE referrals.disclosure_pack_contributions SET items_json = '[]' WHERE pack_id = {packId}"));
+        Assert.Contains("append-only", change?.Message ?? "", StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class OwnRecordTests(ReferralsFixture fixture) : IClassFixture<Ref
         using var dpo = Dpo();
         var packId = (await JsonAsync(await dpo.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
             new { purpose = "SubjectAccess", recipient = "Kayla herself" }))).GetProperty("id").GetGuid();
+        await fixture.CompletePackAsync(packId, child);
         await JsonAsync(await dpo.PostAsJsonAsync($"/api/referrals/disclosure-packs/{packId}/redactions",
             new { text = Sibling, reason = "Third party: her brother's identity", recipient = "Kayla herself" }));
         await JsonAsync(await dpo.PostAsJsonAsync($"/api/referrals/subject-access-requests/{requestId}/answer", new { packId, thirdPartiesReviewed = true }));

@@ -36,7 +36,15 @@ public sealed class SubjectAccessRequestTests(ReferralsFixture fixture) : IClass
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private async Task<Guid> PackAsync(HttpClient dpo, Guid child, string purpose = "SubjectAccess") =>
+    /// <summary>A pack of the child's record, complete: every other service has answered with its part.</summary>
+    private async Task<Guid> PackAsync(HttpClient dpo, Guid child, string purpose = "SubjectAccess")
+    {
+        var pack = await IncompletePackAsync(dpo, child, purpose);
+        await fixture.CompletePackAsync(pack, child);
+        return pack;
+    }
+
+    private static async Task<Guid> IncompletePackAsync(HttpClient dpo, Guid child, string purpose = "SubjectAccess") =>
         (await JsonAsync(await dpo.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs", new { purpose, recipient = "The young person" })))
         .GetProperty("id").GetGuid();
 
@@ -122,9 +130,12 @@ public sealed class SubjectAccessRequestTests(ReferralsFixture fixture) : IClass
 
         var review = await PackAsync(dpo, child, "CaseReview");
         var theirs = await PackAsync(dpo, other);
+        var incomplete = await IncompletePackAsync(dpo, child);
         var pack = await PackAsync(dpo, child);
         foreach (var (body, field) in new (object, string)[]
         {
+            // REC-10: the whole record is released or nothing; a part still to come would go out unreviewed.
+            (new { packId = incomplete, thirdPartiesReviewed = true }, "packId"),
             (new { packId = review, thirdPartiesReviewed = true }, "packId"),
             (new { packId = theirs, thirdPartiesReviewed = true }, "packId"),
             (new { packId = pack, thirdPartiesReviewed = false }, "thirdPartiesReviewed"),

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
+using Support.Testing;
 
 namespace Support.Web.Tests;
 
@@ -79,6 +81,9 @@ public sealed class OwnRecordJourneyTests(Platform platform, Chromium chromium) 
                 Assert.True(packMade.IsSuccessStatusCode, await packMade.Content.ReadAsStringAsync());
                 packId = (await Seed.JsonAsync(packMade)).GetProperty("id").GetGuid();
             }
+            // Every other service answers with its part over the bus; a pack is redacted and released only when complete.
+            await Eventually.TrueAsync(async () => (await dpo.GetFromJsonAsync<JsonElement>($"/api/referrals/disclosure-packs/{packId}?view=original"))
+                .GetProperty("manifest").GetProperty("complete").GetBoolean(), TimeSpan.FromSeconds(30), "every service's part of the pack");
             using (var redacted = await dpo.PostAsJsonAsync($"/api/referrals/disclosure-packs/{packId}/redactions",
                 new { text = sibling, reason, recipient = "Kayla herself" }))
             {

@@ -71,6 +71,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<PoliceOutcome> PoliceOutcomes => Set<PoliceOutcome>();
     public DbSet<DisclosurePack> DisclosurePacks => Set<DisclosurePack>();
     public DbSet<Redaction> Redactions => Set<Redaction>();
+    public DbSet<PackContribution> PackContributions => Set<PackContribution>();
     public DbSet<SubjectAccessRequest> SubjectAccessRequests => Set<SubjectAccessRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

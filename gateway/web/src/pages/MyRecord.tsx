@@ -115,6 +115,7 @@ const sections: Record<string, string> = {
   "chronology": "What happened",
   "meeting-decisions": "Decisions made at meetings about you",
   "own-words": "What you said, in your own words",
+  "service-records": "What other services wrote",
   "links": "People, vehicles, phones and places linked to you",
   "police-outcomes": "What the police decided",
 };
@@ -123,13 +124,22 @@ const fields: Record<string, string> = {
   kind: "Kind of entry", summary: "What was written", detail: "More detail", decision: "Decision",
   noFurtherActionRationale: "Why nothing more was done", inOwnWords: "What you said", notObtainedReason: "Why your views were not written down",
   value: "Details", outcome: "Outcome", outcomeOn: "Date", crimeReference: "Crime reference", note: "Note", correctionReason: "Why it was corrected",
+  record: "What this is", source: "Where you said it", text: "The text", notes: "What the worker wrote", whereTheyWere: "Where you were",
+  whoWith: "Who you were with", circumstances: "What happened", reasonForReferral: "Why you were referred",
 };
+
+/** A field's name as the record stores it ("whereFound") in words ("Where found"), for fields without a label above. */
+const label = (name: string) => fields[name] ?? words(name).replace(/^./, (c) => c.toUpperCase());
 
 /** A kind as the record stores it ("CaseNote") in words ("Case note"). */
 const words = (code: string) => code.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/ ([A-Z])(?=[a-z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
 
 /** Fields that only point at another entry by its id: said in words instead. */
-const pointers = new Set(["corrects"]);
+const pointers = new Set(["corrects", "conversation", "check"]);
+
+/** Issue 16 item 4: their own words first, from whichever service kept them; then the rest in the pack's order. */
+const ownWordsFirst = (items: PackItem[]) =>
+  [...items.filter((i) => i.section === "own-words"), ...items.filter((i) => i.section !== "own-words")];
 
 function Answer({ requestId }: { requestId: string }) {
   const pack = useQuery({
@@ -150,7 +160,7 @@ function Answer({ requestId }: { requestId: string }) {
       {pack.data?.items.length === 0 && <p>Nothing is written about you in this copy.</p>}
       {pack.data && pack.data.items.length > 0 && (
         <ol className="entries" aria-label="Your copy">
-          {pack.data.items.map((item) => (
+          {ownWordsFirst(pack.data.items).map((item) => (
             <PackEntry key={item.id} item={item} redactions={pack.data.redactions.filter((r) => r.itemId === item.id)} />
           ))}
         </ol>
@@ -169,7 +179,7 @@ function PackEntry({ item, redactions }: { item: PackItem; redactions: Redaction
       <dl className="pack-fields">
         {shown.map(([name, text]) => (
           <div key={name}>
-            <dt>{fields[name] ?? name}</dt>
+            <dt>{label(name)}</dt>
             <dd>{name === "kind" || name === "outcome" ? words(text) : text}</dd>
           </div>
         ))}

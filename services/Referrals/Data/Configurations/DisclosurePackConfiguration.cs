@@ -50,6 +50,24 @@ internal sealed class RedactionConfiguration : IEntityTypeConfiguration<Redactio
     }
 }
 
+/// <summary>Other services' parts of a pack (REC-10): append-only, one per pack and service, kept as the exact text their checksum was made of.</summary>
+internal sealed class PackContributionConfiguration : IEntityTypeConfiguration<PackContribution>
+{
+    public const string Table = "disclosure_pack_contributions";
+
+    public void Configure(EntityTypeBuilder<PackContribution> e)
+    {
+        e.ToTable(Table);
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Id).ValueGeneratedNever();
+        e.Property(x => x.Service).HasMaxLength(40);
+        e.Property(x => x.ItemsJson).HasColumnType("text");
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.HasOne<DisclosurePack>().WithMany().HasForeignKey(x => x.PackId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => new { x.PackId, x.Service }).IsUnique();
+    }
+}
+
 /// <summary>Subject-access requests (issue 16 item 4): only the extension and the answer change a row, each once.</summary>
 internal sealed class SubjectAccessRequestConfiguration : IEntityTypeConfiguration<SubjectAccessRequest>
 {

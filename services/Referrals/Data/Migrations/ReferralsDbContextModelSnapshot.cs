@@ -1709,6 +1709,51 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("disclosure_packs", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.Disclosure.PackContribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("item_count");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("items_json");
+
+                    b.Property<Guid>("PackId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("pack_id");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("service");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.HasKey("Id")
+                        .HasName("pk_disclosure_pack_contributions");
+
+                    b.HasIndex("PackId", "Service")
+                        .IsUnique()
+                        .HasDatabaseName("ix_disclosure_pack_contributions_pack_id_service");
+
+                    b.ToTable("disclosure_pack_contributions", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.Disclosure.Redaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5352,6 +5397,16 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_disclosure_packs_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.Disclosure.PackContribution", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.Disclosure.DisclosurePack", null)
+                        .WithMany()
+                        .HasForeignKey("PackId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_disclosure_pack_contributions_disclosure_packs_pack_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.Disclosure.Redaction", b =>

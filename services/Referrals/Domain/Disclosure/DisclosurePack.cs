@@ -23,8 +23,6 @@ public enum DisclosurePurpose
 /// </summary>
 public sealed class DisclosurePack
 {
-    private static readonly JsonSerializerOptions ItemJson = new(JsonSerializerDefaults.Web);
-
     private DisclosurePack() { }
 
     public Guid Id { get; private init; }
@@ -39,23 +37,67 @@ public sealed class DisclosurePack
     public string CreatedBy { get; private init; } = "";
     public string CreatedByRole { get; private init; } = "";
 
-    public IReadOnlyList<PackItem> Items() => JsonSerializer.Deserialize<List<PackItem>>(ItemsJson, ItemJson) ?? [];
+    public IReadOnlyList<PackItem> Items() => PackText.Read(ItemsJson);
 
     /// <summary>Whether the stored items are still the ones the checksum was made of.</summary>
-    public bool Verifies() => Hash(ItemsJson) == Sha256;
+    public bool Verifies() => PackText.Hash(ItemsJson) == Sha256;
 
     public static DisclosurePack Make(Guid youngPersonId, DisclosurePurpose purpose, string recipient, IReadOnlyList<PackItem> items, Author author)
     {
-        var json = JsonSerializer.Serialize(items, ItemJson);
+        var json = PackText.Write(items);
         return new DisclosurePack
         {
             Id = Guid.CreateVersion7(author.At), YoungPersonId = youngPersonId, Purpose = purpose, Recipient = recipient,
-            ItemsJson = json, Sha256 = Hash(json), ItemCount = items.Count,
+            ItemsJson = json, Sha256 = PackText.Hash(json), ItemCount = items.Count,
             CreatedAt = author.At, CreatedBy = author.UserId, CreatedByRole = author.Role,
         };
     }
 
-    private static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
+}
+
+/// <summary>
+/// Another service's part of a pack (REC-10), as it arrived over the bus: stored once per pack and service, as text with
+/// its own checksum, like the pack, and never changed. Its item ids carry the service's name (<c>missing:episode:…</c>),
+/// so a redaction can point at them. Append-only in the database.
+/// </summary>
+public sealed class PackContribution
+{
+    private PackContribution() { }
+
+    public Guid Id { get; private init; }
+    public Guid PackId { get; private init; }
+    /// <summary>The service's name (<c>missing</c>, <c>outreach</c>, …), one contribution per pack.</summary>
+    public string Service { get; private init; } = "";
+    public string ItemsJson { get; private init; } = "[]";
+    public string Sha256 { get; private init; } = "";
+    public int ItemCount { get; private init; }
+    public DateTimeOffset ReceivedAt { get; private init; }
+
+    public IReadOnlyList<PackItem> Items() => PackText.Read(ItemsJson);
+
+    public bool Verifies() => PackText.Hash(ItemsJson) == Sha256;
+
+    public static PackContribution Receive(DisclosurePack pack, string service, IReadOnlyList<PackItem> items, DateTimeOffset at)
+    {
+        var json = PackText.Write(items);
+        return new PackContribution
+        {
+            Id = Guid.CreateVersion7(at), PackId = pack.Id, Service = service, ItemsJson = json, Sha256 = PackText.Hash(json),
+            ItemCount = items.Count, ReceivedAt = at,
+        };
+    }
+}
+
+/// <summary>How a pack's items are kept: as JSON text, with a SHA-256 of exactly that text (REC-04).</summary>
+internal static class PackText
+{
+    private static readonly JsonSerializerOptions ItemJson = new(JsonSerializerDefaults.Web);
+
+    public static string Write(IReadOnlyList<PackItem> items) => JsonSerializer.Serialize(items, ItemJson);
+
+    public static IReadOnlyList<PackItem> Read(string json) => JsonSerializer.Deserialize<List<PackItem>>(json, ItemJson) ?? [];
+
+    public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 }
 
 /// <summary>

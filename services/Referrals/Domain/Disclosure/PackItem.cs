@@ -1,3 +1,5 @@
+using Support.Registry;
+
 namespace Support.Referrals.Domain.Disclosure;
 
 /// <summary>
@@ -17,11 +19,16 @@ public static class PackSections
     public const string Chronology = "chronology";
     /// <summary>The decisions of finalised strategy meetings about the young person (REF-12).</summary>
     public const string MeetingDecisions = "meeting-decisions";
-    /// <summary>The young person's views in their own words, as the meetings recorded them.</summary>
-    public const string OwnWords = "own-words";
+    /// <summary>
+    /// The young person's views in their own words (issue 16 item 4): as the meetings recorded them, and as the other
+    /// services' parts of the pack give them (a return interview's account, a text marked as their views, handover wishes).
+    /// </summary>
+    public const string OwnWords = DisclosedSections.OwnWords;
+    /// <summary>Every other record another service keeps about them, word for word, from that service's part of the pack.</summary>
+    public const string ServiceRecords = DisclosedSections.ServiceRecords;
     /// <summary>Persons of concern, vehicles, phones and places linked to the young person (REF-13).</summary>
     public const string Links = "links";
     public const string PoliceOutcomes = "police-outcomes";
 
-    public static readonly IReadOnlyList<string> All = [Chronology, MeetingDecisions, OwnWords, Links, PoliceOutcomes];
+    public static readonly IReadOnlyList<string> All = [OwnWords, Chronology, MeetingDecisions, ServiceRecords, Links, PoliceOutcomes];
 }

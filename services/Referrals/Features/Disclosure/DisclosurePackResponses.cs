@@ -3,14 +3,25 @@ using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Features.Disclosure;
 
-/// <summary>What a pack holds, without its content: counts per section and the checksum of the stored items (REC-04).</summary>
+/// <summary>
+/// What a pack holds, without its content (REC-04): counts per section over every part, the checksum of Referrals' own
+/// items, each other service's part with its own checksum, and the services not heard from yet. Complete when none is.
+/// </summary>
 public sealed record DisclosurePackManifest(
     Guid Id, Guid YoungPersonId, DisclosurePurpose Purpose, string Recipient, int ItemCount, IReadOnlyDictionary<string, int> Sections,
-    string Sha256, LondonTime CreatedAt, string CreatedBy)
+    string Sha256, LondonTime CreatedAt, string CreatedBy, bool Complete, IReadOnlyList<string> Awaiting,
+    IReadOnlyList<PackContributionManifest> Contributions)
 {
-    public static DisclosurePackManifest From(DisclosurePack pack, IReadOnlyList<PackItem> items) => new(
-        pack.Id, pack.YoungPersonId, pack.Purpose, pack.Recipient, pack.ItemCount,
-        PackSections.All.ToDictionary(s => s, s => items.Count(i => i.Section == s)), pack.Sha256, LondonTime.Of(pack.CreatedAt), pack.CreatedBy);
+    public static DisclosurePackManifest From(DisclosurePack pack, PackContents contents) => new(
+        pack.Id, pack.YoungPersonId, pack.Purpose, pack.Recipient, contents.Items.Count,
+        PackSections.All.ToDictionary(s => s, s => contents.Items.Count(i => i.Section == s)), pack.Sha256, LondonTime.Of(pack.CreatedAt),
+        pack.CreatedBy, contents.Complete, contents.Awaiting, contents.Contributions.Select(PackContributionManifest.From).ToList());
+}
+
+/// <summary>One other service's part of a pack: how many items, their checksum, and when it arrived.</summary>
+public sealed record PackContributionManifest(string Service, int ItemCount, string Sha256, LondonTime ReceivedAt)
+{
+    public static PackContributionManifest From(PackContribution c) => new(c.Service, c.ItemCount, c.Sha256, LondonTime.Of(c.ReceivedAt));
 }
 
 public sealed record RedactionResponse(

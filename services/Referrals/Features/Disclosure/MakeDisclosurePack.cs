@@ -1,6 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Support.Contracts.Registry;
+using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Disclosure;
 using Support.ServiceDefaults.Audit;
@@ -10,8 +13,9 @@ using Support.ServiceDefaults.Problems;
 namespace Support.Referrals.Features.Disclosure;
 
 /// <summary>
-/// Copies one young person's whole record into a pack (REC-10) and answers with its manifest: the count per section
-/// and the checksum (REC-04). Making a pack is a read of the record and is audited as an export.
+/// Copies one young person's whole record in Referrals into a pack (REC-10), asks every other service for its part
+/// (<see cref="DisclosurePackRequested"/>) in the same transaction, and answers with the manifest: the count per section,
+/// the checksum (REC-04) and the services awaited. Making a pack is a read of the record and is audited as an export.
 /// </summary>
 public static class MakeDisclosurePack
 {
@@ -20,8 +24,8 @@ public static class MakeDisclosurePack
     public sealed record Request(DisclosurePurpose? Purpose, string? Recipient);
 
     public static async Task<Results<Created<DisclosurePackManifest>, ValidationProblem, NotFound>> HandleAsync(
-        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog, TimeProvider clock,
-        CancellationToken cancellationToken)
+        Guid id, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IAccessLog accessLog, TimeProvider clock,
+        IOptions<DisclosureOptions> options, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Required("purpose", request.Purpose)
@@ -41,8 +45,11 @@ public static class MakeDisclosurePack
         var pack = DisclosurePack.Make(id, request.Purpose!.Value, request.Recipient!.Trim(), items,
             user.ToAuthor(clock, DisclosureEndpoints.DisclosureRoles));
         db.DisclosurePacks.Add(pack);
+        // Every other service answers with its part, word for word (DisclosurePackContributed, Consumers/Disclosure).
+        outbox.Add(new DisclosurePackRequested { PackId = pack.Id, YoungPersonId = id, Purpose = pack.Purpose.ToString(), OccurredAt = pack.CreatedAt });
         await db.SaveChangesAsync(cancellationToken);
         await accessLog.RecordAsync(AccessSubjects.YoungPerson, [id], AccessActions.Export, cancellationToken);
-        return TypedResults.Created($"/api/referrals/disclosure-packs/{pack.Id}", DisclosurePackManifest.From(pack, items));
+        return TypedResults.Created($"/api/referrals/disclosure-packs/{pack.Id}", DisclosurePackManifest.From(pack,
+            new PackContents(items, Verified: true, Contributions: [], Awaiting: options.Value.Services())));
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Disclosure;
 using Support.ServiceDefaults.Auth;
@@ -11,14 +12,16 @@ namespace Support.Referrals.Features.Disclosure;
 /// <summary>
 /// Withholds part of a pack from its recipient (REC-09): one span (<c>itemId</c>, <c>field</c>, <c>start</c>,
 /// <c>length</c>) or every occurrence of a <c>text</c> anywhere in the pack. A reason is required (422 without one,
-/// as issue 16 asks); the recipient is the pack's unless given. The original is never touched.
+/// as issue 16 asks); the recipient is the pack's unless given. The original is never touched. A pack is redacted only
+/// when complete (409 while another service's part is awaited), so a redaction by text covers every part.
 /// </summary>
 public static class RedactDisclosurePack
 {
     public sealed record Request(string? ItemId, string? Field, int? Start, int? Length, string? Text, string? Reason, string? Recipient);
 
     public static async Task<Results<Created<IReadOnlyList<RedactionResponse>>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
-        Guid packId, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid packId, Request request, ClaimsPrincipal user, ReferralsDbContext db, TimeProvider clock, IOptions<DisclosureOptions> options,
+        CancellationToken cancellationToken)
     {
         var bySpan = request.ItemId is not null || request.Field is not null || request.Start is not null || request.Length is not null;
         var errors = new ValidationErrors()
@@ -48,7 +51,13 @@ public static class RedactDisclosurePack
             return TypedResults.NotFound();
         }
 
-        var items = pack.Items();
+        var contents = await PackContents.LoadAsync(db, pack, options.Value, cancellationToken);
+        if (!contents.Complete)
+        {
+            // A redaction by text made now would miss the same words in a part still to come: review the whole pack.
+            return Conflicts.Problem("The pack is not complete yet", contents.AwaitingDetail);
+        }
+        var items = contents.Items;
         var spans = new List<(string ItemId, string Field, int Start, int Length)>();
         if (bySpan)
         {

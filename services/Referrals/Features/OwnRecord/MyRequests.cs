@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain.Disclosure;
@@ -59,7 +60,8 @@ public static class MyRequests
     }
 
     public static async Task<Results<Ok<DisclosurePackResponse>, ProblemHttpResult>> PackAsync(
-        Guid requestId, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog, CancellationToken cancellationToken)
+        Guid requestId, ClaimsPrincipal user, ReferralsDbContext db, IAccessLog accessLog, IOptions<DisclosureOptions> options,
+        CancellationToken cancellationToken)
     {
         if (await SignInIdentities.RecordOfAsync(db, user, cancellationToken) is not { } id)
         {
@@ -76,6 +78,7 @@ public static class MyRequests
         }
         var pack = await db.DisclosurePacks.AsNoTracking().SingleAsync(p => p.Id == packId, cancellationToken);
         await accessLog.RecordAsync(AccessSubjects.YoungPerson, [id], AccessActions.Read, cancellationToken);
-        return TypedResults.Ok(await GetDisclosurePack.ViewAsync(db, pack, "redacted", cancellationToken));
+        // Only what was there when the pack was reviewed and released: a part that came later was never reviewed for third parties.
+        return TypedResults.Ok(await GetDisclosurePack.ViewAsync(db, pack, "redacted", options.Value, cancellationToken, request.AnsweredAt));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Support.Contracts.Referrals;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
@@ -27,7 +28,7 @@ public static class AnswerSubjectAccessRequest
 
     public static async Task<Results<Ok<SubjectAccessRequestView>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
         Guid requestId, Request request, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IAccessLog accessLog, TimeProvider clock,
-        CancellationToken cancellationToken)
+        IOptions<DisclosureOptions> options, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors().Required("packId", request.PackId).Required("thirdPartiesReviewed", request.ThirdPartiesReviewed);
         if (errors.Any)
@@ -47,6 +48,12 @@ public static class AnswerSubjectAccessRequest
         if (pack is null || pack.YoungPersonId != found.YoungPersonId || pack.Purpose != DisclosurePurpose.SubjectAccess)
         {
             return errors.Add("packId", "The answer must be a SubjectAccess pack of the same young person.").ToUnprocessable();
+        }
+        var contents = await PackContents.LoadAsync(db, pack, options.Value, cancellationToken);
+        if (!contents.Complete)
+        {
+            // REC-10: what is released is the whole record; a part still to come would go out unreviewed.
+            return errors.Add("packId", contents.AwaitingDetail).ToUnprocessable();
         }
         if (request.ThirdPartiesReviewed != true)
         {
