@@ -9,7 +9,8 @@ namespace Support.EndToEnd.Tests;
 /// REC-10, issue 16 items 3 and 4, through the gateway over the real bus: one young person's pack is assembled from
 /// every service. Referrals copies its own record (the chronology every service's events built); Missing, Outreach,
 /// the support line, Therapy and Leaving Care each answer the pack's request with what they hold word for word, which
-/// the chronology carries only as codes. Her own words from three services stand in their own section.
+/// the chronology carries only as codes. Her own words from three services stand in the pack's own section, and first
+/// on her record.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class DisclosureEndToEndTests(Platform platform)
@@ -160,6 +161,17 @@ public sealed class DisclosureEndToEndTests(Platform platform)
         Assert.Equal("They said I owe them for the phone", ownWords["missing"]);
         Assert.Equal("i want to stay at my nans, please dont move me", ownWords["supportline"]);
         Assert.Equal("When I'm 18 I want Sam to stay my worker", ownWords["leavingcare"]);
+
+        // Item 4: the same words stand first on her record in Referrals, each with where it was said.
+        var onRecord = await Eventually.GetAsync(async () =>
+        {
+            var list = (await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{youngPersonId}/own-words")).EnumerateArray()
+                .ToDictionary(w => w.GetProperty("source").GetString()!, w => w.GetProperty("words").GetString()!);
+            return list.Count >= 3 ? list : null;
+        }, Wait, "her words from three services on her record");
+        Assert.Contains("They said I owe them for the phone", onRecord["Return interview"], StringComparison.Ordinal);
+        Assert.Contains("please dont move me", onRecord["Support line"], StringComparison.Ordinal);
+        Assert.Contains("When I'm 18 I want Sam to stay my worker", onRecord["Keeping-in-touch contact"], StringComparison.Ordinal);
 
         using var social403 = await social.GetAsync($"/api/referrals/disclosure-packs/{packId}");
         Assert.Equal(HttpStatusCode.Forbidden, social403.StatusCode);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.LeavingCare;
 using Support.Contracts.Missing;
 using Support.Contracts.Risk;
+using Support.Contracts.Registry;
 using Support.Contracts.UnmetNeeds;
 
 namespace Support.LeavingCare.Tests;
@@ -107,6 +108,10 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
         using var contacted = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
             new { occurredAt = fixture.Now, outcome = "Contacted", method = "Visit", youngPersonsWords = "I don't want to lose my worker" });
         Assert.Equal(HttpStatusCode.Created, contacted.StatusCode);
+        // Issue 16 item 4: her words go to her record in Referrals, quoted with when and where she said them.
+        var words = Assert.Single(await fixture.OutboxAsync<YoungPersonsWordsRecorded>(w => w.YoungPersonId == id));
+        Assert.Equal(("I don't want to lose my worker", "Keeping-in-touch contact", "leavingcare", "pa-kit", fixture.Now),
+            (words.Words, words.Source, words.Service, words.RecordedBy, words.SaidAt));
         using var future = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/contacts",
             new { occurredAt = fixture.Now.AddDays(2), outcome = "Contacted", method = "Visit" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, future.StatusCode);

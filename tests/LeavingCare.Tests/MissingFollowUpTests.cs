@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Support.Contracts.Missing;
+using Support.Contracts.Registry;
 using Support.LeavingCare.Domain;
 using Support.LeavingCare.Features.MissingFollowUp;
 using Support.Testing;
@@ -88,6 +89,9 @@ public sealed class MissingFollowUpTests(LeavingCareFixture fixture) : IClassFix
             return response.StatusCode == HttpStatusCode.Created;
         }, because: "the return to reopen the way to a lost-contact closure");
         Assert.Equal(HttpStatusCode.Conflict, (await manager.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/closure", closure)).StatusCode);
+        // Issue 16 item 4: her views on the closure go to her record in Referrals, once.
+        var views = Assert.Single(await fixture.OutboxAsync<YoungPersonsWordsRecorded>(w => w.YoungPersonId == id && w.Source == "Closing leaving-care support"));
+        Assert.Equal("Not known: she could not be asked.", views.Words);
         using var adviser = fixture.Client("PersonalAdviser", "pa-fu-2");
         Assert.Equal(HttpStatusCode.Forbidden, (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/closure", closure)).StatusCode);
     }

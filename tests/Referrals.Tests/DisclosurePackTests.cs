@@ -66,7 +66,7 @@ public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task The_young_persons_own_words_from_meetings_and_support_line_texts_come_first_newest_first_and_reading_them_is_audited()
+    public async Task The_young_persons_own_words_from_meetings_texts_and_return_interviews_come_first_newest_first_and_reading_them_is_audited()
     {
         var child = await RecordedChildAsync();
         var harness = await fixture.StartedHarnessAsync();
@@ -76,19 +76,30 @@ public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixtur
             ViewsId = Guid.NewGuid(), YoungPersonId = child, Words = "please don't tell my mum yet", SaidAt = texted, Method = "text message",
             RecordedBy = "duty-worker-own-words", OccurredAt = fixture.Clock.GetUtcNow(),
         });
-        await Support.Testing.Eventually.TrueAsync(async () => (await fixture.ChronologyEntriesAsync(child))
-            .Any(e => e.Kind == Support.Referrals.Domain.Chronology.ChronologyEntryKind.YoungPersonViewsRecorded), because: "the texted views on the chronology");
+        var interviewed = fixture.Clock.GetUtcNow().AddMinutes(-10);
+        await harness.Bus.Publish(new YoungPersonsWordsRecorded
+        {
+            WordsId = Guid.NewGuid(), YoungPersonId = child, Service = "missing", Source = "Return interview", Words = "They said I owed them",
+            SaidAt = interviewed, RecordedBy = "rhi-own-words", RecordedByRole = "RhiWorker", OccurredAt = fixture.Clock.GetUtcNow(),
+        });
+        await Support.Testing.Eventually.TrueAsync(async () => (await fixture.ChronologyEntriesAsync(child)) is var entries
+            && entries.Any(e => e.Kind == Support.Referrals.Domain.Chronology.ChronologyEntryKind.YoungPersonViewsRecorded)
+            && entries.Any(e => e.Kind == Support.Referrals.Domain.Chronology.ChronologyEntryKind.YoungPersonsWordsRecorded),
+            because: "the texted views and the interview's words on the chronology");
         using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-own-words");
 
         var words = (await JsonAsync(await social.GetAsync($"/api/referrals/young-people/{child}/own-words"))).EnumerateArray().ToList();
 
-        Assert.Equal(2, words.Count);
-        Assert.Equal("Support line", words[0].GetProperty("source").GetString());
-        Assert.Contains("\"please don't tell my mum yet\"", words[0].GetProperty("words").GetString(), StringComparison.Ordinal);
-        Assert.Equal("duty-worker-own-words", words[0].GetProperty("recordedBy").GetString());
-        Assert.Equal(texted, words[0].GetProperty("saidAt").GetProperty("utc").GetDateTimeOffset());
-        Assert.Equal("Strategy meeting", words[1].GetProperty("source").GetString());
-        Assert.Equal("I just want them to leave me alone.", words[1].GetProperty("words").GetString());
+        Assert.Equal(3, words.Count);
+        Assert.Equal("Return interview", words[0].GetProperty("source").GetString());
+        Assert.Contains("\"They said I owed them\"", words[0].GetProperty("words").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("rhi-own-words", interviewed), (words[0].GetProperty("recordedBy").GetString(), words[0].GetProperty("saidAt").GetProperty("utc").GetDateTimeOffset()));
+        Assert.Equal("Support line", words[1].GetProperty("source").GetString());
+        Assert.Contains("\"please don't tell my mum yet\"", words[1].GetProperty("words").GetString(), StringComparison.Ordinal);
+        Assert.Equal("duty-worker-own-words", words[1].GetProperty("recordedBy").GetString());
+        Assert.Equal(texted, words[1].GetProperty("saidAt").GetProperty("utc").GetDateTimeOffset());
+        Assert.Equal("Strategy meeting", words[2].GetProperty("source").GetString());
+        Assert.Equal("I just want them to leave me alone.", words[2].GetProperty("words").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await social.GetAsync($"/api/referrals/young-people/{Guid.NewGuid()}/own-words")).StatusCode);
         using var commissioner = fixture.Host.ClientFor(Roles.Commissioner, "commissioner-own-words");
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/referrals/young-people/{child}/own-words")).StatusCode);

@@ -1,3 +1,4 @@
+using Support.Contracts.Registry;
 using Support.Contracts.UnmetNeeds;
 using Support.ServiceDefaults.Auth;
 
@@ -46,6 +47,13 @@ public sealed class Contact
         RecordedBy = author.UserId,
         RecordedByRole = author.Role,
         RecordedAt = author.At,
+    };
+
+    /// <summary>What they said at the contact, for their record in Referrals (issue 16 item 4); null when nothing was written down.</summary>
+    public YoungPersonsWordsRecorded? WordsRecorded() => string.IsNullOrWhiteSpace(YoungPersonsWords) ? null : new YoungPersonsWordsRecorded
+    {
+        WordsId = Id, YoungPersonId = YoungPersonId, Service = LeavingCareApi.ServiceName, Source = "Keeping-in-touch contact",
+        Words = YoungPersonsWords.Trim(), SaidAt = OccurredAt, RecordedBy = RecordedBy, RecordedByRole = RecordedByRole, OccurredAt = RecordedAt,
     };
 }
 

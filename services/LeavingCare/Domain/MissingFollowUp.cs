@@ -1,3 +1,4 @@
+using Support.Contracts.Registry;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.LeavingCare.Domain;
@@ -98,5 +99,12 @@ public sealed class CareLeaverClosure
         RecordedAt = manager.At.ToUniversalTime(),
         RecordedBy = manager.UserId,
         RecordedByRole = manager.Role,
+    };
+
+    /// <summary>Their views on the closure, for their record in Referrals (issue 16 item 4).</summary>
+    public YoungPersonsWordsRecorded ViewsRecorded() => new()
+    {
+        WordsId = Id, YoungPersonId = YoungPersonId, Service = LeavingCareApi.ServiceName, Source = "Closing leaving-care support",
+        Words = YoungPersonsViews, SaidAt = RecordedAt, RecordedBy = RecordedBy, RecordedByRole = RecordedByRole, OccurredAt = RecordedAt,
     };
 }

@@ -192,6 +192,15 @@ public sealed class ReturnInterview
             ? Disclosure
             : null;
 
+    /// <summary>
+    /// The young person's account in their own words, for their record in Referrals (issue 16 item 4), under the same
+    /// rule as the disclosure: only where the recorded basis allows free text to be shared (MIS-03).
+    /// </summary>
+    public string? ShareableWords() =>
+        Status == ReturnInterviewStatus.Completed && !string.IsNullOrWhiteSpace(YoungPersonsWords) && SharingBasis is { } basis && basis.AllowsSharingFreeText()
+            ? YoungPersonsWords
+            : null;
+
     /// <summary>The young person said no to the interview; their reason is recorded (MIS-02).</summary>
     public void Decline(string reason, Author author)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Missing;
+using Support.Contracts.Registry;
 using Support.Contracts.Risk;
 using Support.Missing.Domain;
 using Support.Missing.Features.ReturnInterviews;
@@ -63,6 +64,10 @@ public sealed class ReturnInterviewTests(MissingFixture fixture) : IClassFixture
         Assert.Equal(["Wellgate", "Eastwood"], announced.Locations);
         Assert.Equal("SafeguardingOverride", announced.SharingBasis);
         Assert.Empty(await fixture.OutboxAsync<ReturnInterviewNotHeld>(m => m.InterviewId == id));
+        // Issue 16 item 4: her account in her own words goes to her record in Referrals, under the same sharing basis.
+        var words = Assert.Single(await fixture.OutboxAsync<YoungPersonsWordsRecorded>(m => m.WordsId == id));
+        Assert.Equal(("I just want to be left alone.", "Return interview", "missing", conductedAt, "rhi-7"),
+            (words.Words, words.Source, words.Service, words.SaidAt, words.RecordedBy));
     }
 
     [Fact]
@@ -80,6 +85,8 @@ public sealed class ReturnInterviewTests(MissingFixture fixture) : IClassFixture
         Assert.Equal(3, announced.Indicators.Count);
         var row = await RawOutboxPayloadsAsync(id);
         Assert.DoesNotContain(row, p => p.Contains("vodka", StringComparison.Ordinal));
+        Assert.DoesNotContain(row, p => p.Contains("left alone", StringComparison.Ordinal));
+        Assert.Empty(await fixture.OutboxAsync<YoungPersonsWordsRecorded>(m => m.WordsId == id));
     }
 
     [Fact]

@@ -45,6 +45,10 @@ public static class LogContact
         var contact = Contact.Record(id, request.OccurredAt!.Value, request.Outcome!.Value, request.Method!.Trim(), request.YoungPersonsWords, author,
             string.IsNullOrWhiteSpace(request.Concern) ? null : request.Concern.Trim());
         db.Contacts.Add(contact);
+        if (contact.WordsRecorded() is { } words)
+        {
+            outbox.Add(words);
+        }
         if (contact.Outcome == ContactOutcome.Contacted)
         {
             picture.RecordContact(contact.OccurredAt, author.At);

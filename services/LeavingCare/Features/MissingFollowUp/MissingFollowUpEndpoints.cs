@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.LeavingCare.Data;
 using Support.LeavingCare.Domain;
 using Support.LeavingCare.Features.CareLeavers;
+using Support.Messaging.Outbox;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Problems;
@@ -103,7 +104,7 @@ public static class MissingFollowUpEndpoints
     }
 
     private static async Task<Results<Created<ClosureResponse>, ValidationProblem, ProblemHttpResult, NotFound>> CloseAsync(
-        Guid id, ClosureRequest request, ClaimsPrincipal user, LeavingCareDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid id, ClosureRequest request, ClaimsPrincipal user, LeavingCareDbContext db, IOutbox outbox, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors()
             .Required("reason", request.Reason)
@@ -131,6 +132,7 @@ public static class MissingFollowUpEndpoints
         }
         var closure = CareLeaverClosure.Record(id, request.Reason!.Value, request.YoungPersonsViews!, request.Rationale!, user.ToAuthor(clock, Access.ManagerRoles));
         db.Set<CareLeaverClosure>().Add(closure);
+        outbox.Add(closure.ViewsRecorded());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Support.Contracts.Incidents;
 using Support.Contracts.Missing;
+using Support.Contracts.Registry;
 using Support.Contracts.Risk;
 using Support.Messaging.Outbox;
 using Support.Missing.Data;
@@ -99,6 +100,14 @@ public static class CompleteReturnInterview
                     SharingBasis = interview.SharingBasis!.Value.ToString(),
                     OccurredAt = author.At,
                 });
+                if (interview.ShareableWords() is { } words)
+                {
+                    outbox.Add(new YoungPersonsWordsRecorded
+                    {
+                        WordsId = interview.Id, YoungPersonId = interview.YoungPersonId, Service = MissingApi.ServiceName, Source = "Return interview",
+                        Words = words, SaidAt = interview.ConductedAt!.Value, RecordedBy = author.UserId, RecordedByRole = author.Role, OccurredAt = author.At,
+                    });
+                }
                 // MIS-04, REF-22: injuries recorded on return are a critical incident for senior managers.
                 if (interview.RiskIndicators.Contains(RiskIndicator.InjuriesOnReturn))
                 {

@@ -90,4 +90,5 @@ public enum ChronologyEntryKind
     AssessmentCompleted,
     AssessmentOverdue,
     AssessmentNeedTaskOverdue,
+    YoungPersonsWordsRecorded,
 }
