@@ -67,6 +67,41 @@ public sealed class SharingRelationshipTests(ReferralsFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_carer_adds_to_the_record_of_the_child_placed_with_them_only_and_still_refers_any_child()
+    {
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-share");
+        var placed = await social.RegisterAsync(YoungPersonRequests.Valid("Written", "Carerhome", "2011-04-04"));
+        var other = await social.RegisterAsync(YoungPersonRequests.Valid("Unwritten", "Carerhome", "2011-05-05"));
+        await RecordAsync(placed.Id, new { userId = "carer-writes", kind = "Placement", reason = "Placed with carer-writes from today" });
+        using var carer = fixture.Host.ClientFor(Roles.Carer, "carer-writes");
+        var note = new { occurredAt = fixture.Clock.GetUtcNow().AddHours(-1), text = "Came home late, said she had been at the shops with a man she called her uncle." };
+
+        using (var own = await carer.PostAsJsonAsync($"/api/referrals/young-people/{placed.Id}/chronology", note))
+        {
+            Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+        }
+        // Every operation that adds to another child's record is refused by the protocol, before its body is read.
+        foreach (var path in new[] { "chronology", "police-outcomes", "links", "risk-assessments", "corrections", "cross-references" })
+        {
+            using var refused = await carer.PostAsJsonAsync($"/api/referrals/young-people/{other.Id}/{path}", note);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            Assert.Equal(RecordAccessRefusedException.RefusedBy, (await refused.ProblemAsync()).GetProperty("refusedBy").GetString());
+        }
+        // Raising a concern never needs a relationship (REF-01): the referral is received.
+        using (var referred = await carer.PostAsJsonAsync("/api/referrals", ReferralRequests.For(other.Id, fixture.Clock.GetUtcNow().AddHours(-1))))
+        {
+            Assert.Equal(HttpStatusCode.Created, referred.StatusCode);
+        }
+
+        await using var db = fixture.CreateDbContext();
+        Assert.Single(await db.ChronologyEntries.Where(e => e.YoungPersonId == placed.Id && e.AuthorId == "carer-writes").ToListAsync());
+        Assert.Empty(await db.ChronologyEntries.Where(e => e.YoungPersonId == other.Id && e.AuthorId == "carer-writes").ToListAsync());
+        Assert.Empty(await db.PoliceOutcomes.Where(o => o.YoungPersonId == other.Id).ToListAsync());
+        var refusals = await db.Set<AccessLogEntry>().Where(e => e.SubjectId == other.Id && e.Actor == "carer-writes").Select(e => e.Action).ToListAsync();
+        Assert.Equal(6, refusals.Count(a => a == AccessActions.Refused));
+    }
+
+    [Fact]
     public async Task Every_read_path_of_an_unrelated_child_is_refused_to_a_partner_and_an_unknown_id_looks_the_same()
     {
         using var social = fixture.Host.ClientFor(Roles.SocialWorker, "sw-share");

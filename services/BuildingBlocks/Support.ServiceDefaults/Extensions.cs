@@ -158,6 +158,7 @@ public static class Extensions
         afterAuthentication?.Invoke(app);
         app.UseAuthorization();
         app.UseMiddleware<RequestInputGuard>();
+        app.UseMiddleware<Access.PartnerWriteGuard>();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Support.Referrals.Features.Deadlines;
+using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 
 namespace Support.Referrals.Features.Escalations;
@@ -22,7 +23,9 @@ public static class EscalationEndpoints
     {
         app.MapPost("/api/referrals/young-people/{id:guid}/escalations", LodgeEscalation.HandleAsync).RequireAuthorization(Policies.CaseStaff)
             .WithTags("Escalations").WithName("LodgeEscalation")
-            .WithSummary("Lodge an escalation against a decision about this young person; it goes to a reviewer above the decision-maker (REF-21)");
+            .WithSummary("Lodge an escalation against a decision about this young person; it goes to a reviewer above the decision-maker (REF-21)")
+            // REF-21: an escalation is never refused on procedure, so a school or carer not linked to the child may lodge one.
+            .RaisesConcern();
 
         var group = app.MapGroup("/api/referrals/escalations").WithTags("Escalations");
         group.MapGet("/", ReadEscalations.ListAsync).RequireAuthorization(Policies.TeamManagers).WithName("ListEscalations")

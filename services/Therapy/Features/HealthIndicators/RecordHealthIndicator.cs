@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Therapy;
 using Support.Messaging.Outbox;
 using Support.ServiceDefaults.Auth;
+using static Support.ServiceDefaults.Access.PartnerWrites;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
@@ -29,7 +30,9 @@ public static class RecordHealthIndicator
     {
         app.MapPost("/api/therapy/young-people/{id:guid}/health-indicators", HandleAsync).RequireAuthorization(Access.HealthRecorders)
             .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes)).WithTags("Health indicators")
-            .WithName("RecordHealthIndicator").WithSummary("Record a health indicator (THR-08); publishes HealthIndicatorRecorded for a risk review.");
+            .WithName("RecordHealthIndicator").WithSummary("Record a health indicator (THR-08); publishes HealthIndicatorRecorded for a risk review.")
+            // A clinic that sees a 12-year-old pregnant raises a concern, whether or not it knows the child (issue 16 item 1).
+            .RaisesConcern();
         return app;
     }
 
