@@ -52,7 +52,12 @@ public sealed class PlacementEndToEndTests(Platform platform)
         await Eventually.TrueAsync(async () =>
         {
             var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need");
-            var table = exact.GetProperty("tables").EnumerateArray().First(t => t.GetProperty("name").GetString() == "byCategoryAndReason");
+            // No tables at all until the ledger holds its first record: wait, do not fail.
+            var table = exact.GetProperty("tables").EnumerateArray().FirstOrDefault(t => t.GetProperty("name").GetString() == "byCategoryAndReason");
+            if (table.ValueKind == JsonValueKind.Undefined)
+            {
+                return false;
+            }
             var column = table.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()).ToList().IndexOf("NotAvailable");
             return column >= 0 && table.GetProperty("body").EnumerateArray()
                 .Any(r => r.GetProperty("label").GetString() == "Placement" && r.GetProperty("cells")[column] is { ValueKind: JsonValueKind.Number } n && n.GetInt32() >= 1);
