@@ -3,12 +3,15 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Support.Contracts.Registry;
+using Support.Contracts.SupportLine;
+using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain;
 using Support.Referrals.Features.Retention;
 using Support.Registry;
 using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Time;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 
@@ -172,6 +175,49 @@ public sealed class RetentionTests(ReferralsFixture fixture) : IClassFixture<Ref
         {
             await Assert.ThrowsAsync<InvalidOperationException>(() => RetentionErasure.EraseAsync(db, stays, CancellationToken.None));
         }
+    }
+
+    [Fact]
+    public async Task An_event_still_in_flight_about_an_erased_young_person_writes_nothing_and_the_same_event_about_another_is_recorded()
+    {
+        // Neither is due under the rule: the erasure is asked for directly, so the passes of the other tests leave them be.
+        var gone = await BornAsync(Today.AddYears(-20), "Inflight");
+        var stays = await BornAsync(Today.AddYears(-20), "Arrives");
+        var harness = await fixture.StartedHarnessAsync();
+        var tombstoneId = Guid.NewGuid();
+        await harness.Bus.Publish(new RetentionPeriodEnded
+        {
+            TombstoneId = tombstoneId, YoungPersonId = gone, Rule = RetentionRule.Other, RetainUntil = Today.AddDays(-1), OccurredAt = fixture.Clock.GetUtcNow(),
+        });
+        var marker = await Eventually.GetAsync(async () =>
+        {
+            await using var db = fixture.CreateDbContext();
+            return await db.Set<ErasedYoungPerson>().AsNoTracking().SingleOrDefaultAsync(e => e.YoungPersonId == gone);
+        }, because: "the erasure to mark the young person erased");
+        Assert.Equal(tombstoneId, marker.TombstoneId);
+
+        // A text marked as their views, sent before the erasure and delivered after it, about each of them.
+        foreach (var person in new[] { gone, stays })
+        {
+            await harness.Bus.Publish(new YoungPersonViewsRecorded
+            {
+                ViewsId = Guid.NewGuid(), YoungPersonId = person, Words = "late words", SaidAt = fixture.Clock.GetUtcNow().AddDays(-2),
+                Method = "text message", RecordedBy = "duty-late", OccurredAt = fixture.Clock.GetUtcNow().AddDays(-1),
+            });
+        }
+        Assert.Contains(await fixture.WaitForChronologyEntriesAsync(stays, 1), e => e.Kind == ChronologyEntryKind.YoungPersonViewsRecorded);
+        Assert.True(await harness.Consumed.Any<YoungPersonViewsRecorded>(c => c.Context.Message.YoungPersonId == gone));
+        Assert.Null(harness.Consumed.Select<YoungPersonViewsRecorded>(c => c.Context.Message.YoungPersonId == gone).First().Exception);
+        await using (var db = fixture.CreateDbContext())
+        {
+            Assert.False(await db.ChronologyEntries.AnyAsync(e => e.YoungPersonId == gone));
+            Assert.False(await db.YoungPeople.AnyAsync(p => p.Id == gone));
+            // The marker is kept like the tombstone, and never changed.
+            var change = await Record.ExceptionAsync(() => db.Set<ErasedYoungPerson>().Where(e => e.YoungPersonId == gone).ExecuteDeleteAsync());
+            Assert.Contains("append-only", change?.Message ?? "", StringComparison.Ordinal);
+        }
+        var answered = Assert.Single(await fixture.OutboxAsync<YoungPersonRecordsErased>(m => m.TombstoneId == tombstoneId));
+        Assert.Equal("referrals", answered.Service);
     }
 
     [Fact]

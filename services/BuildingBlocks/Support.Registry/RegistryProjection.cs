@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 
@@ -20,6 +21,7 @@ public static class RegistryProjection
 
     public static ModelBuilder AddRegistryProjection(this ModelBuilder modelBuilder)
     {
+        modelBuilder.AddErasedYoungPeople();
         modelBuilder.Entity<KnownYoungPerson>(e =>
         {
             e.ToTable("young_people");
@@ -47,11 +49,16 @@ public static class RegistryProjection
         return bus.AddRetentionErasureConsumer<TContext>(service);
     }
 
-    /// <summary>The retention erasure (REC-04), on <c>{service}-retention-period-ended</c>; Referrals registers it alone.</summary>
+    /// <summary>
+    /// The retention erasure (REC-04), on <c>{service}-retention-period-ended</c>, and on every endpoint of the service
+    /// the filter that sets aside messages about a young person it has erased; Referrals registers it alone.
+    /// </summary>
     public static IBusRegistrationConfigurator AddRetentionErasureConsumer<TContext>(this IBusRegistrationConfigurator bus, string service)
         where TContext : DbContext
     {
         bus.AddConsumer<RetentionErasureConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-retention-period-ended");
+        bus.AddScoped<IErasedYoungPeople, ErasedYoungPeopleOf<TContext>>();
+        bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ErasedYoungPersonFilter<>), context));
         return bus;
     }
 

@@ -20,6 +20,11 @@ public sealed partial class RetentionErasureConsumer<TContext>(TContext db, IOut
     protected override async Task HandleAsync(ConsumeContext<RetentionPeriodEnded> context)
     {
         var removed = await RetentionErasure.EraseAsync(Db, context.Message.YoungPersonId, context.CancellationToken);
+        // What stops an event still in flight about them from writing here again (ErasedYoungPersonFilter).
+        if (!await Db.Set<ErasedYoungPerson>().AnyAsync(e => e.YoungPersonId == context.Message.YoungPersonId, context.CancellationToken))
+        {
+            Db.Add(ErasedYoungPerson.Mark(context.Message.YoungPersonId, context.Message.TombstoneId, Clock.GetUtcNow()));
+        }
         var service = Db.Model.GetDefaultSchema() ?? Db.GetType().Name;
         outbox.Add(new YoungPersonRecordsErased
         {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Support.Messaging;
+using Support.Registry;
 using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Cases;
@@ -80,7 +81,7 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);
-        modelBuilder.AddOutboxAndInbox().AddAccessLog();
+        modelBuilder.AddOutboxAndInbox().AddAccessLog().AddErasedYoungPeople();
 
         modelBuilder.Entity<YoungPerson>(e =>
         {

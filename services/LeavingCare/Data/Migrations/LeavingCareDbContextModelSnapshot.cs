@@ -1052,6 +1052,26 @@ namespace Support.LeavingCare.Data.Migrations
                     b.ToTable("outbox_messages", "leavingcare");
                 });
 
+            modelBuilder.Entity("Support.Registry.ErasedYoungPerson", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("TombstoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tombstone_id");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_erased_young_people");
+
+                    b.ToTable("erased_young_people", "leavingcare");
+                });
+
             modelBuilder.Entity("Support.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1267,6 +1267,26 @@ namespace Support.Outreach.Data.Migrations
                     b.ToTable("young_person_risk_levels", "outreach");
                 });
 
+            modelBuilder.Entity("Support.Registry.ErasedYoungPerson", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("TombstoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tombstone_id");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_erased_young_people");
+
+                    b.ToTable("erased_young_people", "outreach");
+                });
+
             modelBuilder.Entity("Support.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")

@@ -126,6 +126,26 @@ namespace Support.SupportLine.Data.Migrations
                     b.ToTable("outbox_messages", "supportline");
                 });
 
+            modelBuilder.Entity("Support.Registry.ErasedYoungPerson", b =>
+                {
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
+                    b.Property<Guid>("TombstoneId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tombstone_id");
+
+                    b.HasKey("YoungPersonId")
+                        .HasName("pk_erased_young_people");
+
+                    b.ToTable("erased_young_people", "supportline");
+                });
+
             modelBuilder.Entity("Support.Registry.KnownYoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
