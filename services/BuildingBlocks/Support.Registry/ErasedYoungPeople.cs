@@ -1,3 +1,4 @@
+using System.Reflection;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -37,9 +38,9 @@ public static class ErasedYoungPeople
         return modelBuilder;
     }
 
-    /// <summary>The young person a message is about, when it names exactly one (<c>YoungPersonId</c>, set).</summary>
-    internal static Guid? SubjectOf(object message) =>
-        message.GetType().GetProperty("YoungPersonId")?.GetValue(message) is Guid id && id != Guid.Empty ? id : null;
+    /// <summary>The <c>YoungPersonId</c> property of a message type naming one young person (a Guid, optional or not), or null.</summary>
+    internal static PropertyInfo? SubjectProperty(Type messageType) =>
+        messageType.GetProperty("YoungPersonId") is { } p && (p.PropertyType == typeof(Guid) || p.PropertyType == typeof(Guid?)) ? p : null;
 }
 
 /// <summary>Whether this service has erased a young person (REC-04).</summary>
@@ -63,11 +64,14 @@ internal sealed class ErasedYoungPeopleOf<TContext>(TContext db) : IErasedYoungP
 public sealed partial class ErasedYoungPersonFilter<T>(IErasedYoungPeople erased, ILogger<ErasedYoungPersonFilter<T>> logger) : IFilter<ConsumeContext<T>>
     where T : class
 {
-    private static readonly bool Exempt = typeof(T) == typeof(RetentionPeriodEnded) || typeof(T) == typeof(YoungPersonRecordsErased);
+    // Looked up once per message type, not per message; the retention messages themselves are never set aside.
+    private static readonly PropertyInfo? Subject = typeof(T) == typeof(RetentionPeriodEnded) || typeof(T) == typeof(YoungPersonRecordsErased)
+        ? null
+        : ErasedYoungPeople.SubjectProperty(typeof(T));
 
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        if (!Exempt && ErasedYoungPeople.SubjectOf(context.Message) is { } youngPersonId
+        if (Subject?.GetValue(context.Message) is Guid youngPersonId && youngPersonId != Guid.Empty
             && await erased.IsErasedAsync(youngPersonId, context.CancellationToken))
         {
             LogSetAside(logger, typeof(T).Name);

@@ -18,9 +18,10 @@ public sealed record PackContents(IReadOnlyList<PackItem> Items, bool Verified, 
         ReferralsDbContext db, DisclosurePack pack, DisclosureOptions options, CancellationToken cancellationToken, DateTimeOffset? receivedUpTo = null)
     {
         var expected = options.Services();
+        var order = expected.Select((service, i) => (service, i)).ToDictionary(x => x.service, x => x.i, StringComparer.Ordinal);
         var contributions = (await db.PackContributions.AsNoTracking()
                 .Where(c => c.PackId == pack.Id && (receivedUpTo == null || c.ReceivedAt <= receivedUpTo)).ToListAsync(cancellationToken))
-            .OrderBy(c => expected.Contains(c.Service) ? expected.ToList().IndexOf(c.Service) : expected.Count).ThenBy(c => c.Service, StringComparer.Ordinal)
+            .OrderBy(c => order.GetValueOrDefault(c.Service, expected.Count)).ThenBy(c => c.Service, StringComparer.Ordinal)
             .ToList();
         var items = pack.Items().Concat(contributions.SelectMany(c => c.Items())).ToList();
         var awaiting = expected.Where(s => contributions.All(c => c.Service != s)).ToList();
