@@ -37,6 +37,7 @@ public static class LeavingCareApi
             bus.AddConsumer<ReturnInterviewCompletedConsumer>();
             bus.AddConsumer<OutreachConcernRaisedConsumer>();
             bus.AddConsumer<YoungPersonViewsRecordedConsumer>();
+            bus.AddConsumer<YoungPersonsWordsRecordedConsumer>();
             bus.AddConsumer<TherapyReferralAcceptedConsumer>();
             bus.AddConsumer<TherapyReferralDeclinedConsumer>();
             bus.AddConsumer<TherapyEpisodeClosedConsumer>();

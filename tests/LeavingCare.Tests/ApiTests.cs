@@ -168,22 +168,33 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
         await fixture.PublishAsync(views);
         // Re-sent as a new message (a relay retry after a crash): the words must still appear once.
         await fixture.PublishAsync(views with { OccurredAt = fixture.Now.AddMinutes(1) });
+        // Her account at a return interview (issue 16 item 4), and Leaving Care's own announcement of her contact's
+        // words, which the pack already holds from the contact itself.
+        var interview = new YoungPersonsWordsRecorded
+        {
+            WordsId = Guid.NewGuid(), YoungPersonId = id, Service = "missing", Source = "Return interview", Words = "They said I owed them",
+            SaidAt = fixture.Now.AddDays(-2), RecordedBy = "rhi-words", RecordedByRole = "RhiWorker", OccurredAt = fixture.Now,
+        };
+        await fixture.PublishAsync(interview);
+        await fixture.PublishAsync(interview with { WordsId = Guid.NewGuid(), Service = "leavingcare", Source = "Keeping-in-touch contact", Words = "I like my flat" });
         await Support.Testing.Eventually.TrueAsync(async () =>
         {
             await using var db = fixture.CreateDbContext();
-            return await db.SharedViews.AnyAsync(v => v.YoungPersonId == id);
-        }, because: "the support line's views to reach LeavingCare");
+            return await db.SharedViews.CountAsync(v => v.YoungPersonId == id) == 2;
+        }, because: "the support line's views and the interview's words to reach LeavingCare");
 
         var detail = await adviser.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{id}/leaving-care");
         var words = detail.GetProperty("pack").GetProperty("youngPersonsWords").EnumerateArray().ToList();
-        Assert.Equal(2, words.Count);
+        Assert.Equal(3, words.Count);
         Assert.Equal(text, words[0].GetProperty("words").GetString());
         Assert.Equal("Support line (text message)", words[0].GetProperty("source").GetString());
         Assert.Equal("duty-worker-1", words[0].GetProperty("recordedBy").GetString());
-        Assert.Equal("I like my flat", words[1].GetProperty("words").GetString());
-        Assert.Equal("Leaving care contact (Visit)", words[1].GetProperty("source").GetString());
+        Assert.Equal(("They said I owed them", "Missing (Return interview)", "rhi-words"), (words[1].GetProperty("words").GetString(),
+            words[1].GetProperty("source").GetString(), words[1].GetProperty("recordedBy").GetString()));
+        Assert.Equal("I like my flat", words[2].GetProperty("words").GetString());
+        Assert.Equal("Leaving care contact (Visit)", words[2].GetProperty("source").GetString());
         await using var check = fixture.CreateDbContext();
-        Assert.Equal(1, await check.SharedViews.CountAsync(v => v.YoungPersonId == id));
+        Assert.Equal(2, await check.SharedViews.CountAsync(v => v.YoungPersonId == id));
     }
 
     [Fact]

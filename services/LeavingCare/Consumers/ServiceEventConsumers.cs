@@ -3,6 +3,7 @@ using MassTransit;
 using Support.Contracts.Missing;
 using Support.Contracts.Outreach;
 using Support.Contracts.Referrals;
+using Support.Contracts.Registry;
 using Support.Contracts.Risk;
 using Support.Contracts.SupportLine;
 using Support.Contracts.Therapy;
@@ -160,6 +161,29 @@ public sealed class YoungPersonViewsRecordedConsumer(LeavingCareDbContext db, Ti
         var now = Clock.GetUtcNow();
         await Picture.GetOrStartAsync(Db, m.YoungPersonId, now, context.CancellationToken);
         Db.SharedViews.Add(SharedViews.Of(m.YoungPersonId, SupportLineService, m.ViewsId, m.Words, m.SaidAt, m.Method, m.RecordedBy, now));
+    }
+}
+
+/// <summary>
+/// Issue 16 item 4, LC-01: the young person's account at a return interview (announced by Missing only where its
+/// sharing basis allows) reaches the handover pack word for word beside their texts, once. Leaving Care's own words
+/// (contacts, closures) are already here and are not stored twice.
+/// </summary>
+[InboxName("picture.young-persons-words-recorded")]
+public sealed class YoungPersonsWordsRecordedConsumer(LeavingCareDbContext db, TimeProvider clock, ILogger<YoungPersonsWordsRecordedConsumer> logger)
+    : IdempotentConsumer<YoungPersonsWordsRecorded, LeavingCareDbContext>(db, clock, logger)
+{
+    protected override async Task HandleAsync(ConsumeContext<YoungPersonsWordsRecorded> context)
+    {
+        var m = context.Message;
+        if (m.Service == LeavingCareApi.ServiceName
+            || await Db.SharedViews.AnyAsync(v => v.SourceService == m.Service && v.SourceId == m.WordsId, context.CancellationToken))
+        {
+            return;
+        }
+        var now = Clock.GetUtcNow();
+        await Picture.GetOrStartAsync(Db, m.YoungPersonId, now, context.CancellationToken);
+        Db.SharedViews.Add(SharedViews.Of(m.YoungPersonId, m.Service, m.WordsId, m.Words, m.SaidAt, m.Source, m.RecordedBy, now));
     }
 }
 

@@ -8,8 +8,8 @@ using Support.ServiceDefaults.Audit;
 namespace Support.ServiceDefaults.Access;
 
 /// <summary>
-/// Issue 16 item 1 and REC-11 for writes: a partner (carer, school safeguarding lead, health partner, commissioned
-/// provider) adds to a young person's record, through any <c>/young-people/{id}/…</c> operation that changes it, only
+/// Issue 16 item 1 and REC-11 for writes: a partner (a carer, a school safeguarding lead, a health partner: any role
+/// the protocol names) adds to a young person's record, through any <c>/young-people/{id}/…</c> operation that changes it, only
 /// under the same sharing relationship that lets them read it. Otherwise 403 with <c>refusedBy:
 /// information-sharing-protocol</c>, written to the access log as a refusal, before anything is read or stored.
 /// Raising a concern never needs a relationship: a referral or a missing report names its young person in the body,

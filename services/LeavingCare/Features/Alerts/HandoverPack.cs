@@ -44,8 +44,12 @@ public sealed record HandoverPackResponse(
     /// <summary>How many of the young person's most recent quotations the pack shows.</summary>
     public const int WordsShown = 5;
 
-    private static string SourceName(string service) =>
-        service == Consumers.YoungPersonViewsRecordedConsumer.SupportLineService ? "Support line" : service;
+    private static string SourceName(string service) => service switch
+    {
+        Consumers.YoungPersonViewsRecordedConsumer.SupportLineService => "Support line",
+        "missing" => "Missing",
+        _ => service,
+    };
 
     public static async Task<HandoverPackResponse> BuildAsync(LeavingCareDbContext db, YoungPersonPicture picture, DateTimeOffset now, CancellationToken cancellationToken)
     {
