@@ -177,21 +177,3 @@ public sealed class DisclosureEndToEndTests(Platform platform)
         Assert.Equal(HttpStatusCode.Forbidden, social403.StatusCode);
     }
 }
-
-internal static class Responses
-{
-    /// <summary>The response, asserted successful, with its body in the message when it is not.</summary>
-    public static async Task<HttpResponseMessage> SucceededAsync(this HttpResponseMessage response)
-    {
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} from {response.RequestMessage?.RequestUri?.AbsolutePath}: {await response.Content.ReadAsStringAsync()}");
-        return response;
-    }
-
-    public static async Task Succeeded(this HttpResponseMessage response)
-    {
-        using (response)
-        {
-            await response.SucceededAsync();
-        }
-    }
-}
