@@ -53,5 +53,6 @@ supportline_dev_env() {
   printf '%s\n' Sms__Transport=local "Sms__AccountSid=$SMS_DEV_ACCOUNT_SID" "Sms__FromNumber=$SMS_DEV_NUMBER" \
     "Sms__AuthToken=$(secret sms-dev-auth-token)" \
     "Sms__InboundWebhookUrl=http://localhost:$GATEWAY_PORT/api/supportline/webhooks/twilio/sms" \
-    "Sms__StatusCallbackUrl=http://localhost:$GATEWAY_PORT/api/supportline/webhooks/twilio/status"
+    "Sms__StatusCallbackUrl=http://localhost:$GATEWAY_PORT/api/supportline/webhooks/twilio/status" \
+    "Sms__CallStatusCallbackUrl=http://localhost:$GATEWAY_PORT/api/supportline/webhooks/twilio/call-status"
 }

@@ -25,6 +25,8 @@ public sealed class SupportLineOptions
     public string InboundWebhookUrl { get; set; } = "";
     /// <summary>The exact public URL Twilio posts delivery status to (sent as StatusCallback).</summary>
     public string StatusCallbackUrl { get; set; } = "";
+    /// <summary>The exact public URL Twilio posts a placed call's progress to (sent as the call's StatusCallback).</summary>
+    public string CallStatusCallbackUrl { get; set; } = "";
     /// <summary>Twilio's API host; a local stand-in (development, tests) is reached by rewriting requests to it.</summary>
     public string? ApiBaseUrl { get; set; }
     /// <summary>Named only in replies to people who have not asked for discreet texts (SL-03).</summary>

@@ -68,6 +68,9 @@ public sealed class Platform : IAsyncLifetime
     /// <summary>The public URL Twilio would call for inbound texts: the gateway's.</summary>
     public string SmsInboundUrl => new Uri(Gateway, "/api/supportline/webhooks/twilio/sms").ToString();
 
+    /// <summary>The public URL Twilio posts a placed call's progress to: the gateway's.</summary>
+    public string CallStatusUrl => new Uri(Gateway, "/api/supportline/webhooks/twilio/call-status").ToString();
+
     public HttpClient Client(string? role = null, string? user = null)
     {
         var client = new HttpClient { BaseAddress = Gateway, Timeout = TimeSpan.FromSeconds(30) };
@@ -117,6 +120,7 @@ public sealed class Platform : IAsyncLifetime
                 environment["Sms__FromNumber"] = SupportLineNumber;
                 environment["Sms__InboundWebhookUrl"] = SmsInboundUrl;
                 environment["Sms__StatusCallbackUrl"] = new Uri(Gateway, "/api/supportline/webhooks/twilio/status").ToString();
+                environment["Sms__CallStatusCallbackUrl"] = CallStatusUrl;
                 environment["Sms__ApiBaseUrl"] = Twilio.Url;
                 environment["Sms__DispatchInterval"] = "00:00:00.200";
             }

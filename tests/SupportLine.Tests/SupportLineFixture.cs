@@ -32,6 +32,7 @@ public class SupportLineFixture : IAsyncLifetime
     public const string LineNumber = "+447700900000";
     public const string InboundUrl = "https://support.example.org/api/supportline/webhooks/twilio/sms";
     public const string StatusUrl = "https://support.example.org/api/supportline/webhooks/twilio/status";
+    public const string CallStatusUrl = "https://support.example.org/api/supportline/webhooks/twilio/call-status";
     public const string ServiceName = "Rotherham Support Line";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -57,6 +58,7 @@ public class SupportLineFixture : IAsyncLifetime
             ["Sms:FromNumber"] = LineNumber,
             ["Sms:InboundWebhookUrl"] = InboundUrl,
             ["Sms:StatusCallbackUrl"] = StatusUrl,
+            ["Sms:CallStatusCallbackUrl"] = CallStatusUrl,
             ["Sms:ApiBaseUrl"] = Twilio.Url,
             ["Sms:ServiceName"] = ServiceName,
             // Back-off delays run on real time inside the HttpClient pipeline; keep them short in tests.
@@ -125,6 +127,21 @@ public class SupportLineFixture : IAsyncLifetime
             form["ErrorCode"] = errorCode;
         }
         return await Anonymous.SendAsync(TwilioSigner.Request("/api/supportline/webhooks/twilio/status", AuthToken, StatusUrl, form));
+    }
+
+    /// <summary>A call progress callback as Twilio signs it (voice status callbacks carry CallSid, CallStatus and, at the end, CallDuration).</summary>
+    public async Task<HttpResponseMessage> CallStatusAsync(string sid, string status, int? duration = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["CallSid"] = sid, ["CallStatus"] = status, ["AccountSid"] = AccountSid, ["From"] = LineNumber, ["To"] = "+447700900999",
+            ["Direction"] = "outbound-api", ["ApiVersion"] = "2010-04-01", ["CallbackSource"] = "call-progress-events", ["SequenceNumber"] = "0",
+        };
+        if (duration is not null)
+        {
+            form["CallDuration"] = duration.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return await Anonymous.SendAsync(TwilioSigner.Request("/api/supportline/webhooks/twilio/call-status", AuthToken, CallStatusUrl, form));
     }
 
     /// <summary>Hands every stored outbound text to (fake) Twilio now, as the dispatcher's next pass would.</summary>

@@ -20,6 +20,7 @@ namespace Support.Web.Tests;
 public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
 {
     private const string Duty = "demo-duty";
+    private const string SafeContactWorker = "web-safe-contact-duty";
     private const string SmsPath = "/api/supportline/webhooks/twilio/sms";
 
     [Fact]
@@ -133,7 +134,7 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
             Assert.Equal(HttpStatusCode.Created, added.StatusCode);
         }
         using (var manager = platform.Client("TeamManager", "web-safe-contact-manager"))
-        using (var registered = await manager.PostAsJsonAsync("/api/supportline/worker-phones", new { phone = workerPhone, workerUserId = Duty }))
+        using (var registered = await manager.PostAsJsonAsync("/api/supportline/worker-phones", new { phone = workerPhone, workerUserId = SafeContactWorker }))
         {
             Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         }
@@ -146,7 +147,8 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
 
         await using var browser = await chromium.NewSessionAsync(platform);
         var page = browser.Page;
-        await browser.SignInAsync(Duty);
+        // Their own sign-in, so that the phone registered here is their only one (the demo seed registers demo-duty's).
+        await browser.SignInAsAsync(SafeContactWorker, "SupportLineOperator");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"number ending {phone[^3..]}" });
         await Assertions.Expect(row).ToContainTextAsync("Known young person", new() { Timeout = 20_000 });
         await row.GetByRole(AriaRole.Link).ClickAsync();
@@ -177,7 +179,7 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
 
         // SL-03: a call outside the safe times is refused naming the next one; nothing rings.
         var callForm = page.GetByRole(AriaRole.Form, new() { Name = "Call them" });
-        await callForm.GetByLabel("Your phone number").FillAsync(workerPhone);
+        await Assertions.Expect(callForm.GetByTestId("connects-to")).ToContainTextAsync($"your phone ending {workerPhone[^3..]}");
         await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
         await Assertions.Expect(callForm.GetByRole(AriaRole.Alert)).ToContainTextAsync(new Regex($@"Outside this young person's safe times: the next one begins \S+ {start:00}:00 (GMT|BST)"));
         Assert.DoesNotContain(platform.Twilio.Calls, c => c.To == phone);
@@ -201,18 +203,27 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
         await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
         await Assertions.Expect(callForm.GetByRole(AriaRole.Alert)).ToContainTextAsync("This young person has not said they can be called: text them instead");
 
-        // Calls allowed at any time: a number not on the worker-phone register is refused under the field, the worker's own connects.
+        // Calls allowed at any time: the worker's own registered phone connects, without their typing it.
         await preferences.GetByLabel("Can they be called?").SelectOptionAsync("yes");
         await preferences.GetByRole(AriaRole.Button, new() { Name = "Save contact preferences" }).ClickAsync();
         await Assertions.Expect(current).ToContainTextAsync("They can be called.");
-        await callForm.GetByLabel("Your phone number").FillAsync(NewMobile());
-        await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#sc-connect-to-error")).ToContainTextAsync("worker-phone register");
-        await callForm.GetByLabel("Your phone number").FillAsync(workerPhone);
         await callForm.GetByRole(AriaRole.Button, new() { Name = "Place the call" }).ClickAsync();
         await Assertions.Expect(callForm.GetByRole(AriaRole.Status)).ToContainTextAsync("Call placed (queued)");
         var call = Assert.Single(platform.Twilio.Calls, c => c.To == phone);
         Assert.Contains(workerPhone, call.Twiml, StringComparison.Ordinal);
+        var calls = safeContact.GetByTestId("calls");
+        await Assertions.Expect(calls).ToContainTextAsync($"Placed, waiting for the network: placed by {SafeContactWorker}");
+
+        // Twilio reports the call's progress through the gateway; the screen follows it without a reload.
+        using (var twilio = TwilioClient(64))
+        {
+            foreach (var (status, seconds) in new[] { ("ringing", (int?)null), ("in-progress", null), ("completed", 95) })
+            {
+                using var progress = await CallStatusAsync(twilio, call.Sid, status, seconds);
+                Assert.Equal(HttpStatusCode.OK, progress.StatusCode);
+            }
+        }
+        await Assertions.Expect(calls).ToContainTextAsync(new Regex(@"Ended: placed by .*; answered .*; ended .* after 1 min 35 s"), new() { Timeout = 20_000 });
         await browser.ScreenshotAsync("duty-worker-safe-contact");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
         Assert.Empty(browser.ConsoleProblems);
@@ -243,6 +254,20 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
             },
         };
         return new HttpClient(handler) { BaseAddress = platform.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    private Task<HttpResponseMessage> CallStatusAsync(HttpClient twilio, string callSid, string status, int? seconds)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["CallSid"] = callSid, ["CallStatus"] = status, ["AccountSid"] = Platform.TwilioAccountSid, ["From"] = Platform.SupportLineNumber,
+            ["Direction"] = "outbound-api", ["ApiVersion"] = "2010-04-01", ["CallbackSource"] = "call-progress-events",
+        };
+        if (seconds is not null)
+        {
+            form["CallDuration"] = seconds.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return twilio.SendAsync(TwilioSigner.Request("/api/supportline/webhooks/twilio/call-status", Platform.TwilioAuthToken, platform.CallStatusUrl, form));
     }
 
     private async Task<HttpResponseMessage> TextAsync(HttpClient twilio, string from, string body)

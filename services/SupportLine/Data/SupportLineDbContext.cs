@@ -64,6 +64,8 @@ public sealed class SupportLineDbContext(DbContextOptions<SupportLineDbContext> 
             e.Property(c => c.TwilioSid).HasMaxLength(64);
             e.Property(c => c.Status).HasMaxLength(40);
             e.HasIndex(c => c.YoungPersonId);
+            // Call progress callbacks find the call by Twilio's SID.
+            e.HasIndex(c => c.TwilioSid);
         });
         modelBuilder.Entity<InboundSms>(e =>
         {

@@ -81,7 +81,55 @@ public sealed class OutboundCall
     public required string RequestedBy { get; init; }
     public DateTimeOffset RequestedAt { get; init; }
     public string? TwilioSid { get; set; }
-    /// <summary>Twilio's call status when it answered (<c>queued</c>), or <c>failed</c> when it refused.</summary>
+    /// <summary>Twilio's call status (<see cref="CallStatuses"/>): <c>queued</c> when placed, <c>failed</c> when refused, then as its callbacks say.</summary>
     public required string Status { get; set; }
     public int? ErrorCode { get; set; }
+    public DateTimeOffset? StatusChangedAt { get; set; }
+    /// <summary>When the young person picked up (Twilio's <c>in-progress</c>).</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    /// <summary>Twilio's <c>CallDuration</c> on the final callback, in seconds.</summary>
+    public int? DurationSeconds { get; set; }
+
+    /// <summary>
+    /// Moves the call forward only (queued → initiated → ringing → in-progress → completed, or to busy, no-answer,
+    /// canceled or failed): Twilio's callbacks can arrive late and out of order, and a final state never changes. A
+    /// final callback without an answer still ends the call. Returns false when ignored.
+    /// </summary>
+    public bool Advance(string status, int? durationSeconds, DateTimeOffset at)
+    {
+        if (CallStatuses.IsFinal(Status) || CallStatuses.Rank(status) <= CallStatuses.Rank(Status))
+        {
+            return false;
+        }
+        Status = status;
+        StatusChangedAt = at;
+        if (status == CallStatuses.InProgress)
+        {
+            AnsweredAt = at;
+        }
+        if (CallStatuses.IsFinal(status))
+        {
+            EndedAt = at;
+            DurationSeconds = durationSeconds;
+        }
+        return true;
+    }
+}
+
+/// <summary>Twilio's voice call statuses, in the order a call moves through them; the last five are final.</summary>
+public static class CallStatuses
+{
+    public const string Queued = "queued";
+    public const string InProgress = "in-progress";
+    public const string Failed = "failed";
+
+    private static readonly string[] Order = [Queued, "initiated", "ringing", InProgress];
+    private static readonly string[] Final = ["completed", "busy", "no-answer", "canceled", Failed];
+
+    public static bool IsKnown(string? status) => status is not null && (Order.Contains(status) || Final.Contains(status));
+
+    public static bool IsFinal(string status) => Final.Contains(status);
+
+    public static int Rank(string status) => IsFinal(status) ? Order.Length : Array.IndexOf(Order, status);
 }

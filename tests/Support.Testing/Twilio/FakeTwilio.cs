@@ -20,7 +20,7 @@ public sealed class FakeTwilio : IAsyncDisposable
 {
     public sealed record Sent(string Sid, string To, string From, string Body, string? StatusCallback);
 
-    public sealed record Call(string Sid, string To, string From, string Twiml);
+    public sealed record Call(string Sid, string To, string From, string Twiml, string? StatusCallback, IReadOnlyList<string> StatusCallbackEvents);
 
     private readonly WebApplication _app;
     private int _throttle;
@@ -103,7 +103,7 @@ public sealed class FakeTwilio : IAsyncDisposable
                 return Error(400, code, "The call could not be created.");
             }
             var sid = "CA" + Guid.NewGuid().ToString("N");
-            Calls.Enqueue(new Call(sid, to, from, twiml ?? ""));
+            Calls.Enqueue(new Call(sid, to, from, twiml ?? "", Field("StatusCallback"), form.TryGetValue("StatusCallbackEvent", out var events) ? events.Select(e => e ?? "").ToArray() : []));
             return Results.Json(new Dictionary<string, object?>
             {
                 ["account_sid"] = accountSid, ["api_version"] = "2010-04-01", ["date_created"] = null, ["direction"] = "outbound-api",

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.ServiceDefaults.Auth;
 using Support.SupportLine.Domain;
 using Support.Testing;
+using Support.Testing.Twilio;
 
 namespace Support.SupportLine.Tests.Outbound;
 
@@ -200,6 +201,91 @@ public sealed class SafeContactTests : SupportLineFixture
         await using var db = CreateDbContext();
         var recorded = await db.OutboundCalls.SingleAsync(c => c.YoungPersonId == id);
         Assert.Equal(("failed", 13224, (string?)null), (recorded.Status, recorded.ErrorCode, recorded.TwilioSid));
+    }
+
+    [Fact]
+    public async Task A_call_connects_the_workers_own_registered_phone_and_never_another_workers()
+    {
+        var (id, _) = await YoungPersonWithNumberAsync();
+        await PreferAsync(id, true);
+        var url = $"/api/supportline/young-people/{id}/calls";
+        var unregistered = await Operator.PostAsJsonAsync(url, new { });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unregistered.StatusCode);
+        Assert.Contains("no phone on the worker-phone register", (await JsonAsync(unregistered)).GetProperty("errors").GetProperty("connectTo")[0].GetString());
+
+        var colleagues = NewMobile();
+        await RegisterWorkerPhoneAsync(colleagues, "another-worker");
+        var someoneElses = await Operator.PostAsJsonAsync(url, new { connectTo = colleagues });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, someoneElses.StatusCode);
+        Assert.True((await JsonAsync(someoneElses)).GetProperty("errors").TryGetProperty("connectTo", out _));
+        Assert.Empty(Twilio.Calls);
+
+        var mine = await WorkerPhoneAsync();
+        var mineListed = await (await Operator.GetAsync("/api/supportline/worker-phones/mine")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal([mine], mineListed.EnumerateArray().Select(p => p.GetProperty("phone").GetString()));
+        Assert.Equal(HttpStatusCode.Created, (await Operator.PostAsJsonAsync(url, new { })).StatusCode);
+        var call = Assert.Single(Twilio.Calls);
+        Assert.Contains($">{mine}</Dial>", call.Twiml);
+        Assert.Equal(CallStatusUrl, call.StatusCallback);
+        Assert.Equal(["initiated", "ringing", "answered", "completed"], call.StatusCallbackEvents);
+
+        var second = await WorkerPhoneAsync();
+        var which = await Operator.PostAsJsonAsync(url, new { });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, which.StatusCode);
+        Assert.Contains("choose which", (await JsonAsync(which)).GetProperty("errors").GetProperty("connectTo")[0].GetString());
+        Assert.Equal(HttpStatusCode.Created, (await Operator.PostAsJsonAsync(url, new { connectTo = second })).StatusCode);
+        Assert.Contains($">{second}</Dial>", Twilio.Calls.Last().Twiml);
+    }
+
+    [Fact]
+    public async Task Call_progress_callbacks_move_a_call_forward_only_and_the_calls_list_shows_how_far_it_got()
+    {
+        var (id, _) = await YoungPersonWithNumberAsync();
+        await PreferAsync(id, true);
+        var url = $"/api/supportline/young-people/{id}/calls";
+        await WorkerPhoneAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Operator.PostAsJsonAsync(url, new { })).StatusCode);
+        var sid = Assert.Single(Twilio.Calls).Sid;
+
+        Assert.Equal(HttpStatusCode.OK, (await CallStatusAsync(sid, "ringing")).StatusCode);
+        Clock.Advance(TimeSpan.FromSeconds(20));
+        await CallStatusAsync(sid, "in-progress");
+        await CallStatusAsync(sid, "initiated");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await CallStatusAsync(sid, "completed", 180);
+        await CallStatusAsync(sid, "in-progress");
+        await CallStatusAsync(sid, "no-answer", 0);
+
+        var listed = await Operator.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        var call = Assert.Single((await JsonAsync(listed)).EnumerateArray());
+        Assert.Equal(("completed", 180), (call.GetProperty("status").GetString(), call.GetProperty("durationSeconds").GetInt32()));
+        Assert.Equal("2026-01-10T22:30:20+00:00", call.GetProperty("answeredAt").GetProperty("london").GetString());
+        Assert.Equal("2026-01-10T22:33:20+00:00", call.GetProperty("endedAt").GetProperty("london").GetString());
+        Assert.False(call.TryGetProperty("to", out _));
+    }
+
+    [Fact]
+    public async Task A_call_callback_for_an_unknown_call_is_accepted_and_ignored_and_a_forged_or_malformed_one_refused()
+    {
+        var unknown = await CallStatusAsync("CA" + Guid.NewGuid().ToString("N"), "completed", 5);
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        Assert.Contains("<Response", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await CallStatusAsync("CA" + Guid.NewGuid().ToString("N"), "exploded")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await CallStatusAsync(NewSid(), "completed")).StatusCode);
+
+        var (id, _) = await YoungPersonWithNumberAsync();
+        await PreferAsync(id, true);
+        await WorkerPhoneAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Operator.PostAsJsonAsync($"/api/supportline/young-people/{id}/calls", new { })).StatusCode);
+        var sid = Assert.Single(Twilio.Calls).Sid;
+        var form = new Dictionary<string, string> { ["CallSid"] = sid, ["CallStatus"] = "completed", ["AccountSid"] = AccountSid };
+        var forged = TwilioSigner.Request("/api/supportline/webhooks/twilio/call-status", "not-the-auth-token", CallStatusUrl, form);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Anonymous.SendAsync(forged)).StatusCode);
+        var signedForTexts = TwilioSigner.Request("/api/supportline/webhooks/twilio/call-status", AuthToken, StatusUrl, form);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Anonymous.SendAsync(signedForTexts)).StatusCode);
+        await using var db = CreateDbContext();
+        Assert.Equal("queued", (await db.OutboundCalls.SingleAsync(c => c.YoungPersonId == id)).Status);
     }
 
     [Fact]

@@ -39,6 +39,23 @@ type ContactPreference = {
 type ContactPreferences = { current: ContactPreference | null; earlier: ContactPreference[] };
 type TextReceipt = { id: string; status: string; sendsAt: Instant };
 type CallReceipt = { id: string; status: string; requestedAt: Instant };
+/** A placed call as Twilio's progress callbacks left it (services/SupportLine/Features/SafeContact/ListCalls.cs). */
+type PlacedCall = {
+  id: string; status: string; errorCode: number | null; requestedBy: string; requestedAt: Instant; answeredAt: Instant | null; endedAt: Instant | null;
+  durationSeconds: number | null;
+};
+type WorkerPhone = { phone: string };
+
+const callStatusText: Record<string, string> = {
+  queued: "Placed, waiting for the network", initiated: "Dialling", ringing: "Ringing", "in-progress": "Answered, connected",
+  completed: "Ended", busy: "Their line was busy", "no-answer": "Not answered", canceled: "Cancelled before it rang", failed: "Could not be placed",
+};
+const finalCallStatuses = new Set(["completed", "busy", "no-answer", "canceled", "failed"]);
+
+function duration(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  return minutes === 0 ? `${seconds} s` : `${minutes} min ${seconds % 60} s`;
+}
 type Alert = { id: string; conversationId: string; messageId: string | null; kind: string; reason: string; raisedAt: Instant };
 
 const urgencyRank: Record<string, number> = { ImmediateDanger: 0, Disclosure: 1, RequestForHelp: 2, Other: 3 };
@@ -350,8 +367,8 @@ function safeTimeErrors(error: unknown): { name: string; text: string }[] {
 /**
  * SL-03: contacting a known young person safely, on the conversation linked to them. Their current contact preferences
  * (whether they can be called, the daily UK-time windows in which contact is safe), a form to record what they said
- * now, a first text (held by the service until their next safe time) and a call that connects the worker's registered
- * phone. Every refusal is the service's: not allowed to call, outside the safe times (naming the next one), a number
+ * now, a first text (held by the service until their next safe time), a call that connects the worker's own registered
+ * phone, and how each call went (ringing, answered, not answered) as Twilio reports it. Every refusal is the service's: not allowed to call, outside the safe times (naming the next one), a number
  * not confirmed, or a field it cannot accept.
  */
 function SafeContact({ youngPersonId }: { youngPersonId: string }) {
@@ -381,8 +398,19 @@ function SafeContact({ youngPersonId }: { youngPersonId: string }) {
     mutationFn: () => api.post<TextReceipt>(`${base}/texts`, { body: textBody }),
     onSuccess: () => setTextBody(""),
   });
+  // The call connects the worker's own registered phone: chosen only when they have more than one.
+  const myPhones = useQuery({ queryKey: ["sl-my-phones"], queryFn: () => api.get<WorkerPhone[]>("/api/supportline/worker-phones/mine") });
   const [connectTo, setConnectTo] = useState("");
-  const call = useMutation({ mutationFn: () => api.post<CallReceipt>(`${base}/calls`, { connectTo }) });
+  const calls = useQuery({
+    queryKey: ["sl-calls", youngPersonId],
+    queryFn: () => api.get<PlacedCall[]>(`${base}/calls`),
+    // A call in progress is followed until it ends (Twilio's callbacks move it); otherwise once a minute.
+    refetchInterval: (query) => (query.state.data?.some((c) => !finalCallStatuses.has(c.status)) ? pollEveryMs : 60_000),
+  });
+  const call = useMutation({
+    mutationFn: () => api.post<CallReceipt>(`${base}/calls`, connectTo ? { connectTo } : {}),
+    onSuccess: async () => { await queryClient.invalidateQueries({ queryKey: ["sl-calls", youngPersonId] }); },
+  });
   const current = preferences.data?.current;
   const windowErrors = safeTimeErrors(record.error);
   return (
@@ -451,14 +479,42 @@ function SafeContact({ youngPersonId }: { youngPersonId: string }) {
       <form onSubmit={(e) => { e.preventDefault(); call.mutate(); }} noValidate className="note-form" aria-labelledby="call-title">
         <h3 id="call-title">Call them</h3>
         {current && !current.allowsCalls && <p className="hint">They have not said they can be called: text them instead.</p>}
-        <Field id="sc-connect-to" field="connectTo" label="Your phone number" error={call.error}
-          hint="Must be on the worker-phone register. Their phone rings first and the call is connected to yours; the service is not named.">
-          {(p) => <input {...p} type="tel" autoComplete="tel" value={connectTo} onChange={(e) => setConnectTo(e.target.value)} />}
-        </Field>
+        {myPhones.data?.length === 0 && (
+          <p className="notice" data-testid="no-worker-phone">Your phone is not on the worker-phone register, so a call cannot connect to you: ask a duty manager to add it.</p>
+        )}
+        {myPhones.data?.length === 1 && (
+          <p className="hint" data-testid="connects-to">Their phone rings first and the call is connected to your phone ending {myPhones.data[0].phone.slice(-3)}; the service is not named.</p>
+        )}
+        {myPhones.data && myPhones.data.length > 1 && (
+          <Field id="sc-connect-to" field="connectTo" label="Connect the call to your phone" error={call.error}
+            hint="Their phone rings first and the call is connected to the phone you choose; the service is not named.">
+            {(p) => (
+              <select {...p} value={connectTo} onChange={(e) => setConnectTo(e.target.value)}>
+                <option value="">Choose…</option>
+                {myPhones.data.map((w) => <option key={w.phone} value={w.phone}>Ending {w.phone.slice(-3)}</option>)}
+              </select>
+            )}
+          </Field>
+        )}
         <button type="submit" disabled={call.isPending}>Place the call</button>
-        <ProblemSummary error={call.error} fields={["connectTo"]} />
+        <ProblemSummary error={call.error} fields={myPhones.data && myPhones.data.length > 1 ? ["connectTo"] : []} />
         {call.data && <p role="status">Call placed ({call.data.status}), <When value={call.data.requestedAt} />: when they answer, your phone rings to connect you.</p>}
       </form>
+      {calls.data && calls.data.length > 0 && (
+        <section aria-labelledby="calls-title">
+          <h3 id="calls-title">Calls to them</h3>
+          <ul className="entries" data-testid="calls">
+            {calls.data.map((c) => (
+              <li key={c.id} className="entry">
+                <strong>{callStatusText[c.status] ?? c.status}</strong>{c.errorCode !== null && <> (Twilio error {c.errorCode})</>}: placed by {c.requestedBy}, <When value={c.requestedAt} />
+                {c.answeredAt && <>; answered <When value={c.answeredAt} /></>}
+                {c.endedAt && <>; ended <When value={c.endedAt} /></>}
+                {c.durationSeconds !== null && <> after {duration(c.durationSeconds)}</>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }

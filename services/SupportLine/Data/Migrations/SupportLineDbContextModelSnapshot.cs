@@ -725,11 +725,23 @@ namespace Support.SupportLine.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("answered_at");
+
                     b.Property<string>("ConnectTo")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("connect_to");
+
+                    b.Property<int?>("DurationSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_seconds");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
 
                     b.Property<int?>("ErrorCode")
                         .HasColumnType("integer")
@@ -751,6 +763,10 @@ namespace Support.SupportLine.Data.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("status");
 
+                    b.Property<DateTimeOffset?>("StatusChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("status_changed_at");
+
                     b.Property<string>("To")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -768,6 +784,9 @@ namespace Support.SupportLine.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbound_calls");
+
+                    b.HasIndex("TwilioSid")
+                        .HasDatabaseName("ix_outbound_calls_twilio_sid");
 
                     b.HasIndex("YoungPersonId")
                         .HasDatabaseName("ix_outbound_calls_young_person_id");

@@ -21,6 +21,7 @@ public interface ICallPlacer
 /// Twilio's Calls API through the Twilio package, over the same <c>twilio</c> HttpClient as texts (its 429 retries and,
 /// in tests, the host rewrite to the local stand-in). The call's TwiML only dials the worker, with the line's number as
 /// caller id: nothing is said, so a call never names the service to whoever holds the young person's phone (SL-03).
+/// Its progress comes back to <c>Sms:CallStatusCallbackUrl</c> (<see cref="Webhooks.ReceiveCallStatusCallback"/>).
 /// </summary>
 public sealed class TwilioCallPlacer(IHttpClientFactory httpClients, IOptions<SupportLineOptions> options) : ICallPlacer
 {
@@ -31,6 +32,13 @@ public sealed class TwilioCallPlacer(IHttpClientFactory httpClients, IOptions<Su
             httpClient: new SystemNetHttpClient(httpClients.CreateClient(TwilioSmsSender.HttpClientName)));
         var connect = new VoiceResponse().Dial(number: connectTo, callerId: settings.FromNumber);
         var create = new CreateCallOptions(new PhoneNumber(to), new PhoneNumber(settings.FromNumber)) { Twiml = new Twiml(connect.ToString()) };
+        if (!string.IsNullOrEmpty(settings.CallStatusCallbackUrl))
+        {
+            // Without these Twilio reports only the end of the call; the worker's screen shows it ringing and answered too.
+            create.StatusCallback = new Uri(settings.CallStatusCallbackUrl);
+            create.StatusCallbackMethod = Twilio.Http.HttpMethod.Post;
+            create.StatusCallbackEvent = ["initiated", "ringing", "answered", "completed"];
+        }
         try
         {
             var call = await CallResource.CreateAsync(create, client);

@@ -36,6 +36,7 @@ public static class PhoneEndpoints
         var group = app.MapGroup("/api/supportline").WithTags("Phone registers");
         group.MapPost("/worker-phones", RegisterWorkerPhoneAsync).RequireAuthorization(ConversationEndpoints.DutyManagers);
         group.MapGet("/worker-phones", ListWorkerPhonesAsync).RequireAuthorization(ConversationEndpoints.DutyManagers);
+        group.MapGet("/worker-phones/mine", ListMyPhonesAsync).RequireAuthorization(ConversationEndpoints.InboxStaff);
         // A number never goes in a path or query string: request lines are logged (SL-06).
         group.MapPost("/worker-phones/removals", RemoveWorkerPhoneAsync).RequireAuthorization(ConversationEndpoints.DutyManagers);
         group.MapPost("/young-people/{id:guid}/phones", AddYoungPersonPhoneAsync).RequireAuthorization(ConversationEndpoints.InboxStaff);
@@ -76,6 +77,14 @@ public static class PhoneEndpoints
     public static async Task<IResult> ListWorkerPhonesAsync(SupportLineDbContext db, CancellationToken ct) =>
         TypedResults.Ok((await db.WorkerPhones.AsNoTracking().OrderBy(p => p.WorkerUserId).ToListAsync(ct))
             .Select(p => new WorkerPhoneView(p.Phone, p.WorkerUserId, p.RegisteredBy, LondonTime.Of(p.RegisteredAt))).ToList());
+
+    /// <summary>The signed-in worker's own registered numbers: the phones a call to a young person can connect to.</summary>
+    public static async Task<IResult> ListMyPhonesAsync(ClaimsPrincipal user, SupportLineDbContext db, CancellationToken ct)
+    {
+        var workerId = user.UserId();
+        return TypedResults.Ok((await db.WorkerPhones.AsNoTracking().Where(p => p.WorkerUserId == workerId).OrderBy(p => p.RegisteredAt).ToListAsync(ct))
+            .Select(p => new WorkerPhoneView(p.Phone, p.WorkerUserId, p.RegisteredBy, LondonTime.Of(p.RegisteredAt))).ToList());
+    }
 
     public static async Task<IResult> RemoveWorkerPhoneAsync(CarerPhoneRequest request, SupportLineDbContext db, CancellationToken ct)
     {

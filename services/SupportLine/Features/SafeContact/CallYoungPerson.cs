@@ -11,11 +11,12 @@ using Support.SupportLine.Features.Outbound;
 namespace Support.SupportLine.Features.SafeContact;
 
 /// <summary>
-/// A worker calls a young person: Twilio rings their number and connects the worker's registered phone
-/// (<c>connectTo</c>, which must be on the worker-phone register, so a young person is never connected to a number
-/// nobody vouched for). SL-03: never to a young person who has not allowed calls, never to an unconfirmed number without
-/// a duty manager's safety decision, never to an opted-out one, and never outside their safe times (409 naming the next
-/// one): a call cannot wait the way a text can. Each call is recorded, placed or refused by Twilio (502).
+/// A worker calls a young person: Twilio rings their number and connects the worker's own phone, one of their numbers on
+/// the worker-phone register (the only one, unless they name which in <c>connectTo</c>), so a young person is never
+/// connected to a number nobody vouched for, nor to another worker's phone. SL-03: never to a young person who has not
+/// allowed calls, never to an unconfirmed number without a duty manager's safety decision, never to an opted-out one,
+/// and never outside their safe times (409 naming the next one): a call cannot wait the way a text can. Each call is
+/// recorded, placed or refused by Twilio (502); its progress comes back through the call status callback.
 /// </summary>
 public static class CallYoungPerson
 {
@@ -28,22 +29,30 @@ public static class CallYoungPerson
         Guid id, Request request, ClaimsPrincipal user, SupportLineDbContext db, TimeProvider clock, ICallPlacer calls, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (!E164Numbers.TryNormalise(request.ConnectTo, out var connectTo))
+        string? named = null;
+        if (request.ConnectTo is not null && !E164Numbers.TryNormalise(request.ConnectTo, out named))
         {
-            errors.Add("connectTo", "'connectTo' must be the phone number of the worker making the call.");
-        }
-        if (errors.Any)
-        {
-            return errors.ToBadRequest();
+            return errors.Add("connectTo", "'connectTo' must be a phone number, or left out to use your registered phone.").ToBadRequest();
         }
         var (number, refusal) = await SafeContactEndpoints.ContactableNumberAsync(db, id, request.Phone, errors, cancellationToken);
         if (refusal is not null)
         {
             return refusal;
         }
-        if (!await db.WorkerPhones.AnyAsync(p => p.Phone == connectTo, cancellationToken))
+        var workerId = user.UserId();
+        var own = await db.WorkerPhones.Where(p => p.WorkerUserId == workerId).Select(p => p.Phone).ToListAsync(cancellationToken);
+        var connectTo = named ?? (own.Count == 1 ? own[0] : null);
+        if (own.Count == 0)
         {
-            return errors.Add("connectTo", "'connectTo' must be a number on the worker-phone register.").ToUnprocessable();
+            return errors.Add("connectTo", "You have no phone on the worker-phone register: a duty manager registers it before you can call.").ToUnprocessable();
+        }
+        if (connectTo is null)
+        {
+            return errors.Add("connectTo", "You have more than one registered phone: choose which one the call connects to.").ToUnprocessable();
+        }
+        if (!own.Contains(connectTo))
+        {
+            return errors.Add("connectTo", "'connectTo' must be one of your own numbers on the worker-phone register.").ToUnprocessable();
         }
         var now = clock.GetUtcNow();
         var preference = await SafeTimes.CurrentPreferenceAsync(db, id, cancellationToken);

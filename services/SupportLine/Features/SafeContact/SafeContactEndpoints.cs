@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Problems;
 using Support.SupportLine.Data;
 using Support.SupportLine.Domain;
@@ -19,6 +20,7 @@ public static class SafeContactEndpoints
         group.MapGet("/contact-preferences", GetContactPreferences.HandleAsync).RequireAuthorization(ConversationEndpoints.InboxStaff);
         group.MapPost("/texts", TextYoungPerson.HandleAsync).RequireAuthorization(ConversationEndpoints.InboxStaff);
         group.MapPost("/calls", CallYoungPerson.HandleAsync).RequireAuthorization(ConversationEndpoints.InboxStaff);
+        group.MapGet("/calls", ListCalls.HandleAsync).RequireAuthorization(ConversationEndpoints.InboxStaff).AuditsReadOf(AccessSubjects.YoungPerson);
         return app;
     }
 

@@ -249,6 +249,11 @@ public static partial class Sids
 {
     public static bool IsMessageSid(string value) => MessageSidRegex().IsMatch(value);
 
+    public static bool IsCallSid(string value) => CallSidRegex().IsMatch(value);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^CA[0-9a-fA-F]{32}$")]
+    private static partial System.Text.RegularExpressions.Regex CallSidRegex();
+
     [System.Text.RegularExpressions.GeneratedRegex("^(SM|MM)[0-9a-fA-F]{32}$")]
     private static partial System.Text.RegularExpressions.Regex MessageSidRegex();
 }

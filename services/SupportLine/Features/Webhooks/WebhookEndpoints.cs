@@ -10,6 +10,7 @@ public static class WebhookEndpoints
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(64 * 1024));
         group.MapPost("/sms", ReceiveInboundSms.HandleAsync);
         group.MapPost("/status", ReceiveStatusCallback.HandleAsync);
+        group.MapPost("/call-status", ReceiveCallStatusCallback.HandleAsync);
         return app;
     }
 }
