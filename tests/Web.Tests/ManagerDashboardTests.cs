@@ -84,12 +84,12 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         var cases = page.GetByTestId("unallocated-cases-highest-risk-first");
         // REF-23: the case shows its risk level and how long it has gone without a key worker, from the service.
         var unallocated = cases.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });
-        await Assertions.Expect(unallocated).ToContainTextAsync("CSE: risk not rated, 0 days unallocated");
+        await Assertions.Expect(unallocated).ToContainTextAsync($"Mia {family}: CSE: risk not rated, 0 days unallocated");
         await Assertions.Expect(unallocated).ToContainTextAsync(new Regex(@"Unallocated since .*(GMT|BST)"));
         // REF-21: the open escalation, with its age in days and the deadline for its written response.
         var escalation = page.GetByTestId("open-escalations-oldest-first").GetByRole(AriaRole.Listitem)
             .Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });
-        await Assertions.Expect(escalation).ToContainTextAsync("ReferralDecision challenged by SocialWorker, 0 days old, for a TeamManager");
+        await Assertions.Expect(escalation).ToContainTextAsync($"Mia {family}: ReferralDecision challenged by SocialWorker, 0 days old, for a TeamManager");
         await Assertions.Expect(escalation).ToContainTextAsync(new Regex(@"Written response .*(GMT|BST)"));
         await browser.ScreenshotAsync("team-manager-dashboard");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
@@ -147,7 +147,7 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
         var gaps = page.GetByTestId("cases-past-their-visit-gap-longest-overdue-first");
         await Assertions.Expect(gaps.GetByRole(AriaRole.Heading, new() { Name = "Cases past their visit gap, longest overdue first" })).ToBeVisibleAsync();
         var gap = gaps.GetByRole(AriaRole.Listitem).Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });
-        await Assertions.Expect(gap).ToContainTextAsync("High: 20 days since the last face-to-face visit (14 days allowed), key worker web-gap-keyworker");
+        await Assertions.Expect(gap).ToContainTextAsync($"Lily {family}: High: 20 days since the last face-to-face visit (14 days allowed), key worker web-gap-keyworker");
         await Assertions.Expect(gap.Locator("time").First).ToHaveAttributeAsync("datetime", new Regex("^" + visitedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm")));
         await Assertions.Expect(gap).ToContainTextAsync(new Regex(@"Last visit .*(GMT|BST) · Visit .*(GMT|BST) \(overdue by 6 d \d+ h\)"));
         // The case has a key worker: the unallocated list is not where it belongs.

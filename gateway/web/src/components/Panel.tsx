@@ -17,11 +17,11 @@ export function Panel({ title, query, count, children }: {
   );
 }
 
-/** A row of a dashboard panel: a link to the young person's record, and what is due. */
-export function Row({ youngPersonId, label, children }: { youngPersonId: string; label: string; children: ReactNode }) {
+/** A row of a dashboard panel: a link to the young person's record (named when the screen knows the name), and what is due. */
+export function Row({ youngPersonId, label, name, children }: { youngPersonId: string; label: string; name?: string; children: ReactNode }) {
   return (
     <li>
-      <Link to={`/young-people/${youngPersonId}`}>{label}</Link>
+      <Link to={`/young-people/${youngPersonId}`}>{name ? <><strong>{name}</strong>: {label}</> : label}</Link>
       <div>{children}</div>
     </li>
   );

@@ -51,14 +51,19 @@ export function Dashboard() {
   const visitGaps = useQuery(get<VisitGap[]>("visit-gaps", "/api/referrals/cases/visit-gaps"));
   // REF-21: "Open escalations appear on the senior manager's dashboard with their age in days", oldest first.
   const escalations = useQuery(get<Escalation[]>("escalations", "/api/referrals/escalations?status=open"));
+  // The Referrals lists carry ids only: one audited request names everyone they list.
+  const listed = [referrals, referralsToday, reviews, reviewsToday, pathways, pathwaysToday, actions, actionsToday, cases, visitGaps, escalations]
+    .flatMap((q) => (q.data ?? []).map((row) => row.youngPersonId));
+  const names = useYoungPersonNames(listed);
+  const nameOf = (id: string) => names.get(id);
 
   const referralRows = (list: Referral[] | undefined) => list?.map((r) => (
-    <Row key={r.id} youngPersonId={r.youngPersonId} label={`${r.cseType}, ${r.priority}${r.escalated ? ", escalated" : ""}`}>
+    <Row key={r.id} youngPersonId={r.youngPersonId} name={nameOf(r.youngPersonId)} label={`${r.cseType}, ${r.priority}${r.escalated ? ", escalated" : ""}`}>
       Decision <Deadline due={r.decisionDue} />
     </Row>
   ));
   const reviewRows = (list: RiskReview[] | undefined) => list?.map((r) => (
-    <Row key={r.id} youngPersonId={r.youngPersonId} label={`${r.trigger}${r.urgent ? ", urgent" : ""}, owner ${r.owner ?? "none"}`}>
+    <Row key={r.id} youngPersonId={r.youngPersonId} name={nameOf(r.youngPersonId)} label={`${r.trigger}${r.urgent ? ", urgent" : ""}, owner ${r.owner ?? "none"}`}>
       Review <Deadline due={r.dueAt} london={r.dueAtLondon} />
     </Row>
   ));
@@ -68,12 +73,12 @@ export function Dashboard() {
     </Row>
   ));
   const pathwayRows = (list: Pathway[] | undefined) => list?.map((p) => (
-    <Row key={p.id} youngPersonId={p.youngPersonId} label={p.stage}>
+    <Row key={p.id} youngPersonId={p.youngPersonId} name={nameOf(p.youngPersonId)} label={p.stage}>
       Stage <Deadline due={p.dueAt} london={p.dueAtLondon} />
     </Row>
   ));
   const actionRows = (list: StrategyAction[] | undefined) => list?.map((a) => (
-    <Row key={a.id} youngPersonId={a.youngPersonId} label={`${a.description} (${a.owner})`}>
+    <Row key={a.id} youngPersonId={a.youngPersonId} name={nameOf(a.youngPersonId)} label={`${a.description} (${a.owner})`}>
       Action <Deadline due={a.dueAt} /> · <RagBadge rag={a.rag} />{a.slipped ? " · slipped" : ""}
       <ActionControls action={a} onDone={setActionDone} />
     </Row>
@@ -97,7 +102,7 @@ export function Dashboard() {
         <Panel title="Strategy actions due today" query={actionsToday} count={actionsToday.data?.length}>{actionRows(actionsToday.data)}</Panel>
         <Panel title="Unallocated cases, highest risk first" query={cases} count={cases.data?.length}>
           {cases.data?.map((c) => (
-            <Row key={c.id} youngPersonId={c.youngPersonId}
+            <Row key={c.id} youngPersonId={c.youngPersonId} name={nameOf(c.youngPersonId)}
               label={`${c.leadTeam}: ${c.riskLevel ?? "risk not rated"}, ${c.unallocatedDays} ${c.unallocatedDays === 1 ? "day" : "days"} unallocated${c.escalated ? ", escalated" : ""}`}>
               Unallocated since <When value={c.unallocatedSince} />
             </Row>
@@ -105,7 +110,7 @@ export function Dashboard() {
         </Panel>
         <Panel title="Cases past their visit gap, longest overdue first" query={visitGaps} count={visitGaps.data?.length}>
           {visitGaps.data?.map((g) => (
-            <Row key={g.caseId} youngPersonId={g.youngPersonId}
+            <Row key={g.caseId} youngPersonId={g.youngPersonId} name={nameOf(g.youngPersonId)}
               label={`${g.riskLevel ?? "risk not rated"}: ${days(g.daysWithoutFaceToFace)} since ${g.lastFaceToFaceAt ? "the last face-to-face visit" : "the case opened, no face-to-face visit"} (${days(g.allowedDays)} allowed), key worker ${g.keyWorker ?? "none"}`}>
               {g.lastFaceToFaceAt ? <>Last visit <When value={g.lastFaceToFaceAt} /> · </> : null}Visit due <Deadline due={g.dueAt} />
             </Row>
@@ -115,7 +120,7 @@ export function Dashboard() {
         <AssessmentPanels />
         <Panel title="Open escalations, oldest first" query={escalations} count={escalations.data?.length}>
           {escalations.data?.map((e) => (
-            <Row key={e.id} youngPersonId={e.youngPersonId}
+            <Row key={e.id} youngPersonId={e.youngPersonId} name={nameOf(e.youngPersonId)}
               label={`${e.decisionKind} challenged by ${e.lodgedByRole}, ${e.ageInDays} ${e.ageInDays === 1 ? "day" : "days"} old, for a ${e.reviewerRole}${e.overdue ? ", overdue" : ""}`}>
               Written response <Deadline due={e.respondBy} />
             </Row>
@@ -124,6 +129,23 @@ export function Dashboard() {
       </div>
     </section>
   );
+}
+
+type YoungPersonName = { id: string; displayName: string };
+
+/** services/Referrals/Features/YoungPeople/YoungPersonNames.cs: the current names of the listed young people, 200 ids a request. */
+function useYoungPersonNames(ids: string[]): Map<string, string> {
+  const unique = [...new Set(ids)].sort();
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += 200) batches.push(unique.slice(i, i + 200));
+  const names = useQuery({
+    queryKey: ["dash", "names", unique],
+    queryFn: async () => (await Promise.all(batches.map((batch) =>
+      api.get<YoungPersonName[]>(`/api/referrals/young-people/names?${batch.map((id) => `ids=${encodeURIComponent(id)}`).join("&")}`)))).flat(),
+    enabled: unique.length > 0,
+    staleTime: 60_000,
+  });
+  return new Map((names.data ?? []).map((n) => [n.id, n.displayName]));
 }
 
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;

@@ -14,6 +14,8 @@ public static class YoungPeopleEndpoints
         group.MapPost("/", RegisterYoungPerson.HandleAsync);
         group.MapGet("/", FindYoungPeople.HandleAsync);
         group.MapGet("/{id:guid}", GetYoungPerson.HandleAsync).AuditsReadOf(SubjectType);
+        group.MapGet("/names", YoungPersonNames.HandleAsync)
+            .WithSummary("The current names of the young people a screen lists by id (?ids=…&ids=…, at most 200; audited)");
         group.MapPost("/{id:guid}/corrections", CorrectYoungPersonDetails.HandleAsync);
         group.MapGet("/{id:guid}/own-words", OwnWords.HandleAsync).AuditsReadOf(SubjectType)
             .WithSummary("The young person's own words: their views from strategy meetings and the texts marked as their views (audited)");
