@@ -85,6 +85,12 @@ public sealed class DemoSeedTests(Platform platform)
         var waiting = (await senior.GetFromJsonAsync<JsonElement>("/api/referrals/placements/matching-assessments")).EnumerateArray()
             .Single(a => a.GetProperty("setting").GetString() == home);
         Assert.Equal(1, waiting.GetProperty("flagsConsidered").GetInt32());
+        const string overdose = "Admitted to A&E after taking tablets; said the men had told her she owed them (demo).";
+        Assert.Single((await senior.GetFromJsonAsync<JsonElement>("/api/referrals/critical-incidents")).EnumerateArray(),
+            i => i.GetProperty("summary").GetString() == overdose && i.GetProperty("acknowledgement").ValueKind == JsonValueKind.Null);
+        using var dutyManager = platform.Client("TeamManager", "demo-teammanager");
+        Assert.Contains((await dutyManager.GetFromJsonAsync<JsonElement>("/api/supportline/worker-phones")).EnumerateArray(),
+            p => p.GetProperty("workerUserId").GetString() == "demo-duty");
 
         var again = await SeedAsync();
         Assert.True(again.ExitCode == 0, again.Output);
@@ -100,5 +106,7 @@ public sealed class DemoSeedTests(Platform platform)
             i => i.GetProperty("subject").GetString() == "demo-youngperson" && i.GetProperty("active").GetBoolean());
         Assert.Equal(waiting.GetProperty("id").GetGuid(), (await senior.GetFromJsonAsync<JsonElement>("/api/referrals/placements/matching-assessments"))
             .EnumerateArray().Single(a => a.GetProperty("setting").GetString() == home).GetProperty("id").GetGuid());
+        Assert.Single((await senior.GetFromJsonAsync<JsonElement>("/api/referrals/critical-incidents")).EnumerateArray(),
+            i => i.GetProperty("summary").GetString() == overdose);
     }
 }

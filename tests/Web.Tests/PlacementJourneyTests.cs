@@ -120,6 +120,53 @@ public sealed class PlacementJourneyTests(Platform platform, Chromium chromium) 
     }
 
     [Fact]
+    public async Task A_team_manager_takes_a_wrongly_named_man_off_the_must_not_have_contact_list_with_a_reason_and_he_stays_on_the_record_as_taken_off()
+    {
+        var family = "Webbarred" + Guid.NewGuid().ToString("N")[..6];
+        using var social = platform.Client("SocialWorker", "web-barred-sw");
+        var girlId = await Seed.RegisterAsync(social, "Jess", family, London.Today(TimeProvider.System).AddYears(-13));
+        var wrongName = $"Lee {family}";
+        var rightName = $"Dale {family}";
+        foreach (var name in new[] { wrongName, rightName })
+        {
+            using var added = await social.PostAsJsonAsync($"/api/referrals/young-people/{girlId}/barred-persons",
+                new { name, description = "Drives a grey van", reason = "Seen with her at the bus station at night." });
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        }
+
+        await using var browser = await chromium.NewSessionAsync(platform);
+        var page = browser.Page;
+        await browser.SignInAsync("demo-teammanager");
+        await page.GotoAsync($"/young-people/{girlId}");
+        var list = page.GetByTestId("must-not-have-contact");
+        await Assertions.Expect(list.GetByTestId("barred-person")).ToHaveCountAsync(2);
+        await list.GetByText($"Take {wrongName} off the list").ClickAsync();
+        var remove = page.GetByRole(AriaRole.Form, new() { Name = $"Take {wrongName} off the list" });
+        // The service's refusal under the field: a reason is required.
+        await remove.GetByRole(AriaRole.Button, new() { Name = "Take off the list" }).ClickAsync();
+        await Assertions.Expect(remove.Locator(".field-error[data-field='reason']")).ToContainTextAsync("reason");
+        await remove.GetByLabel("Why they no longer belong on the list").FillAsync("Wrong man: the police identified him as Dale, not Lee.");
+        await remove.GetByRole(AriaRole.Button, new() { Name = "Take off the list" }).ClickAsync();
+        await Assertions.Expect(list.GetByTestId("barred-person")).ToHaveCountAsync(1);
+        await Assertions.Expect(list.GetByTestId("barred-person")).ToContainTextAsync(rightName);
+
+        await list.GetByLabel("Show people taken off the list").CheckAsync();
+        var takenOff = list.GetByTestId("removed-barred-person");
+        await Assertions.Expect(takenOff).ToContainTextAsync($"{wrongName}: taken off by demo-teammanager");
+        await Assertions.Expect(takenOff).ToContainTextAsync("Why: Wrong man: the police identified him as Dale, not Lee.");
+        await browser.ScreenshotAsync("team-manager-must-not-have-contact-removal");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.ConsoleProblems);
+
+        // A social worker may add to the list but not take anyone off it: the screen does not offer it.
+        await using var socialBrowser = await chromium.NewSessionAsync(platform);
+        await socialBrowser.SignInAsync("demo-socialworker");
+        await socialBrowser.Page.GotoAsync($"/young-people/{girlId}");
+        await Assertions.Expect(socialBrowser.Page.GetByTestId("must-not-have-contact").GetByTestId("barred-person")).ToContainTextAsync(rightName);
+        await Assertions.Expect(socialBrowser.Page.GetByText($"Take {rightName} off the list")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_social_worker_records_a_matching_assessment_when_an_admission_is_refused_and_a_senior_manager_approves_it_from_their_queue_so_the_admission_is_recorded()
     {
         var family = "Webmatch" + Guid.NewGuid().ToString("N")[..6];

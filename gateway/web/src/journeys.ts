@@ -10,6 +10,8 @@ export type Journey = { path: string; label: string; roles: readonly string[]; r
 export const journeys: Journey[] = [
   // REF-26, first so that a senior manager lands on the decisions only they can make (no child is admitted meanwhile).
   { path: "/matching-assessments", label: "Matching assessments to decide", roles: seniorManagers, ready: true },
+  // REF-22: the senior managers' queue of critical incidents to acknowledge by their deadlines.
+  { path: "/critical-incidents", label: "Critical incidents", roles: seniorManagers, ready: true },
   { path: "/dashboard", label: "Overdue and due today", roles: managers, ready: true },
   { path: "/leaving-care", label: "Leaving care", roles: leavingCareTeam, ready: true },
   // Before "Find a young person" so that an outreach worker lands on the street journey and a duty worker on the inbox.

@@ -34,6 +34,7 @@ const supportLine = () => import("./pages/SupportLine");
 const DutyInbox = lazy(() => supportLine().then((m) => ({ default: m.DutyInbox })));
 const Conversation = lazy(() => supportLine().then((m) => ({ default: m.Conversation })));
 // REF-26: the senior manager's queue of matching assessments waiting for a decision.
+const CriticalIncidentQueue = lazy(() => import("./pages/CriticalIncidents").then((m) => ({ default: m.CriticalIncidentQueue })));
 const MatchingAssessmentQueue = lazy(() => import("./pages/MatchingAssessments").then((m) => ({ default: m.MatchingAssessmentQueue })));
 // Maps and charts are loaded only when their screen is opened: the outreach worker's phone never downloads them.
 const Hotspots = lazy(() => import("./pages/Hotspots").then((m) => ({ default: m.Hotspots })));
@@ -111,6 +112,7 @@ const routes = (
       <Route path="/" element={<RequireSignIn><Home /></RequireSignIn>} />
       <Route path="/outreach" element={<RequireRole path="/outreach"><Outreach /></RequireRole>} />
       <Route path="/matching-assessments" element={gated("/matching-assessments", <MatchingAssessmentQueue />)} />
+      <Route path="/critical-incidents" element={gated("/critical-incidents", <CriticalIncidentQueue />)} />
       <Route path="/dashboard" element={gated("/dashboard", <Dashboard />)} />
       <Route path="/placed-with-me" element={gated("/placed-with-me", <PlacedWithMe />)} />
       <Route path="/my-record" element={gated("/my-record", <MyRecord />)} />

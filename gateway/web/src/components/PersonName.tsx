@@ -14,3 +14,20 @@ export function PersonName({ id }: { id: string }) {
 /** "OutreachWorker" as "Outreach worker", "IRO" as it is. */
 export const roleLabel = (role: string) =>
   role.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/ ([A-Z])(?=[a-z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
+
+type YoungPersonName = { id: string; displayName: string };
+
+/** services/Referrals/Features/YoungPeople/YoungPersonNames.cs: the current names of the listed young people, 200 ids a request. */
+export function useYoungPersonNames(ids: string[]): Map<string, string> {
+  const unique = [...new Set(ids)].sort();
+  const batches: string[][] = [];
+  for (let i = 0; i < unique.length; i += 200) batches.push(unique.slice(i, i + 200));
+  const names = useQuery({
+    queryKey: ["young-person-names", unique],
+    queryFn: async () => (await Promise.all(batches.map((batch) =>
+      api.get<YoungPersonName[]>(`/api/referrals/young-people/names?${batch.map((id) => `ids=${encodeURIComponent(id)}`).join("&")}`)))).flat(),
+    enabled: unique.length > 0,
+    staleTime: 60_000,
+  });
+  return new Map((names.data ?? []).map((n) => [n.id, n.displayName]));
+}

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api } from "../api";
 import { Deadline } from "../components/Countdown";
 import { Panel, Row } from "../components/Panel";
+import { useYoungPersonNames } from "../components/PersonName";
 import { When } from "../components/When";
 import { AssessmentPanels } from "./Assessments";
 import { SupervisionGapsPanel } from "./Supervision";
@@ -129,23 +130,6 @@ export function Dashboard() {
       </div>
     </section>
   );
-}
-
-type YoungPersonName = { id: string; displayName: string };
-
-/** services/Referrals/Features/YoungPeople/YoungPersonNames.cs: the current names of the listed young people, 200 ids a request. */
-function useYoungPersonNames(ids: string[]): Map<string, string> {
-  const unique = [...new Set(ids)].sort();
-  const batches: string[][] = [];
-  for (let i = 0; i < unique.length; i += 200) batches.push(unique.slice(i, i + 200));
-  const names = useQuery({
-    queryKey: ["dash", "names", unique],
-    queryFn: async () => (await Promise.all(batches.map((batch) =>
-      api.get<YoungPersonName[]>(`/api/referrals/young-people/names?${batch.map((id) => `ids=${encodeURIComponent(id)}`).join("&")}`)))).flat(),
-    enabled: unique.length > 0,
-    staleTime: 60_000,
-  });
-  return new Map((names.data ?? []).map((n) => [n.id, n.displayName]));
 }
 
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;

@@ -41,7 +41,10 @@ type PlacementRequest = {
   rationale: string; carerUserId: string | null;
 };
 /** PlacementResponses.cs BarredPersonResponse */
-type BarredPerson = { id: string; name: string; description: string; reason: string; recordedAt: Instant; recordedBy: string };
+type BarredPerson = {
+  id: string; name: string; description: string; reason: string; recordedAt: Instant; recordedBy: string;
+  removedAt: Instant | null; removedBy: string | null; removalReason: string | null;
+};
 
 /** Support.Contracts.Placements.PlacementType, in the order of the brief's glossary. */
 export const placementTypes: Record<string, string> = {
@@ -154,7 +157,7 @@ export function Placements({ id }: { id: string }) {
       )}
       {mayWrite && <RecordPlacement id={id} />}
       {mayWrite && <RecordRefusal id={id} />}
-      <BarredPersons id={id} mayWrite={mayWrite} />
+      <BarredPersons id={id} mayWrite={mayWrite} mayRemove={isManager} />
     </section>
   );
 }
@@ -480,30 +483,77 @@ function RecordRefusal({ id }: { id: string }) {
   );
 }
 
-function BarredPersons({ id, mayWrite }: { id: string; mayWrite: boolean }) {
+/**
+ * The must-not-have-contact list (REF-27) as a carer must see it, and, for managers, taking someone off it with a reason
+ * (a wrong name, a court's decision). Nobody is ever deleted: the people taken off stay on the record with who took
+ * them off and why, shown on request.
+ */
+function BarredPersons({ id, mayWrite, mayRemove }: { id: string; mayWrite: boolean; mayRemove: boolean }) {
+  const [showRemoved, setShowRemoved] = useState(false);
   const barred = useQuery({
-    queryKey: ["barred-persons", id],
-    queryFn: () => api.get<BarredPerson[]>(`/api/referrals/young-people/${id}/barred-persons`),
+    queryKey: ["barred-persons", id, showRemoved],
+    queryFn: () => api.get<BarredPerson[]>(`/api/referrals/young-people/${id}/barred-persons${showRemoved ? "?includeRemoved=true" : ""}`),
   });
+  const onList = barred.data?.filter((b) => !b.removedAt) ?? [];
+  const takenOff = barred.data?.filter((b) => b.removedAt) ?? [];
   return (
     <div className="barred" data-testid="must-not-have-contact">
       <h3>Must not have contact</h3>
       {barred.isPending && <p role="status">Loading the list…</p>}
       {barred.error && <ProblemSummary error={barred.error} />}
-      {barred.data?.length === 0 && <p>Nobody is on the must-not-have-contact list.</p>}
-      {barred.data && barred.data.length > 0 && (
+      {barred.data && onList.length === 0 && <p>Nobody is on the must-not-have-contact list.</p>}
+      {onList.length > 0 && (
         <ul className="barred-people">
-          {barred.data.map((b) => (
+          {onList.map((b) => (
             <li key={b.id} data-testid="barred-person">
               <strong className="barred-name">{b.name}</strong>
               <p>How to recognise them: {b.description}</p>
               <p>Why: {b.reason} (recorded by {b.recordedBy}, <When value={b.recordedAt} />)</p>
+              {mayRemove && <RemoveBarredPerson id={id} person={b} />}
             </li>
           ))}
         </ul>
       )}
+      <label className="choice">
+        <input type="checkbox" checked={showRemoved} onChange={(e) => setShowRemoved(e.target.checked)} /> Show people taken off the list
+      </label>
+      {showRemoved && barred.data && (takenOff.length === 0
+        ? <p>Nobody has been taken off the list.</p>
+        : (
+          <ul className="barred-people" aria-label="Taken off the list">
+            {takenOff.map((b) => (
+              <li key={b.id} data-testid="removed-barred-person">
+                <strong>{b.name}</strong>: taken off by {b.removedBy}, <When value={b.removedAt} />. Why: {b.removalReason}
+                <p className="hint">Was on the list because: {b.reason} (recorded by {b.recordedBy}, <When value={b.recordedAt} />)</p>
+              </li>
+            ))}
+          </ul>
+        ))}
       {mayWrite && <AddBarredPerson id={id} />}
     </div>
+  );
+}
+
+function RemoveBarredPerson({ id, person }: { id: string; person: BarredPerson }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState("");
+  const fieldId = `barred-remove-${person.id}`;
+  const remove = useMutation({
+    mutationFn: () => api.post<BarredPerson>(`/api/referrals/young-people/${id}/barred-persons/${person.id}/remove`, { reason }),
+    onSuccess: async () => { await queryClient.invalidateQueries({ queryKey: ["barred-persons", id] }); },
+  });
+  return (
+    <details>
+      <summary>Take {person.name} off the list</summary>
+      <form className="note-form" onSubmit={(e) => { e.preventDefault(); remove.mutate(); }} noValidate aria-label={`Take ${person.name} off the list`}>
+        <Field id={fieldId} field="reason" label="Why they no longer belong on the list" error={remove.error}
+          hint="For example a wrong name, or a court's decision. They stay on the record, marked as taken off.">
+          {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+        <button type="submit" disabled={remove.isPending}>Take off the list</button>
+        <ProblemSummary error={remove.error} fields={["reason"]} />
+      </form>
+    </details>
   );
 }
 

@@ -49,6 +49,7 @@ const CaseSupervision = lazy(() => import("./Supervision").then((m) => ({ defaul
 const CrossReferencesSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.CrossReferencesSection })));
 const AdultTagsSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.AdultTagsSection })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
+const CriticalIncidentsSection = lazy(() => import("./CriticalIncidents").then((m) => ({ default: m.CriticalIncidentsSection })));
 
 export function YoungPersonRecord() {
   const { id = "" } = useParams();
@@ -83,6 +84,9 @@ export function YoungPersonRecord() {
           </Suspense>
           <Suspense fallback={<p role="status">Loading the placements…</p>}>
             <Placements id={id} />
+          </Suspense>
+          <Suspense fallback={<p role="status">Loading the critical incidents…</p>}>
+            <CriticalIncidentsSection id={id} />
           </Suspense>
         </div>
       </div>
