@@ -39,6 +39,32 @@ public sealed class DisclosurePackTests(ReferralsFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_packs_made_of_a_record_are_listed_newest_first_with_what_each_still_awaits_and_the_list_is_a_read()
+    {
+        var child = await RecordedChildAsync();
+        using var auditor = fixture.Host.ClientFor(Roles.Auditor, "auditor-list");
+        var first = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "CaseReview", recipient = "Review panel" }))).GetProperty("id").GetGuid();
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = (await JsonAsync(await auditor.PostAsJsonAsync($"/api/referrals/young-people/{child}/disclosure-packs",
+            new { purpose = "SubjectAccess", recipient = "The young person" }))).GetProperty("id").GetGuid();
+        await fixture.CompletePackAsync(first, child);
+
+        var listed = (await JsonAsync(await auditor.GetAsync($"/api/referrals/young-people/{child}/disclosure-packs"))).EnumerateArray().ToList();
+
+        Assert.Equal([second, first], listed.Select(p => p.GetProperty("id").GetGuid()));
+        Assert.False(listed[0].GetProperty("complete").GetBoolean());
+        Assert.Equal(DisclosureRequests.ContributingServices.Order(), listed[0].GetProperty("awaiting").EnumerateArray().Select(s => s.GetString()!).Order());
+        Assert.True(listed[1].GetProperty("complete").GetBoolean());
+        Assert.Equal("Review panel", listed[1].GetProperty("recipient").GetString());
+        await using var db = fixture.CreateDbContext();
+        Assert.True(await db.Set<AccessLogEntry>().AnyAsync(e => e.SubjectId == child && e.Actor == "auditor-list" && e.Action == AccessActions.Read));
+        using var social = fixture.Host.ClientFor(Roles.SocialWorker);
+        Assert.Equal(HttpStatusCode.Forbidden, (await social.GetAsync($"/api/referrals/young-people/{child}/disclosure-packs")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await auditor.GetAsync($"/api/referrals/young-people/{Guid.NewGuid()}/disclosure-packs")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_auditor_makes_a_complete_pack_whose_manifest_counts_every_section_and_whose_checksum_verifies()
     {
         var child = await RecordedChildAsync();

@@ -17,6 +17,9 @@ public static class DisclosureEndpoints
         app.MapPost("/api/referrals/young-people/{id:guid}/disclosure-packs", MakeDisclosurePack.HandleAsync)
             .RequireAuthorization(p => p.RequireRole(DisclosureRoles)).WithTags("Disclosure").WithName("MakeDisclosurePack")
             .WithSummary("Make a complete pack of one young person's record for subject access, a case review or an audit (REC-10)");
+        app.MapGet("/api/referrals/young-people/{id:guid}/disclosure-packs", ListDisclosurePacks.HandleAsync)
+            .RequireAuthorization(p => p.RequireRole(DisclosureRoles)).WithTags("Disclosure").WithName("ListDisclosurePacks")
+            .WithSummary("The packs made of one young person's record, newest first, as manifests (audited)");
         var pack = app.MapGroup("/api/referrals/disclosure-packs/{packId:guid}")
             .RequireAuthorization(p => p.RequireRole(DisclosureRoles)).WithTags("Disclosure");
         pack.MapGet("/", GetDisclosurePack.HandleAsync).WithName("GetDisclosurePack")
