@@ -30,6 +30,7 @@ public static partial class DevTokens
         new("demo-rhi", Roles.RhiWorker, "Return-home-interview worker"),
         new("demo-police", Roles.PoliceLiaison, "Police liaison"),
         new("demo-carer", Roles.Carer, "Foster carer: the children placed with me, who must not have contact, report contact"),
+        new("demo-auditor", Roles.Auditor, "Auditor: subject access requests and disclosure packs, redacted with a reason for each"),
         new("demo-commissioner", Roles.Commissioner, "Commissioner: aggregate reports only, never a child's record"),
         new("demo-youngperson", Roles.YoungPerson, "A young person: ask for what is written about me, and read the answer"),
     ];

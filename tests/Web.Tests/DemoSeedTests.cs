@@ -88,6 +88,9 @@ public sealed class DemoSeedTests(Platform platform)
         const string overdose = "Admitted to A&E after taking tablets; said the men had told her she owed them (demo).";
         Assert.Single((await senior.GetFromJsonAsync<JsonElement>("/api/referrals/critical-incidents")).EnumerateArray(),
             i => i.GetProperty("summary").GetString() == overdose && i.GetProperty("acknowledgement").ValueKind == JsonValueKind.Null);
+        using var auditor = platform.Client("Auditor", "demo-auditor");
+        Assert.Single((await auditor.GetFromJsonAsync<JsonElement>("/api/referrals/subject-access-requests")).EnumerateArray(),
+            r => r.GetProperty("howReceived").GetString() == "Asked her social worker at a visit (demo)" && r.GetProperty("open").GetBoolean());
         using var dutyManager = platform.Client("TeamManager", "demo-teammanager");
         Assert.Contains((await dutyManager.GetFromJsonAsync<JsonElement>("/api/supportline/worker-phones")).EnumerateArray(),
             p => p.GetProperty("workerUserId").GetString() == "demo-duty");

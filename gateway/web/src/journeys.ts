@@ -1,7 +1,7 @@
 // Every journey of issue 14 and who it is for. A journey whose API has not landed yet has `ready: false`: its route
 // exists (so links and role navigation are settled) but it shows no data until the service provides it.
 import {
-  aggregateReaders, carers, caseStaff, dataSubjects, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders, referralDeciders,
+  aggregateReaders, carers, caseStaff, dataSubjects, disclosureStaff, dutyInboxStaff, leavingCareTeam, managers, outreachStaff, placeReportReaders, referralDeciders,
   seniorManagers,
 } from "./roles";
 
@@ -10,6 +10,8 @@ export type Journey = { path: string; label: string; roles: readonly string[]; r
 export const journeys: Journey[] = [
   // REF-26, first so that a senior manager lands on the decisions only they can make (no child is admitted meanwhile).
   { path: "/matching-assessments", label: "Matching assessments to decide", roles: seniorManagers, ready: true },
+  // REC-10: the auditor's and the data protection officer's first screen: requests counting down to their deadlines.
+  { path: "/subject-access", label: "Subject access requests", roles: disclosureStaff, ready: true },
   // REF-22: the senior managers' queue of critical incidents to acknowledge by their deadlines.
   { path: "/critical-incidents", label: "Critical incidents", roles: seniorManagers, ready: true },
   { path: "/dashboard", label: "Overdue and due today", roles: managers, ready: true },

@@ -34,6 +34,9 @@ const supportLine = () => import("./pages/SupportLine");
 const DutyInbox = lazy(() => supportLine().then((m) => ({ default: m.DutyInbox })));
 const Conversation = lazy(() => supportLine().then((m) => ({ default: m.Conversation })));
 // REF-26: the senior manager's queue of matching assessments waiting for a decision.
+const disclosure = () => import("./pages/Disclosure");
+const SubjectAccessQueue = lazy(() => disclosure().then((m) => ({ default: m.SubjectAccessQueue })));
+const DisclosurePackPage = lazy(() => disclosure().then((m) => ({ default: m.DisclosurePackPage })));
 const CriticalIncidentQueue = lazy(() => import("./pages/CriticalIncidents").then((m) => ({ default: m.CriticalIncidentQueue })));
 const MatchingAssessmentQueue = lazy(() => import("./pages/MatchingAssessments").then((m) => ({ default: m.MatchingAssessmentQueue })));
 // Maps and charts are loaded only when their screen is opened: the outreach worker's phone never downloads them.
@@ -113,6 +116,8 @@ const routes = (
       <Route path="/outreach" element={<RequireRole path="/outreach"><Outreach /></RequireRole>} />
       <Route path="/matching-assessments" element={gated("/matching-assessments", <MatchingAssessmentQueue />)} />
       <Route path="/critical-incidents" element={gated("/critical-incidents", <CriticalIncidentQueue />)} />
+      <Route path="/subject-access" element={gated("/subject-access", <SubjectAccessQueue />)} />
+      <Route path="/disclosure-packs/:packId" element={gated("/subject-access", <DisclosurePackPage />)} />
       <Route path="/dashboard" element={gated("/dashboard", <Dashboard />)} />
       <Route path="/placed-with-me" element={gated("/placed-with-me", <PlacedWithMe />)} />
       <Route path="/my-record" element={gated("/my-record", <MyRecord />)} />

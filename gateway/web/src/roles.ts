@@ -3,7 +3,7 @@
 export const Roles = {
   OutreachWorker: "OutreachWorker", SocialWorker: "SocialWorker", TeamManager: "TeamManager",
   SeniorManager: "SeniorManager", PersonalAdviser: "PersonalAdviser", SupportLineOperator: "SupportLineOperator",
-  Commissioner: "Commissioner", Governance: "Governance", Auditor: "Auditor", Carer: "Carer",
+  Commissioner: "Commissioner", Governance: "Governance", Auditor: "Auditor", DataProtectionOfficer: "DataProtectionOfficer", Carer: "Carer",
   YoungPerson: "YoungPerson", Survivor: "Survivor",
 } as const;
 
@@ -26,6 +26,8 @@ export const dutyInboxStaff = [Roles.SupportLineOperator, Roles.OutreachWorker, 
 export const carers = [Roles.Carer];
 /** Roles.DataSubjects (gateway policy DataSubjects): a young person or adult survivor signed in to their own record (REC-10). */
 export const dataSubjects = [Roles.YoungPerson, Roles.Survivor];
+/** DisclosureEndpoints.DisclosureRoles: who makes, redacts and releases disclosure packs and answers subject access (REC-08..10). */
+export const disclosureStaff = [Roles.Auditor, Roles.DataProtectionOfficer];
 export const aggregateReaders = [Roles.Commissioner, Roles.Governance, Roles.TeamManager, Roles.SeniorManager, Roles.Auditor];
 
 /** Roles.PlaceReportReaders: the aggregate readers and police liaison (OUT-08, the hotspot report). */

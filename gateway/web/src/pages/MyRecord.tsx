@@ -111,7 +111,7 @@ function RequestCard({ request: r }: { request: MyRequest }) {
   );
 }
 
-const sections: Record<string, string> = {
+export const sections: Record<string, string> = {
   "chronology": "What happened",
   "meeting-decisions": "Decisions made at meetings about you",
   "own-words": "What you said, in your own words",
@@ -129,7 +129,7 @@ const fields: Record<string, string> = {
 };
 
 /** A field's name as the record stores it ("whereFound") in words ("Where found"), for fields without a label above. */
-const label = (name: string) => fields[name] ?? words(name).replace(/^./, (c) => c.toUpperCase());
+export const label = (name: string) => fields[name] ?? words(name).replace(/^./, (c) => c.toUpperCase());
 
 /** A kind as the record stores it ("CaseNote") in words ("Case note"). */
 const words = (code: string) => code.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/ ([A-Z])(?=[a-z])/g, (_, c: string) => ` ${c.toLowerCase()}`);

@@ -7,7 +7,7 @@ import { Deadline } from "../components/Countdown";
 import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
-import { hasAnyRole, managers } from "../roles";
+import { disclosureStaff, hasAnyRole, managers } from "../roles";
 import { formatDate, type Instant } from "../time";
 
 type Version = { entryId: string; version: number; dateOfBirth: string; localArea: string; recordedAt: Instant; recordedBy: string; correctionReason: string | null };
@@ -49,10 +49,13 @@ const CaseSupervision = lazy(() => import("./Supervision").then((m) => ({ defaul
 const CrossReferencesSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.CrossReferencesSection })));
 const AdultTagsSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.AdultTagsSection })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
+const DisclosurePacksSection = lazy(() => import("./Disclosure").then((m) => ({ default: m.DisclosurePacksSection })));
 const CriticalIncidentsSection = lazy(() => import("./CriticalIncidents").then((m) => ({ default: m.CriticalIncidentsSection })));
 
 export function YoungPersonRecord() {
   const { id = "" } = useParams();
+  const session = useSession();
+  const mayDisclose = hasAnyRole(session?.roles ?? [], disclosureStaff);
   const person = useQuery({ queryKey: ["young-person", id], queryFn: () => api.get<YoungPerson>(`/api/referrals/young-people/${id}`) });
   if (person.isPending) return <p role="status">Loading the record…</p>;
   if (person.error) return <ProblemSummary error={person.error} />;
@@ -88,6 +91,11 @@ export function YoungPersonRecord() {
           <Suspense fallback={<p role="status">Loading the critical incidents…</p>}>
             <CriticalIncidentsSection id={id} />
           </Suspense>
+          {mayDisclose && (
+            <Suspense fallback={<p role="status">Loading the disclosure packs…</p>}>
+              <DisclosurePacksSection id={id} />
+            </Suspense>
+          )}
         </div>
       </div>
     </article>
