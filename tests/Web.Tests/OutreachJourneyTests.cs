@@ -82,9 +82,9 @@ public sealed class OutreachJourneyTests(Platform platform, Chromium chromium) :
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
 
         // The time defaults to now; without a few words the server refuses and says so under the field.
-        Assert.False(string.IsNullOrEmpty(await page.GetByLabel("When").InputValueAsync()));
-        await page.GetByLabel("Who").SelectOptionAsync(new SelectOptionValue { Label = $"{aliasName} (Clifton)" });
-        await page.GetByLabel("Where").FillAsync(placeName);
+        Assert.False(string.IsNullOrEmpty(await page.GetByLabel("When", new() { Exact = true }).InputValueAsync()));
+        await page.GetByLabel("Who", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{aliasName} (Clifton)" });
+        await page.GetByLabel("Where", new() { Exact = true }).FillAsync(placeName);
         await page.GetByLabel("High", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Log contact" }).ClickAsync();
         await Assertions.Expect(page.Locator("#contact-notes-error")).ToContainTextAsync("notes");
@@ -105,8 +105,8 @@ public sealed class OutreachJourneyTests(Platform platform, Chromium chromium) :
 
         // No signal: the next contact waits on the phone, shown as waiting, and goes when the connection returns.
         await browser.Context.SetOfflineAsync(true);
-        await page.GetByLabel("Who").SelectOptionAsync(new SelectOptionValue { Label = $"{aliasName} (Clifton)" });
-        await page.GetByLabel("Where").FillAsync("Behind the bus station");
+        await page.GetByLabel("Who", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"{aliasName} (Clifton)" });
+        await page.GetByLabel("Where", new() { Exact = true }).FillAsync("Behind the bus station");
         await page.GetByLabel("A few words").FillAsync("Came back alone, asked about the drop-in.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Log contact" }).ClickAsync();
         await Assertions.Expect(page.GetByText("saved on this phone")).ToBeVisibleAsync();
@@ -130,5 +130,51 @@ public sealed class OutreachJourneyTests(Platform platform, Chromium chromium) :
         await browser.ScreenshotAsync("outreach-worker-places");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
         Assert.Empty(browser.ConsoleProblems);
+    }
+
+    [Fact]
+    public async Task On_a_phone_an_outreach_worker_records_information_word_for_word_with_its_provenance_and_the_people_it_names_as_described()
+    {
+        var family = "Webinfo" + Guid.NewGuid().ToString("N")[..6];
+        var words = $"Her mate said a man called Mo {family} picks them up from the park in a silver Astra, RB61 XYZ.";
+        await using var browser = await chromium.NewSessionAsync(platform, width: 360, height: 780);
+        var page = browser.Page;
+        await browser.SignInAsync(Worker);
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Add information" });
+        await Assertions.Expect(form).ToBeVisibleAsync();
+
+        // The server's refusals under the fields they name: the words and who told you are required.
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record the information" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#info-words-error")).ToContainTextAsync("'words' is required.");
+        await Assertions.Expect(page.Locator("#info-source-error")).ToContainTextAsync("sourceKind");
+
+        await form.GetByLabel("Exactly what was said").FillAsync(words);
+        await form.GetByLabel("Who told you").SelectOptionAsync("Peer");
+        await form.GetByLabel("Describe them").FillAsync("Her friend from the Clifton Park group");
+        await form.GetByLabel("How they know").SelectOptionAsync("SecondHand");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add a person, vehicle, phone or place it names" }).ClickAsync();
+        await form.GetByLabel("Named 1: as they said it").FillAsync($"Mo {family}");
+        await form.GetByLabel("Named 1: gender, as described (optional)").FillAsync("man in his 40s");
+        await form.GetByLabel("Named 1: ethnicity, as described (optional)").FillAsync("Asian");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add a person, vehicle, phone or place it names" }).ClickAsync();
+        await form.GetByLabel("Named 2: what").SelectOptionAsync("Vehicle");
+        // A vehicle has no gender or ethnicity: the screen does not ask.
+        await Assertions.Expect(form.GetByLabel("Named 2: gender, as described (optional)")).ToHaveCountAsync(0);
+        await form.GetByLabel("Named 2: as they said it").FillAsync("rb61 xyz");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record the information" }).ClickAsync();
+        var recorded = form.GetByRole(AriaRole.Status);
+        await Assertions.Expect(recorded).ToContainTextAsync(new Regex(@"Recorded: it needs an outcome by .* (GMT|BST)\."));
+        await Assertions.Expect(recorded).ToContainTextAsync("(man in his 40s, Asian)");
+        await Assertions.Expect(recorded).ToContainTextAsync("vehicle RB61XYZ");
+        await Assertions.Expect(form.GetByLabel("Exactly what was said")).ToHaveValueAsync("");
+        await browser.ScreenshotAsync("outreach-worker-information-phone");
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
+        Assert.Empty(browser.ConsoleProblems);
+
+        // OUT-10: the person as described reaches the persons-of-concern report (exact for an auditor), never by name.
+        using var auditor = platform.Client("Auditor", "web-info-auditor");
+        var report = await auditor.GetStringAsync("/api/outreach/reports/persons-of-concern");
+        Assert.Contains("\"man in his 40s\"", report, StringComparison.Ordinal);
+        Assert.DoesNotContain(family, report, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -180,6 +180,8 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.Value).HasMaxLength(200);
             e.Property(x => x.Normalised).HasMaxLength(200);
+            e.Property(x => x.DescribedGender).HasMaxLength(100);
+            e.Property(x => x.DescribedEthnicity).HasMaxLength(100);
             // INT-02: the same vehicle, phone or nickname across items.
             e.HasIndex(x => new { x.Kind, x.Normalised });
         });

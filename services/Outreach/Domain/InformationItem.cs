@@ -128,12 +128,17 @@ public sealed class InformationItem
             // OUT-03: 5 working days (England and Wales) from when the service was told.
             DispositionDueAt = Support.ServiceDefaults.Time.WorkingDays.Add(author.At, DispositionWorkingDays),
             IdempotencyKey = idempotencyKey,
-            Mentions = [.. draft.Mentions.Select((m, i) => new InformationMention(Guid.CreateVersion7(author.At), id, i, m.Kind, m.Value, m.Normalised))],
+            Mentions = [.. draft.Mentions.Select((m, i) => new InformationMention(Guid.CreateVersion7(author.At), id, i, m.Kind, m.Value, m.Normalised, m.DescribedGender, m.DescribedEthnicity))],
         };
     }
 }
 
-public sealed record MentionDraft(MentionKind Kind, string Value, string Normalised);
+/// <summary>A mention; a person's may carry their gender and ethnicity as the source described them (OUT-10), never assumed.</summary>
+public sealed record MentionDraft(MentionKind Kind, string Value, string Normalised, string? DescribedGender = null, string? DescribedEthnicity = null)
+{
+    /// <summary>The kinds that name a person, and so may be described (OUT-10): a vehicle or a phone has no gender.</summary>
+    public static bool Describable(MentionKind kind) => kind is MentionKind.Person or MentionKind.Nickname;
+}
 
 public sealed record InformationDraft(
     Guid? YoungPersonId,
@@ -151,7 +156,8 @@ public sealed record InformationDraft(
     IReadOnlyList<MentionDraft> Mentions);
 
 /// <summary>A person, nickname, vehicle, phone, address or place an item names, with a normalised form for matching (INT-02).</summary>
-public sealed class InformationMention(Guid id, Guid itemId, int position, MentionKind kind, string value, string normalised)
+public sealed class InformationMention(
+    Guid id, Guid itemId, int position, MentionKind kind, string value, string normalised, string? describedGender = null, string? describedEthnicity = null)
 {
     public Guid Id { get; private init; } = id;
     public Guid ItemId { get; private init; } = itemId;
@@ -159,6 +165,10 @@ public sealed class InformationMention(Guid id, Guid itemId, int position, Menti
     public MentionKind Kind { get; private init; } = kind;
     public string Value { get; private init; } = value;
     public string Normalised { get; private init; } = normalised;
+    /// <summary>OUT-10: a person of concern's gender as described by the source ("a man in his 30s"), never inferred.</summary>
+    public string? DescribedGender { get; private init; } = describedGender;
+    /// <summary>OUT-10: their ethnicity as described by the source, never inferred.</summary>
+    public string? DescribedEthnicity { get; private init; } = describedEthnicity;
 }
 
 /// <summary>An entry in an item's history: a disposition, or a police outcome that never closes it (INT-06).</summary>

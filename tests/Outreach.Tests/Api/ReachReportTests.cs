@@ -97,10 +97,10 @@ public sealed class ReachReportTests(OutreachFixture fixture) : IClassFixture<Ou
 
         // Published: the fixed categories and "Not recorded" stay, small counts hide, rare descriptions are merged.
         Assert.Equal(Disclosure.Suppressed, published.Disclosure);
-        Assert.Equal(["Female", "Male", "NonBinary", "SelfDescribed", "NotKnown", "PreferNotToSay", ReachReport.OtherDescribed, "Not recorded"],
+        Assert.Equal(["Female", "Male", "NonBinary", "SelfDescribed", "NotKnown", "PreferNotToSay", DescribedValueTable.OtherDescribed, "Not recorded"],
             Rows(published, "byGender").Keys);
         Assert.Null(Rows(published, "byGender")["Male"][0]);
-        Assert.Equal(["White British", ReachReport.OtherDescribed, "Not recorded"], Rows(published, "byEthnicity").Keys);
+        Assert.Equal(["White British", DescribedValueTable.OtherDescribed, "Not recorded"], Rows(published, "byEthnicity").Keys);
         // Whatever a published row shows is the true count.
         foreach (var (label, cells) in Rows(published, "byGender").Where(r => gender.ContainsKey(r.Key)))
         {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError } from "../api";
 import { useSession } from "../auth/useSession";
@@ -25,6 +25,9 @@ const concerns = [["", "Not assessed"], ["Low", "Low"], ["Medium", "Medium"], ["
 const channels = [["Street", "Street"], ["DropIn", "Drop-in"], ["Phone", "Phone"], ["Sms", "Text"], ["App", "App"], ["School", "School"], ["HomeVisit", "Home visit"]] as const;
 // ReferralOutcome names (Support.Contracts) as words: "ChildInNeedAssessment" -> "Child in need assessment".
 const outcomeWords = (name: string) => name.replace(/([a-z])([A-Z0-9])/g, "$1 $2").replace(/ ([A-Z])(?=[a-z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
+
+// Loaded after the contact form: the street screen's first draw does not wait for it (slow-3G budget, docs/benchmarks.md).
+const AddInformation = lazy(() => import("./OutreachInformation").then((m) => ({ default: m.AddInformation })));
 
 /** A fresh key per contact: a retry of the same contact (a lost answer, a double tap) is recorded once (README: Idempotency). */
 function newIdempotencyKey(): string {
@@ -64,6 +67,9 @@ export function Outreach() {
         aliases={myAliases}
         locations={locations.data ?? []}
       />
+      <Suspense fallback={<p role="status">Loading the information form…</p>}>
+        <AddInformation people={myYoungPeopleIds.map((id) => ({ id, name: nameOf(id) }))} aliases={myAliases} />
+      </Suspense>
 
       <section aria-labelledby="people-title">
         <h2 id="people-title">My young people and aliases</h2>

@@ -44,6 +44,10 @@ export function Reports() {
   const outreach = useQuery({ queryKey: ["reports", "hotspots"], queryFn: () => api.get<HotspotReport>("/api/outreach/reports/hotspots") });
   // OUT-10: who outreach reaches, by gender and ethnicity as recorded; a table report like Therapy's, with its own CSV.
   const reach = useQuery({ queryKey: ["reports", "outreach-reach"], queryFn: () => api.get<TableReport>("/api/outreach/reports/reach") });
+  // OUT-10: the persons of concern named in information, by gender and ethnicity as the source described them.
+  const personsOfConcern = useQuery({
+    queryKey: ["reports", "outreach-persons-of-concern"], queryFn: () => api.get<TableReport>("/api/outreach/reports/persons-of-concern"),
+  });
   const leavingCare = useQuery({ queryKey: ["reports", "leavingcare"], queryFn: () => api.get<LeavingCareCounts>("/api/leavingcare/reports/alerts") });
   const therapyReport = (name: string) => ({ queryKey: ["reports", "therapy", name], queryFn: () => api.get<TableReport>(`/api/therapy/reports/${name}`) });
   // Therapy's reports (services/Therapy/README.md, issue 13): unmet need, waits and referral outcomes are table
@@ -86,6 +90,15 @@ export function Reports() {
         {reach.error ? <ProblemSummary error={reach.error} /> : null}
         {reach.isPending && <p>Loading…</p>}
         {reach.data && <TableReportView id="outreach-reach" report={reach.data} csvPath="/api/outreach/reports/reach?format=csv" />}
+      </section>
+
+      <section aria-labelledby="persons-of-concern-title" className="report">
+        <h2 id="persons-of-concern-title">Outreach: persons of concern named in information, by gender and ethnicity as described</h2>
+        {personsOfConcern.error ? <ProblemSummary error={personsOfConcern.error} /> : null}
+        {personsOfConcern.isPending && <p>Loading…</p>}
+        {personsOfConcern.data && (
+          <TableReportView id="outreach-persons-of-concern" report={personsOfConcern.data} csvPath="/api/outreach/reports/persons-of-concern?format=csv" />
+        )}
       </section>
 
       <ReportSection

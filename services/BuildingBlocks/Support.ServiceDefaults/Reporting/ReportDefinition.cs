@@ -24,6 +24,8 @@ public static class CountingUnits
     public const string Assessments = nameof(Assessments);
     public const string Referrals = nameof(Referrals);
     public const string DistinctYoungPeople = nameof(DistinctYoungPeople);
+    /// <summary>Each person of concern named in information once, by the name or nickname recorded (OUT-10).</summary>
+    public const string DistinctPersonsOfConcern = nameof(DistinctPersonsOfConcern);
     /// <summary>Unmet needs recorded (COM-05): one per need a service could not meet, so one young person may have several.</summary>
     public const string UnmetNeeds = nameof(UnmetNeeds);
 }

@@ -7,7 +7,8 @@ namespace Support.Outreach.Features.Information;
 /// A mention and, when it was proposed to Referrals as a person-of-concern link (INT-02), where that stands:
 /// <c>Proposed</c>, <c>Confirmed</c> or <c>Rejected</c>. <c>linkedYoungPeople</c> of 2 or more is a network (REF-13).
 /// </summary>
-public sealed record MentionResponse(MentionKind Kind, string Value, string Normalised, MentionLinkResponse? Link = null);
+public sealed record MentionResponse(
+    MentionKind Kind, string Value, string Normalised, MentionLinkResponse? Link = null, string? Gender = null, string? Ethnicity = null);
 
 public sealed record MentionLinkResponse(
     string Status, int? LinkedYoungPeople, bool NetworkLink, Guid? OrganisedAbuseNetworkId, bool LicensingNotified, string? Reason,
@@ -37,7 +38,7 @@ public sealed record InformationItemResponse(
         InformationItem i, IReadOnlyList<InformationItemEvent> history, DateTimeOffset now, IReadOnlyDictionary<Guid, MentionLinkResponse>? links = null) => new(
         i.Id, i.YoungPersonId, i.AliasId, i.ContactId, i.LocationId, i.Words, i.SourceKind, i.ReportedBy, i.Hand, LondonTime.Of(i.ReceivedAt),
         i.SourceEvaluation, i.IntelligenceAssessment, i.Handling,
-        [.. i.Mentions.OrderBy(m => m.Position).Select(m => new MentionResponse(m.Kind, m.Value, m.Normalised, links?.GetValueOrDefault(m.Id)))],
+        [.. i.Mentions.OrderBy(m => m.Position).Select(m => new MentionResponse(m.Kind, m.Value, m.Normalised, links?.GetValueOrDefault(m.Id), m.DescribedGender, m.DescribedEthnicity))],
         LondonTime.Of(i.RecordedAt), i.RecordedBy, i.RecordedByRole, LondonTime.Of(i.DispositionDueAt),
         StatusOf(i, history, now), [.. history.OrderBy(e => e.RecordedAt).Select(InformationEventResponse.From)]);
 

@@ -20,8 +20,12 @@ public static class RecordInformationItem
 {
     public const int MaxMentions = 50;
 
+    /// <param name="Kind">Person, Nickname, Vehicle, Phone, Address or Place.</param>
+    /// <param name="Value">As the source said it.</param>
+    /// <param name="Gender">A person's or nickname's gender as the source described it (OUT-10), optional.</param>
+    /// <param name="Ethnicity">Their ethnicity as the source described it (OUT-10), optional.</param>
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record MentionRequest(string? Kind, string? Value);
+    public sealed record MentionRequest(string? Kind, string? Value, string? Gender = null, string? Ethnicity = null);
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record Request(
@@ -51,11 +55,19 @@ public static class RecordInformationItem
             var field = $"mentions[{i}]";
             var kind = errors.Named<MentionKind>($"{field}.kind", mention?.Kind, required: true);
             errors.Text($"{field}.value", mention?.Value, 200, required: true);
+            errors.Text($"{field}.gender", mention?.Gender, 100).Text($"{field}.ethnicity", mention?.Ethnicity, 100);
+            var gender = Input.Clean(mention?.Gender);
+            var ethnicity = Input.Clean(mention?.Ethnicity);
+            if (kind is { } describedKind && !MentionDraft.Describable(describedKind))
+            {
+                errors.When(gender is not null, $"{field}.gender", "Only a person or a nickname is described by gender (OUT-10).")
+                    .When(ethnicity is not null, $"{field}.ethnicity", "Only a person or a nickname is described by ethnicity (OUT-10).");
+            }
             if (kind is { } k && !string.IsNullOrWhiteSpace(mention?.Value) && !errors.ToDictionary().ContainsKey($"{field}.value"))
             {
                 if (Mentions.TryNormalise(k, mention.Value, out var normalised))
                 {
-                    mentions.Add(new MentionDraft(k, mention.Value.Trim(), normalised));
+                    mentions.Add(new MentionDraft(k, mention.Value.Trim(), normalised, gender, ethnicity));
                 }
                 else
                 {

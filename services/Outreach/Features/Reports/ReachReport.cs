@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Registry;
 using Support.Outreach.Data;
 using Support.ServiceDefaults.Problems;
@@ -16,8 +15,6 @@ namespace Support.Outreach.Features.Reports;
 /// </summary>
 public static class ReachReport
 {
-    public const string NotRecorded = "Not recorded";
-    public const string OtherDescribed = "Other described values";
     public static readonly IReadOnlyList<string> Columns = ["Registered", "Alias only"];
 
     /// <summary>The platform's one shape of a table report (as Therapy's), so the web app shows it with the same view.</summary>
@@ -34,11 +31,14 @@ public static class ReachReport
         var report = new TableReport(ReportIdentity.Of(ReportDefinitions.Reach), period.Period, disclosure,
             SmallNumberSuppression.DefaultThreshold, LondonTime.Of(clock.GetUtcNow()), NoData: null,
         [
-            Table("byGender", "gender", reached, r => r.Gender, Enum.GetNames<GenderCategory>(), disclosure),
-            Table("byEthnicity", "ethnicity", reached, r => r.Ethnicity, [], disclosure),
+            DescribedValueTable.Of("byGender", CountingUnits.DistinctYoungPeople, "gender", reached, r => r.Gender, "record", Column, Columns,
+                Enum.GetNames<GenderCategory>(), disclosure),
+            DescribedValueTable.Of("byEthnicity", CountingUnits.DistinctYoungPeople, "ethnicity", reached, r => r.Ethnicity, "record", Column, Columns, [], disclosure),
         ]);
         return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, $"{period.FromLabel}_{period.ToLabel}") : TypedResults.Ok(report);
     }
+
+    private static int Column(Reached reached) => reached.Registered ? 0 : 1;
 
     /// <summary>One young person reached in the period: whether registered (or an alias matched to them) and what is recorded.</summary>
     private sealed record Reached(bool Registered, string? Gender, string? Ethnicity);
@@ -66,45 +66,5 @@ public static class ReachReport
             """;
         return await PeriodQuery.ReadAsync(db, sql, period.Start, period.End,
             r => new Reached(r.GetBoolean(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), cancellationToken);
-    }
-
-    /// <summary>
-    /// Rows are the values as recorded, compared without regard to case or surrounding spaces; <paramref name="fixedRows"/>
-    /// always appear (zero included), then the described values in order, then "Not recorded". For all but auditors, a
-    /// described value with no more young people than the suppression threshold is counted under "Other described
-    /// values": its count would be hidden anyway, and its name alone could single someone out.
-    /// </summary>
-    private static PublishedTable Table(string name, string field, List<Reached> reached, Func<Reached, string?> value,
-        IReadOnlyList<string> fixedRows, Disclosure disclosure)
-    {
-        // A value written as "not recorded" is not a description; one written as the merged row's name is merged.
-        static string? Key(string? v) => string.IsNullOrWhiteSpace(v) || string.Equals(v.Trim(), NotRecorded, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : v.Trim().ToUpperInvariant();
-        var fixedByKey = fixedRows.ToDictionary(r => Key(r)!, r => r);
-        var described = reached.Select(value).Where(v => Key(v) is { } k && !fixedByKey.ContainsKey(k))
-            .GroupBy(Key).ToDictionary(g => g.Key!, g => (Label: g.Select(v => v!.Trim()).Min(StringComparer.Ordinal)!, People: g.Count()));
-        var merged = disclosure == Disclosure.Suppressed
-            ? described.Where(d => d.Value.People <= SmallNumberSuppression.DefaultThreshold || d.Key == Key(OtherDescribed)).Select(d => d.Key).ToHashSet()
-            : [];
-
-        string RowOf(string? v) => Key(v) switch
-        {
-            null => NotRecorded,
-            var k when fixedByKey.TryGetValue(k, out var label) => label,
-            var k when merged.Contains(k) => OtherDescribed,
-            var k => described[k].Label,
-        };
-        var rows = fixedRows
-            .Concat(described.Where(d => !merged.Contains(d.Key)).Select(d => d.Value.Label).Order(StringComparer.OrdinalIgnoreCase))
-            .Concat(merged.Count > 0 ? [OtherDescribed] : [])
-            .Append(NotRecorded)
-            .ToList();
-        var cells = new int[rows.Count, Columns.Count];
-        foreach (var person in reached)
-        {
-            cells[rows.IndexOf(RowOf(value(person))), person.Registered ? 0 : 1]++;
-        }
-        return PublishedTable.Of(name, CountingUnits.DistinctYoungPeople, field, "record", rows, Columns, cells, disclosure);
     }
 }

@@ -15,6 +15,9 @@ public static class ReportEndpoints
         group.MapGet("/reach", ReachReport.HandleAsync)
             .WithName("ReachReport")
             .WithSummary("Distinct young people reached, by gender and ethnicity as recorded, 'Not recorded' included (OUT-10, COM-11)");
+        group.MapGet("/persons-of-concern", PersonsOfConcernReport.HandleAsync)
+            .WithName("PersonsOfConcernReport")
+            .WithSummary("Distinct persons of concern named in information, by gender and ethnicity as the source described them (OUT-10, COM-11)");
         return app;
     }
 }
