@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Registry;
 using Support.Contracts.UnmetNeeds;
 
 namespace Support.Therapy.Tests;
@@ -14,6 +15,45 @@ public sealed class LedgerAndReportTests(TherapyFixture fixture) : IClassFixture
         UnmetNeedId = Guid.NewGuid(), YoungPersonId = youngPerson, NeedCategory = category, Reason = reason, RecordedByService = service,
         RecordedBy = "someone", OccurredAt = at, Since = since,
     };
+
+    [Fact]
+    public async Task Unmet_needs_are_broken_down_by_the_young_persons_recorded_gender_and_ethnicity_with_not_recorded_never_guessed()
+    {
+        var at = fixture.Now.AddDays(-3);
+        var girls = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            girls.Add(await fixture.RegisterAsync(new DateOnly(2010, 1, 1), $"Gender Girl {i}", GenderCategory.Female, "White British"));
+        }
+        var boy = await fixture.RegisterAsync(new DateOnly(2010, 1, 1), "Gender Boy", GenderCategory.Male, "Roma");
+        var undescribed = await fixture.RegisterAsync(new DateOnly(2010, 1, 1), "Gender Unknown");
+        var tag = "GenderBreakdown" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var person in girls.Append(boy).Append(undescribed))
+        {
+            await fixture.DeliverAsync("unmet-need.ledger", Need(person, tag, UnmetNeedReason.NotAvailable, "therapy", at));
+        }
+        // A young person this service has not heard of: not recorded, never guessed.
+        await fixture.DeliverAsync("unmet-need.ledger", Need(Guid.NewGuid(), tag, UnmetNeedReason.NotAvailable, "therapy", at));
+
+        using var auditor = fixture.Client("Auditor");
+        var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need?year=2026-27");
+        var byGender = Table(exact, "byGender");
+        Assert.Equal(["StillUnmet", "MetSince"], byGender.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()));
+        // Every registry category is a row, zero included, and "Not recorded" is one too.
+        var labels = byGender.GetProperty("body").EnumerateArray().Select(r => r.GetProperty("label").GetString()).ToList();
+        Assert.All(Enum.GetNames<GenderCategory>().Append("Not recorded"), label => Assert.Contains(label, labels));
+        int StillUnmet(string label) => Row(byGender, label).GetProperty("cells")[0].GetInt32();
+        // Other tests in this class add needs for young people not heard of here: at least these, each in its row.
+        Assert.True(StillUnmet("Female") >= 6 && StillUnmet("Male") >= 1 && StillUnmet("Not recorded") >= 2,
+            $"Female {StillUnmet("Female")}, Male {StillUnmet("Male")}, Not recorded {StillUnmet("Not recorded")}");
+        Assert.True(Row(Table(exact, "byEthnicity"), "Roma").GetProperty("cells")[0].GetInt32() >= 1);
+
+        using var commissioner = fixture.Client("Commissioner");
+        var suppressed = await commissioner.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need?year=2026-27");
+        var ethnicities = Table(suppressed, "byEthnicity").GetProperty("body").EnumerateArray().Select(r => r.GetProperty("label").GetString()).ToList();
+        Assert.DoesNotContain("Roma", ethnicities);
+        Assert.Contains("Other described values", ethnicities);
+    }
 
     [Fact]
     public async Task The_same_unmet_need_delivered_twice_is_one_ledger_entry_and_the_report_counts_it_once_by_category_reason_and_duration()
@@ -34,7 +74,7 @@ public sealed class LedgerAndReportTests(TherapyFixture fixture) : IClassFixture
         using var auditor = fixture.Client("Auditor");
         var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need?year=2026-27");
         Assert.Equal("unmet-need", exact.GetProperty("report").GetProperty("name").GetString());
-        Assert.Equal(1, exact.GetProperty("report").GetProperty("version").GetInt32());
+        Assert.Equal(2, exact.GetProperty("report").GetProperty("version").GetInt32());
         Assert.Equal("UnmetNeeds", exact.GetProperty("report").GetProperty("countingUnit").GetString());
         Assert.Equal("Exact", exact.GetProperty("disclosure").GetString());
         var byCategory = Table(exact, "byCategoryAndReason");
@@ -88,7 +128,7 @@ public sealed class LedgerAndReportTests(TherapyFixture fixture) : IClassFixture
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("report,version,period,disclosure,table,unit,row,column,value", lines[0]);
-        Assert.Contains("unmet-need,1,2026-27,Suppressed,byCategoryAndReason,UnmetNeeds,FamilyTherapy,NotAvailable,c", lines);
+        Assert.Contains("unmet-need,2,2026-27,Suppressed,byCategoryAndReason,UnmetNeeds,FamilyTherapy,NotAvailable,c", lines);
     }
 
     [Fact]

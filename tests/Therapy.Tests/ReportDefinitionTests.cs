@@ -11,6 +11,7 @@ public sealed class ReportDefinitionTests
     private static readonly Dictionary<(string, int), string[]> Published = new()
     {
         [("unmet-need", 1)] = ["period", "byCategoryAndReason", "byServiceAndDuration", "noData"],
+        [("unmet-need", 2)] = ["period", "byCategoryAndReason", "byServiceAndDuration", "byGender", "byEthnicity", "noData"],
         [("therapy-referral-outcomes", 1)] = ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "noData"],
         [("offer-capacity", 1)] = ["period", "offers.commissionedCapacity", "offers.capacityUsed", "offers.demand", "offers.funding", "offers.daysToFundingEnd"],
         [("therapy-waits", 1)] = ["period", "byOfferTypeAndWait"],

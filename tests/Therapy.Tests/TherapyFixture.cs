@@ -70,10 +70,13 @@ public class TherapyFixture : IAsyncLifetime
     }
 
     /// <summary>Registers a young person as the registry event would, and waits until the projection has them.</summary>
-    public async Task<Guid> RegisterAsync(DateOnly dateOfBirth, string name = "Casey Vale")
+    public async Task<Guid> RegisterAsync(DateOnly dateOfBirth, string name = "Casey Vale", GenderCategory? gender = null, string? ethnicity = null)
     {
         var id = Guid.NewGuid();
-        await PublishAsync(new YoungPersonRegistered { YoungPersonId = id, DisplayName = name, DateOfBirth = dateOfBirth, OccurredAt = Now });
+        await PublishAsync(new YoungPersonRegistered
+        {
+            YoungPersonId = id, DisplayName = name, DateOfBirth = dateOfBirth, Gender = gender, Ethnicity = ethnicity, OccurredAt = Now,
+        });
         await Eventually.TrueAsync(async () =>
         {
             await using var db = CreateDbContext();

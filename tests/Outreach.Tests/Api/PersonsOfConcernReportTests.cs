@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Support.Outreach.Features.Information;
-using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Reporting;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Reporting;
 

@@ -11,6 +11,7 @@ public static class ReportDefinitions
 {
     private static readonly DateOnly FirstPublished = new(2026, 12, 4);
     private static readonly DateOnly ViewsAndHistoricFigures = new(2026, 12, 6);
+    private static readonly DateOnly GenderAndEthnicity = new(2026, 12, 6);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -25,6 +26,12 @@ public static class ReportDefinitions
             + "category and reason code, by the service that raised them, and by how long each has gone unmet (from its 'since' date to the "
             + "day it was resolved, or to today).",
             ["period", "byCategoryAndReason", "byServiceAndDuration", "noData"]),
+        new(2, GenderAndEthnicity, "therapy-team", "Who the services fail, by gender and ethnicity as recorded, 'Not recorded' included (OUT-10; issue 13).",
+            "As version 1, with two tables more: the same unmet needs by the young person's gender and by their ethnicity as the registry "
+            + "records them (never assumed; 'Not recorded' is its own row, every registry gender category is listed, zero included), each "
+            + "split into needs still unmet and needs met since. For all readers but auditors, described ethnicities with too few needs to "
+            + "publish are counted together under 'Other described values'.",
+            ["period", "byCategoryAndReason", "byServiceAndDuration", "byGender", "byEthnicity", "noData"]),
     ]);
 
     public static readonly ReportDefinition ReferralOutcomes = new("therapy-referral-outcomes", "Therapy referral outcomes", CountingUnits.Referrals,

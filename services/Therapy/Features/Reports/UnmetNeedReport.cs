@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Registry;
 using Support.Contracts.UnmetNeeds;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Reporting;
@@ -10,11 +11,16 @@ namespace Support.Therapy.Features.Reports;
 
 /// <summary>
 /// COM-05: the platform's unmet need, from the ledger every service feeds: by need category and reason code, and by the
-/// service that raised it and how long it has gone unmet. Counted by when it was recorded (COM-09).
+/// service that raised it and how long it has gone unmet. Counted by when it was recorded (COM-09). From version 2, also
+/// by the young person's gender and ethnicity as recorded in the registry, "Not recorded" included (OUT-10): who the
+/// services fail is what under-reporting hides.
 /// </summary>
 public static class UnmetNeedReport
 {
     /// <summary>Duration bands: the therapy wait standard's 4 weeks and 18-week breach line (Part I), then a year.</summary>
+    /// <summary>The columns of the gender and ethnicity tables: whether each need is still unmet.</summary>
+    public static readonly IReadOnlyList<string> MetColumns = ["StillUnmet", "MetSince"];
+
     public static readonly IReadOnlyList<(string Label, int FromDays, int ToDays)> DurationBands =
     [
         ("Under4Weeks", 0, 27), ("4To18Weeks", 28, 125), ("18To52Weeks", 126, 363), ("52WeeksOrMore", 364, int.MaxValue),
@@ -46,8 +52,13 @@ public static class UnmetNeedReport
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
-        var entries = await db.UnmetNeeds.AsNoTracking().Where(u => u.OccurredAt >= period.From && u.OccurredAt < period.To)
-            .Select(u => new { u.NeedCategory, u.Reason, u.RaisedBy, u.Since, u.ResolvedOn }).ToListAsync(cancellationToken);
+        var entries = await (
+                from u in db.UnmetNeeds.AsNoTracking()
+                where u.OccurredAt >= period.From && u.OccurredAt < period.To
+                join p in db.KnownYoungPeople.AsNoTracking() on u.YoungPersonId equals p.Id into people
+                from p in people.DefaultIfEmpty()
+                select new Need(u.NeedCategory, u.Reason, u.RaisedBy, u.Since, u.ResolvedOn, p == null ? null : p.Gender, p == null ? null : p.Ethnicity))
+            .ToListAsync(cancellationToken);
 
         var reasons = Enum.GetValues<UnmetNeedReason>();
         var categories = entries.Select(e => e.NeedCategory).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -66,6 +77,13 @@ public static class UnmetNeedReport
         [
             PublishedTable.Of("byCategoryAndReason", unit, "needCategory", "reason", categories, [.. reasons.Select(r => r.ToString())], byCategory, disclosure),
             PublishedTable.Of("byServiceAndDuration", unit, "raisedBy", "timeUnmet", services, [.. DurationBands.Select(b => b.Label)], byDuration, disclosure),
+            DescribedValueTable.Of("byGender", unit, "gender", entries, e => e.Gender, "met", Met, MetColumns, Enum.GetNames<GenderCategory>(), disclosure),
+            DescribedValueTable.Of("byEthnicity", unit, "ethnicity", entries, e => e.Ethnicity, "met", Met, MetColumns, [], disclosure),
         ]);
     }
+
+    private static int Met(Need need) => need.ResolvedOn is null ? 0 : 1;
+
+    /// <summary>One unmet need in the period, with the young person's gender and ethnicity as the registry holds them (null: not recorded).</summary>
+    private sealed record Need(string NeedCategory, UnmetNeedReason Reason, string RaisedBy, DateOnly Since, DateOnly? ResolvedOn, string? Gender, string? Ethnicity);
 }

@@ -1,10 +1,8 @@
-using Support.ServiceDefaults.Reporting;
-
-namespace Support.Outreach.Features.Reports;
+namespace Support.ServiceDefaults.Reporting;
 
 /// <summary>
 /// OUT-10: a table of values as people described them (gender, ethnicity), never assumed, for any subject the report
-/// counts once each. Shared by the reach report (young people) and the persons-of-concern report.
+/// counts once each: Outreach's reach and persons-of-concern reports, and the unmet-need report's breakdowns.
 /// </summary>
 public static class DescribedValueTable
 {
