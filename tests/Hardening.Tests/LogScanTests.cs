@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Npgsql;
 using Support.EndToEnd.Tests;
 using Support.Testing;
 
@@ -71,5 +72,27 @@ public sealed class LogScanTests(Platform platform)
             }
         }
         Assert.Empty(leaks);
+    }
+
+    /// <summary>
+    /// PostgreSQL's own log: an error's DETAIL ("Key (phone)=(+447700900123) already exists"), its CONTEXT (a line of
+    /// an outbox payload) and the statement that failed all quote row values. The server the project's scripts start
+    /// runs with production's settings (k8s/base/data/postgres.yaml): the message only, never the values.
+    /// </summary>
+    [Fact]
+    public async Task PostgreSQL_logs_only_an_errors_message_never_its_detail_context_statement_or_parameters()
+    {
+        await using var connection = new NpgsqlConnection(PostgresDatabases.ConnectionString(platform.DatabaseOf("referrals")));
+        await connection.OpenAsync();
+        async Task<string> SettingAsync(string name)
+        {
+            await using var show = new NpgsqlCommand($"SHOW {name}", connection);
+            return (string)(await show.ExecuteScalarAsync())!;
+        }
+
+        Assert.Equal("terse", await SettingAsync("log_error_verbosity"));
+        Assert.Equal("panic", await SettingAsync("log_min_error_statement"));
+        Assert.Equal("0", await SettingAsync("log_parameter_max_length"));
+        Assert.Equal("0", await SettingAsync("log_parameter_max_length_on_error"));
     }
 }

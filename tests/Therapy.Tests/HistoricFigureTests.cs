@@ -170,6 +170,7 @@ public sealed class HistoricFigureTests(TherapyFixture fixture) : IClassFixture<
         Assert.Equal(new[] { "rows[3].period" }, await conflict.ErrorFieldsAsync());
         Assert.Equal(before, await StoredAsync());
 
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         using var restated = await ImportAsync(again, reason: "The 2013 return missed late referrals; revised in the 2014 return");
         Assert.Equal(HttpStatusCode.Created, restated.StatusCode);
         Assert.Equal(1, (await restated.JsonAsync()).GetProperty("restated").GetInt32());
@@ -186,6 +187,22 @@ public sealed class HistoricFigureTests(TherapyFixture fixture) : IClassFixture<
         Assert.Equal(120, value.GetProperty("value").GetInt32());
         Assert.Contains("missed late referrals", value.GetProperty("restated").GetString());
         Assert.Equal(JsonValueKind.Null, Value(series, "2013-14").GetProperty("restated").ValueKind);
+
+        // The list of imports: newest first, the restatement with its reason, each figure marked either way.
+        using (var reader = fixture.Client("Governance", "governance-imports"))
+        {
+            var imports = (await reader.GetFromJsonAsync<JsonElement>("/api/therapy/reports/historic-imports")).EnumerateArray()
+                .Where(i => i.GetProperty("figures").EnumerateArray().Any(f => f.GetProperty("indicator").GetString() == "referrals-historic")).ToList();
+            Assert.Equal(2, imports.Count);
+            Assert.Equal("The 2013 return missed late referrals; revised in the 2014 return", imports[0].GetProperty("reason").GetString());
+            Assert.Equal(JsonValueKind.Null, imports[1].GetProperty("reason").ValueKind);
+            var restating = imports[0].GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("period").GetString() == "2012-13");
+            Assert.True(restating.GetProperty("restates").GetBoolean());
+            Assert.Equal(120, restating.GetProperty("value").GetInt32());
+            var original = imports[1].GetProperty("figures").EnumerateArray().Single();
+            Assert.True(original.GetProperty("restatedLater").GetBoolean());
+            Assert.Equal(("commissioner-history", 1), (imports[1].GetProperty("importedBy").GetString(), imports[1].GetProperty("rows").GetInt32()));
+        }
 
         using var badReason = await ImportAsync(again, reason: "line\u0001break");
         Assert.Equal(HttpStatusCode.BadRequest, badReason.StatusCode);

@@ -138,7 +138,7 @@ public static class IndicatorReport
     }
 
     /// <summary>One published count on its own: 1-5 shown as "c" to all but auditors (Part I <c>SuppressionThreshold</c>).</summary>
-    private static ReportCount Shown(int count, Disclosure disclosure) => SmallNumberSuppression.Apply(new int[1, 1] { { count } }, disclosure).Cells[0][0];
+    internal static ReportCount Shown(int count, Disclosure disclosure) => SmallNumberSuppression.Apply(new int[1, 1] { { count } }, disclosure).Cells[0][0];
 
     private static async Task<Value> ValueAsync(TherapyDbContext db, FinancialYear year, DateTimeOffset? first, Disclosure disclosure, CancellationToken cancellationToken)
     {

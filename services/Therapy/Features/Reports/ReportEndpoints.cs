@@ -32,6 +32,9 @@ public static class ReportEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(ImportHistoricFigures.MaxBodyBytes))
             .WithName("ImportHistoricFigures")
             .WithSummary("Import a council's figures for the years before the platform (text/csv: indicator,unit,period,value,source,definition); a bad row is a 422 naming row and column and nothing is stored; reason= restates periods already imported.");
+        reports.MapGet("/historic-imports", ListHistoricImports.HandleAsync)
+            .WithName("ListHistoricImports")
+            .WithSummary("Every import of historic figures, newest first: who, when, why, and each figure, marked where it restated or was restated (COM-01, COM-09).");
         reports.MapGet("/feedback", FeedbackReport.HandleAsync)
             .WithName("ServiceFeedbackReport")
             .WithSummary("Young people's views of services per provider and offer: answers by moment and by score per question, means where no count is hidden (THR-07); format=csv.");
