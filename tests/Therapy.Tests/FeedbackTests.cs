@@ -67,6 +67,42 @@ public sealed class FeedbackTests(TherapyFixture fixture) : IClassFixture<Therap
     }
 
     [Fact]
+    public async Task Recorded_views_are_corrected_as_a_new_version_with_a_reason_the_lists_and_report_count_the_latest_and_the_first_stays()
+    {
+        var (youngPerson, referral) = await StartedAsync("Correction clinic");
+        using var recorded = await RecordAsync(referral, Views(listenedTo: 2, helped: 5));
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var first = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var worker = fixture.Client("Therapist", "therapist-views");
+        var url = $"/api/therapy/feedback/{first}/corrections";
+
+        using var noReason = await worker.PostAsJsonAsync(url, new { listenedTo = 4, helped = 5, words = Words, workerMaySee = true });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("reason", await noReason.ErrorFieldsAsync());
+        using var outOfRange = await worker.PostAsJsonAsync(url, new { listenedTo = 9, workerMaySee = true, reason = "Typo" });
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Contains("listenedTo", await outOfRange.ErrorFieldsAsync());
+        // Someone who may not see the answer is told nothing about it.
+        using var stranger = fixture.Client("Therapist", "another-therapist");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync(url, new { listenedTo = 4, workerMaySee = true, reason = "Typo" })).StatusCode);
+
+        using var corrected = await worker.PostAsJsonAsync(url, new { listenedTo = 4, helped = 5, words = Words, workerMaySee = true, reason = "She said 4, not 2: typed wrongly." });
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        var correction = await corrected.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(first, correction.GetProperty("corrects").GetGuid());
+        // Only the latest version is corrected.
+        Assert.Equal(HttpStatusCode.Conflict, (await worker.PostAsJsonAsync(url, new { listenedTo = 3, workerMaySee = true, reason = "Again" })).StatusCode);
+
+        var listed = await worker.GetFromJsonAsync<JsonElement>($"/api/therapy/young-people/{youngPerson}/feedback");
+        var answer = Assert.Single(listed.GetProperty("answers").EnumerateArray());
+        Assert.Equal((4, "She said 4, not 2: typed wrongly."), (answer.GetProperty("listenedTo").GetInt32(), answer.GetProperty("correctionReason").GetString()));
+        await using var db = fixture.CreateDbContext();
+        var versions = await db.Feedback.Where(f => f.ReferralId == referral).OrderBy(f => f.RecordedAt).ThenBy(f => f.Corrects != null).ToListAsync();
+        Assert.Equal(new int?[] { 2, 4 }, versions.Select(v => v.ListenedTo));
+        Assert.Equal(1, await db.CurrentFeedback.CountAsync(f => f.ReferralId == referral));
+    }
+
+    [Fact]
     public async Task Views_are_recorded_once_per_referral_and_moment_by_the_token_and_the_server_clock_only_after_the_moment_came()
     {
         var (youngPerson, referral) = await StartedAsync("Once clinic");

@@ -21,6 +21,9 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     public DbSet<UnmetNeedEntry> UnmetNeeds => Set<UnmetNeedEntry>();
     public DbSet<HealthIndicator> HealthIndicators => Set<HealthIndicator>();
     public DbSet<ServiceFeedback> Feedback => Set<ServiceFeedback>();
+
+    /// <summary>Each answer's latest version: what the lists and the report count (a corrected version is kept, not counted).</summary>
+    public IQueryable<ServiceFeedback> CurrentFeedback => Feedback.Where(f => !Feedback.Any(c => c.Corrects == f.Id));
     public DbSet<HistoricImport> HistoricImports => Set<HistoricImport>();
     public DbSet<HistoricFigure> HistoricFigures => Set<HistoricFigure>();
 
@@ -156,8 +159,11 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.Property(x => x.Words).HasMaxLength(ServiceFeedback.MaxWordsLength);
             e.Property(x => x.RecordedBy).HasMaxLength(200);
             e.Property(x => x.RecordedByRole).HasMaxLength(100);
-            // THR-07: one answer per referral and moment, so a count of views cannot be padded by recording one twice.
-            e.HasIndex(x => new { x.ReferralId, x.Moment }).IsUnique();
+            e.Property(x => x.CorrectionReason).HasMaxLength(1000);
+            // THR-07: one answer per referral and moment, so a count of views cannot be padded by recording one twice;
+            // corrections are its later versions, one per version.
+            e.HasIndex(x => new { x.ReferralId, x.Moment }).IsUnique().HasFilter("corrects IS NULL");
+            e.HasIndex(x => x.Corrects).IsUnique();
             e.HasIndex(x => new { x.YoungPersonId, x.GivenAt });
             e.HasIndex(x => x.GivenAt);
         });

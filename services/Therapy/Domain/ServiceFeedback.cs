@@ -61,6 +61,9 @@ public sealed class ServiceFeedback
     public string RecordedBy { get; private init; } = "";
     public string RecordedByRole { get; private init; } = "";
     public DateTimeOffset RecordedAt { get; private init; }
+    /// <summary>The version this one corrects; null for the answer as first recorded. The corrected version stays.</summary>
+    public Guid? Corrects { get; private init; }
+    public string? CorrectionReason { get; private init; }
 
     public int? Score(string question) => question switch
     {
@@ -100,6 +103,18 @@ public sealed class ServiceFeedback
             WorkerMaySee = workerMaySee, RecordedBy = author.UserId, RecordedByRole = author.Role, RecordedAt = author.At,
         };
     }
+
+    /// <summary>
+    /// A correction of this answer as recorded (a score mistyped, words taken down wrongly, the young person's choice
+    /// about sharing misheard): a new version pointing at this one, with the reason. When and how the views were given
+    /// stay as they were; this version is never changed (REC-01).
+    /// </summary>
+    public ServiceFeedback Correct(int? listenedTo, int? helped, string? words, bool workerMaySee, string reason, Author author) => new()
+    {
+        Id = Guid.CreateVersion7(author.At), ReferralId = ReferralId, YoungPersonId = YoungPersonId, OfferId = OfferId, OfferType = OfferType,
+        Moment = Moment, GivenAt = GivenAt, Method = Method, ListenedTo = listenedTo, Helped = helped, Words = words, WorkerMaySee = workerMaySee,
+        RecordedBy = author.UserId, RecordedByRole = author.Role, RecordedAt = author.At, Corrects = Id, CorrectionReason = reason,
+    };
 
     /// <summary>
     /// THR-07: an individual answer is seen only by the young person's worker, and only if they agreed. "Their worker" is

@@ -737,6 +737,15 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("correction_reason");
+
+                    b.Property<Guid?>("Corrects")
+                        .HasColumnType("uuid")
+                        .HasColumnName("corrects");
+
                     b.Property<DateTimeOffset>("GivenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("given_at");
@@ -807,12 +816,17 @@ namespace Support.Therapy.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_service_feedback");
 
+                    b.HasIndex("Corrects")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_feedback_corrects");
+
                     b.HasIndex("GivenAt")
                         .HasDatabaseName("ix_service_feedback_given_at");
 
                     b.HasIndex("ReferralId", "Moment")
                         .IsUnique()
-                        .HasDatabaseName("ix_service_feedback_referral_id_moment");
+                        .HasDatabaseName("ix_service_feedback_referral_id_moment")
+                        .HasFilter("corrects IS NULL");
 
                     b.HasIndex("YoungPersonId", "GivenAt")
                         .HasDatabaseName("ix_service_feedback_young_person_id_given_at");

@@ -16,6 +16,10 @@ public static class FeedbackEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes))
             .WithName("RecordServiceFeedback")
             .WithSummary("Record a young person's views of an offer after it started or when it ended: 1-5 scores, their words, and whether their worker may see it.");
+        api.MapPost("/feedback/{id:guid}/corrections", CorrectFeedback.HandleAsync).RequireAuthorization(Access.FeedbackRecorders)
+            .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes))
+            .WithName("CorrectServiceFeedback")
+            .WithSummary("Correct recorded views as a new version with a reason; the corrected version stays, the lists and the report count the latest.");
         api.MapGet("/young-people/{id:guid}/feedback", ListFeedback.HandleAsync).RequireAuthorization(Access.FeedbackRecorders)
             .AuditsReadOf(AccessSubjects.YoungPerson)
             .WithName("ListYoungPersonFeedback")

@@ -26,7 +26,7 @@ public static class ListFeedback
             return TypedResults.NotFound();
         }
         var keyWorker = await db.KeyWorkers.Where(k => k.YoungPersonId == id).Select(k => k.UserId).SingleOrDefaultAsync(cancellationToken);
-        var answers = await db.Feedback.AsNoTracking().Where(f => f.YoungPersonId == id).OrderBy(f => f.GivenAt).ToListAsync(cancellationToken);
+        var answers = await db.CurrentFeedback.AsNoTracking().Where(f => f.YoungPersonId == id).OrderBy(f => f.GivenAt).ToListAsync(cancellationToken);
         var me = user.UserId();
         var shown = answers.Where(f => f.VisibleTo(me, keyWorker)).ToList();
         return TypedResults.Ok(new Response(id, [.. shown.Select(RecordFeedback.Response.Of)], answers.Count - shown.Count, Rule));

@@ -22,28 +22,21 @@ public static class RecordFeedback
 
     public sealed record Response(
         Guid Id, Guid ReferralId, Guid YoungPersonId, Guid OfferId, string OfferType, string Moment, LondonTime GivenAt, string Method, int? ListenedTo,
-        int? Helped, string? Words, bool WorkerMaySee, LondonTime RecordedAt, string RecordedBy)
+        int? Helped, string? Words, bool WorkerMaySee, LondonTime RecordedAt, string RecordedBy, Guid? Corrects = null, string? CorrectionReason = null)
     {
         public static Response Of(ServiceFeedback f) => new(f.Id, f.ReferralId, f.YoungPersonId, f.OfferId, f.OfferType.ToString(), f.Moment.ToString(),
-            LondonTime.Of(f.GivenAt), f.Method.ToString(), f.ListenedTo, f.Helped, f.Words, f.WorkerMaySee, LondonTime.Of(f.RecordedAt), f.RecordedBy);
+            LondonTime.Of(f.GivenAt), f.Method.ToString(), f.ListenedTo, f.Helped, f.Words, f.WorkerMaySee, LondonTime.Of(f.RecordedAt), f.RecordedBy,
+            f.Corrects, f.CorrectionReason);
     }
 
     public static async Task<Results<Created<Response>, ValidationProblem, ProblemHttpResult, NotFound>> HandleAsync(
         Guid referralId, Request request, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var errors = new ValidationErrors().Text("words", request.Words, ServiceFeedback.MaxWordsLength, multiline: true);
+        var errors = new ValidationErrors();
         var moment = errors.Named<FeedbackMoment>("moment", request.Moment, required: true);
         var method = errors.Named<FeedbackMethod>("method", request.Method, required: true);
         var givenAt = errors.Instant("givenAt", request.GivenAt, clock.GetUtcNow(), required: true);
-        errors.Required("workerMaySee", request.WorkerMaySee);
-        foreach (var (field, score) in new[] { ("listenedTo", request.ListenedTo), ("helped", request.Helped) })
-        {
-            errors.When(score is < ServiceFeedback.LowestScore or > ServiceFeedback.HighestScore, field,
-                $"'{field}' is a score from {ServiceFeedback.LowestScore} to {ServiceFeedback.HighestScore}, or left out when not answered.");
-        }
-        var words = Input.Clean(request.Words);
-        errors.When(request.ListenedTo is null && request.Helped is null && words is null, "listenedTo",
-            "Give at least one score ('listenedTo', 'helped') or the young person's 'words'.");
+        var words = CheckAnswers(errors, request.ListenedTo, request.Helped, request.Words, request.WorkerMaySee);
         if (errors.Any)
         {
             return errors.ToBadRequest();
@@ -73,6 +66,21 @@ public static class RecordFeedback
             return AlreadyRecorded(moment.Value);
         }
         return TypedResults.Created($"/api/therapy/young-people/{feedback.YoungPersonId}/feedback", Response.Of(feedback));
+    }
+
+    /// <summary>The scores (1-5 or left out), the words and the sharing choice, as recording and correcting both check them; the words, cleaned.</summary>
+    internal static string? CheckAnswers(ValidationErrors errors, int? listenedTo, int? helped, string? rawWords, bool? workerMaySee)
+    {
+        errors.Text("words", rawWords, ServiceFeedback.MaxWordsLength, multiline: true).Required("workerMaySee", workerMaySee);
+        foreach (var (field, score) in new[] { ("listenedTo", listenedTo), ("helped", helped) })
+        {
+            errors.When(score is < ServiceFeedback.LowestScore or > ServiceFeedback.HighestScore, field,
+                $"'{field}' is a score from {ServiceFeedback.LowestScore} to {ServiceFeedback.HighestScore}, or left out when not answered.");
+        }
+        var words = Input.Clean(rawWords);
+        errors.When(listenedTo is null && helped is null && words is null, "listenedTo",
+            "Give at least one score ('listenedTo', 'helped') or the young person's 'words'.");
+        return words;
     }
 
     private static ProblemHttpResult AlreadyRecorded(FeedbackMoment moment) => TypedResults.Problem(

@@ -52,7 +52,7 @@ public static class FeedbackReport
                 questions, []);
         }
         // Only the scores and the offer leave the database: the words never do.
-        var answers = await db.Feedback.AsNoTracking().Where(f => f.GivenAt >= period.From && f.GivenAt < period.To)
+        var answers = await db.CurrentFeedback.AsNoTracking().Where(f => f.GivenAt >= period.From && f.GivenAt < period.To)
             .Select(f => new { f.OfferId, f.Moment, f.ListenedTo, f.Helped }).ToListAsync(cancellationToken);
         var offers = await db.Offers.AsNoTracking().Select(o => new { o.Id, o.Name, o.ProviderId }).ToListAsync(cancellationToken);
         var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
