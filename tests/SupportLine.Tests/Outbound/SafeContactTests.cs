@@ -266,6 +266,34 @@ public sealed class SafeContactTests : SupportLineFixture
     }
 
     [Fact]
+    public async Task Callbacks_for_one_call_arriving_at_the_same_moment_never_move_it_back()
+    {
+        var sids = new List<string>();
+        for (var i = 0; i < 12; i++)
+        {
+            var (id, _) = await YoungPersonWithNumberAsync();
+            await PreferAsync(id, true);
+            if (i == 0)
+            {
+                await WorkerPhoneAsync();
+            }
+            Assert.Equal(HttpStatusCode.Created, (await Operator.PostAsJsonAsync($"/api/supportline/young-people/{id}/calls", new { })).StatusCode);
+            sids.Add(Twilio.Calls.Last().Sid);
+        }
+
+        // Each call's last three callbacks land together: whichever commits last, the final state must win.
+        await Task.WhenAll(sids.SelectMany(sid => new[]
+        {
+            CallStatusAsync(sid, "ringing"), CallStatusAsync(sid, "completed", 30), CallStatusAsync(sid, "in-progress"),
+        }));
+
+        await using var db = CreateDbContext();
+        var statuses = await db.OutboundCalls.Where(c => sids.Contains(c.TwilioSid!)).Select(c => c.Status).ToListAsync();
+        Assert.Equal(sids.Count, statuses.Count);
+        Assert.All(statuses, status => Assert.Equal("completed", status));
+    }
+
+    [Fact]
     public async Task A_call_callback_for_an_unknown_call_is_accepted_and_ignored_and_a_forged_or_malformed_one_refused()
     {
         var unknown = await CallStatusAsync("CA" + Guid.NewGuid().ToString("N"), "completed", 5);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Support.SupportLine.Data;
 using Support.SupportLine.Domain;
@@ -33,13 +32,15 @@ public static partial class ReceiveCallStatusCallback
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "CallSid and a known CallStatus are required.");
         }
         int? duration = int.TryParse(form["CallDuration"], out var seconds) && seconds >= 0 ? seconds : null;
-        var call = await db.OutboundCalls.FirstOrDefaultAsync(c => c.TwilioSid == sid, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var call = await db.LockedByTwilioSidAsync<OutboundCall>(sid, cancellationToken);
         if (call is null)
         {
             return TwiML.Empty();
         }
         var moved = call.Advance(status!, duration, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogStatus(loggers.CreateLogger(typeof(ReceiveCallStatusCallback)), sid, status!, moved);
         return TwiML.Empty();
     }

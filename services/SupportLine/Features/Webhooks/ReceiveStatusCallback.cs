@@ -33,7 +33,8 @@ public static partial class ReceiveStatusCallback
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "MessageSid and a known MessageStatus are required.");
         }
         int? errorCode = int.TryParse(form["ErrorCode"], out var code) ? code : null;
-        var message = await db.OutboundMessages.FirstOrDefaultAsync(m => m.TwilioSid == sid, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var message = await db.LockedByTwilioSidAsync<OutboundSms>(sid, cancellationToken);
         if (message is null)
         {
             return TwiML.Empty();
@@ -45,6 +46,7 @@ public static partial class ReceiveStatusCallback
             db.OptOuts.Add(new OptOut { Phone = message.To, OptedOutAt = now, Source = "twilio-21610" });
         }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         LogStatus(logger, sid, status.Value, moved);
         return TwiML.Empty();
     }
