@@ -73,11 +73,12 @@ export function CriticalIncidentQueue() {
   );
 }
 
-function IncidentFacts({ incident: i, name }: { incident: CriticalIncident; name?: string }) {
+/** One incident; in the queue it names and links the young person, on their own record (`onRecord`) it does not. */
+function IncidentFacts({ incident: i, name, onRecord = false }: { incident: CriticalIncident; name?: string; onRecord?: boolean }) {
   return (
     <>
       <h2 className="entry-title">
-        <Link to={`/young-people/${i.youngPersonId}`}>{name ?? "Open the record"}</Link>: {incidentKinds[i.kind] ?? i.kind}
+        {!onRecord && <><Link to={`/young-people/${i.youngPersonId}`}>{name ?? "Open the record"}</Link>: </>}{incidentKinds[i.kind] ?? i.kind}
         {i.escalated && <> <strong className="bad">Escalated</strong></>}
       </h2>
       <p>Happened <When value={i.incidentAt} />; raised by {i.sourceService === "referrals" ? i.recordedBy : `the ${i.sourceService} service`}, <When value={i.raisedAt} /></p>
@@ -139,7 +140,7 @@ export function CriticalIncidentsSection({ id }: { id: string }) {
       {incidents.data && incidents.data.length === 0 && <p>No critical incident is recorded for this young person.</p>}
       {incidents.data && incidents.data.length > 0 && (
         <ul className="entries">
-          {incidents.data.map((i) => <li key={i.id} className="entry"><IncidentFacts incident={i} name="This young person" /></li>)}
+          {incidents.data.map((i) => <li key={i.id} className="entry"><IncidentFacts incident={i} onRecord /></li>)}
         </ul>
       )}
       <form className="note-form" onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate aria-label="Record a critical incident">
