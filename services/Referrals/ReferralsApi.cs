@@ -66,6 +66,9 @@ public static class ReferralsApi
         builder.Services.AddOptions<VisitGapOptions>().BindConfiguration(VisitGapOptions.Section)
             .Validate(o => o.IsValid(), "VisitGaps: 1 <= VeryHighDays <= HighDays <= MediumDays <= LowDays <= 366.")
             .ValidateOnStart();
+        builder.Services.AddOptions<CaseloadOptions>().BindConfiguration(CaseloadOptions.Section)
+            .Validate(o => o.IsValid(), "Caseloads: 1 <= LowWeight <= MediumWeight <= HighWeight <= VeryHighWeight <= 20, WeightedThreshold 1 to 1000.")
+            .ValidateOnStart();
         return builder;
     }
 

@@ -91,6 +91,8 @@ public sealed class ManagerDashboardTests(Platform platform, Chromium chromium) 
             .Filter(new() { Has = page.Locator($"a[href='/young-people/{youngPersonId}']") });
         await Assertions.Expect(escalation).ToContainTextAsync($"Mia {family}: ReferralDecision challenged by SocialWorker, 0 days old, for a TeamManager");
         await Assertions.Expect(escalation).ToContainTextAsync(new Regex(@"Written response .*(GMT|BST)"));
+        // COM-08: the caseloads panel is there, counted by the service (its figures are tested in Referrals.Tests).
+        await Assertions.Expect(page.GetByTestId("caseloads-over-the-threshold").GetByRole(AriaRole.Heading)).ToContainTextAsync(new Regex(@"Caseloads over the threshold \d+"));
         await browser.ScreenshotAsync("team-manager-dashboard");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
 

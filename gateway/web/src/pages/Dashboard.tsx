@@ -23,6 +23,12 @@ type VisitGap = {
   caseId: string; youngPersonId: string; keyWorker: string | null; riskLevel: string | null; lastFaceToFaceAt: Instant;
   allowedDays: number; dueAt: Instant; daysWithoutFaceToFace: number;
 };
+/** COM-08, services/Referrals/Features/Cases/Caseloads.cs: each key worker's open cases weighted by risk. */
+type Caseload = {
+  keyWorker: string; leadTeam: string | null; openCases: number; veryHigh: number; high: number; medium: number; low: number; notRated: number;
+  weighted: number; overThreshold: boolean;
+};
+type Caseloads = { weightedThreshold: number; workers: Caseload[] };
 type Escalation = {
   id: string; youngPersonId: string; decisionKind: string; reviewerRole: string; lodgedByRole: string; respondBy: Instant;
   overdue: boolean; ageInDays: number; proceduralDefects: unknown[];
@@ -52,6 +58,8 @@ export function Dashboard() {
   const visitGaps = useQuery(get<VisitGap[]>("visit-gaps", "/api/referrals/cases/visit-gaps"));
   // REF-21: "Open escalations appear on the senior manager's dashboard with their age in days", oldest first.
   const escalations = useQuery(get<Escalation[]>("escalations", "/api/referrals/escalations?status=open"));
+  const caseloads = useQuery(get<Caseloads>("caseloads", "/api/referrals/cases/caseloads"));
+  const overloaded = caseloads.data?.workers.filter((w) => w.overThreshold);
   // The Referrals lists carry ids only: one audited request names everyone they list.
   const listed = [referrals, referralsToday, reviews, reviewsToday, pathways, pathwaysToday, actions, actionsToday, cases, visitGaps, escalations]
     .flatMap((q) => (q.data ?? []).map((row) => row.youngPersonId));
@@ -115,6 +123,14 @@ export function Dashboard() {
               label={`${g.riskLevel ?? "risk not rated"}: ${days(g.daysWithoutFaceToFace)} since ${g.lastFaceToFaceAt ? "the last face-to-face visit" : "the case opened, no face-to-face visit"} (${days(g.allowedDays)} allowed), key worker ${g.keyWorker ?? "none"}`}>
               {g.lastFaceToFaceAt ? <>Last visit <When value={g.lastFaceToFaceAt} /> · </> : null}Visit due <Deadline due={g.dueAt} />
             </Row>
+          ))}
+        </Panel>
+        <Panel title="Caseloads over the threshold" query={caseloads} count={overloaded?.length}>
+          {overloaded?.map((w) => (
+            <li key={w.keyWorker}>
+              <strong>{w.keyWorker}</strong>{w.leadTeam ? ` (${w.leadTeam})` : ""}: weighted {w.weighted} against {caseloads.data?.weightedThreshold}
+              <div>{w.openCases} open: {w.veryHigh} very high, {w.high} high, {w.medium} medium, {w.low} low, {w.notRated} not rated</div>
+            </li>
           ))}
         </Panel>
         <SupervisionGapsPanel />

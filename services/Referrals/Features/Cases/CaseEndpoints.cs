@@ -35,6 +35,8 @@ public static class CaseEndpoints
             .WithName("RecordCaseVisit").WithSummary("A visit or contact on the case; face-to-face contact resets the visit gap (REF-23)");
         cases.MapGet("/{id:guid}/visits", ListCaseVisits.ListAsync)
             .WithName("ListCaseVisits").WithSummary("The case's visits and contacts, latest first (audited)");
+        cases.MapGet("/caseloads", Caseloads.HandleAsync).RequireAuthorization(Policies.TeamManagers)
+            .WithName("Caseloads").WithSummary("Each key worker's open cases by risk level, weighted, heaviest first, with whether they are over the threshold (COM-08)");
         cases.MapGet("/visit-gaps", VisitGaps.ListAsync).RequireAuthorization(Policies.TeamManagers)
             .WithName("ListVisitGaps").WithSummary("Open cases past the days without face-to-face contact their risk level allows (REF-23)");
         cases.MapPost("/{id:guid}/supervision", RecordSupervision.HandleAsync).RequireAuthorization(Policies.TeamManagers)
