@@ -84,6 +84,26 @@ public sealed class OutboundTests : SupportLineFixture
     }
 
     [Fact]
+    public async Task Delivery_callbacks_for_one_text_arriving_at_the_same_moment_never_move_it_back()
+    {
+        var sids = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var (phone, _) = await ConversationAsync();
+            await DispatchAsync();
+            sids.Add(Twilio.Messages.Single(m => m.To == phone).Sid);
+        }
+
+        // Whichever commits last, "delivered" must stand (a stale "sent" read once overwrote it).
+        await Task.WhenAll(sids.SelectMany(sid => new[] { base.StatusAsync(sid, "sending"), base.StatusAsync(sid, "delivered"), base.StatusAsync(sid, "sent") }));
+
+        await using var db = CreateDbContext();
+        var statuses = await db.OutboundMessages.Where(m => sids.Contains(m.TwilioSid!)).Select(m => m.Status).ToListAsync();
+        Assert.Equal(sids.Count, statuses.Count);
+        Assert.All(statuses, status => Assert.Equal(DeliveryStatus.Delivered, status));
+    }
+
+    [Fact]
     public async Task Status_callbacks_only_move_the_delivery_state_forward()
     {
         var (phone, _) = await ConversationAsync();
