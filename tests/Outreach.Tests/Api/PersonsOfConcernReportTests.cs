@@ -48,12 +48,12 @@ public sealed class PersonsOfConcernReportTests(OutreachFixture fixture) : IClas
         var exact = await ReportAsync(auditor);
 
         Assert.Equal(("outreach-persons-of-concern", 1, CountingUnits.DistinctPersonsOfConcern), (exact.Report.Name, exact.Report.Version, exact.Report.CountingUnit));
-        var gender = Rows(exact, "byGender");
+        var gender = TableReports.Rows(exact, "byGender");
         Assert.Equal([1, 0], gender["Man"]);
         Assert.Equal([0, 1], gender["woman"]);
         Assert.Equal([1, 0], gender[DescribedValueTable.NotRecorded]);
-        Assert.Equal(3, Table(exact, "byGender").GrandTotal.Value);
-        var ethnicity = Rows(exact, "byEthnicity");
+        Assert.Equal(3, TableReports.Table(exact, "byGender").GrandTotal.Value);
+        var ethnicity = TableReports.Rows(exact, "byEthnicity");
         Assert.Equal([1, 0], ethnicity["Asian"]);
         Assert.Equal([0, 1], ethnicity["White British"]);
         Assert.Equal([1, 0], ethnicity[DescribedValueTable.NotRecorded]);
@@ -62,7 +62,7 @@ public sealed class PersonsOfConcernReportTests(OutreachFixture fixture) : IClas
         using var commissioner = fixture.Host.ClientFor(Roles.Commissioner, "commissioner-poc");
         var published = await ReportAsync(commissioner);
         Assert.Equal(Disclosure.Suppressed, published.Disclosure);
-        Assert.Equal([DescribedValueTable.OtherDescribed, DescribedValueTable.NotRecorded], Rows(published, "byEthnicity").Keys);
+        Assert.Equal([DescribedValueTable.OtherDescribed, DescribedValueTable.NotRecorded], TableReports.Rows(published, "byEthnicity").Keys);
         var text = await commissioner.GetStringAsync(Period);
         Assert.DoesNotContain(family, text, StringComparison.OrdinalIgnoreCase);
         using var csv = await auditor.GetAsync(Period + "&format=csv");
@@ -99,16 +99,5 @@ public sealed class PersonsOfConcernReportTests(OutreachFixture fixture) : IClas
         Assert.Equal(expected, response.StatusCode);
     }
 
-    private static async Task<TableReport> ReportAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(Period);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadAsync<TableReport>();
-    }
-
-    private static PublishedTable Table(TableReport report, string name) => report.Tables.Single(t => t.Name == name);
-
-    /// <summary>Each row's cells (Named, Nickname only); null where suppressed.</summary>
-    private static Dictionary<string, int?[]> Rows(TableReport report, string name) =>
-        Table(report, name).Body.ToDictionary(r => r.Label, r => r.Cells.Select(c => c.Value).ToArray());
+    private static Task<TableReport> ReportAsync(HttpClient client) => TableReports.ReportAsync(client, Period);
 }

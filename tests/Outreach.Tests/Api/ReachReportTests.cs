@@ -68,7 +68,7 @@ public sealed class ReachReportTests(OutreachFixture fixture) : IClassFixture<Ou
         Assert.Equal(("outreach-reach", 1, "DistinctYoungPeople"), (exact.Report.Name, exact.Report.Version, exact.Report.CountingUnit));
         Assert.Equal(("2025-10 to 2025-12", new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31), Disclosure.Exact),
             (exact.Period.Label, exact.Period.From, exact.Period.To, exact.Disclosure));
-        var gender = Rows(exact, "byGender");
+        var gender = TableReports.Rows(exact, "byGender");
         // Jade's "female" is the Female category written in lower case; Lee's "boy" is a description of its own.
         Assert.Equal(["Female", "Male", "NonBinary", "SelfDescribed", "NotKnown", "PreferNotToSay", "boy", "Not recorded"], gender.Keys);
         Assert.Equal([7, 1], gender["Female"]);
@@ -77,14 +77,14 @@ public sealed class ReachReportTests(OutreachFixture fixture) : IClassFixture<Ou
         Assert.Equal([0, 0], gender["SelfDescribed"]);
         Assert.Equal([0, 1], gender["boy"]);
         Assert.Equal([1, 1], gender["Not recorded"]);
-        Assert.Equal(14, Table(exact, "byGender").GrandTotal.Value);
-        var ethnicity = Rows(exact, "byEthnicity");
+        Assert.Equal(14, TableReports.Table(exact, "byGender").GrandTotal.Value);
+        var ethnicity = TableReports.Rows(exact, "byEthnicity");
         Assert.Equal(["Mixed", "Pakistani", "Roma", "White British", "Not recorded"], ethnicity.Keys);
         Assert.Equal([7, 0], ethnicity["White British"]);
         Assert.Equal([1, 0], ethnicity["Pakistani"]);
         Assert.Equal([0, 1], ethnicity["Roma"]);
         Assert.Equal([2, 2], ethnicity["Not recorded"]);
-        Assert.Equal(14, Table(exact, "byEthnicity").GrandTotal.Value);
+        Assert.Equal(14, TableReports.Table(exact, "byEthnicity").GrandTotal.Value);
 
         // The same tables as CSV (the shared writer): one line per count, totals included.
         using var csv = await auditor.GetAsync(Period + "&format=csv");
@@ -97,11 +97,11 @@ public sealed class ReachReportTests(OutreachFixture fixture) : IClassFixture<Ou
         // Published: the fixed categories and "Not recorded" stay, small counts hide, rare descriptions are merged.
         Assert.Equal(Disclosure.Suppressed, published.Disclosure);
         Assert.Equal(["Female", "Male", "NonBinary", "SelfDescribed", "NotKnown", "PreferNotToSay", DescribedValueTable.OtherDescribed, "Not recorded"],
-            Rows(published, "byGender").Keys);
-        Assert.Null(Rows(published, "byGender")["Male"][0]);
-        Assert.Equal(["White British", DescribedValueTable.OtherDescribed, "Not recorded"], Rows(published, "byEthnicity").Keys);
+            TableReports.Rows(published, "byGender").Keys);
+        Assert.Null(TableReports.Rows(published, "byGender")["Male"][0]);
+        Assert.Equal(["White British", DescribedValueTable.OtherDescribed, "Not recorded"], TableReports.Rows(published, "byEthnicity").Keys);
         // Whatever a published row shows is the true count.
-        foreach (var (label, cells) in Rows(published, "byGender").Where(r => gender.ContainsKey(r.Key)))
+        foreach (var (label, cells) in TableReports.Rows(published, "byGender").Where(r => gender.ContainsKey(r.Key)))
         {
             Assert.All(cells.Zip(gender[label]), pair => Assert.True(pair.First is null || pair.First == pair.Second, label));
         }
@@ -143,16 +143,5 @@ public sealed class ReachReportTests(OutreachFixture fixture) : IClassFixture<Ou
         Assert.Contains(field, await response.ErrorFieldsAsync());
     }
 
-    private static async Task<TableReport> ReportAsync(HttpClient client)
-    {
-        using var response = await client.GetAsync(Period);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.ReadAsync<TableReport>();
-    }
-
-    private static PublishedTable Table(TableReport report, string name) => report.Tables.Single(t => t.Name == name);
-
-    /// <summary>Each row's cells (Registered, Alias only) in the report's order; null where suppressed.</summary>
-    private static Dictionary<string, int?[]> Rows(TableReport report, string name) =>
-        Table(report, name).Body.ToDictionary(r => r.Label, r => r.Cells.Select(c => c.Value).ToArray());
+    private static Task<TableReport> ReportAsync(HttpClient client) => TableReports.ReportAsync(client, Period);
 }

@@ -1,14 +1,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../api";
 
-/** The young person's name, from the record every case-staff role may read; a refusal leaves a neutral phrase. */
+/** The young person's name, from the same audited names lookup the lists use; a refusal leaves a neutral phrase. */
 export function PersonName({ id }: { id: string }) {
-  const person = useQuery({
-    queryKey: ["young-person", id],
-    queryFn: () => api.get<{ displayName: string }>(`/api/referrals/young-people/${id}`),
-    retry: false,
-  });
-  return <>{person.data?.displayName ?? "the young person"}</>;
+  const names = useYoungPersonNames([id]);
+  return <>{names.get(id) ?? "the young person"}</>;
 }
 
 /** "OutreachWorker" as "Outreach worker", "IRO" as it is. */
@@ -28,6 +24,7 @@ export function useYoungPersonNames(ids: string[]): Map<string, string> {
       api.get<YoungPersonName[]>(`/api/referrals/young-people/names?${batch.map((id) => `ids=${encodeURIComponent(id)}`).join("&")}`)))).flat(),
     enabled: unique.length > 0,
     staleTime: 60_000,
+    retry: false,
   });
   return new Map((names.data ?? []).map((n) => [n.id, n.displayName]));
 }

@@ -8,7 +8,8 @@ namespace Support.Referrals.Features.Disclosure;
 
 /// <summary>
 /// The packs made of one young person's record, newest first, as manifests (counts, checksums, which services' parts
-/// are still awaited), so an auditor returns to a pack to redact it or to answer a request with it. Audited as a read.
+/// are still awaited), so an auditor returns to a pack to redact it or to answer a request with it. Every pack's parts
+/// are read in one query. Audited as a read.
 /// </summary>
 public static class ListDisclosurePacks
 {
@@ -23,11 +24,9 @@ public static class ListDisclosurePacks
         }
         var packs = await db.DisclosurePacks.AsNoTracking().Where(p => p.YoungPersonId == id)
             .OrderByDescending(p => p.CreatedAt).Take(MaxPacks).ToListAsync(cancellationToken);
-        var manifests = new List<DisclosurePackManifest>(packs.Count);
-        foreach (var pack in packs)
-        {
-            manifests.Add(DisclosurePackManifest.From(pack, await PackContents.LoadAsync(db, pack, options.Value, cancellationToken)));
-        }
+        var ids = packs.Select(p => p.Id).ToList();
+        var parts = (await db.PackContributions.AsNoTracking().Where(c => ids.Contains(c.PackId)).ToListAsync(cancellationToken)).ToLookup(c => c.PackId);
+        var manifests = packs.Select(pack => DisclosurePackManifest.From(pack, PackContents.Of(pack, parts[pack.Id], options.Value))).ToList();
         await accessLog.RecordAsync(AccessSubjects.YoungPerson, [id], AccessActions.Read, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<DisclosurePackManifest>>(manifests);
     }

@@ -17,10 +17,17 @@ public sealed record PackContents(IReadOnlyList<PackItem> Items, bool Verified, 
     public static async Task<PackContents> LoadAsync(
         ReferralsDbContext db, DisclosurePack pack, DisclosureOptions options, CancellationToken cancellationToken, DateTimeOffset? receivedUpTo = null)
     {
+        var contributions = await db.PackContributions.AsNoTracking()
+            .Where(c => c.PackId == pack.Id && (receivedUpTo == null || c.ReceivedAt <= receivedUpTo)).ToListAsync(cancellationToken);
+        return Of(pack, contributions, options);
+    }
+
+    /// <summary>The pack with the parts given (all of them, read at once for a list of packs).</summary>
+    public static PackContents Of(DisclosurePack pack, IEnumerable<PackContribution> parts, DisclosureOptions options)
+    {
         var expected = options.Services();
         var order = expected.Select((service, i) => (service, i)).ToDictionary(x => x.service, x => x.i, StringComparer.Ordinal);
-        var contributions = (await db.PackContributions.AsNoTracking()
-                .Where(c => c.PackId == pack.Id && (receivedUpTo == null || c.ReceivedAt <= receivedUpTo)).ToListAsync(cancellationToken))
+        var contributions = parts
             .OrderBy(c => order.GetValueOrDefault(c.Service, expected.Count)).ThenBy(c => c.Service, StringComparer.Ordinal)
             .ToList();
         var items = pack.Items().Concat(contributions.SelectMany(c => c.Items())).ToList();

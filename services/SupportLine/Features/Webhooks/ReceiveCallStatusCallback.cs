@@ -17,13 +17,9 @@ public static partial class ReceiveCallStatusCallback
     {
         var settings = options.Value;
         var (outcome, form) = await TwilioRequests.ReadAsync(request, settings.CallStatusCallbackUrl, settings, cancellationToken);
-        if (outcome == TwilioRequests.Outcome.BadRequest)
+        if (TwilioRequests.Refusal(outcome) is { } refused)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Twilio webhook: a form-encoded body of at most 64 KB is required.");
-        }
-        if (outcome == TwilioRequests.Outcome.Forbidden)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The request is not signed by Twilio for this line.");
+            return refused;
         }
         var sid = form!["CallSid"];
         var status = form["CallStatus"];
@@ -33,7 +29,7 @@ public static partial class ReceiveCallStatusCallback
         }
         int? duration = int.TryParse(form["CallDuration"], out var seconds) && seconds >= 0 ? seconds : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var call = await db.LockedByTwilioSidAsync<OutboundCall>(sid, cancellationToken);
+        var call = await db.LockedCallAsync(sid, cancellationToken);
         if (call is null)
         {
             return TwiML.Empty();

@@ -31,14 +31,13 @@ public static partial class ReceiveInboundSms
         var logger = loggers.CreateLogger(typeof(ReceiveInboundSms));
         var settings = options.Value;
         var (outcome, form) = await TwilioRequests.ReadAsync(request, settings.InboundWebhookUrl, settings, cancellationToken);
-        if (outcome == TwilioRequests.Outcome.BadRequest)
+        if (TwilioRequests.Refusal(outcome) is { } refused)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Twilio webhook: a form-encoded body of at most 64 KB is required.");
-        }
-        if (outcome == TwilioRequests.Outcome.Forbidden)
-        {
-            LogRefused(logger);
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The request is not signed by Twilio for this line.");
+            if (outcome == TwilioRequests.Outcome.Forbidden)
+            {
+                LogRefused(logger);
+            }
+            return refused;
         }
 
         var sid = form!["MessageSid"] ?? form["SmsMessageSid"];

@@ -18,13 +18,9 @@ public static partial class ReceiveStatusCallback
         var logger = loggers.CreateLogger(typeof(ReceiveStatusCallback));
         var settings = options.Value;
         var (outcome, form) = await TwilioRequests.ReadAsync(request, settings.StatusCallbackUrl, settings, cancellationToken);
-        if (outcome == TwilioRequests.Outcome.BadRequest)
+        if (TwilioRequests.Refusal(outcome) is { } refused)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Twilio webhook: a form-encoded body of at most 64 KB is required.");
-        }
-        if (outcome == TwilioRequests.Outcome.Forbidden)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The request is not signed by Twilio for this line.");
+            return refused;
         }
         var sid = form!["MessageSid"] ?? form["SmsSid"];
         var status = Parse(form["MessageStatus"] ?? form["SmsStatus"]);
@@ -34,7 +30,7 @@ public static partial class ReceiveStatusCallback
         }
         int? errorCode = int.TryParse(form["ErrorCode"], out var code) ? code : null;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var message = await db.LockedByTwilioSidAsync<OutboundSms>(sid, cancellationToken);
+        var message = await db.LockedTextAsync(sid, cancellationToken);
         if (message is null)
         {
             return TwiML.Empty();

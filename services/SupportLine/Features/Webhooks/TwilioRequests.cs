@@ -29,6 +29,15 @@ public static class TwilioRequests
         Forbidden,
     }
 
+    /// <summary>What every webhook answers a request <see cref="ReadAsync"/> refused: 400 or 403, and nothing stored; null when valid.</summary>
+    public static IResult? Refusal(Outcome outcome) => outcome switch
+    {
+        Outcome.BadRequest => Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+            title: "Not a Twilio webhook: a form-encoded body of at most 64 KB is required."),
+        Outcome.Forbidden => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "The request is not signed by Twilio for this line."),
+        _ => null,
+    };
+
     public static async Task<(Outcome Outcome, SignedForm? Form)> ReadAsync(HttpRequest request, string publicUrl, SupportLineOptions options, CancellationToken cancellationToken)
     {
         if (request.ContentLength is > MaxBodyBytes)

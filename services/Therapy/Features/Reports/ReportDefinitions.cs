@@ -11,7 +11,7 @@ public static class ReportDefinitions
 {
     private static readonly DateOnly FirstPublished = new(2026, 12, 4);
     private static readonly DateOnly ViewsAndHistoricFigures = new(2026, 12, 6);
-    private static readonly DateOnly GenderAndEthnicity = new(2026, 12, 6);
+    private static readonly DateOnly GenderAndEthnicity = new(2026, 12, 5);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
