@@ -29,6 +29,14 @@ public static class TherapyApi
             bus.AddConsumer<KeyWorkerAllocationEndedConsumer>();
             bus.AddConsumer<UnmetNeedLedgerConsumer>();
             bus.AddConsumer<UnmetNeedResolvedLedgerConsumer>();
+            bus.AddConsumer<ReferralDemandConsumer>();
+            bus.AddConsumer<ReferralReclassificationConsumer>();
+            bus.AddConsumer<MissingEpisodeFactConsumer>();
+            bus.AddConsumer<ReturnInterviewDueFactConsumer>();
+            bus.AddConsumer<ReturnInterviewCompletedFactConsumer>();
+            bus.AddConsumer<ReturnInterviewNotHeldFactConsumer>();
+            bus.AddConsumer<RiskAssessmentFlagConsumer>();
+            bus.AddConsumer<CriticalIncidentFactConsumer>();
         });
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Access.Clinicians, p => p.RequireRole(Access.ClinicianRoles))

@@ -3,6 +3,8 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Support.Contracts.Missing;
+using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
 using Support.Contracts.UnmetNeeds;
 
@@ -30,6 +32,8 @@ public sealed class CommissionerPrivacyTests(TherapyFixture fixture) : IClassFix
         Assert.Contains("/api/therapy/reports/unmet-need", endpoints);
         Assert.Contains("/api/therapy/reports/referral-outcomes", endpoints);
         Assert.Contains("/api/therapy/reports/feedback", endpoints);
+        Assert.Contains("/api/therapy/reports/cse-triggers", endpoints);
+        Assert.Contains("/api/therapy/reports/referral-demand", endpoints);
         Assert.DoesNotContain(endpoints, e => e.Contains("young-people", StringComparison.Ordinal));
 
         using var client = fixture.Client(role, $"privacy-{role}");
@@ -81,6 +85,14 @@ public sealed class CommissionerPrivacyTests(TherapyFixture fixture) : IClassFix
         {
             UnmetNeedId = unmetNeedId, YoungPersonId = youngPerson, NeedCategory = "Camhs", Reason = UnmetNeedReason.CriteriaNotMet,
             RecordedByService = "therapy", RecordedBy = "camhs-privacy", OccurredAt = fixture.Now,
+        });
+        // COM-03, COM-06, COM-12: the read models of other services' events hold this young person too.
+        await fixture.DeliverAsync("commissioning.referral-received", Commissioning.Referral(youngPerson, ReferrerRole.School, CseType.OnlineGrooming,
+            fixture.Now.AddDays(-2), 16, 15, false, RiskIndicator.SchoolAbsence));
+        await fixture.DeliverAsync("commissioning.missing-episode-reported", new MissingEpisodeReported
+        {
+            EpisodeId = Guid.NewGuid(), YoungPersonId = youngPerson, MissingFrom = MissingFrom.Home, LastSeenAt = fixture.Now.AddDays(-3),
+            ReportedAt = fixture.Now.AddDays(-3), OccurredAt = fixture.Now.AddDays(-3),
         });
         using var health = fixture.Client("HealthPartner", "hp-privacy");
         (await health.PostAsJsonAsync($"/api/therapy/young-people/{youngPerson}/health-indicators",

@@ -29,6 +29,17 @@ public sealed class ReportDefinitionTests
             "historic.values.restated",
         ],
         [("therapy-feedback", 1)] = ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"],
+        [("cse-triggers", 1)] =
+        [
+            "period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
+            "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
+            "shares.returnInterviewCompletion", "shares.mentalHealthDeclines", "noData",
+        ],
+        [("referral-demand", 1)] =
+        [
+            "period", "referralsBySourceAndCseType", "firstReferralsOfAdults", "cseShareOfReferrals", "riskProfileOfYoungPeopleReferred",
+            "criticalIncidentsByKind", "shares.cseShareOfReferrals", "shares.highOrVeryHighRiskShare", "noData",
+        ],
     };
 
     [Fact]
@@ -50,7 +61,7 @@ public sealed class ReportDefinitionTests
     [Fact]
     public void Counting_units_are_the_fixed_separate_units_and_none_is_called_victims()
     {
-        var units = new[] { "CseContacts", "CseClients", "OutreachClients", "Assessments", "Referrals", "DistinctYoungPeople", "UnmetNeeds", "FeedbackAnswers" };
+        var units = new[] { "CseContacts", "CseClients", "OutreachClients", "Assessments", "Referrals", "DistinctYoungPeople", "UnmetNeeds", "FeedbackAnswers", "TriggerRecords" };
         Assert.All(ReportDefinitions.All, r => Assert.Contains(r.CountingUnit, units));
         Assert.DoesNotContain(ReportDefinitions.All, r => r.Title.Contains("victim", StringComparison.OrdinalIgnoreCase));
     }

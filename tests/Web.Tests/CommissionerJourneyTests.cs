@@ -4,13 +4,14 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Support.EndToEnd.Tests;
+using Support.Testing;
 
 namespace Support.Web.Tests;
 
 /// <summary>
 /// Journey 5, the commissioner: reports as charts with the figures beside them, each with its definition and
 /// suppression, and a CSV of exactly what is shown; no way to a child-level screen, and the APIs answer 403.
-/// The Therapy reports (issue 13) show once the Therapy service answers them; until then the screen says so.
+/// The Therapy and commissioning reports (issue 13) show with their shares as the service published them.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class CommissionerJourneyTests(Platform platform, Chromium chromium) : IClassFixture<Chromium>
@@ -23,6 +24,23 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
         var leavingCare = await commissioner.GetFromJsonAsync<JsonElement>("/api/leavingcare/reports/alerts");
         var reachReport = await commissioner.GetFromJsonAsync<JsonElement>("/api/outreach/reports/reach");
         using var therapy = await commissioner.GetAsync("/api/therapy/reports/unmet-need");
+        // A referral at the front door, so the demand report has this year's figures and its shares to show.
+        using (var social = platform.Client("SocialWorker", "web-com-sw"))
+        {
+            using var referred = await social.PostAsJsonAsync("/api/referrals", new
+            {
+                youngPerson = new { givenName = "Demand", familyName = $"Web{Guid.NewGuid():N}"[..12], dateOfBirth = "2011-04-02", gender = "Female", localArea = "Maltby" },
+                referrerRole = "School", cseType = "OnlineGrooming", adultInvolved = true, riskIndicators = new[] { "SchoolAbsence" },
+                sexualActivity = false, disclosureOfAssault = false, occurredAt = DateTimeOffset.UtcNow.AddHours(-2), narrative = "Messages from an adult online.",
+            });
+            Assert.Equal(HttpStatusCode.Created, referred.StatusCode);
+        }
+        var demandJson = await Eventually.GetAsync(async () =>
+        {
+            var report = await commissioner.GetFromJsonAsync<JsonElement>("/api/therapy/reports/referral-demand");
+            return report.GetProperty("noData").ValueKind == JsonValueKind.Null ? report.GetRawText() : null;
+        }, TimeSpan.FromSeconds(30), "the referral to reach the demand report");
+        var demand = JsonDocument.Parse(demandJson).RootElement;
 
         await using var browser = await chromium.NewSessionAsync(platform);
         var page = browser.Page;
@@ -58,13 +76,21 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
         await Assertions.Expect(genderRows.Last.Locator("th")).ToHaveTextAsync("Not recorded");
         await Assertions.Expect(genderRows.Last.Locator("td").Last).ToHaveTextAsync(Figure(published[^1].GetProperty("total")));
 
-        if (therapy.StatusCode == HttpStatusCode.OK)
+        Assert.Equal(HttpStatusCode.OK, therapy.StatusCode);
+        await Assertions.Expect(page.GetByTestId("therapy-unmet-need")).ToBeVisibleAsync();
+        // COM-03 and COM-12: the triggers for CSE, and demand with CSE's share beside the risk profile, each share as published.
+        await Assertions.Expect(page.GetByTestId("therapy-cse-triggers")).ToContainTextAsync("cse-triggers (version 1)");
+        var demandView = page.GetByTestId("therapy-referral-demand");
+        await Assertions.Expect(demandView).ToContainTextAsync("referral-demand (version 1)");
+        Assert.Equal(2, demand.GetProperty("shares").GetArrayLength());
+        foreach (var share in demand.GetProperty("shares").EnumerateArray())
         {
-            await Assertions.Expect(page.GetByTestId("therapy-unmet-need")).ToBeVisibleAsync();
-        }
-        else
-        {
-            await Assertions.Expect(page.GetByText("These reports arrive with the Therapy service")).ToBeVisibleAsync();
+            var percent = share.GetProperty("percent");
+            var shown = percent.ValueKind == JsonValueKind.Number
+                ? percent.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture) + "%"
+                : "Not given: " + share.GetProperty("notGivenBecause").GetString();
+            var item = demandView.Locator("dl.shares > div").Filter(new() { HasText = share.GetProperty("name").GetString() + ": " });
+            await Assertions.Expect(item.Locator("dd")).ToHaveTextAsync(shown);
         }
         await browser.ScreenshotAsync("commissioner-reports");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());

@@ -26,6 +26,9 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     public IQueryable<ServiceFeedback> CurrentFeedback => Feedback.Where(f => !Feedback.Any(c => c.Corrects == f.Id));
     public DbSet<HistoricImport> HistoricImports => Set<HistoricImport>();
     public DbSet<HistoricFigure> HistoricFigures => Set<HistoricFigure>();
+    public DbSet<ReferralDemand> ReferralDemand => Set<ReferralDemand>();
+    public DbSet<ReferralReclassification> ReferralReclassifications => Set<ReferralReclassification>();
+    public DbSet<CommissioningFact> CommissioningFacts => Set<CommissioningFact>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -191,6 +194,32 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             // imports at once cannot both become the current figure.
             e.HasIndex(x => new { x.Indicator, x.PeriodStartYear }).IsUnique().HasFilter("supersedes IS NULL");
             e.HasIndex(x => x.Supersedes).IsUnique();
+        });
+        // Read models of other services' events for commissioners (COM-03, COM-06, COM-07, COM-12): codes, ages and dates only.
+        modelBuilder.Entity<ReferralDemand>(e =>
+        {
+            e.ToTable("referral_demand");
+            e.HasKey(x => x.ReferralId);
+            e.Property(x => x.ReferralId).ValueGeneratedNever();
+            e.Property(x => x.ReferrerRole).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.ReceivedCseType).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(x => x.ReceivedAt);
+            e.HasIndex(x => x.YoungPersonId);
+        });
+        modelBuilder.Entity<ReferralReclassification>(e =>
+        {
+            e.ToTable("referral_reclassifications");
+            e.HasKey(x => new { x.ReferralId, x.OccurredAt });
+            e.Property(x => x.ToCseType).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<CommissioningFact>(e =>
+        {
+            e.ToTable("commissioning_facts");
+            e.HasKey(x => new { x.Kind, x.SourceId });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.Code).HasMaxLength(40);
+            e.HasIndex(x => new { x.Kind, x.OccurredAt });
+            e.HasIndex(x => x.YoungPersonId);
         });
     }
 }

@@ -21,6 +21,8 @@ type TableReport = {
   period: { label: string; from: string; to: string };
   disclosure: string; suppressionThreshold: number; generatedAt: Instant; noData: { reason: string } | null;
   tables: PublishedTable[];
+  /** COM-12: a percentage of two published counts, absent from reports that give none; null with the reason when a count is hidden. */
+  shares?: { name: string; numerator: string; denominator: string; percent: number | null; notGivenBecause: string | null }[];
 };
 type OfferCommission = { offer: string; provider: string; type: string; commissionedCapacity: number; fundingInPeriod: number; daysToFundingEnd: number | null };
 /** Therapy's capacity report: the suppressed counts, and the facts of each commission shown as they are. */
@@ -56,6 +58,9 @@ export function Reports() {
     { name: "unmet-need", query: useQuery(therapyReport("unmet-need")) },
     { name: "waits", query: useQuery(therapyReport("waits")) },
     { name: "referral-outcomes", query: useQuery(therapyReport("referral-outcomes")) },
+    // COM-03: the triggers for CSE; COM-06, COM-07, COM-12: demand at the front door and CSE's share beside the risk.
+    { name: "cse-triggers", query: useQuery(therapyReport("cse-triggers")) },
+    { name: "referral-demand", query: useQuery(therapyReport("referral-demand")) },
   ];
   const capacity = useQuery({ queryKey: ["reports", "therapy", "capacity"], queryFn: () => api.get<CapacityReport>("/api/therapy/reports/capacity") });
   const therapyMissing = [...therapy.map((t) => t.query), capacity].every((q) => q.error instanceof ApiError && [403, 404].includes(q.error.status));
@@ -117,7 +122,7 @@ export function Reports() {
       />
 
       <section aria-labelledby="therapy-title" className="report">
-        <h2 id="therapy-title">Therapy: unmet need, waits, demand and capacity</h2>
+        <h2 id="therapy-title">Therapy and commissioning: unmet need, waits, triggers, demand and capacity</h2>
         {therapyMissing ? (
           <p className="notice">These reports arrive with the Therapy service (issue 13): it does not answer them yet.</p>
         ) : (
@@ -166,6 +171,16 @@ function TableReportView({ id, report, csvPath }: { id: string; report: TableRep
           />
         </div>
       ))}
+      {!report.noData && report.shares && report.shares.length > 0 && (
+        <dl className="shares" aria-label={`${report.report.name}: shares`}>
+          {report.shares.map((share) => (
+            <div key={share.name}>
+              <dt>{share.name}: {share.numerator} of {share.denominator}</dt>
+              <dd>{share.percent == null ? `Not given: ${share.notGivenBecause}` : `${share.percent}%`}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
       {csvPath && <button type="button" className="small" onClick={() => void downloadServerCsv(csvPath, `${report.report.name}-${report.period.label}.csv`)}>Download CSV</button>}
     </section>
   );

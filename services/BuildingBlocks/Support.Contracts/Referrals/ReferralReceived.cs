@@ -23,6 +23,17 @@ public sealed record ReferralReceived
     /// worker what became of it; null for every other referral.
     /// </summary>
     public Guid? SupportLineConversationId { get; init; }
+    /// <summary>
+    /// The young person's age in whole years on the London day the referral was received, for commissioners' demand
+    /// reports (COM-06: an adult coming forward). Null from a sender older than this field; reports count it as not known.
+    /// </summary>
+    public int? AgeAtReferral { get; init; }
+    /// <summary>
+    /// Their age on the day the concern happened (the referral's own OccurredAt): a first referral at 18 or over about
+    /// something that happened before 18 is a historic victim coming forward (COM-06); an under-16 pregnancy is a
+    /// trigger (COM-03). Null from an older sender.
+    /// </summary>
+    public int? AgeOnConcernDate { get; init; }
     public required string RecordedBy { get; init; }
     public required string RecordedByRole { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }

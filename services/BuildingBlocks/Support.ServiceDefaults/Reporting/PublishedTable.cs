@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Support.ServiceDefaults.Time;
 
 namespace Support.ServiceDefaults.Reporting;
@@ -15,11 +16,17 @@ public sealed record PublishedTable(
     /// </summary>
     public static PublishedTable Of(string name, string unit, string rows, string columns, IReadOnlyList<string> rowLabels,
         IReadOnlyList<string> columnLabels, int[,] cells, Disclosure disclosure)
-    {
-        var table = SmallNumberSuppression.Apply(cells, disclosure);
-        return new PublishedTable(name, unit, rows, columns, columnLabels,
+        => From(name, unit, rows, columns, rowLabels, columnLabels, SmallNumberSuppression.Apply(cells, disclosure));
+
+    /// <summary>As above, for a measure whose totals are not the sums of its cells (distinct young people across rows).</summary>
+    public static PublishedTable Of(string name, string unit, string rows, string columns, IReadOnlyList<string> rowLabels,
+        IReadOnlyList<string> columnLabels, int[,] cells, TableMargins margins, Disclosure disclosure)
+        => From(name, unit, rows, columns, rowLabels, columnLabels, SmallNumberSuppression.Apply(cells, margins, disclosure));
+
+    private static PublishedTable From(string name, string unit, string rows, string columns, IReadOnlyList<string> rowLabels,
+        IReadOnlyList<string> columnLabels, SuppressedTable table) =>
+        new(name, unit, rows, columns, columnLabels,
             [.. rowLabels.Select((label, r) => new PublishedRow(label, table.Cells[r], table.RowTotals[r]))], table.ColumnTotals, table.GrandTotal);
-    }
 }
 
 /// <summary>The period a report covers, first and last day included, and the label it is known by (a financial year, a range of months).</summary>
@@ -28,7 +35,27 @@ public sealed record ReportPeriod(string Label, DateOnly From, DateOnly To);
 /// <summary>COM-01: a period the records do not cover says so, with the reason, instead of showing 0.</summary>
 public sealed record NoData(string Reason);
 
-/// <summary>The response of every table report, in every service: which report and version (COM-11), the period (COM-01), who sees what (COM-04).</summary>
+/// <summary>
+/// The response of every table report, in every service: which report and version (COM-11), the period (COM-01), who
+/// sees what (COM-04), and, for reports that give them, shares worked out from published counts only.
+/// </summary>
 public sealed record TableReport(
     ReportIdentity Report, ReportPeriod Period, Disclosure Disclosure, int SuppressionThreshold, LondonTime GeneratedAt, NoData? NoData,
-    IReadOnlyList<PublishedTable> Tables);
+    IReadOnlyList<PublishedTable> Tables,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PublishedShare>? Shares = null);
+
+/// <summary>
+/// A percentage of one published count over another (COM-12: CSE's share of referrals beside the share at high risk).
+/// It is given only when both counts are published: a share of a suppressed count would give the count back.
+/// </summary>
+public sealed record PublishedShare(string Name, string Numerator, string Denominator, ReportCount NumeratorCount, ReportCount DenominatorCount,
+    decimal? Percent, string? NotGivenBecause)
+{
+    public static PublishedShare Of(string name, string numerator, string denominator, ReportCount numeratorCount, ReportCount denominatorCount) =>
+        (numeratorCount.Value, denominatorCount.Value) switch
+        {
+            (null, _) or (_, null) => new(name, numerator, denominator, numeratorCount, denominatorCount, null, "A count it is worked out from is suppressed."),
+            (_, 0) => new(name, numerator, denominator, numeratorCount, denominatorCount, null, "There is nothing to take a share of."),
+            ({ } n, { } d) => new(name, numerator, denominator, numeratorCount, denominatorCount, Math.Round(100m * n / d, 1, MidpointRounding.AwayFromZero), null),
+        };
+}

@@ -17,6 +17,21 @@ public readonly record struct ReportCount(int? Value)
 
     public bool IsSuppressed => Value is null;
 
+    /// <summary>The sum of published counts; suppressed when any of them is (it would otherwise give a hidden count back).</summary>
+    public static ReportCount Sum(params ReadOnlySpan<ReportCount> counts)
+    {
+        var total = 0;
+        foreach (var count in counts)
+        {
+            if (count.Value is not { } value)
+            {
+                return Suppressed;
+            }
+            total += value;
+        }
+        return new(total);
+    }
+
     public override string ToString() => Value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? SuppressedMarker;
 }
 

@@ -36,6 +36,12 @@ public static class ReportCsv
             }
             yield return Of("Total", "Total", table.GrandTotal);
         }
+        foreach (var share in report.Shares ?? [])
+        {
+            var percent = share.Percent?.ToString(CultureInfo.InvariantCulture) ?? (share.NumeratorCount.IsSuppressed || share.DenominatorCount.IsSuppressed ? ReportCount.SuppressedMarker : "");
+            yield return new Line(report.Report.Name, report.Report.Version, report.Period.Label, report.Disclosure.ToString(), "shares", "Percent",
+                share.Name, $"{share.Numerator} of {share.Denominator}", percent);
+        }
     }
 
     private static readonly string[] Header = ["report", "version", "period", "disclosure", "table", "unit", "row", "column", "value"];

@@ -167,6 +167,8 @@ public static class ReceiveReferral
             DecisionDueAt = referral.DecisionDueAt,
             IsReReferral = referral.IsReReferral,
             SupportLineConversationId = referral.SupportLineConversationId,
+            AgeAtReferral = YoungPerson.AgeOn(dateOfBirth, London.DateOf(author.At)),
+            AgeOnConcernDate = referral.AgeOnConcernDate,
             RecordedBy = author.UserId,
             RecordedByRole = author.Role,
             OccurredAt = author.At,

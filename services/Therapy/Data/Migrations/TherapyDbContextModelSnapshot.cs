@@ -334,6 +334,42 @@ namespace Support.Therapy.Data.Migrations
                     b.ToTable("access_log", "therapy");
                 });
 
+            modelBuilder.Entity("Support.Therapy.Domain.CommissioningFact", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Kind", "SourceId")
+                        .HasName("pk_commissioning_facts");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_commissioning_facts_young_person_id");
+
+                    b.HasIndex("Kind", "OccurredAt")
+                        .HasDatabaseName("ix_commissioning_facts_kind_occurred_at");
+
+                    b.ToTable("commissioning_facts", "therapy");
+                });
+
             modelBuilder.Entity("Support.Therapy.Domain.HealthIndicator", b =>
                 {
                     b.Property<Guid>("Id")
@@ -698,6 +734,78 @@ namespace Support.Therapy.Data.Migrations
                         .HasDatabaseName("ix_providers_name");
 
                     b.ToTable("providers", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.ReferralDemand", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<int?>("AgeAtReferral")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_at_referral");
+
+                    b.Property<int?>("AgeOnConcernDate")
+                        .HasColumnType("integer")
+                        .HasColumnName("age_on_concern_date");
+
+                    b.Property<bool>("IsReReferral")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_re_referral");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedCseType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("received_cse_type");
+
+                    b.Property<string>("ReferrerRole")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("referrer_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("ReferralId")
+                        .HasName("pk_referral_demand");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_referral_demand_received_at");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_referral_demand_young_person_id");
+
+                    b.ToTable("referral_demand", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.ReferralReclassification", b =>
+                {
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("referral_id");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("ToCseType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("to_cse_type");
+
+                    b.HasKey("ReferralId", "OccurredAt")
+                        .HasName("pk_referral_reclassifications");
+
+                    b.ToTable("referral_reclassifications", "therapy");
                 });
 
             modelBuilder.Entity("Support.Therapy.Domain.RiskPicture", b =>

@@ -26,6 +26,12 @@ public readonly partial record struct FinancialYear(int StartYear)
 
     public bool Contains(DateOnly date) => FirstDay <= date && date <= LastDay;
 
+    /// <summary>The year's quarters, as columns of a report: April-June first.</summary>
+    public static readonly IReadOnlyList<string> QuarterLabels = ["Q1AprJun", "Q2JulSep", "Q3OctDec", "Q4JanMar"];
+
+    /// <summary>Which quarter (0 to 3) a date of this year falls in.</summary>
+    public int QuarterOf(DateOnly date) => ((date.Year - StartYear) * 12 + date.Month - 4) / 3;
+
     public static FinancialYear Of(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);
 
     /// <summary>Reads <c>year</c> ("2026-27"); absent means the current year. A year not yet started is refused.</summary>

@@ -12,12 +12,22 @@ public static class ReportDefinitions
     private static readonly DateOnly FirstPublished = new(2026, 12, 4);
     private static readonly DateOnly ViewsAndHistoricFigures = new(2026, 12, 6);
     private static readonly DateOnly GenderAndEthnicity = new(2026, 12, 5);
+    private static readonly DateOnly TriggersAndDemand = new(2026, 12, 5);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
     /// contacts; kept separate from them and never added to them.
     /// </summary>
     public const string FeedbackAnswers = nameof(FeedbackAnswers);
+
+    /// <summary>
+    /// COM-03: records of one trigger (an episode, an interview, a flag on a referral or assessment, a therapy referral).
+    /// Each trigger is its own table: records of different triggers are never added together.
+    /// </summary>
+    public const string TriggerRecords = nameof(TriggerRecords);
+
+    /// <summary>COM-12: critical incidents raised to senior managers (REF-22), counted by when they happened.</summary>
+    public const string CriticalIncidents = nameof(CriticalIncidents);
 
     public static readonly ReportDefinition UnmetNeed = new("unmet-need", "Unmet need", CountingUnits.UnmetNeeds,
     [
@@ -88,5 +98,35 @@ public static class ReportDefinitions
             ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"]),
     ]);
 
-    public static readonly IReadOnlyList<ReportDefinition> All = [UnmetNeed, ReferralOutcomes, Capacity, Indicators, Waits, Feedback];
+    public static readonly ReportDefinition CseTriggers = new("cse-triggers", "Triggers for CSE", TriggerRecords,
+    [
+        new(1, TriggersAndDemand, "therapy-team", "First version (COM-03; issue 13).",
+            "Each trigger for CSE in the financial year, by quarter (April-June first), each in its own table: missing episodes (by when the "
+            + "young person was last seen); return-home interviews due (by the return), completed (by completion) and not held (declined "
+            + "or not completed); school-absence and criminalisation flags (a referral, risk assessment or review, or return interview "
+            + "naming the indicator, once per record); mental-health referrals (therapy and CAMHS referrals made) and declines (by the "
+            + "decision's date); under-16 pregnancy flags (a referral naming pregnancy of a child under 16 on the day of the concern, or a "
+            + "pregnancy recorded here as a health indicator of a child under 16 on the day). Then the distinct young people with each "
+            + "trigger, whose total is those with any. Shares are worked out from published counts only: return interviews completed "
+            + "of those due in the year, and mental-health declines of referrals made in the year.",
+            ["period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
+             "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
+             "shares.returnInterviewCompletion", "shares.mentalHealthDeclines", "noData"]),
+    ]);
+
+    public static readonly ReportDefinition ReferralDemand = new("referral-demand", "Demand at the front door", CountingUnits.Referrals,
+    [
+        new(1, TriggersAndDemand, "therapy-team", "First version (COM-06, COM-07, COM-12; issue 13).",
+            "Referrals received at the front door in the financial year (by when they were received), by the referrer's role and the form "
+            + "of CSE (a reclassified referral under its latest type, NotCse included); the young people whose first referral was made at "
+            + "18 or over, by whether the concern was dated before their 18th birthday (historic victims coming forward), for this year "
+            + "and the three before it, with first referrals whose ages were not carried counted apart; CSE's share of the referrals this "
+            + "platform received (those not reclassified as NotCse) next to the risk profile: the distinct young people referred in the "
+            + "year by their current risk level, the share at high or very high risk, and the critical incidents raised in the year by "
+            + "kind (by when they happened). The share is context, never a priority (COM-12).",
+            ["period", "referralsBySourceAndCseType", "firstReferralsOfAdults", "cseShareOfReferrals", "riskProfileOfYoungPeopleReferred",
+             "criticalIncidentsByKind", "shares.cseShareOfReferrals", "shares.highOrVeryHighRiskShare", "noData"]),
+    ]);
+
+    public static readonly IReadOnlyList<ReportDefinition> All = [UnmetNeed, ReferralOutcomes, Capacity, Indicators, Waits, Feedback, CseTriggers, ReferralDemand];
 }

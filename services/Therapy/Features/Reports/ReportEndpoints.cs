@@ -38,6 +38,12 @@ public static class ReportEndpoints
         reports.MapGet("/feedback", FeedbackReport.HandleAsync)
             .WithName("ServiceFeedbackReport")
             .WithSummary("Young people's views of services per provider and offer: answers by moment and by score per question, means where no count is hidden (THR-07); format=csv.");
+        reports.MapGet("/cse-triggers", CseTriggersReport.HandleAsync)
+            .WithName("CseTriggersReport")
+            .WithSummary("Each trigger for CSE by quarter (missing episodes, return interviews, school absence, mental-health referrals and declines, under-16 pregnancy, criminalisation) and the young people with each (COM-03); format=csv.");
+        reports.MapGet("/referral-demand", ReferralDemandReport.HandleAsync)
+            .WithName("ReferralDemandReport")
+            .WithSummary("Referrals by source and CSE type, historic victims coming forward over four years, and CSE's share of referrals beside the risk profile and critical incidents (COM-06, COM-07, COM-12); format=csv.");
         return app;
     }
 }

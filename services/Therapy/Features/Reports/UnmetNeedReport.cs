@@ -17,10 +17,10 @@ namespace Support.Therapy.Features.Reports;
 /// </summary>
 public static class UnmetNeedReport
 {
-    /// <summary>Duration bands: the therapy wait standard's 4 weeks and 18-week breach line (Part I), then a year.</summary>
     /// <summary>The columns of the gender and ethnicity tables: whether each need is still unmet.</summary>
     public static readonly IReadOnlyList<string> MetColumns = ["StillUnmet", "MetSince"];
 
+    /// <summary>Duration bands: the therapy wait standard's 4 weeks and 18-week breach line (Part I), then a year.</summary>
     public static readonly IReadOnlyList<(string Label, int FromDays, int ToDays)> DurationBands =
     [
         ("Under4Weeks", 0, 27), ("4To18Weeks", 28, 125), ("18To52Weeks", 126, 363), ("52WeeksOrMore", 364, int.MaxValue),

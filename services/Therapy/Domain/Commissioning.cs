@@ -1,0 +1,109 @@
+using Support.Contracts.Referrals;
+using Support.Contracts.Risk;
+
+namespace Support.Therapy.Domain;
+
+/// <summary>
+/// A referral received at the front door, as commissioners count demand (COM-06, COM-07, COM-12): who referred, the
+/// form of CSE it arrived as, and the young person's ages, from <c>ReferralReceived</c>. Codes and numbers only: no
+/// words, no name. One row per referral, however often the event is delivered.
+/// </summary>
+public sealed class ReferralDemand
+{
+    private ReferralDemand() { }
+
+    public Guid ReferralId { get; private init; }
+    public Guid YoungPersonId { get; private init; }
+    public ReferrerRole ReferrerRole { get; private init; }
+    /// <summary>The type it arrived as; a later reclassification is a <see cref="ReferralReclassification"/>, never an overwrite.</summary>
+    public CseType ReceivedCseType { get; private init; }
+    public bool IsReReferral { get; private init; }
+    public int? AgeAtReferral { get; private init; }
+    public int? AgeOnConcernDate { get; private init; }
+    /// <summary>When the front door received it (the event's OccurredAt, set by Referrals' server).</summary>
+    public DateTimeOffset ReceivedAt { get; private init; }
+
+    public static ReferralDemand From(ReferralReceived m) => new()
+    {
+        ReferralId = m.ReferralId, YoungPersonId = m.YoungPersonId, ReferrerRole = m.ReferrerRole, ReceivedCseType = m.CseType,
+        IsReReferral = m.IsReReferral, AgeAtReferral = m.AgeAtReferral, AgeOnConcernDate = m.AgeOnConcernDate, ReceivedAt = m.OccurredAt,
+    };
+
+    /// <summary>
+    /// COM-06: a historic victim coming forward: the young person's first referral, made at 18 or over, about a concern
+    /// dated before their 18th birthday.
+    /// </summary>
+    public bool IsHistoricVictimComingForward => !IsReReferral && AgeAtReferral >= 18 && AgeOnConcernDate < 18;
+}
+
+/// <summary>
+/// An approved reclassification of a referral (REF-02), from <c>ReferralReclassified</c>. Kept beside the referral rather
+/// than written over it, so the order the two events arrive in does not matter: the latest by OccurredAt is the type.
+/// </summary>
+public sealed class ReferralReclassification
+{
+    private ReferralReclassification() { }
+
+    public Guid ReferralId { get; private init; }
+    public DateTimeOffset OccurredAt { get; private init; }
+    public CseType ToCseType { get; private init; }
+
+    public static ReferralReclassification From(ReferralReclassified m) =>
+        new() { ReferralId = m.ReferralId, OccurredAt = m.OccurredAt, ToCseType = m.ToCseType };
+}
+
+/// <summary>What a <see cref="CommissioningFact"/> records. Stored by name; add at the end, never rename.</summary>
+public enum CommissioningFactKind
+{
+    /// <summary>A young person went missing (MIS-01), dated when they were last seen.</summary>
+    MissingEpisode,
+    /// <summary>A young person returned, so a return-home interview became due (MIS-02), dated at the return.</summary>
+    ReturnInterviewDue,
+    ReturnInterviewCompleted,
+    /// <summary>Declined by the young person or not completed, with a manager's sign-off (MIS-02).</summary>
+    ReturnInterviewNotHeld,
+    /// <summary>A referral, risk assessment or return interview named school absence (REF-14 indicator).</summary>
+    SchoolAbsenceFlag,
+    /// <summary>A referral, risk assessment or return interview named an arrest or criminalisation.</summary>
+    CriminalisationFlag,
+    /// <summary>A referral named a pregnancy of a child under 16 on the day of the concern.</summary>
+    Under16PregnancyFlag,
+    /// <summary>A critical incident raised to senior managers (REF-22): COM-12's risk profile.</summary>
+    CriticalIncident,
+}
+
+/// <summary>
+/// One event another service announced that commissioners' reports count (COM-03 triggers, COM-12 critical incidents):
+/// its kind, the record it came from, the young person (never published) and when it happened. One row per kind and
+/// source record, however often it is delivered or re-announced.
+/// </summary>
+public sealed class CommissioningFact
+{
+    private CommissioningFact() { }
+
+    public CommissioningFactKind Kind { get; private init; }
+    /// <summary>The record in the announcing service (an episode, interview, referral or assessment id).</summary>
+    public Guid SourceId { get; private init; }
+    public Guid YoungPersonId { get; private init; }
+    /// <summary>When it happened, as its service recorded it (COM-09): reports count by this.</summary>
+    public DateTimeOffset OccurredAt { get; private init; }
+    /// <summary>The code it carries, where a report breaks it down (a critical incident's kind); never free text.</summary>
+    public string? Code { get; private init; }
+
+    public static CommissioningFact Of(CommissioningFactKind kind, Guid sourceId, Guid youngPersonId, DateTimeOffset occurredAt, string? code = null) =>
+        new() { Kind = kind, SourceId = sourceId, YoungPersonId = youngPersonId, OccurredAt = occurredAt, Code = code };
+
+    /// <summary>COM-03: the trigger flags a record's risk indicators carry (school absence, criminalisation).</summary>
+    public static IEnumerable<CommissioningFact> FlagsIn(IEnumerable<RiskIndicator> indicators, Guid sourceId, Guid youngPersonId, DateTimeOffset occurredAt)
+    {
+        var named = indicators.ToHashSet();
+        if (named.Contains(RiskIndicator.SchoolAbsence))
+        {
+            yield return Of(CommissioningFactKind.SchoolAbsenceFlag, sourceId, youngPersonId, occurredAt);
+        }
+        if (named.Contains(RiskIndicator.ArrestedOrCriminalised))
+        {
+            yield return Of(CommissioningFactKind.CriminalisationFlag, sourceId, youngPersonId, occurredAt);
+        }
+    }
+}

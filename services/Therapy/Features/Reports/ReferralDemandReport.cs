@@ -1,0 +1,146 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Incidents;
+using Support.Contracts.Referrals;
+using Support.Contracts.Risk;
+using Support.ServiceDefaults.Problems;
+using Support.ServiceDefaults.Reporting;
+using Support.ServiceDefaults.Time;
+using Support.Therapy.Data;
+using Support.Therapy.Domain;
+
+namespace Support.Therapy.Features.Reports;
+
+/// <summary>
+/// Demand at the front door, from Referrals' events: by who referred and the form of CSE (COM-07); historic victims
+/// coming forward over four years (COM-06); and CSE's share of referrals given next to the risk profile, the share of
+/// young people at high or very high risk and the critical incidents (COM-12: "it takes only 2.4% of referrals ... the
+/// risk element is so high"). A share is never a priority: it is printed beside what the risk says.
+/// </summary>
+public static class ReferralDemandReport
+{
+    public const string NotAssessed = "NotAssessed";
+
+    /// <summary>How many financial years the historic-victims table shows, this one included (COM-06: "how this trend changes").</summary>
+    public const int TrendYears = 4;
+
+    private sealed record Received(Guid ReferralId, Guid YoungPersonId, ReferrerRole ReferrerRole, CseType CseType, DateTimeOffset ReceivedAt);
+
+    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        if (FinancialYear.Parse(errors, "year", year, London.Today(clock)) is not { } period)
+        {
+            return errors.ToBadRequest();
+        }
+        var report = await BuildAsync(db, period, user.Disclosure(), clock, cancellationToken);
+        return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, period.Label) : TypedResults.Ok(report);
+    }
+
+    public static async Task<TableReport> BuildAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var identity = ReportIdentity.Of(ReportDefinitions.ReferralDemand);
+        var generatedAt = LondonTime.Of(clock.GetUtcNow());
+        var first = await db.ReferralDemand.MinAsync(r => (DateTimeOffset?)r.ReceivedAt, cancellationToken);
+        if (first is null || London.DateOf(first.Value) > period.LastDay)
+        {
+            var reason = first is null
+                ? "No referral has reached this report yet."
+                : $"Referrals reach this report from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
+            return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
+        }
+
+        // A reclassified referral counts under its latest type (REF-02), whichever event arrived first.
+        var received = await db.ReferralDemand.AsNoTracking()
+            .Where(r => r.ReceivedAt >= period.From && r.ReceivedAt < period.To)
+            .Select(r => new Received(r.ReferralId, r.YoungPersonId, r.ReferrerRole, db.ReferralReclassifications
+                    .Where(c => c.ReferralId == r.ReferralId).OrderByDescending(c => c.OccurredAt).Select(c => (CseType?)c.ToCseType).FirstOrDefault()
+                    ?? r.ReceivedCseType, r.ReceivedAt))
+            .ToListAsync(cancellationToken);
+
+        var roles = Enum.GetValues<ReferrerRole>();
+        var types = Enum.GetValues<CseType>();
+        var bySource = new int[roles.Length, types.Length];
+        var share = new int[1, 2];
+        foreach (var r in received)
+        {
+            bySource[Array.IndexOf(roles, r.ReferrerRole), Array.IndexOf(types, r.CseType)]++;
+            share[0, r.CseType == CseType.NotCse ? 1 : 0]++;
+        }
+        var cseShare = PublishedTable.Of("cseShareOfReferrals", CountingUnits.Referrals, "all", "classification", ["Referrals"], ["Cse", "NotCse"],
+            share, disclosure);
+
+        var tables = new List<PublishedTable>
+        {
+            PublishedTable.Of("referralsBySourceAndCseType", CountingUnits.Referrals, "referrerRole", "cseType",
+                [.. roles.Select(r => r.ToString())], [.. types.Select(t => t.ToString())], bySource, disclosure),
+            await HistoricVictimsAsync(db, period, disclosure, cancellationToken),
+            cseShare,
+        };
+
+        // The risk profile beside the share: the young people referred in the year by their current risk level (REF-14).
+        var referred = received.Select(r => r.YoungPersonId).Distinct().ToList();
+        var levels = await db.RiskPictures.AsNoTracking().Where(p => referred.Contains(p.YoungPersonId))
+            .ToDictionaryAsync(p => p.YoungPersonId, p => p.Level, cancellationToken);
+        string[] levelLabels = [nameof(RiskLevel.VeryHigh), nameof(RiskLevel.High), nameof(RiskLevel.Medium), nameof(RiskLevel.Low), NotAssessed];
+        var byLevel = new int[1, levelLabels.Length];
+        foreach (var person in referred)
+        {
+            byLevel[0, Array.IndexOf(levelLabels, levels.TryGetValue(person, out var level) ? level.ToString() : NotAssessed)]++;
+        }
+        var riskProfile = PublishedTable.Of("riskProfileOfYoungPeopleReferred", CountingUnits.DistinctYoungPeople, "all", "currentRiskLevel",
+            ["YoungPeopleReferred"], levelLabels, byLevel, disclosure);
+        tables.Add(riskProfile);
+
+        var incidentKinds = Enum.GetNames<CriticalIncidentKind>();
+        var raised = await db.CommissioningFacts.AsNoTracking()
+            .Where(f => f.Kind == CommissioningFactKind.CriticalIncident && f.OccurredAt >= period.From && f.OccurredAt < period.To)
+            .GroupBy(f => f.Code).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var incidents = new int[incidentKinds.Length, 1];
+        foreach (var kind in raised)
+        {
+            if (Array.IndexOf(incidentKinds, kind.Kind) is var row and >= 0)
+            {
+                incidents[row, 0] = kind.Count;
+            }
+        }
+        tables.Add(PublishedTable.Of("criticalIncidentsByKind", ReportDefinitions.CriticalIncidents, "kind", "all", incidentKinds, ["Raised"],
+            incidents, disclosure));
+
+        var cells = riskProfile.Body[0].Cells;
+        return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null, tables,
+        [
+            PublishedShare.Of("cseShareOfReferrals", "Cse", "Referrals", cseShare.Body[0].Cells[0], cseShare.GrandTotal),
+            PublishedShare.Of("highOrVeryHighRiskShare", "VeryHigh+High", "YoungPeopleReferred", ReportCount.Sum(cells[0], cells[1]), riskProfile.GrandTotal),
+        ]);
+    }
+
+    /// <summary>
+    /// COM-06: first referrals made at 18 or over, split by whether the concern was dated before the 18th birthday
+    /// (historic victims coming forward), for this year and the three before it. A referral from before the ages were
+    /// carried is left out and counted as such.
+    /// </summary>
+    private static async Task<PublishedTable> HistoricVictimsAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, CancellationToken cancellationToken)
+    {
+        var years = Enumerable.Range(0, TrendYears).Select(i => new FinancialYear(period.StartYear - TrendYears + 1 + i)).ToList();
+        var from = years[0].From;
+        var firstReferrals = await db.ReferralDemand.AsNoTracking()
+            .Where(r => !r.IsReReferral && r.ReceivedAt >= from && r.ReceivedAt < period.To)
+            .Select(r => new { r.ReceivedAt, r.AgeAtReferral, r.AgeOnConcernDate })
+            .ToListAsync(cancellationToken);
+        string[] rows = ["At18OrOverConcernBefore18", "At18OrOverConcernAt18OrOver", "AgesNotKnown"];
+        var cells = new int[rows.Length, years.Count];
+        foreach (var r in firstReferrals)
+        {
+            var row = r.AgeAtReferral is null || r.AgeOnConcernDate is null ? 2
+                : r.AgeAtReferral < 18 ? -1
+                : r.AgeOnConcernDate < 18 ? 0 : 1;
+            if (row >= 0)
+            {
+                cells[row, years.FindIndex(y => y.Contains(London.DateOf(r.ReceivedAt)))]++;
+            }
+        }
+        return PublishedTable.Of("firstReferralsOfAdults", CountingUnits.DistinctYoungPeople, "concern", "financialYear", rows,
+            [.. years.Select(y => y.Label)], cells, disclosure);
+    }
+}
