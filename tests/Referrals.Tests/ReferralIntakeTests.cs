@@ -124,6 +124,23 @@ public sealed class ReferralIntakeTests(ReferralsFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_referral_announces_the_young_persons_age_on_the_day_it_was_received_and_on_the_day_of_the_concern()
+    {
+        // COM-06: an adult of 20 coming forward about what happened at 14 is a historic victim in commissioners' reports.
+        using var client = fixture.Host.ClientFor(Roles.SocialWorker, "sw-historic");
+        var now = fixture.Clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var bornOn = today.AddYears(-20).AddDays(-10);
+
+        var referral = await client.ReferAsync(ReferralRequests.Inline(
+            YoungPersonRequests.Valid("Historic", "Cameforward", bornOn.ToString("yyyy-MM-dd")), now.AddYears(-6)));
+
+        await using var db = fixture.CreateDbContext();
+        var received = Assert.Single(await db.OutboxAsync<ReferralReceived>(m => m.ReferralId == referral.Id));
+        Assert.Equal((20, 14), (received.AgeAtReferral, received.AgeOnConcernDate));
+    }
+
+    [Fact]
     public async Task Inline_details_register_the_young_person_and_publish_YoungPersonRegistered()
     {
         using var client = fixture.Host.ClientFor(Roles.OutreachWorker);
