@@ -35,7 +35,8 @@ public static class CseTriggersReport
         [CommissioningFactKind.CriminalisationFlag] = "CriminalisationFlags",
     };
 
-    private sealed record Occurrence(string Trigger, Guid YoungPersonId, DateOnly On);
+    /// <summary>One trigger's records per quarter and the distinct young people behind them.</summary>
+    private sealed record TriggerCounts(IReadOnlyList<int> Quarters, int People);
 
     public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -68,51 +69,108 @@ public static class CseTriggersReport
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
-        var occurrences = new List<Occurrence>();
+        // Counted in PostgreSQL: a year can hold millions of facts, and only the counts leave the database.
+        var (q2, q3, q4) = (period.QuarterStart(1), period.QuarterStart(2), period.QuarterStart(3));
+        var counts = new Dictionary<string, TriggerCounts>();
         var facts = await db.CommissioningFacts.AsNoTracking()
             .Where(f => triggerKinds.Contains(f.Kind) && f.OccurredAt >= period.From && f.OccurredAt < period.To)
-            .Select(f => new { f.Kind, f.YoungPersonId, f.OccurredAt }).ToListAsync(cancellationToken);
-        occurrences.AddRange(facts.Select(f => new Occurrence(TriggerOfFact[f.Kind], f.YoungPersonId, London.DateOf(f.OccurredAt))));
+            .GroupBy(f => f.Kind)
+            .Select(g => new
+            {
+                Kind = g.Key,
+                Q1 = g.Count(f => f.OccurredAt < q2), Q2 = g.Count(f => f.OccurredAt >= q2 && f.OccurredAt < q3),
+                Q3 = g.Count(f => f.OccurredAt >= q3 && f.OccurredAt < q4), Q4 = g.Count(f => f.OccurredAt >= q4),
+                People = g.Select(f => f.YoungPersonId).Distinct().Count(),
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var f in facts)
+        {
+            counts[TriggerOfFact[f.Kind]] = new([f.Q1, f.Q2, f.Q3, f.Q4], f.People);
+        }
 
         // Mental-health referrals are this service's own: made in the year, and declined in the year (by the decision's date).
-        var referred = await db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To)
-            .Select(r => new { r.YoungPersonId, r.ReferredAt }).ToListAsync(cancellationToken);
-        occurrences.AddRange(referred.Select(r => new Occurrence("MentalHealthReferrals", r.YoungPersonId, London.DateOf(r.ReferredAt))));
-        var declined = await db.Referrals.AsNoTracking()
-            .Where(r => r.Status == TherapyReferralStatus.Declined && r.OutcomeAt >= period.From && r.OutcomeAt < period.To)
-            .Select(r => new { r.YoungPersonId, OutcomeAt = r.OutcomeAt!.Value }).ToListAsync(cancellationToken);
-        occurrences.AddRange(declined.Select(r => new Occurrence("MentalHealthDeclines", r.YoungPersonId, London.DateOf(r.OutcomeAt))));
+        var referred = db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To);
+        var referrals = await referred.GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Q1 = g.Count(r => r.ReferredAt < q2), Q2 = g.Count(r => r.ReferredAt >= q2 && r.ReferredAt < q3),
+                Q3 = g.Count(r => r.ReferredAt >= q3 && r.ReferredAt < q4), Q4 = g.Count(r => r.ReferredAt >= q4),
+                People = g.Select(r => r.YoungPersonId).Distinct().Count(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (referrals is not null)
+        {
+            counts["MentalHealthReferrals"] = new([referrals.Q1, referrals.Q2, referrals.Q3, referrals.Q4], referrals.People);
+        }
+        var declined = db.Referrals.AsNoTracking()
+            .Where(r => r.Status == TherapyReferralStatus.Declined && r.OutcomeAt >= period.From && r.OutcomeAt < period.To);
+        var declines = await declined.GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Q1 = g.Count(r => r.OutcomeAt < q2), Q2 = g.Count(r => r.OutcomeAt >= q2 && r.OutcomeAt < q3),
+                Q3 = g.Count(r => r.OutcomeAt >= q3 && r.OutcomeAt < q4), Q4 = g.Count(r => r.OutcomeAt >= q4),
+                People = g.Select(r => r.YoungPersonId).Distinct().Count(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (declines is not null)
+        {
+            counts["MentalHealthDeclines"] = new([declines.Q1, declines.Q2, declines.Q3, declines.Q4], declines.People);
+        }
 
-        // A pregnancy recorded here as a health indicator (THR-08) is an under-16 flag when the registry's date of birth says so.
+        // A pregnancy recorded here as a health indicator (THR-08) is an under-16 flag when the registry's date of birth
+        // says so, by the platform's own age rule (Part I: a 29 February birthday falls on 1 March in a common year).
         var pregnancies = await (
                 from h in db.HealthIndicators.AsNoTracking()
                 where h.Type == HealthIndicatorType.Pregnancy && h.OccurredAt >= period.From && h.OccurredAt < period.To
                 join p in db.KnownYoungPeople.AsNoTracking() on h.YoungPersonId equals p.Id
                 select new { h.YoungPersonId, h.OccurredAt, p.DateOfBirth })
             .ToListAsync(cancellationToken);
-        occurrences.AddRange(pregnancies.Where(p => Ages.On(p.DateOfBirth, London.DateOf(p.OccurredAt)) < 16)
-            .Select(p => new Occurrence("Under16PregnancyFlags", p.YoungPersonId, London.DateOf(p.OccurredAt))));
+        var under16 = pregnancies.Where(p => Ages.On(p.DateOfBirth, London.DateOf(p.OccurredAt)) < 16).ToList();
+        var pregnant = under16.Select(p => p.YoungPersonId).Distinct().ToList();
+        var flaggedByReferral = db.CommissioningFacts.AsNoTracking()
+            .Where(f => f.Kind == CommissioningFactKind.Under16PregnancyFlag && f.OccurredAt >= period.From && f.OccurredAt < period.To);
+        if (under16.Count > 0)
+        {
+            var pregnancyCounts = counts.GetValueOrDefault("Under16PregnancyFlags") ?? new([0, 0, 0, 0], 0);
+            var quarters = pregnancyCounts.Quarters.ToArray();
+            foreach (var p in under16)
+            {
+                quarters[period.QuarterOf(London.DateOf(p.OccurredAt))]++;
+            }
+            var alsoByReferral = await flaggedByReferral.Where(f => pregnant.Contains(f.YoungPersonId)).Select(f => f.YoungPersonId).Distinct().CountAsync(cancellationToken);
+            counts["Under16PregnancyFlags"] = new(quarters, pregnancyCounts.People + pregnant.Count - alsoByReferral);
+        }
 
-        var byTrigger = occurrences.ToLookup(o => o.Trigger);
+        // The young people with any trigger: a child with two triggers is one child.
+        var anyInDatabase = db.CommissioningFacts.AsNoTracking()
+            .Where(f => triggerKinds.Contains(f.Kind) && f.OccurredAt >= period.From && f.OccurredAt < period.To).Select(f => f.YoungPersonId)
+            .Union(referred.Select(r => r.YoungPersonId))
+            .Union(declined.Select(r => r.YoungPersonId));
+        var anyTrigger = await anyInDatabase.CountAsync(cancellationToken);
+        if (pregnant.Count > 0)
+        {
+            anyTrigger += pregnant.Count - await anyInDatabase.Where(id => pregnant.Contains(id)).CountAsync(cancellationToken);
+        }
+
         var tables = new List<PublishedTable>();
         foreach (var trigger in Triggers)
         {
+            var quarters = counts.GetValueOrDefault(trigger)?.Quarters ?? [0, 0, 0, 0];
             var cells = new int[1, FinancialYear.QuarterLabels.Count];
-            foreach (var o in byTrigger[trigger])
+            for (var q = 0; q < quarters.Count; q++)
             {
-                cells[0, period.QuarterOf(o.On)]++;
+                cells[0, q] = quarters[q];
             }
             tables.Add(PublishedTable.Of(char.ToLowerInvariant(trigger[0]) + trigger[1..], ReportDefinitions.TriggerRecords, "trigger", "quarter",
                 [trigger], FinancialYear.QuarterLabels, cells, disclosure));
         }
 
-        // Distinct young people per trigger; the total is those with any trigger (a child with two is one child).
+        // Distinct young people per trigger; the total is those with any trigger.
         var people = new int[Triggers.Count, 1];
         for (var t = 0; t < Triggers.Count; t++)
         {
-            people[t, 0] = byTrigger[Triggers[t]].Select(o => o.YoungPersonId).Distinct().Count();
+            people[t, 0] = counts.GetValueOrDefault(Triggers[t])?.People ?? 0;
         }
-        var anyTrigger = occurrences.Select(o => o.YoungPersonId).Distinct().Count();
         tables.Add(PublishedTable.Of("youngPeopleByTrigger", CountingUnits.DistinctYoungPeople, "trigger", "all", Triggers, ["YoungPeople"], people,
             new TableMargins([.. Enumerable.Range(0, Triggers.Count).Select(t => people[t, 0])], [anyTrigger], anyTrigger), disclosure));
 

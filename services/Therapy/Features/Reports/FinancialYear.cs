@@ -32,6 +32,9 @@ public readonly partial record struct FinancialYear(int StartYear)
     /// <summary>Which quarter (0 to 3) a date of this year falls in.</summary>
     public int QuarterOf(DateOnly date) => ((date.Year - StartYear) * 12 + date.Month - 4) / 3;
 
+    /// <summary>The London midnight a quarter (0 to 4; 4 is the next year's start) begins.</summary>
+    public DateTimeOffset QuarterStart(int quarter) => London.StartOf(FirstDay.AddMonths(3 * quarter));
+
     public static FinancialYear Of(DateOnly date) => new(date.Month >= 4 ? date.Year : date.Year - 1);
 
     /// <summary>Reads <c>year</c> ("2026-27"); absent means the current year. A year not yet started is refused.</summary>

@@ -24,8 +24,6 @@ public static class ReferralDemandReport
     /// <summary>How many financial years the historic-victims table shows, this one included (COM-06: "how this trend changes").</summary>
     public const int TrendYears = 4;
 
-    private sealed record Received(Guid ReferralId, Guid YoungPersonId, ReferrerRole ReferrerRole, CseType CseType, DateTimeOffset ReceivedAt);
-
     public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -50,22 +48,30 @@ public static class ReferralDemandReport
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
-        // A reclassified referral counts under its latest type (REF-02), whichever event arrived first.
-        var received = await db.ReferralDemand.AsNoTracking()
-            .Where(r => r.ReceivedAt >= period.From && r.ReceivedAt < period.To)
-            .Select(r => new Received(r.ReferralId, r.YoungPersonId, r.ReferrerRole, db.ReferralReclassifications
-                    .Where(c => c.ReferralId == r.ReferralId).OrderByDescending(c => c.OccurredAt).Select(c => (CseType?)c.ToCseType).FirstOrDefault()
-                    ?? r.ReceivedCseType, r.ReceivedAt))
+        // Counted in PostgreSQL: only the counts leave the database. A reclassified referral counts under its latest
+        // type (REF-02), whichever event arrived first; reclassifications are few, so those referrals are read one by one.
+        var received = db.ReferralDemand.AsNoTracking().Where(r => r.ReceivedAt >= period.From && r.ReceivedAt < period.To);
+        var asReceived = await received.Where(r => !db.ReferralReclassifications.Any(c => c.ReferralId == r.ReferralId))
+            .GroupBy(r => new { r.ReferrerRole, r.ReceivedCseType })
+            .Select(g => new { g.Key.ReferrerRole, CseType = g.Key.ReceivedCseType, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var reclassified = await received.Where(r => db.ReferralReclassifications.Any(c => c.ReferralId == r.ReferralId))
+            .Select(r => new
+            {
+                r.ReferrerRole,
+                CseType = db.ReferralReclassifications.Where(c => c.ReferralId == r.ReferralId).OrderByDescending(c => c.OccurredAt).Select(c => c.ToCseType).First(),
+            })
             .ToListAsync(cancellationToken);
 
         var roles = Enum.GetValues<ReferrerRole>();
         var types = Enum.GetValues<CseType>();
         var bySource = new int[roles.Length, types.Length];
         var share = new int[1, 2];
-        foreach (var r in received)
+        foreach (var (role, type, count) in asReceived.Select(g => (g.ReferrerRole, g.CseType, g.Count))
+                     .Concat(reclassified.Select(r => (r.ReferrerRole, r.CseType, 1))))
         {
-            bySource[Array.IndexOf(roles, r.ReferrerRole), Array.IndexOf(types, r.CseType)]++;
-            share[0, r.CseType == CseType.NotCse ? 1 : 0]++;
+            bySource[Array.IndexOf(roles, role), Array.IndexOf(types, type)] += count;
+            share[0, type == CseType.NotCse ? 1 : 0] += count;
         }
         var cseShare = PublishedTable.Of("cseShareOfReferrals", CountingUnits.Referrals, "all", "classification", ["Referrals"], ["Cse", "NotCse"],
             share, disclosure);
@@ -79,17 +85,20 @@ public static class ReferralDemandReport
         };
 
         // The risk profile beside the share: the young people referred in the year by their current risk level (REF-14).
-        var referred = received.Select(r => r.YoungPersonId).Distinct().ToList();
-        var levels = await db.RiskPictures.AsNoTracking().Where(p => referred.Contains(p.YoungPersonId))
-            .ToDictionaryAsync(p => p.YoungPersonId, p => p.Level, cancellationToken);
-        string[] levelLabels = [nameof(RiskLevel.VeryHigh), nameof(RiskLevel.High), nameof(RiskLevel.Medium), nameof(RiskLevel.Low), NotAssessed];
-        var byLevel = new int[1, levelLabels.Length];
-        foreach (var person in referred)
+        var referred = received.Select(r => r.YoungPersonId).Distinct();
+        var assessed = await (from id in referred join p in db.RiskPictures on id equals p.YoungPersonId select p.Level)
+            .GroupBy(level => level).Select(g => new { Level = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Level, g => g.Count, cancellationToken);
+        var referredCount = await referred.CountAsync(cancellationToken);
+        RiskLevel[] levels = [RiskLevel.VeryHigh, RiskLevel.High, RiskLevel.Medium, RiskLevel.Low];
+        var byLevel = new int[1, levels.Length + 1];
+        for (var l = 0; l < levels.Length; l++)
         {
-            byLevel[0, Array.IndexOf(levelLabels, levels.TryGetValue(person, out var level) ? level.ToString() : NotAssessed)]++;
+            byLevel[0, l] = assessed.GetValueOrDefault(levels[l]);
         }
+        byLevel[0, levels.Length] = referredCount - assessed.Values.Sum();
         var riskProfile = PublishedTable.Of("riskProfileOfYoungPeopleReferred", CountingUnits.DistinctYoungPeople, "all", "currentRiskLevel",
-            ["YoungPeopleReferred"], levelLabels, byLevel, disclosure);
+            ["YoungPeopleReferred"], [.. levels.Select(l => l.ToString()), NotAssessed], byLevel, disclosure);
         tables.Add(riskProfile);
 
         var incidentKinds = Enum.GetNames<CriticalIncidentKind>();
@@ -125,7 +134,7 @@ public static class ReferralDemandReport
         var years = Enumerable.Range(0, TrendYears).Select(i => new FinancialYear(period.StartYear - TrendYears + 1 + i)).ToList();
         var from = years[0].From;
         var firstReferrals = await db.ReferralDemand.AsNoTracking()
-            .Where(r => !r.IsReReferral && r.ReceivedAt >= from && r.ReceivedAt < period.To)
+            .Where(r => !r.IsReReferral && r.ReceivedAt >= from && r.ReceivedAt < period.To && (r.AgeAtReferral == null || r.AgeAtReferral >= 18))
             .Select(r => new { r.ReceivedAt, r.AgeAtReferral, r.AgeOnConcernDate })
             .ToListAsync(cancellationToken);
         string[] rows = ["At18OrOverConcernBefore18", "At18OrOverConcernAt18OrOver", "AgesNotKnown"];
