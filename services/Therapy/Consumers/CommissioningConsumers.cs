@@ -5,8 +5,10 @@ using Support.Contracts.Missing;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
 using Support.Messaging.Inbox;
+using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
 using Support.Therapy.Domain;
+using Support.Therapy.Features.Reports;
 
 namespace Support.Therapy.Consumers;
 
@@ -18,15 +20,33 @@ public abstract class CommissioningFactConsumer<TMessage>(TherapyDbContext db, T
     : IdempotentConsumer<TMessage, TherapyDbContext>(db, clock, logger)
     where TMessage : class
 {
+    // COM-03's read model, kept in the same transaction as the fact (so a fact that fails to save counts nothing).
+    private const string CountDay = $"INSERT INTO {TherapyDbContext.Schema}.trigger_day_counts (kind, day, records) VALUES ({{0}}, {{1}}, 1) "
+        + "ON CONFLICT (kind, day) DO UPDATE SET records = trigger_day_counts.records + 1";
+    private const string CountPerson = $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_people (year_start, kind, young_person_id) VALUES ({{0}}, {{1}}, {{2}}) "
+        + "ON CONFLICT DO NOTHING";
+    private const string CountAnyPerson = $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_any_people (year_start, young_person_id) VALUES ({{0}}, {{1}}) "
+        + "ON CONFLICT DO NOTHING";
+
     protected abstract IEnumerable<CommissioningFact> FactsOf(TMessage message);
 
     protected override async Task HandleAsync(ConsumeContext<TMessage> context)
     {
         foreach (var fact in FactsOf(context.Message))
         {
-            if (!await Db.CommissioningFacts.AnyAsync(f => f.Kind == fact.Kind && f.SourceId == fact.SourceId, context.CancellationToken))
+            if (await Db.CommissioningFacts.AnyAsync(f => f.Kind == fact.Kind && f.SourceId == fact.SourceId, context.CancellationToken))
             {
-                Db.CommissioningFacts.Add(fact);
+                continue;
+            }
+            Db.CommissioningFacts.Add(fact);
+            if (fact.IsTrigger)
+            {
+                var day = London.DateOf(fact.OccurredAt);
+                var year = FinancialYear.Of(day).StartYear;
+                var kind = fact.Kind.ToString();
+                await Db.Database.ExecuteSqlRawAsync(CountDay, [kind, day], context.CancellationToken);
+                await Db.Database.ExecuteSqlRawAsync(CountPerson, [year, kind, fact.YoungPersonId], context.CancellationToken);
+                await Db.Database.ExecuteSqlRawAsync(CountAnyPerson, [year, fact.YoungPersonId], context.CancellationToken);
             }
         }
     }

@@ -29,6 +29,9 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     public DbSet<ReferralDemand> ReferralDemand => Set<ReferralDemand>();
     public DbSet<ReferralReclassification> ReferralReclassifications => Set<ReferralReclassification>();
     public DbSet<CommissioningFact> CommissioningFacts => Set<CommissioningFact>();
+    public DbSet<TriggerDayCount> TriggerDayCounts => Set<TriggerDayCount>();
+    public DbSet<TriggerYearPerson> TriggerYearPeople => Set<TriggerYearPerson>();
+    public DbSet<TriggerYearAnyPerson> TriggerYearAnyPeople => Set<TriggerYearAnyPerson>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -219,6 +222,26 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             e.Property(x => x.Code).HasMaxLength(40);
             e.HasIndex(x => new { x.Kind, x.OccurredAt });
+            e.HasIndex(x => x.YoungPersonId);
+        });
+        // COM-03's counts, kept with each fact (CommissioningFactConsumer); written only by upserts, never read back to write.
+        modelBuilder.Entity<TriggerDayCount>(e =>
+        {
+            e.ToTable("trigger_day_counts");
+            e.HasKey(x => new { x.Kind, x.Day });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<TriggerYearPerson>(e =>
+        {
+            e.ToTable("trigger_year_people");
+            e.HasKey(x => new { x.YearStart, x.Kind, x.YoungPersonId });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(x => x.YoungPersonId);
+        });
+        modelBuilder.Entity<TriggerYearAnyPerson>(e =>
+        {
+            e.ToTable("trigger_year_any_people");
+            e.HasKey(x => new { x.YearStart, x.YoungPersonId });
             e.HasIndex(x => x.YoungPersonId);
         });
     }

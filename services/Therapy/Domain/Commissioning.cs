@@ -90,6 +90,9 @@ public sealed class CommissioningFact
     /// <summary>The code it carries, where a report breaks it down (a critical incident's kind); never free text.</summary>
     public string? Code { get; private init; }
 
+    /// <summary>COM-03: every kind but a critical incident is a trigger for CSE (a critical incident is COM-12's risk profile).</summary>
+    public bool IsTrigger => Kind != CommissioningFactKind.CriticalIncident;
+
     public static CommissioningFact Of(CommissioningFactKind kind, Guid sourceId, Guid youngPersonId, DateTimeOffset occurredAt, string? code = null) =>
         new() { Kind = kind, SourceId = sourceId, YoungPersonId = youngPersonId, OccurredAt = occurredAt, Code = code };
 
@@ -106,4 +109,39 @@ public sealed class CommissioningFact
             yield return Of(CommissioningFactKind.CriminalisationFlag, sourceId, youngPersonId, occurredAt);
         }
     }
+}
+
+/// <summary>
+/// COM-03's read model: how many records of one trigger kind fell on one London day. Kept with each fact in the same
+/// transaction, so the triggers report sums a few hundred rows a year instead of counting millions of facts.
+/// </summary>
+public sealed class TriggerDayCount
+{
+    private TriggerDayCount() { }
+
+    public CommissioningFactKind Kind { get; private init; }
+    public DateOnly Day { get; private init; }
+    public int Records { get; private init; }
+}
+
+/// <summary>
+/// COM-03's read model: a young person had a record of one trigger kind in a financial year (once, however many). The
+/// distinct young people per trigger are a count of these rows.
+/// </summary>
+public sealed class TriggerYearPerson
+{
+    private TriggerYearPerson() { }
+
+    public CommissioningFactKind Kind { get; private init; }
+    public int YearStart { get; private init; }
+    public Guid YoungPersonId { get; private init; }
+}
+
+/// <summary>COM-03's read model: a young person had a record of any trigger kind in a financial year (a child with two triggers is one child).</summary>
+public sealed class TriggerYearAnyPerson
+{
+    private TriggerYearAnyPerson() { }
+
+    public int YearStart { get; private init; }
+    public Guid YoungPersonId { get; private init; }
 }

@@ -1120,6 +1120,70 @@ namespace Support.Therapy.Data.Migrations
                     b.ToTable("referrals", "therapy");
                 });
 
+            modelBuilder.Entity("Support.Therapy.Domain.TriggerDayCount", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("records");
+
+                    b.HasKey("Kind", "Day")
+                        .HasName("pk_trigger_day_counts");
+
+                    b.ToTable("trigger_day_counts", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.TriggerYearAnyPerson", b =>
+                {
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_start");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("YearStart", "YoungPersonId")
+                        .HasName("pk_trigger_year_any_people");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_trigger_year_any_people_young_person_id");
+
+                    b.ToTable("trigger_year_any_people", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.TriggerYearPerson", b =>
+                {
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_start");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("YearStart", "Kind", "YoungPersonId")
+                        .HasName("pk_trigger_year_people");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_trigger_year_people_young_person_id");
+
+                    b.ToTable("trigger_year_people", "therapy");
+                });
+
             modelBuilder.Entity("Support.Therapy.Domain.UnmetNeedEntry", b =>
                 {
                     b.Property<Guid>("UnmetNeedId")

@@ -53,48 +53,49 @@ public static class CseTriggersReport
     {
         var identity = ReportIdentity.Of(ReportDefinitions.CseTriggers);
         var generatedAt = LondonTime.Of(clock.GetUtcNow());
-        var triggerKinds = TriggerOfFact.Keys.ToList();
-        DateTimeOffset?[] firsts =
-        [
-            await db.CommissioningFacts.Where(f => triggerKinds.Contains(f.Kind)).MinAsync(f => (DateTimeOffset?)f.OccurredAt, cancellationToken),
-            await db.Referrals.MinAsync(r => (DateTimeOffset?)r.ReferredAt, cancellationToken),
-            await db.HealthIndicators.MinAsync(h => (DateTimeOffset?)h.OccurredAt, cancellationToken),
-        ];
+        var firstFact = await db.TriggerDayCounts.MinAsync(d => (DateOnly?)d.Day, cancellationToken);
+        var firstReferral = await db.Referrals.MinAsync(r => (DateTimeOffset?)r.ReferredAt, cancellationToken);
+        var firstIndicator = await db.HealthIndicators.MinAsync(h => (DateTimeOffset?)h.OccurredAt, cancellationToken);
+        DateOnly?[] firsts = [firstFact, firstReferral is { } referredAt ? London.DateOf(referredAt) : null, firstIndicator is { } indicatedAt ? London.DateOf(indicatedAt) : null];
         var first = firsts.Where(f => f is not null).Min();
-        if (first is null || London.DateOf(first.Value) > period.LastDay)
+        if (first is null || first.Value > period.LastDay)
         {
             var reason = first is null
                 ? "No trigger has been recorded yet: no missing episode, return interview, flag, therapy referral or health indicator."
-                : $"Triggers are recorded from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
+                : $"Triggers are recorded from {first.Value:yyyy-MM-dd}, after this period.";
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
-        // Counted in PostgreSQL: a year can hold millions of facts, and only the counts leave the database.
-        var (q2, q3, q4) = (period.QuarterStart(1), period.QuarterStart(2), period.QuarterStart(3));
+        // From the read model kept with each fact: a year can hold millions of facts, and the report reads a few hundred
+        // day counts and the distinct young people per trigger, never the facts themselves.
+        var (firstDay, q2, q3, q4) = (period.FirstDay, period.FirstDay.AddMonths(3), period.FirstDay.AddMonths(6), period.FirstDay.AddMonths(9));
         var counts = new Dictionary<string, TriggerCounts>();
-        var facts = await db.CommissioningFacts.AsNoTracking()
-            .Where(f => triggerKinds.Contains(f.Kind) && f.OccurredAt >= period.From && f.OccurredAt < period.To)
-            .GroupBy(f => f.Kind)
+        var days = await db.TriggerDayCounts.AsNoTracking()
+            .Where(d => d.Day >= firstDay && d.Day <= period.LastDay)
+            .GroupBy(d => d.Kind)
             .Select(g => new
             {
                 Kind = g.Key,
-                Q1 = g.Count(f => f.OccurredAt < q2), Q2 = g.Count(f => f.OccurredAt >= q2 && f.OccurredAt < q3),
-                Q3 = g.Count(f => f.OccurredAt >= q3 && f.OccurredAt < q4), Q4 = g.Count(f => f.OccurredAt >= q4),
-                People = g.Select(f => f.YoungPersonId).Distinct().Count(),
+                Q1 = g.Where(d => d.Day < q2).Sum(d => d.Records), Q2 = g.Where(d => d.Day >= q2 && d.Day < q3).Sum(d => d.Records),
+                Q3 = g.Where(d => d.Day >= q3 && d.Day < q4).Sum(d => d.Records), Q4 = g.Where(d => d.Day >= q4).Sum(d => d.Records),
             })
             .ToListAsync(cancellationToken);
-        foreach (var f in facts)
+        var peopleByKind = await db.TriggerYearPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear)
+            .GroupBy(p => p.Kind).Select(g => new { Kind = g.Key, People = g.Count() })
+            .ToDictionaryAsync(g => g.Kind, g => g.People, cancellationToken);
+        foreach (var d in days.Where(d => TriggerOfFact.ContainsKey(d.Kind)))
         {
-            counts[TriggerOfFact[f.Kind]] = new([f.Q1, f.Q2, f.Q3, f.Q4], f.People);
+            counts[TriggerOfFact[d.Kind]] = new([d.Q1, d.Q2, d.Q3, d.Q4], peopleByKind.GetValueOrDefault(d.Kind));
         }
+        var (q2At, q3At, q4At) = (period.QuarterStart(1), period.QuarterStart(2), period.QuarterStart(3));
 
         // Mental-health referrals are this service's own: made in the year, and declined in the year (by the decision's date).
         var referred = db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To);
         var referrals = await referred.GroupBy(_ => 1)
             .Select(g => new
             {
-                Q1 = g.Count(r => r.ReferredAt < q2), Q2 = g.Count(r => r.ReferredAt >= q2 && r.ReferredAt < q3),
-                Q3 = g.Count(r => r.ReferredAt >= q3 && r.ReferredAt < q4), Q4 = g.Count(r => r.ReferredAt >= q4),
+                Q1 = g.Count(r => r.ReferredAt < q2At), Q2 = g.Count(r => r.ReferredAt >= q2At && r.ReferredAt < q3At),
+                Q3 = g.Count(r => r.ReferredAt >= q3At && r.ReferredAt < q4At), Q4 = g.Count(r => r.ReferredAt >= q4At),
                 People = g.Select(r => r.YoungPersonId).Distinct().Count(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -107,8 +108,8 @@ public static class CseTriggersReport
         var declines = await declined.GroupBy(_ => 1)
             .Select(g => new
             {
-                Q1 = g.Count(r => r.OutcomeAt < q2), Q2 = g.Count(r => r.OutcomeAt >= q2 && r.OutcomeAt < q3),
-                Q3 = g.Count(r => r.OutcomeAt >= q3 && r.OutcomeAt < q4), Q4 = g.Count(r => r.OutcomeAt >= q4),
+                Q1 = g.Count(r => r.OutcomeAt < q2At), Q2 = g.Count(r => r.OutcomeAt >= q2At && r.OutcomeAt < q3At),
+                Q3 = g.Count(r => r.OutcomeAt >= q3At && r.OutcomeAt < q4At), Q4 = g.Count(r => r.OutcomeAt >= q4At),
                 People = g.Select(r => r.YoungPersonId).Distinct().Count(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -127,8 +128,8 @@ public static class CseTriggersReport
             .ToListAsync(cancellationToken);
         var under16 = pregnancies.Where(p => Ages.On(p.DateOfBirth, London.DateOf(p.OccurredAt)) < 16).ToList();
         var pregnant = under16.Select(p => p.YoungPersonId).Distinct().ToList();
-        var flaggedByReferral = db.CommissioningFacts.AsNoTracking()
-            .Where(f => f.Kind == CommissioningFactKind.Under16PregnancyFlag && f.OccurredAt >= period.From && f.OccurredAt < period.To);
+        var flaggedByReferral = db.TriggerYearPeople.AsNoTracking()
+            .Where(p => p.Kind == CommissioningFactKind.Under16PregnancyFlag && p.YearStart == period.StartYear);
         if (under16.Count > 0)
         {
             var pregnancyCounts = counts.GetValueOrDefault("Under16PregnancyFlags") ?? new([0, 0, 0, 0], 0);
@@ -137,19 +138,18 @@ public static class CseTriggersReport
             {
                 quarters[period.QuarterOf(London.DateOf(p.OccurredAt))]++;
             }
-            var alsoByReferral = await flaggedByReferral.Where(f => pregnant.Contains(f.YoungPersonId)).Select(f => f.YoungPersonId).Distinct().CountAsync(cancellationToken);
+            var alsoByReferral = await flaggedByReferral.Where(p => pregnant.Contains(p.YoungPersonId)).CountAsync(cancellationToken);
             counts["Under16PregnancyFlags"] = new(quarters, pregnancyCounts.People + pregnant.Count - alsoByReferral);
         }
 
-        // The young people with any trigger: a child with two triggers is one child.
-        var anyInDatabase = db.CommissioningFacts.AsNoTracking()
-            .Where(f => triggerKinds.Contains(f.Kind) && f.OccurredAt >= period.From && f.OccurredAt < period.To).Select(f => f.YoungPersonId)
-            .Union(referred.Select(r => r.YoungPersonId))
-            .Union(declined.Select(r => r.YoungPersonId));
-        var anyTrigger = await anyInDatabase.CountAsync(cancellationToken);
+        // The young people with any trigger: a child with two triggers is one child. Those with a fact are in the read
+        // model; add those with only a therapy referral, decline or recorded pregnancy here.
+        var withFact = db.TriggerYearAnyPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear).Select(p => p.YoungPersonId);
+        var onlyHere = referred.Select(r => r.YoungPersonId).Union(declined.Select(r => r.YoungPersonId)).Where(id => !withFact.Contains(id));
+        var anyTrigger = await withFact.CountAsync(cancellationToken) + await onlyHere.CountAsync(cancellationToken);
         if (pregnant.Count > 0)
         {
-            anyTrigger += pregnant.Count - await anyInDatabase.Where(id => pregnant.Contains(id)).CountAsync(cancellationToken);
+            anyTrigger += pregnant.Count - await withFact.Union(onlyHere).Where(id => pregnant.Contains(id)).CountAsync(cancellationToken);
         }
 
         var tables = new List<PublishedTable>();

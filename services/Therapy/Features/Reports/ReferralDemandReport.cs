@@ -21,7 +21,7 @@ public static class ReferralDemandReport
 {
     public const string NotAssessed = "NotAssessed";
 
-    /// <summary>How many financial years the historic-victims table shows, this one included (COM-06: "how this trend changes").</summary>
+    /// <summary>How many financial years the historic-victims table shows, this one included (COM-06: "how this trend changes"); its query names four.</summary>
     public const int TrendYears = 4;
 
     public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -86,10 +86,14 @@ public static class ReferralDemandReport
 
         // The risk profile beside the share: the young people referred in the year by their current risk level (REF-14).
         var referred = received.Select(r => r.YoungPersonId).Distinct();
-        var assessed = await (from id in referred join p in db.RiskPictures on id equals p.YoungPersonId select p.Level)
+        var byCurrentLevel = await (from id in referred
+                                    join p in db.RiskPictures on id equals p.YoungPersonId into pictures
+                                    from p in pictures.DefaultIfEmpty()
+                                    select p == null ? (RiskLevel?)null : p.Level)
             .GroupBy(level => level).Select(g => new { Level = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Level, g => g.Count, cancellationToken);
-        var referredCount = await referred.CountAsync(cancellationToken);
+            .ToListAsync(cancellationToken);
+        var assessed = byCurrentLevel.Where(g => g.Level is not null).ToDictionary(g => g.Level!.Value, g => g.Count);
+        var referredCount = byCurrentLevel.Sum(g => g.Count);
         RiskLevel[] levels = [RiskLevel.VeryHigh, RiskLevel.High, RiskLevel.Medium, RiskLevel.Low];
         var byLevel = new int[1, levels.Length + 1];
         for (var l = 0; l < levels.Length; l++)
@@ -132,22 +136,22 @@ public static class ReferralDemandReport
     private static async Task<PublishedTable> HistoricVictimsAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, CancellationToken cancellationToken)
     {
         var years = Enumerable.Range(0, TrendYears).Select(i => new FinancialYear(period.StartYear - TrendYears + 1 + i)).ToList();
-        var from = years[0].From;
-        var firstReferrals = await db.ReferralDemand.AsNoTracking()
+        var (from, second, third, fourth) = (years[0].From, years[1].From, years[2].From, years[3].From);
+        // Counted in PostgreSQL by year and row; only the few counts leave the database.
+        var counted = await db.ReferralDemand.AsNoTracking()
             .Where(r => !r.IsReReferral && r.ReceivedAt >= from && r.ReceivedAt < period.To && (r.AgeAtReferral == null || r.AgeAtReferral >= 18))
-            .Select(r => new { r.ReceivedAt, r.AgeAtReferral, r.AgeOnConcernDate })
+            .GroupBy(r => new
+            {
+                Year = r.ReceivedAt < second ? 0 : r.ReceivedAt < third ? 1 : r.ReceivedAt < fourth ? 2 : 3,
+                Row = r.AgeAtReferral == null || r.AgeOnConcernDate == null ? 2 : r.AgeOnConcernDate < 18 ? 0 : 1,
+            })
+            .Select(g => new { g.Key.Year, g.Key.Row, Count = g.Count() })
             .ToListAsync(cancellationToken);
         string[] rows = ["At18OrOverConcernBefore18", "At18OrOverConcernAt18OrOver", "AgesNotKnown"];
         var cells = new int[rows.Length, years.Count];
-        foreach (var r in firstReferrals)
+        foreach (var c in counted)
         {
-            var row = r.AgeAtReferral is null || r.AgeOnConcernDate is null ? 2
-                : r.AgeAtReferral < 18 ? -1
-                : r.AgeOnConcernDate < 18 ? 0 : 1;
-            if (row >= 0)
-            {
-                cells[row, years.FindIndex(y => y.Contains(London.DateOf(r.ReceivedAt)))]++;
-            }
+            cells[c.Row, c.Year] = c.Count;
         }
         return PublishedTable.Of("firstReferralsOfAdults", CountingUnits.DistinctYoungPeople, "concern", "financialYear", rows,
             [.. years.Select(y => y.Label)], cells, disclosure);

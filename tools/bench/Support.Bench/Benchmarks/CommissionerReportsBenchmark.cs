@@ -1,0 +1,266 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+using NpgsqlTypes;
+using Support.Bench.Load;
+using Support.Bench.Relay;
+using Support.Bench.Reporting;
+using Support.Contracts.Incidents;
+using Support.Contracts.Referrals;
+using Support.Contracts.Risk;
+using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Reporting;
+using Support.ServiceDefaults.Time;
+using Support.Therapy.Data;
+using Support.Therapy.Features.Reports;
+
+namespace Support.Bench.Benchmarks;
+
+/// <summary>
+/// Issue 13: the commissioner reports built from other services' events (COM-03 triggers, COM-06/07/12 demand) over
+/// 1,000,000 front-door referrals and 5,000,000 facts from other services' events, warm, and how they grow from 100,000
+/// referrals and 500,000 facts. For each size a scratch database gets the Therapy schema from the service's own migrations
+/// (append-only triggers included) up to the one before TriggerCountsReadModel, is seeded with Npgsql's binary COPY
+/// (never the platform's own database), spread evenly over the four financial years the demand report reads, and is then
+/// upgraded, so the triggers' read model is filled from the facts as on a real upgrade. The production report handlers then run in-process as a commissioner
+/// asks for them (suppressed counts), each call with its own <see cref="TherapyDbContext"/> as a request scope would:
+/// a few warm-up calls, then timed calls one after another. The figure is the handler's wall clock, not HTTP or JSON.
+/// </summary>
+public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenchmark
+{
+    public static readonly Target WarmP95 = Target.Max(200);
+    /// <summary>As many registered young people as the hotspot benchmark's: a large council's CSE cohort over the years.</summary>
+    private const int YoungPeople = 20_000;
+    private const string ReadModelMigration = "TriggerCountsReadModel";
+    private const int FactsPerReferral = 5;
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(15);
+    private static readonly string[] SeededTables = ["referral_demand", "referral_reclassifications", "commissioning_facts", "risk_pictures"];
+    private static readonly string[] ReadModelTables = ["trigger_day_counts", "trigger_year_people", "trigger_year_any_people"];
+    private static readonly string[] Reports = ["referral-demand", "cse-triggers"];
+
+    public string Name => "commissioner-reports";
+    public string Title => "Commissioner reports over 1,000,000 referrals and 5,000,000 trigger records (production Therapy reports, scratch database, warm)";
+
+    public IEnumerable<(string Name, Target? Target)> PlannedFigures =>
+        Reports.Select(r => ($"commissioner-reports.{r}.warm_p95_ms", (Target?)WarmP95));
+
+    private int SmallReferrals => settings.Quick ? 25_000 : 100_000;
+    private int LargeReferrals => settings.Quick ? 250_000 : 1_000_000;
+    private int WarmupCalls => settings.Quick ? 2 : 3;
+    private int TimedCalls => settings.Quick ? 8 : 30;
+
+    public async Task RunAsync(Report report, CancellationToken cancellationToken)
+    {
+        var clock = TimeProvider.System;
+        var now = clock.GetUtcNow();
+        var thisYear = FinancialYear.Of(London.Today(clock));
+        var from = new FinancialYear(thisYear.StartYear - ReferralDemandReport.TrendYears + 1).From;
+        var commissioner = Reader(Roles.Commissioner);
+
+        foreach (var (referrals, large) in new[] { (SmallReferrals, false), (LargeReferrals, true) })
+        {
+            // Each size gets its own scratch database. The facts go in before the triggers' read model exists, and the
+            // TriggerCountsReadModel migration fills it, as it does when a database holding facts is upgraded.
+            var suffix = $"{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000):000}";
+            await using var database = await ScratchDatabase.CreateAsync(settings.PostgresAdmin, $"support_bench_therapy_{suffix}", cancellationToken);
+            var options = new DbContextOptionsBuilder<TherapyDbContext>()
+                .UseNpgsql(database.ConnectionString, o => o.MigrationsHistoryTable("__ef_migrations_history", TherapyDbContext.Schema))
+                .UseSnakeCaseNamingConvention()
+                .Options;
+            await using (var db = new TherapyDbContext(options))
+            {
+                var migrations = db.Database.GetMigrations().ToList();
+                var index = migrations.FindIndex(m => m.EndsWith("_" + ReadModelMigration, StringComparison.Ordinal));
+                await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1], cancellationToken);
+            }
+            var size = $"{referrals / 1000}k";
+            var seeding = Clock.Now;
+            await SeedAsync(database.ConnectionString, referrals, from, now, cancellationToken);
+            report.Info(Name, $"commissioner-reports.seed_{size}_s", Clock.SecondsBetween(seeding, Clock.Now), 1,
+                $"{referrals:N0} referrals, {referrals * FactsPerReferral:N0} facts, {YoungPeople:N0} young people, binary COPY");
+            await VacuumAnalyzeAsync(database.ConnectionString, SeededTables, cancellationToken);
+            var upgrading = Clock.Now;
+            await using (var db = new TherapyDbContext(options))
+            {
+                db.Database.SetCommandTimeout(CommandTimeout);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            report.Info(Name, $"commissioner-reports.upgrade_{size}_s", Clock.SecondsBetween(upgrading, Clock.Now), 1,
+                $"{ReadModelMigration} fills the triggers' read model from the seeded facts");
+            await VacuumAnalyzeAsync(database.ConnectionString, ReadModelTables, cancellationToken);
+
+            foreach (var name in Reports)
+            {
+                for (var i = 0; i < WarmupCalls; i++)
+                {
+                    var (_, response) = await CallAsync(options, name, commissioner, clock, cancellationToken);
+                    if (i == 0)
+                    {
+                        Check(report, name, response, referrals);
+                    }
+                }
+                var latency = new LatencyRecorder();
+                for (var i = 0; i < TimedCalls; i++)
+                {
+                    var (elapsed, _) = await CallAsync(options, name, commissioner, clock, cancellationToken);
+                    latency.RecordElapsed(elapsed.From, elapsed.To);
+                }
+                var figure = $"commissioner-reports.{name}";
+                if (large)
+                {
+                    report.Add(Name, $"{figure}.warm_p95_ms", latency.PercentileMs(95), 1, WarmP95,
+                        $"{referrals:N0} referrals, {referrals * FactsPerReferral:N0} facts; p95 of {TimedCalls} calls");
+                    report.Info(Name, $"{figure}.warm_p50_ms", latency.PercentileMs(50), 1);
+                }
+                else
+                {
+                    report.Info(Name, $"{figure}.warm_p95_ms_at_{size}", latency.PercentileMs(95), 1,
+                        $"{referrals:N0} referrals, {referrals * FactsPerReferral:N0} facts: how the figure grows to the large one");
+                }
+            }
+        }
+        report.Note($"{WarmupCalls} warm-up calls, then {TimedCalls} timed calls per report one after another (the current financial year, as a commissioner)");
+    }
+
+    /// <summary>A reader with the claims the service's JWT handler would give them: a commissioner's counts come back suppressed.</summary>
+    private static ClaimsPrincipal Reader(string role) => new(new ClaimsIdentity(
+        [new Claim(SupportAuthentication.SubjectClaim, $"bench-{role.ToLowerInvariant()}"), new Claim(SupportAuthentication.RoleClaim, role)],
+        authenticationType: "Bench", nameType: SupportAuthentication.SubjectClaim, roleType: SupportAuthentication.RoleClaim));
+
+    private static async Task<((long From, long To) Elapsed, TableReport Response)> CallAsync(
+        DbContextOptions<TherapyDbContext> options, string report, ClaimsPrincipal reader, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var started = Clock.Now;
+        await using var db = new TherapyDbContext(options);
+        var result = report switch
+        {
+            "referral-demand" => await ReferralDemandReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            _ => await CseTriggersReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+        };
+        var done = Clock.Now;
+        return result is Ok<TableReport> { Value: { } response }
+            ? ((started, done), response)
+            : throw new InvalidOperationException($"the {report} report refused the current year ({result.GetType().Name})");
+    }
+
+    /// <summary>The report must have counted the seeded rows, or the figure would time an empty report.</summary>
+    private static void Check(Report report, string name, TableReport response, int referrals)
+    {
+        if (response.NoData is { } none)
+        {
+            throw new InvalidOperationException($"the {name} report found no data: {none.Reason}");
+        }
+        var totals = response.Tables.Select(t => t.GrandTotal.Value ?? 0).ToList();
+        if (totals.Sum() < referrals / 10)
+        {
+            throw new InvalidOperationException($"the {name} report counted {totals.Sum()} in all; {referrals} referrals were seeded");
+        }
+        report.Note($"{name} at {referrals:N0} referrals: " + string.Join(", ", response.Tables.Take(4).Select(t => $"{t.Name} {t.GrandTotal}"))
+            + (response.Shares is { } shares ? "; " + string.Join(", ", shares.Select(s => $"{s.Name} {s.Percent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "not given"}")) : ""));
+    }
+
+    /// <summary>
+    /// A deterministic population written with binary COPY: each referral about one of 20,000 young people (a fifth re-referrals, ages 10 to 24 with the concern up to
+    /// 8 years earlier), 1 in 100 reclassified (a third to NotCse), five trigger records per referral of the nine kinds the
+    /// triggers report reads (one in 200 a critical incident), and a current risk level for every other young person.
+    /// </summary>
+    private static async Task SeedAsync(string connectionString, int referrals, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var random = new Random(2026);
+        var span = (until - from).Ticks;
+        var roles = Enum.GetNames<ReferrerRole>();
+        var types = Enum.GetNames<CseType>().Where(t => t != nameof(CseType.NotCse)).ToArray();
+        string[] factKinds = ["MissingEpisode", "ReturnInterviewDue", "ReturnInterviewCompleted", "ReturnInterviewNotHeld", "SchoolAbsenceFlag",
+            "CriminalisationFlag", "Under16PregnancyFlag", "CriticalIncident"];
+        var incidents = Enum.GetNames<CriticalIncidentKind>();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+
+        await using (var demand = await connection.BeginBinaryImportAsync(
+            "COPY therapy.referral_demand (referral_id, young_person_id, referrer_role, received_cse_type, is_re_referral, age_at_referral, age_on_concern_date, received_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        await using (var reclassifications = new NpgsqlConnection(connectionString))
+        {
+            await reclassifications.OpenAsync(cancellationToken);
+            var reclassified = new List<(Guid Referral, DateTimeOffset At, string To)>();
+            for (var n = 0; n < referrals; n++)
+            {
+                var receivedAt = from + TimeSpan.FromTicks((long)(random.NextDouble() * span));
+                var age = 10 + random.Next(15);
+                await demand.StartRowAsync(cancellationToken);
+                await demand.WriteAsync(Id(1, n), NpgsqlDbType.Uuid, cancellationToken);
+                await demand.WriteAsync(Id(2, random.Next(YoungPeople)), NpgsqlDbType.Uuid, cancellationToken);
+                await demand.WriteAsync(roles[random.Next(roles.Length)], NpgsqlDbType.Varchar, cancellationToken);
+                await demand.WriteAsync(types[random.Next(types.Length)], NpgsqlDbType.Varchar, cancellationToken);
+                await demand.WriteAsync(random.Next(5) == 0, NpgsqlDbType.Boolean, cancellationToken);
+                await demand.WriteAsync(age, NpgsqlDbType.Integer, cancellationToken);
+                await demand.WriteAsync(Math.Max(8, age - random.Next(9)), NpgsqlDbType.Integer, cancellationToken);
+                await demand.WriteAsync(receivedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                if (n % 100 == 0)
+                {
+                    reclassified.Add((Id(1, n), receivedAt.AddDays(2), n % 300 == 0 ? nameof(CseType.NotCse) : types[random.Next(types.Length)]));
+                }
+            }
+            await demand.CompleteAsync(cancellationToken);
+            await using var writer = await reclassifications.BeginBinaryImportAsync(
+                "COPY therapy.referral_reclassifications (referral_id, occurred_at, to_cse_type) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            foreach (var (referral, at, to) in reclassified)
+            {
+                await writer.WriteRowAsync(cancellationToken, referral, at.UtcDateTime, to);
+            }
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var facts = await connection.BeginBinaryImportAsync(
+            "COPY therapy.commissioning_facts (kind, source_id, young_person_id, occurred_at, code) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var n = 0; n < referrals * FactsPerReferral; n++)
+            {
+                var kind = n % 200 == 0 ? "CriticalIncident" : factKinds[random.Next(factKinds.Length - 1)];
+                await facts.StartRowAsync(cancellationToken);
+                await facts.WriteAsync(kind, NpgsqlDbType.Varchar, cancellationToken);
+                await facts.WriteAsync(Id(3, n), NpgsqlDbType.Uuid, cancellationToken);
+                await facts.WriteAsync(Id(2, random.Next(YoungPeople)), NpgsqlDbType.Uuid, cancellationToken);
+                await facts.WriteAsync((from + TimeSpan.FromTicks((long)(random.NextDouble() * span))).UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
+                if (kind == "CriticalIncident")
+                {
+                    await facts.WriteAsync(incidents[random.Next(incidents.Length)], NpgsqlDbType.Varchar, cancellationToken);
+                }
+                else
+                {
+                    await facts.WriteNullAsync(cancellationToken);
+                }
+            }
+            await facts.CompleteAsync(cancellationToken);
+        }
+
+        {
+            var levels = Enum.GetNames<RiskLevel>();
+            await using var pictures = await connection.BeginBinaryImportAsync(
+                "COPY therapy.risk_pictures (young_person_id, level, indicators, source_id, assessed_at) FROM STDIN (FORMAT BINARY)", cancellationToken);
+            for (var p = 0; p < YoungPeople; p += 2)
+            {
+                await pictures.WriteRowAsync(cancellationToken, Id(2, p), levels[random.Next(levels.Length)], new[] { nameof(RiskIndicator.SchoolAbsence) },
+                    Id(4, p), from.UtcDateTime);
+            }
+            await pictures.CompleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>A deterministic id per kind of row and index, so rows can name each other without a lookup.</summary>
+    private static Guid Id(short kind, int index) => new(index, kind, 0x2026, 0, 0, 0, 0, 0, 0, 0, 1);
+
+    private static async Task VacuumAnalyzeAsync(string connectionString, IEnumerable<string> tables, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) therapy.{table}", connection) { CommandTimeout = (int)CommandTimeout.TotalSeconds };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
