@@ -242,6 +242,43 @@ public sealed class CommissioningReadModelTests(TherapyFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task A_reclassification_moves_its_referral_to_the_latest_type_whatever_order_the_events_arrive_in()
+    {
+        ReferralReclassified Reclassified(ReferralReceived r, CseType to, DateTimeOffset at) => new()
+        {
+            ReferralId = r.ReferralId, YoungPersonId = r.YoungPersonId, FromCseType = r.CseType, ToCseType = to, FromPriority = ReferralPriority.Standard,
+            ToPriority = ReferralPriority.Standard, OriginalReferrer = "licensing", OriginalReferrerRole = r.ReferrerRole, RequestedBy = "duty",
+            ApprovedBy = "manager", OccurredAt = at,
+        };
+        // Referral first, then the latest reclassification, then an older one arriving late: counted as NotCse.
+        var first = Referral(Guid.NewGuid(), ReferrerRole.Licensing, CseType.OnlineGrooming, fixture.Now.AddDays(-3));
+        await fixture.DeliverAsync("commissioning.referral-received", first);
+        await fixture.DeliverAsync("commissioning.referral-reclassified", Reclassified(first, CseType.NotCse, fixture.Now.AddDays(-1)));
+        await fixture.DeliverAsync("commissioning.referral-reclassified", Reclassified(first, CseType.StreetGrooming, fixture.Now.AddDays(-2)));
+        // Twelve referrals and their reclassifications published at once: each counted once, under its new type.
+        var together = Enumerable.Range(0, 12).Select(_ => Referral(Guid.NewGuid(), ReferrerRole.Licensing, CseType.Trafficking, fixture.Now.AddDays(-2))).ToList();
+        int Applied()
+        {
+            using var db = fixture.CreateDbContext();
+            return db.Set<Support.Messaging.Inbox.InboxMessage>().Count(m => m.Consumer.StartsWith("commissioning.referral-re"));
+        }
+        var before = Applied();
+        await Task.WhenAll(together.SelectMany(r => new[]
+        {
+            fixture.PublishAsync(r), fixture.PublishAsync(Reclassified(r, CseType.BoyfriendModel, fixture.Now.AddDays(-1))),
+        }));
+        await Support.Testing.Eventually.TrueAsync(() => Task.FromResult(Applied() >= before + 24), because: "every referral and reclassification to be applied");
+
+        using var auditor = fixture.Client("Auditor");
+        var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/referral-demand?year=2026-27");
+        var licensing = Row(Table(exact, "referralsBySourceAndCseType"), "Licensing");
+        var columns = Columns(Table(exact, "referralsBySourceAndCseType"));
+        int Count(CseType type) => licensing.GetProperty("cells")[columns.IndexOf(type.ToString())].GetInt32();
+        Assert.Equal((1, 0, 0, 0), (Count(CseType.NotCse), Count(CseType.OnlineGrooming), Count(CseType.StreetGrooming), Count(CseType.Trafficking)));
+        Assert.Equal(12, Count(CseType.BoyfriendModel));
+    }
+
+    [Fact]
     public async Task The_read_models_refuse_an_update_so_a_count_cannot_be_changed_behind_the_report()
     {
         var r = Referral(Guid.NewGuid(), ReferrerRole.School, CseType.OnlineGrooming, fixture.Now.AddDays(-1));

@@ -5,10 +5,8 @@ using Support.Contracts.Missing;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
 using Support.Messaging.Inbox;
-using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
 using Support.Therapy.Domain;
-using Support.Therapy.Features.Reports;
 
 namespace Support.Therapy.Consumers;
 
@@ -20,14 +18,6 @@ public abstract class CommissioningFactConsumer<TMessage>(TherapyDbContext db, T
     : IdempotentConsumer<TMessage, TherapyDbContext>(db, clock, logger)
     where TMessage : class
 {
-    // COM-03's read model, kept in the same transaction as the fact (so a fact that fails to save counts nothing).
-    private const string CountDay = $"INSERT INTO {TherapyDbContext.Schema}.trigger_day_counts (kind, day, records) VALUES ({{0}}, {{1}}, 1) "
-        + "ON CONFLICT (kind, day) DO UPDATE SET records = trigger_day_counts.records + 1";
-    private const string CountPerson = $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_people (year_start, kind, young_person_id) VALUES ({{0}}, {{1}}, {{2}}) "
-        + "ON CONFLICT DO NOTHING";
-    private const string CountAnyPerson = $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_any_people (year_start, young_person_id) VALUES ({{0}}, {{1}}) "
-        + "ON CONFLICT DO NOTHING";
-
     protected abstract IEnumerable<CommissioningFact> FactsOf(TMessage message);
 
     protected override async Task HandleAsync(ConsumeContext<TMessage> context)
@@ -41,12 +31,7 @@ public abstract class CommissioningFactConsumer<TMessage>(TherapyDbContext db, T
             Db.CommissioningFacts.Add(fact);
             if (fact.IsTrigger)
             {
-                var day = London.DateOf(fact.OccurredAt);
-                var year = FinancialYear.Of(day).StartYear;
-                var kind = fact.Kind.ToString();
-                await Db.Database.ExecuteSqlRawAsync(CountDay, [kind, day], context.CancellationToken);
-                await Db.Database.ExecuteSqlRawAsync(CountPerson, [year, kind, fact.YoungPersonId], context.CancellationToken);
-                await Db.Database.ExecuteSqlRawAsync(CountAnyPerson, [year, fact.YoungPersonId], context.CancellationToken);
+                await CommissioningCounts.CountTriggerAsync(Db, fact, context.CancellationToken);
             }
         }
     }
@@ -60,9 +45,15 @@ public sealed class ReferralDemandConsumer(TherapyDbContext db, TimeProvider clo
     protected override async Task HandleAsync(ConsumeContext<ReferralReceived> context)
     {
         var m = context.Message;
+        await CommissioningCounts.LockReferralAsync(Db, m.ReferralId, context.CancellationToken);
         if (!await Db.ReferralDemand.AnyAsync(r => r.ReferralId == m.ReferralId, context.CancellationToken))
         {
-            Db.ReferralDemand.Add(ReferralDemand.From(m));
+            var demand = ReferralDemand.From(m);
+            Db.ReferralDemand.Add(demand);
+            // A reclassification that arrived first decides the type it is counted under (REF-02).
+            var latest = await Db.ReferralReclassifications.Where(c => c.ReferralId == m.ReferralId).OrderByDescending(c => c.OccurredAt)
+                .Select(c => (CseType?)c.ToCseType).FirstOrDefaultAsync(context.CancellationToken);
+            await CommissioningCounts.CountReferralAsync(Db, demand, latest ?? demand.ReceivedCseType, 1, context.CancellationToken);
         }
         await base.HandleAsync(context);
     }
@@ -88,9 +79,26 @@ public sealed class ReferralReclassificationConsumer(TherapyDbContext db, TimePr
     protected override async Task HandleAsync(ConsumeContext<ReferralReclassified> context)
     {
         var m = context.Message;
-        if (!await Db.ReferralReclassifications.AnyAsync(r => r.ReferralId == m.ReferralId && r.OccurredAt == m.OccurredAt, context.CancellationToken))
+        await CommissioningCounts.LockReferralAsync(Db, m.ReferralId, context.CancellationToken);
+        var earlier = await Db.ReferralReclassifications.Where(c => c.ReferralId == m.ReferralId).OrderByDescending(c => c.OccurredAt)
+            .FirstOrDefaultAsync(context.CancellationToken);
+        if (earlier is not null && earlier.OccurredAt >= m.OccurredAt)
         {
-            Db.ReferralReclassifications.Add(ReferralReclassification.From(m));
+            // The same reclassification again, or an older one arriving late: kept if new, but the latest type stands.
+            if (!await Db.ReferralReclassifications.AnyAsync(c => c.ReferralId == m.ReferralId && c.OccurredAt == m.OccurredAt, context.CancellationToken))
+            {
+                Db.ReferralReclassifications.Add(ReferralReclassification.From(m));
+            }
+            return;
+        }
+        Db.ReferralReclassifications.Add(ReferralReclassification.From(m));
+        // The referral moves from the type it was counted under to the new one; one not yet arrived is counted under it when it does.
+        var referral = await Db.ReferralDemand.AsNoTracking().SingleOrDefaultAsync(r => r.ReferralId == m.ReferralId, context.CancellationToken);
+        var counted = earlier?.ToCseType ?? referral?.ReceivedCseType;
+        if (referral is not null && counted != m.ToCseType)
+        {
+            await CommissioningCounts.CountReferralAsync(Db, referral, counted!.Value, -1, context.CancellationToken);
+            await CommissioningCounts.CountReferralAsync(Db, referral, m.ToCseType, 1, context.CancellationToken);
         }
     }
 }

@@ -30,6 +30,8 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     public DbSet<ReferralReclassification> ReferralReclassifications => Set<ReferralReclassification>();
     public DbSet<CommissioningFact> CommissioningFacts => Set<CommissioningFact>();
     public DbSet<TriggerDayCount> TriggerDayCounts => Set<TriggerDayCount>();
+    public DbSet<ReferralMonthCount> ReferralMonthCounts => Set<ReferralMonthCount>();
+    public DbSet<ReferralYearPerson> ReferralYearPeople => Set<ReferralYearPerson>();
     public DbSet<TriggerYearPerson> TriggerYearPeople => Set<TriggerYearPerson>();
     public DbSet<TriggerYearAnyPerson> TriggerYearAnyPeople => Set<TriggerYearAnyPerson>();
 
@@ -236,6 +238,21 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.ToTable("trigger_year_people");
             e.HasKey(x => new { x.YearStart, x.Kind, x.YoungPersonId });
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+            e.HasIndex(x => x.YoungPersonId);
+        });
+        // COM-06, COM-07, COM-12's counts, kept with each referral (ReferralDemandConsumer).
+        modelBuilder.Entity<ReferralMonthCount>(e =>
+        {
+            e.ToTable("referral_month_counts");
+            e.HasKey(x => new { x.Month, x.ReferrerRole, x.CseType, x.AdultFirstReferral });
+            e.Property(x => x.ReferrerRole).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.CseType).HasConversion<string>().HasMaxLength(40);
+            e.Property(x => x.AdultFirstReferral).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<ReferralYearPerson>(e =>
+        {
+            e.ToTable("referral_year_people");
+            e.HasKey(x => new { x.YearStart, x.YoungPersonId });
             e.HasIndex(x => x.YoungPersonId);
         });
         modelBuilder.Entity<TriggerYearAnyPerson>(e =>

@@ -29,11 +29,53 @@ public sealed class ReferralDemand
         IsReReferral = m.IsReReferral, AgeAtReferral = m.AgeAtReferral, AgeOnConcernDate = m.AgeOnConcernDate, ReceivedAt = m.OccurredAt,
     };
 
-    /// <summary>
-    /// COM-06: a historic victim coming forward: the young person's first referral, made at 18 or over, about a concern
-    /// dated before their 18th birthday.
-    /// </summary>
-    public bool IsHistoricVictimComingForward => !IsReReferral && AgeAtReferral >= 18 && AgeOnConcernDate < 18;
+    /// <summary>COM-06: where the referral falls among first referrals of adults (the demand report's rows).</summary>
+    public AdultFirstReferral AdultFirstReferral =>
+        IsReReferral ? AdultFirstReferral.NotOne
+        : AgeAtReferral is null || AgeOnConcernDate is null ? AdultFirstReferral.AgesNotKnown
+        : AgeAtReferral < 18 ? AdultFirstReferral.NotOne
+        : AgeOnConcernDate < 18 ? AdultFirstReferral.ConcernBefore18 : AdultFirstReferral.ConcernAt18OrOver;
+}
+
+/// <summary>
+/// COM-06: a historic victim coming forward is a young person's first referral, made at 18 or over, about a concern dated
+/// before their 18th birthday. Stored by name; add at the end, never rename.
+/// </summary>
+public enum AdultFirstReferral
+{
+    /// <summary>A re-referral, or a first referral of a child.</summary>
+    NotOne,
+    ConcernBefore18,
+    ConcernAt18OrOver,
+    /// <summary>A first referral announced before the ages were carried: counted apart, never guessed.</summary>
+    AgesNotKnown,
+}
+
+/// <summary>
+/// COM-06, COM-07's read model: referrals received in one London month by referrer role, the type they are counted
+/// under (the latest reclassification's, else the one they arrived as: a reclassification moves its referral, REF-02)
+/// and where they fall among adults' first referrals. A month, not a day: with every role and type a day would hold
+/// nearly a row per referral.
+/// </summary>
+public sealed class ReferralMonthCount
+{
+    private ReferralMonthCount() { }
+
+    /// <summary>The first day of the London month.</summary>
+    public DateOnly Month { get; private init; }
+    public ReferrerRole ReferrerRole { get; private init; }
+    public CseType CseType { get; private init; }
+    public AdultFirstReferral AdultFirstReferral { get; private init; }
+    public int Referrals { get; private init; }
+}
+
+/// <summary>COM-12's read model: a young person was referred in a financial year (once, however many referrals).</summary>
+public sealed class ReferralYearPerson
+{
+    private ReferralYearPerson() { }
+
+    public int YearStart { get; private init; }
+    public Guid YoungPersonId { get; private init; }
 }
 
 /// <summary>

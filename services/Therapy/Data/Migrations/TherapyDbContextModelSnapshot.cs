@@ -786,6 +786,37 @@ namespace Support.Therapy.Data.Migrations
                     b.ToTable("referral_demand", "therapy");
                 });
 
+            modelBuilder.Entity("Support.Therapy.Domain.ReferralMonthCount", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<string>("ReferrerRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("referrer_role");
+
+                    b.Property<string>("CseType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("cse_type");
+
+                    b.Property<string>("AdultFirstReferral")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("adult_first_referral");
+
+                    b.Property<int>("Referrals")
+                        .HasColumnType("integer")
+                        .HasColumnName("referrals");
+
+                    b.HasKey("Month", "ReferrerRole", "CseType", "AdultFirstReferral")
+                        .HasName("pk_referral_month_counts");
+
+                    b.ToTable("referral_month_counts", "therapy");
+                });
+
             modelBuilder.Entity("Support.Therapy.Domain.ReferralReclassification", b =>
                 {
                     b.Property<Guid>("ReferralId")
@@ -806,6 +837,25 @@ namespace Support.Therapy.Data.Migrations
                         .HasName("pk_referral_reclassifications");
 
                     b.ToTable("referral_reclassifications", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.ReferralYearPerson", b =>
+                {
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_start");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("YearStart", "YoungPersonId")
+                        .HasName("pk_referral_year_people");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_referral_year_people_young_person_id");
+
+                    b.ToTable("referral_year_people", "therapy");
                 });
 
             modelBuilder.Entity("Support.Therapy.Domain.RiskPicture", b =>

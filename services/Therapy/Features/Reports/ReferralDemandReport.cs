@@ -48,30 +48,22 @@ public static class ReferralDemandReport
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
-        // Counted in PostgreSQL: only the counts leave the database. A reclassified referral counts under its latest
-        // type (REF-02), whichever event arrived first; reclassifications are few, so those referrals are read one by one.
-        var received = db.ReferralDemand.AsNoTracking().Where(r => r.ReceivedAt >= period.From && r.ReceivedAt < period.To);
-        var asReceived = await received.Where(r => !db.ReferralReclassifications.Any(c => c.ReferralId == r.ReferralId))
-            .GroupBy(r => new { r.ReferrerRole, r.ReceivedCseType })
-            .Select(g => new { g.Key.ReferrerRole, CseType = g.Key.ReceivedCseType, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var reclassified = await received.Where(r => db.ReferralReclassifications.Any(c => c.ReferralId == r.ReferralId))
-            .Select(r => new
-            {
-                r.ReferrerRole,
-                CseType = db.ReferralReclassifications.Where(c => c.ReferralId == r.ReferralId).OrderByDescending(c => c.OccurredAt).Select(c => c.ToCseType).First(),
-            })
+        // From the read model kept with each referral: the month counts by role and the type each is counted under now
+        // (a reclassified referral under its latest type, REF-02).
+        var (firstDay, lastDay) = (period.FirstDay, period.LastDay);
+        var byRoleAndType = await db.ReferralMonthCounts.AsNoTracking().Where(d => d.Month >= firstDay && d.Month <= lastDay)
+            .GroupBy(d => new { d.ReferrerRole, d.CseType })
+            .Select(g => new { g.Key.ReferrerRole, g.Key.CseType, Count = g.Sum(d => d.Referrals) })
             .ToListAsync(cancellationToken);
 
         var roles = Enum.GetValues<ReferrerRole>();
         var types = Enum.GetValues<CseType>();
         var bySource = new int[roles.Length, types.Length];
         var share = new int[1, 2];
-        foreach (var (role, type, count) in asReceived.Select(g => (g.ReferrerRole, g.CseType, g.Count))
-                     .Concat(reclassified.Select(r => (r.ReferrerRole, r.CseType, 1))))
+        foreach (var g in byRoleAndType)
         {
-            bySource[Array.IndexOf(roles, role), Array.IndexOf(types, type)] += count;
-            share[0, type == CseType.NotCse ? 1 : 0] += count;
+            bySource[Array.IndexOf(roles, g.ReferrerRole), Array.IndexOf(types, g.CseType)] += g.Count;
+            share[0, g.CseType == CseType.NotCse ? 1 : 0] += g.Count;
         }
         var cseShare = PublishedTable.Of("cseShareOfReferrals", CountingUnits.Referrals, "all", "classification", ["Referrals"], ["Cse", "NotCse"],
             share, disclosure);
@@ -85,7 +77,7 @@ public static class ReferralDemandReport
         };
 
         // The risk profile beside the share: the young people referred in the year by their current risk level (REF-14).
-        var referred = received.Select(r => r.YoungPersonId).Distinct();
+        var referred = db.ReferralYearPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear).Select(p => p.YoungPersonId);
         var byCurrentLevel = await (from id in referred
                                     join p in db.RiskPictures on id equals p.YoungPersonId into pictures
                                     from p in pictures.DefaultIfEmpty()
@@ -136,22 +128,19 @@ public static class ReferralDemandReport
     private static async Task<PublishedTable> HistoricVictimsAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, CancellationToken cancellationToken)
     {
         var years = Enumerable.Range(0, TrendYears).Select(i => new FinancialYear(period.StartYear - TrendYears + 1 + i)).ToList();
-        var (from, second, third, fourth) = (years[0].From, years[1].From, years[2].From, years[3].From);
-        // Counted in PostgreSQL by year and row; only the few counts leave the database.
-        var counted = await db.ReferralDemand.AsNoTracking()
-            .Where(r => !r.IsReReferral && r.ReceivedAt >= from && r.ReceivedAt < period.To && (r.AgeAtReferral == null || r.AgeAtReferral >= 18))
-            .GroupBy(r => new
-            {
-                Year = r.ReceivedAt < second ? 0 : r.ReceivedAt < third ? 1 : r.ReceivedAt < fourth ? 2 : 3,
-                Row = r.AgeAtReferral == null || r.AgeOnConcernDate == null ? 2 : r.AgeOnConcernDate < 18 ? 0 : 1,
-            })
-            .Select(g => new { g.Key.Year, g.Key.Row, Count = g.Count() })
+        // From the month counts by year and row; only the few counts leave the database.
+        var (firstDay, second, third, fourth) = (years[0].FirstDay, years[1].FirstDay, years[2].FirstDay, years[3].FirstDay);
+        var lastDay = period.LastDay;
+        var counted = await db.ReferralMonthCounts.AsNoTracking()
+            .Where(d => d.Month >= firstDay && d.Month <= lastDay && d.AdultFirstReferral != AdultFirstReferral.NotOne)
+            .GroupBy(d => new { Year = d.Month < second ? 0 : d.Month < third ? 1 : d.Month < fourth ? 2 : 3, d.AdultFirstReferral })
+            .Select(g => new { g.Key.Year, g.Key.AdultFirstReferral, Count = g.Sum(d => d.Referrals) })
             .ToListAsync(cancellationToken);
         string[] rows = ["At18OrOverConcernBefore18", "At18OrOverConcernAt18OrOver", "AgesNotKnown"];
         var cells = new int[rows.Length, years.Count];
         foreach (var c in counted)
         {
-            cells[c.Row, c.Year] = c.Count;
+            cells[c.AdultFirstReferral switch { AdultFirstReferral.ConcernBefore18 => 0, AdultFirstReferral.ConcernAt18OrOver => 1, _ => 2 }, c.Year] = c.Count;
         }
         return PublishedTable.Of("firstReferralsOfAdults", CountingUnits.DistinctYoungPeople, "concern", "financialYear", rows,
             [.. years.Select(y => y.Label)], cells, disclosure);

@@ -38,7 +38,8 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
     private const int FactsPerReferral = 5;
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(15);
     private static readonly string[] SeededTables = ["referral_demand", "referral_reclassifications", "commissioning_facts", "risk_pictures"];
-    private static readonly string[] ReadModelTables = ["trigger_day_counts", "trigger_year_people", "trigger_year_any_people"];
+    private static readonly string[] ReadModelTables =
+        ["trigger_day_counts", "trigger_year_people", "trigger_year_any_people", "referral_month_counts", "referral_year_people"];
     private static readonly string[] Reports = ["referral-demand", "cse-triggers"];
 
     public string Name => "commissioner-reports";
@@ -89,7 +90,7 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
                 await db.Database.MigrateAsync(cancellationToken);
             }
             report.Info(Name, $"commissioner-reports.upgrade_{size}_s", Clock.SecondsBetween(upgrading, Clock.Now), 1,
-                $"{ReadModelMigration} fills the triggers' read model from the seeded facts");
+                $"{ReadModelMigration} and ReferralDemandReadModel fill the reports' read models from the seeded facts and referrals");
             await VacuumAnalyzeAsync(database.ConnectionString, ReadModelTables, cancellationToken);
 
             foreach (var name in Reports)
