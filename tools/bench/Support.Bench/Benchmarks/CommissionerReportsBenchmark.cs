@@ -20,7 +20,8 @@ using Support.Therapy.Features.Reports;
 namespace Support.Bench.Benchmarks;
 
 /// <summary>
-/// Issue 13: the commissioner reports built from other services' events (COM-03 triggers, COM-06/07/12 demand) over
+/// Issue 13: the commissioner reports built from other services' events (COM-03 triggers, COM-06/07/12 demand, the COM-05
+/// unmet-need ledger with 200,000 needs) over
 /// 1,000,000 front-door referrals and 5,000,000 facts from other services' events, warm, and how they grow from 100,000
 /// referrals and 500,000 facts. For each size a scratch database gets the Therapy schema from the service's own migrations
 /// (append-only triggers included) up to the one before TriggerCountsReadModel, is seeded with Npgsql's binary COPY
@@ -37,13 +38,15 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
     private const string ReadModelMigration = "TriggerCountsReadModel";
     private const int FactsPerReferral = 5;
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(15);
-    private static readonly string[] SeededTables = ["referral_demand", "referral_reclassifications", "commissioning_facts", "risk_pictures"];
+    private const int ReferralsPerUnmetNeed = 5;
+    private static readonly string[] SeededTables =
+        ["referral_demand", "referral_reclassifications", "commissioning_facts", "risk_pictures", "young_people", "unmet_needs"];
     private static readonly string[] ReadModelTables =
         ["trigger_day_counts", "trigger_year_people", "trigger_year_any_people", "referral_month_counts", "referral_year_people"];
-    private static readonly string[] Reports = ["referral-demand", "cse-triggers"];
+    private static readonly string[] Reports = ["referral-demand", "cse-triggers", "unmet-need"];
 
     public string Name => "commissioner-reports";
-    public string Title => "Commissioner reports over 1,000,000 referrals and 5,000,000 trigger records (production Therapy reports, scratch database, warm)";
+    public string Title => "Commissioner reports over 1,000,000 referrals, 5,000,000 facts and 200,000 unmet needs (production Therapy reports, scratch database, warm)";
 
     public IEnumerable<(string Name, Target? Target)> PlannedFigures =>
         Reports.Select(r => ($"commissioner-reports.{r}.warm_p95_ms", (Target?)WarmP95));
@@ -139,6 +142,7 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
         var result = report switch
         {
             "referral-demand" => await ReferralDemandReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            "unmet-need" => await UnmetNeedReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
             _ => await CseTriggersReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
         };
         var done = Clock.Now;
@@ -236,6 +240,39 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
                 }
             }
             await facts.CompleteAsync(cancellationToken);
+        }
+
+        // The registry's projection (gender and ethnicity as recorded, some not recorded) and the unmet-need ledger: one
+        // need for every five referrals, from the services that raise them, a third of them since met.
+        await using (var people = await connection.BeginBinaryImportAsync(
+            "COPY therapy.young_people (id, display_name, date_of_birth, gender, ethnicity, details_version, registered_at, updated_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            string?[] genders = ["Female", "Female", "Male", "NonBinary", null];
+            string?[] ethnicities = ["White British", "Pakistani", "White and Black Caribbean", "Roma", "Bangladeshi", null];
+            for (var p = 0; p < YoungPeople; p++)
+            {
+                await people.WriteRowAsync(cancellationToken, Id(2, p), $"Bench Person {p}", new DateOnly(2004 + p % 12, 1 + p % 12, 1 + p % 28),
+                    (object?)genders[p % genders.Length] ?? DBNull.Value, (object?)ethnicities[p % ethnicities.Length] ?? DBNull.Value, 1, from.UtcDateTime, from.UtcDateTime);
+            }
+            await people.CompleteAsync(cancellationToken);
+        }
+        await using (var needs = await connection.BeginBinaryImportAsync(
+            "COPY therapy.unmet_needs (unmet_need_id, young_person_id, need_category, reason, raised_by, recorded_by, since, occurred_at, resolved_on, received_at) FROM STDIN (FORMAT BINARY)",
+            cancellationToken))
+        {
+            string[] categories = ["Camhs", "AdultMentalHealth", "Placement", "FamilySupport", "Counselling"];
+            string[] services = ["therapy", "leaving-care", "referrals"];
+            var reasons = Enum.GetNames<Support.Contracts.UnmetNeeds.UnmetNeedReason>();
+            for (var n = 0; n < referrals / ReferralsPerUnmetNeed; n++)
+            {
+                var at = from + TimeSpan.FromTicks((long)(random.NextDouble() * span));
+                var since = London.DateOf(at).AddDays(-random.Next(60));
+                await needs.WriteRowAsync(cancellationToken, Id(5, n), Id(2, random.Next(YoungPeople)), categories[random.Next(categories.Length)],
+                    reasons[random.Next(reasons.Length)], services[random.Next(services.Length)], "bench-seed", since, at.UtcDateTime,
+                    n % 3 == 0 ? since.AddDays(random.Next(200)) : DBNull.Value, at.UtcDateTime);
+            }
+            await needs.CompleteAsync(cancellationToken);
         }
 
         {
