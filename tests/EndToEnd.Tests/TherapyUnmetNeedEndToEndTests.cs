@@ -8,7 +8,7 @@ namespace Support.EndToEnd.Tests;
 /// <summary>
 /// THR-01, COM-05, REF-16 through the gateway over the real bus: a CAMHS decline recorded in Therapy becomes unmet need
 /// in the commissioner's report (suppressed) and a risk-review trigger in Referrals; LeavingCare's adult-services
-/// refusal lands in the same ledger. Auditors see the exact counts.
+/// refusal lands in the same ledger, and is counted as met once LeavingCare records it met. Auditors see the exact counts.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class TherapyUnmetNeedEndToEndTests(Platform platform)
@@ -103,6 +103,18 @@ public sealed class TherapyUnmetNeedEndToEndTests(Platform platform)
         var text = published.GetRawText();
         Assert.DoesNotContain(child.ToString(), text);
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/therapy/young-people/{child}/referrals")).StatusCode);
+
+        // COM-05: adult services accept on appeal. LeavingCare records when and how, and the ledger counts the need as met since.
+        static int MetSince(JsonElement report) => Count(report, "byGender", "Female", "MetSince")!.Value.GetInt32();
+        var metBefore = MetSince(await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need"));
+        var needs = await adultServices.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{careLeaver}/unmet-needs");
+        var need = Assert.Single(needs.EnumerateArray());
+        Assert.Equal(JsonValueKind.Undefined, need.TryGetProperty("met", out var notYet) ? notYet.ValueKind : JsonValueKind.Undefined);
+        using var met = await adultServices.PostAsJsonAsync($"/api/leavingcare/young-people/{careLeaver}/unmet-needs/{need.GetProperty("id").GetGuid()}/met",
+            new { metOn = today.ToString("yyyy-MM-dd"), how = "Accepted by the adult mental health team on appeal." });
+        Assert.Equal(HttpStatusCode.Created, met.StatusCode);
+        await Eventually.TrueAsync(async () => MetSince(await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need")) >= metBefore + 1,
+            TimeSpan.FromSeconds(30), "the ledger to count the care leaver's need as met");
     }
 
     private static async Task<Guid> RegisterAsync(HttpClient client, string given, string family, DateOnly dateOfBirth)

@@ -219,6 +219,63 @@ public sealed class ApiTests(LeavingCareFixture fixture) : IClassFixture<Leaving
     }
 
     [Fact]
+    public async Task An_unmet_need_met_later_keeps_its_refusal_gains_when_and_how_and_tells_the_ledger_once()
+    {
+        // COM-05: adult services refused, then accepted on appeal. The refusal stays; the ledger stops counting from the day it was met.
+        using var manager = fixture.Client("TeamManager", "lc-manager-met");
+        var id = await fixture.RegisterAsync(fixture.Today.AddYears(-19));
+        var other = await fixture.RegisterAsync(fixture.Today.AddYears(-20));
+        await Api.AllocateAsync(manager, id, await Api.RegisterAdviserAsync(manager, "pa-met"));
+        using var adviser = fixture.Client("PersonalAdviser", "pa-met");
+        using var stranger = fixture.Client("PersonalAdviser", "pa-not-met");
+        using var recorded = await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/unmet-needs", new
+        {
+            needCategory = "AdultMentalHealth", reason = "CriteriaNotMet", refusedBy = "Adult mental health team", details = "Does not meet adult criteria.",
+            refusedOn = fixture.Today.AddDays(-40),
+        });
+        Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
+        var needId = (await recorded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var path = $"/api/leavingcare/young-people/{id}/unmet-needs/{needId}/met";
+
+        // Bad input names the field and stores nothing; a need of someone else, or one that does not exist, is 404.
+        using (var noHow = await adviser.PostAsJsonAsync(path, new { metOn = fixture.Today }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, noHow.StatusCode);
+            Assert.True((await noHow.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("how", out _));
+        }
+        foreach (var metOn in new[] { fixture.Today.AddDays(-41), fixture.Today.AddDays(3) })
+        {
+            using var wrongDay = await adviser.PostAsJsonAsync(path, new { metOn, how = "Accepted on appeal." });
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongDay.StatusCode);
+            Assert.True((await wrongDay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("metOn", out _));
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await manager.PostAsJsonAsync($"/api/leavingcare/young-people/{other}/unmet-needs/{needId}/met",
+            new { metOn = fixture.Today, how = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await adviser.PostAsJsonAsync($"/api/leavingcare/young-people/{id}/unmet-needs/{Guid.NewGuid()}/met",
+            new { metOn = fixture.Today, how = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.PostAsJsonAsync(path, new { metOn = fixture.Today, how = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/leavingcare/young-people/{id}/unmet-needs")).StatusCode);
+        Assert.Empty(await fixture.OutboxAsync<UnmetNeedResolved>(e => e.UnmetNeedId == needId));
+
+        using var met = await adviser.PostAsJsonAsync(path, new { metOn = fixture.Today.AddDays(-2), how = "Accepted by the adult team on appeal; seen weekly." });
+        Assert.Equal(HttpStatusCode.Created, met.StatusCode);
+        using var again = await manager.PostAsJsonAsync(path, new { metOn = fixture.Today, how = "Twice?" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var resolved = Assert.Single(await fixture.OutboxAsync<UnmetNeedResolved>(e => e.UnmetNeedId == needId));
+        Assert.Equal((id, fixture.Today.AddDays(-2), "leaving-care", "pa-met"), (resolved.YoungPersonId, resolved.ResolvedOn, resolved.ResolvedByService, resolved.RecordedBy));
+        var list = await adviser.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{id}/unmet-needs");
+        var only = Assert.Single(list.EnumerateArray());
+        Assert.Equal("Adult mental health team", only.GetProperty("refusedBy").GetString());
+        Assert.Equal(fixture.Today.AddDays(-2).ToString("yyyy-MM-dd"), only.GetProperty("met").GetProperty("metOn").GetString());
+        Assert.Equal("Accepted by the adult team on appeal; seen weekly.", only.GetProperty("met").GetProperty("how").GetString());
+        await using var db = fixture.CreateDbContext();
+        Assert.Equal(1, await db.UnmetNeeds.CountAsync(n => n.YoungPersonId == id));
+        Assert.True(await db.Set<Support.ServiceDefaults.Audit.AccessLogEntry>().AnyAsync(a => a.SubjectId == id && a.Actor == "pa-met" && a.Path.EndsWith("/unmet-needs")),
+            "reading the list is an audited read");
+    }
+
+    [Fact]
     public async Task A_proposed_address_that_is_flagged_or_an_unstaffed_adult_hostel_needs_a_managers_decision()
     {
         using var manager = fixture.Client("TeamManager", "lc-manager-5");

@@ -21,6 +21,7 @@ public sealed class LeavingCareDbContext(DbContextOptions<LeavingCareDbContext> 
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<PathwayPlanReview> PathwayPlanReviews => Set<PathwayPlanReview>();
     public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
+    public DbSet<UnmetNeedMet> UnmetNeedsMet => Set<UnmetNeedMet>();
     public DbSet<FlaggedAddress> FlaggedAddresses => Set<FlaggedAddress>();
     public DbSet<AccommodationCheck> AccommodationChecks => Set<AccommodationCheck>();
     public DbSet<AccommodationDecision> AccommodationDecisions => Set<AccommodationDecision>();

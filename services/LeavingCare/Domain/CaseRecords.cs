@@ -111,3 +111,28 @@ public sealed class UnmetNeed
         RecordedAt = author.At,
     };
 }
+
+/// <summary>
+/// COM-05: an unmet need recorded here was met after all (adult services accepted on appeal, a service became
+/// available). A row of its own beside the need, never an edit of it; the need keeps its refusal and gains the date it
+/// was met and how, so the platform's ledger stops counting its time unmet.
+/// </summary>
+public sealed class UnmetNeedMet
+{
+    private UnmetNeedMet() { }
+
+    public Guid UnmetNeedId { get; private init; }
+    public Guid YoungPersonId { get; private init; }
+    public DateOnly MetOn { get; private init; }
+    /// <summary>How it was met, in the worker's words (who now provides it).</summary>
+    public string How { get; private init; } = "";
+    public string RecordedBy { get; private init; } = "";
+    public string RecordedByRole { get; private init; } = "";
+    public DateTimeOffset RecordedAt { get; private init; }
+
+    public static UnmetNeedMet Record(UnmetNeed need, DateOnly metOn, string how, Author author) => new()
+    {
+        UnmetNeedId = need.Id, YoungPersonId = need.YoungPersonId, MetOn = metOn, How = how, RecordedBy = author.UserId,
+        RecordedByRole = author.Role, RecordedAt = author.At,
+    };
+}

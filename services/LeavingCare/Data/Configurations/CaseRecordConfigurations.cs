@@ -51,6 +51,22 @@ internal sealed class UnmetNeedConfiguration : IEntityTypeConfiguration<UnmetNee
     }
 }
 
+internal sealed class UnmetNeedMetConfiguration : IEntityTypeConfiguration<UnmetNeedMet>
+{
+    public void Configure(EntityTypeBuilder<UnmetNeedMet> e)
+    {
+        e.ToTable("unmet_needs_met");
+        // A need is met once: a second answer for the same need is a 409, and two at once cannot both be stored.
+        e.HasKey(x => x.UnmetNeedId);
+        e.Property(x => x.UnmetNeedId).ValueGeneratedNever();
+        e.HasOne<UnmetNeed>().WithOne().HasForeignKey<UnmetNeedMet>(x => x.UnmetNeedId);
+        e.Property(x => x.How).HasMaxLength(1000);
+        e.Property(x => x.RecordedBy).HasMaxLength(200);
+        e.Property(x => x.RecordedByRole).HasMaxLength(64);
+        e.HasIndex(x => x.YoungPersonId);
+    }
+}
+
 internal sealed class FlaggedAddressConfiguration : IEntityTypeConfiguration<FlaggedAddress>
 {
     public void Configure(EntityTypeBuilder<FlaggedAddress> e)

@@ -847,6 +847,51 @@ namespace Support.LeavingCare.Data.Migrations
                     b.ToTable("unmet_needs", "leavingcare");
                 });
 
+            modelBuilder.Entity("Support.LeavingCare.Domain.UnmetNeedMet", b =>
+                {
+                    b.Property<Guid>("UnmetNeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unmet_need_id");
+
+                    b.Property<string>("How")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("how");
+
+                    b.Property<DateOnly>("MetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("met_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("UnmetNeedId")
+                        .HasName("pk_unmet_needs_met");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_unmet_needs_met_young_person_id");
+
+                    b.ToTable("unmet_needs_met", "leavingcare");
+                });
+
             modelBuilder.Entity("Support.LeavingCare.Domain.YoungPersonPicture", b =>
                 {
                     b.Property<Guid>("YoungPersonId")
@@ -1268,6 +1313,16 @@ namespace Support.LeavingCare.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_adviser_provider_changes_advisers_adviser_id");
+                });
+
+            modelBuilder.Entity("Support.LeavingCare.Domain.UnmetNeedMet", b =>
+                {
+                    b.HasOne("Support.LeavingCare.Domain.UnmetNeed", null)
+                        .WithOne()
+                        .HasForeignKey("Support.LeavingCare.Domain.UnmetNeedMet", "UnmetNeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unmet_needs_met_unmet_needs_unmet_need_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -34,6 +34,11 @@ public static class CareLeaverEndpoints
             .WithName("RecordPathwayPlanReview").WithSummary("Record a pathway plan written or reviewed; the next is due 6 months later.");
         api.MapPost("/young-people/{id:guid}/unmet-needs", RecordUnmetNeed.HandleAsync).RequireAuthorization(Access.UnmetNeedRecorders)
             .WithName("RecordUnmetNeed").WithSummary("Record a refusal by adult services (or another service) as unmet need; publishes UnmetNeedRecorded.");
+        api.MapGet("/young-people/{id:guid}/unmet-needs", ListUnmetNeeds.HandleAsync).RequireAuthorization(Access.UnmetNeedRecorders)
+            .AuditsReadOf(SubjectType)
+            .WithName("ListUnmetNeeds").WithSummary("The young person's unmet needs recorded here, each with whether and how it was met (COM-05).");
+        api.MapPost("/young-people/{id:guid}/unmet-needs/{needId:guid}/met", RecordUnmetNeedMet.HandleAsync).RequireAuthorization(Access.UnmetNeedRecorders)
+            .WithName("RecordUnmetNeedMet").WithSummary("Record that an unmet need was met, when and how; publishes UnmetNeedResolved for the platform's ledger (COM-05).");
         api.MapPut("/young-people/{id:guid}/education-or-training", SetEducationOrTraining.HandleAsync).RequireAuthorization(Access.LeavingCareTeam)
             .WithName("SetEducationOrTraining").WithSummary("Whether the young person is in education or training (LC-03: the adviser's duty runs to 25 instead of 21).");
         api.MapPost("/young-people/{id:guid}/dependants", RecordDependant.HandleAsync).RequireAuthorization(Access.LeavingCareTeam)

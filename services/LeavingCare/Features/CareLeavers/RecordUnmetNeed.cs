@@ -51,7 +51,6 @@ public static class RecordUnmetNeed
             RecordedByService = "leaving-care", RecordedBy = author.UserId, OccurredAt = author.At, Since = need.RefusedOn,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/leavingcare/young-people/{id}/unmet-needs/{need.Id}", new UnmetNeedResponse(need.Id, id, need.NeedCategory,
-            need.Reason.ToString(), need.RefusedBy, need.RefusedOn, LondonTime.Of(need.RecordedAt), need.RecordedBy));
+        return TypedResults.Created($"/api/leavingcare/young-people/{id}/unmet-needs/{need.Id}", UnmetNeedResponse.From(need, met: null));
     }
 }
