@@ -141,6 +141,26 @@ public sealed class PersonalAdviserJourneyTests(Platform platform, Chromium chro
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/leaving-care/young-people/{youngPersonId}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Handover pack" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"adviser {Adviser}")).ToBeVisibleAsync();
+
+        // LC-06, COM-05: adult services' refusal recorded as unmet need, then met after all on appeal.
+        var unmet = page.GetByRole(AriaRole.Region, new() { Name = "Unmet needs" });
+        await Assertions.Expect(unmet.GetByText("None recorded.")).ToBeVisibleAsync();
+        await unmet.GetByLabel("What is needed").FillAsync("AdultMentalHealth");
+        await unmet.GetByLabel("Why it is not met").SelectOptionAsync("CriteriaNotMet");
+        await unmet.GetByLabel("Refused by").FillAsync("Adult mental health team");
+        await unmet.GetByLabel("What they said").FillAsync("Does not meet adult criteria.");
+        await unmet.GetByRole(AriaRole.Button, new() { Name = "Record unmet need" }).ClickAsync();
+        var need = unmet.GetByRole(AriaRole.Listitem, new() { Name = "AdultMentalHealth: refused by Adult mental health team" });
+        await Assertions.Expect(need).ToContainTextAsync("Criteria not met");
+        // Without saying how, the service refuses and the field says so; nothing is recorded.
+        var how = need.GetByLabel("How it was met", new() { Exact = true });
+        await need.GetByRole(AriaRole.Button, new() { Name = "Record as met" }).ClickAsync();
+        await Assertions.Expect(how).ToHaveAttributeAsync("aria-invalid", "true");
+        await how.FillAsync("Accepted by the adult team on appeal.");
+        await need.GetByRole(AriaRole.Button, new() { Name = "Record as met" }).ClickAsync();
+        await Assertions.Expect(need.Locator("p.met")).ToContainTextAsync("Accepted by the adult team on appeal.");
+        await Assertions.Expect(need.GetByRole(AriaRole.Button, new() { Name = "Record as met" })).ToHaveCountAsync(0);
+        Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
         Assert.Empty(browser.ConsoleProblems);
     }
 

@@ -30,6 +30,15 @@ type Adviser = {
   id: string; userId: string; displayName: string; team: string; provider: string; registeredProvider: string; providerHistory: ProviderChange[];
   registeredAt: Instant; registeredBy: string;
 };
+/** services/LeavingCare/Features/CareLeavers/CareLeaverRequests.cs UnmetNeedResponse (LC-06, COM-05) */
+type UnmetNeed = {
+  id: string; needCategory: string; reason: string; refusedBy: string; refusedOn: string; details: string | null; recordedAt: Instant; recordedBy: string;
+  met?: { metOn: string; how: string; recordedAt: Instant; recordedBy: string };
+};
+const unmetReasons: Record<string, string> = {
+  NotAvailable: "Not available", Waitlisted: "Waitlisted", CriteriaNotMet: "Criteria not met", CostConstraint: "Cost",
+  NoProvider: "No provider", DeclinedByService: "Declined by the service",
+};
 type OverdueItem = { youngPersonId: string; displayName: string; kind: string; dueOn: string; daysOverdue: number; personalAdviser: string | null };
 
 const kindText: Record<string, string> = {
@@ -145,7 +154,100 @@ export function LeavingCareYoungPerson() {
       <h1 id="lc-person-title">Leaving-care record</h1>
       <HandoverPack pack={record.data.pack} />
       <RecordContact youngPersonId={id} />
+      <UnmetNeeds youngPersonId={id} />
     </article>
+  );
+}
+
+/**
+ * LC-06, COM-05: what another service refused or could not provide, recorded as unmet need with its reason (never a
+ * reason to close support), and, when it is met after all, the day and how. Both reach the platform's unmet-need ledger.
+ */
+function UnmetNeeds({ youngPersonId }: { youngPersonId: string }) {
+  const queryClient = useQueryClient();
+  const needs = useQuery({
+    queryKey: ["lc-unmet-needs", youngPersonId],
+    queryFn: () => api.get<UnmetNeed[]>(`/api/leavingcare/young-people/${youngPersonId}/unmet-needs`),
+  });
+  const [form, setForm] = useState({ needCategory: "", reason: "CriteriaNotMet", refusedBy: "", details: "", refusedOn: londonToday() });
+  const record = useMutation({
+    mutationFn: () => api.post(`/api/leavingcare/young-people/${youngPersonId}/unmet-needs`, {
+      needCategory: form.needCategory || undefined, reason: form.reason, refusedBy: form.refusedBy || undefined,
+      details: form.details || undefined, refusedOn: form.refusedOn || undefined,
+    }),
+    onSuccess: () => {
+      setForm({ ...form, needCategory: "", refusedBy: "", details: "" });
+      return queryClient.invalidateQueries({ queryKey: ["lc-unmet-needs", youngPersonId] });
+    },
+  });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  return (
+    <section aria-labelledby="unmet-title">
+      <h2 id="unmet-title">Unmet needs</h2>
+      {needs.error ? <ProblemSummary error={needs.error} /> : null}
+      {needs.data && (needs.data.length === 0 ? <p className="none">None recorded.</p> : (
+        <ul className="unmet-needs">
+          {needs.data.map((n) => (
+            <li key={n.id} aria-label={`${n.needCategory}: refused by ${n.refusedBy}`}>
+              <strong>{n.needCategory}</strong>: {unmetReasons[n.reason] ?? n.reason}, refused by {n.refusedBy} on {formatDate(n.refusedOn)}
+              {n.details ? <> · <q>{n.details}</q></> : null} (recorded by {n.recordedBy})
+              {n.met
+                ? <p className="met">Met on {formatDate(n.met.metOn)}: {n.met.how} (recorded by {n.met.recordedBy})</p>
+                : <RecordMet youngPersonId={youngPersonId} need={n} />}
+            </li>
+          ))}
+        </ul>
+      ))}
+      <form onSubmit={(e) => { e.preventDefault(); record.mutate(); }} noValidate aria-labelledby="unmet-record-title">
+        <h3 id="unmet-record-title">Record a refusal</h3>
+        <Field id="unmet-category" field="needCategory" label="What is needed" error={record.error}>
+          {(p) => <input {...p} value={form.needCategory} onChange={set("needCategory")} placeholder="AdultMentalHealth" />}
+        </Field>
+        <Field id="unmet-reason" field="reason" label="Why it is not met" error={record.error}>
+          {(p) => (
+            <select {...p} value={form.reason} onChange={set("reason")}>
+              {Object.entries(unmetReasons).map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+            </select>
+          )}
+        </Field>
+        <Field id="unmet-refused-by" field="refusedBy" label="Refused by" error={record.error}>
+          {(p) => <input {...p} value={form.refusedBy} onChange={set("refusedBy")} />}
+        </Field>
+        <Field id="unmet-refused-on" field="refusedOn" label="Refused on" error={record.error}>
+          {(p) => <input {...p} type="date" value={form.refusedOn} onChange={set("refusedOn")} />}
+        </Field>
+        <Field id="unmet-details" field="details" label="What they said" error={record.error}>
+          {(p) => <textarea {...p} rows={2} value={form.details} onChange={set("details")} />}
+        </Field>
+        <button type="submit" disabled={record.isPending}>Record unmet need</button>
+        <ProblemSummary error={record.error} fields={["needCategory", "reason", "refusedBy", "refusedOn", "details"]} />
+        {record.isSuccess && <p role="status">Unmet need recorded.</p>}
+      </form>
+    </section>
+  );
+}
+
+function RecordMet({ youngPersonId, need }: { youngPersonId: string; need: UnmetNeed }) {
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState({ metOn: londonToday(), how: "" });
+  const met = useMutation({
+    mutationFn: () => api.post(`/api/leavingcare/young-people/${youngPersonId}/unmet-needs/${need.id}/met`, {
+      metOn: form.metOn || undefined, how: form.how || undefined,
+    }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["lc-unmet-needs", youngPersonId] }),
+  });
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); met.mutate(); }} noValidate className="inline-form" aria-label={`Record ${need.needCategory} as met`}>
+      <Field id={`met-on-${need.id}`} field="metOn" label="Met on" error={met.error}>
+        {(p) => <input {...p} type="date" value={form.metOn} onChange={set("metOn")} />}
+      </Field>
+      <Field id={`met-how-${need.id}`} field="how" label="How it was met" error={met.error}>
+        {(p) => <input {...p} value={form.how} onChange={set("how")} />}
+      </Field>
+      <button type="submit" className="small" disabled={met.isPending}>Record as met</button>
+      <ProblemSummary error={met.error} fields={["metOn", "how"]} />
+    </form>
   );
 }
 
