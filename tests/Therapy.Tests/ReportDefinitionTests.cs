@@ -15,6 +15,8 @@ public sealed class ReportDefinitionTests
         [("therapy-referral-outcomes", 1)] = ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "noData"],
         [("offer-capacity", 1)] = ["period", "offers.commissionedCapacity", "offers.capacityUsed", "offers.demand", "offers.funding", "offers.daysToFundingEnd"],
         [("therapy-waits", 1)] = ["period", "byOfferTypeAndWait"],
+        [("therapy-waits", 2)] = ["period", "byOfferTypeAndWait", "restatement"],
+        [("therapy-referral-outcomes", 2)] = ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "restatement", "noData"],
         [("therapy-indicators", 1)] =
         [
             "period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",

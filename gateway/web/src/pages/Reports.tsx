@@ -23,6 +23,8 @@ type TableReport = {
   tables: PublishedTable[];
   /** COM-12: a percentage of two published counts, absent from reports that give none; null with the reason when a count is hidden. */
   shares?: { name: string; numerator: string; denominator: string; percent: number | null; notGivenBecause: string | null }[];
+  /** COM-09: a closed year changed by entries recorded after it ended; absent for an open year. */
+  restatement?: { lateEntries: ReportCount; lastRecordedOn: string | null; note: string };
 };
 type OfferCommission = { offer: string; provider: string; type: string; commissionedCapacity: number; fundingInPeriod: number; daysToFundingEnd: number | null };
 /** Therapy's capacity report: the suppressed counts, and the facts of each commission shown as they are. */
@@ -160,6 +162,7 @@ function TableReportView({ id, report, csvPath }: { id: string; report: TableRep
     <section aria-labelledby={`${id}-title`} className="report" data-testid={id}>
       <h3 id={`${id}-title`}>{report.report.name} (version {report.report.version}), {report.period.label}</h3>
       <p className="hint">{report.report.definition} Counting unit: {report.report.countingUnit}. {report.disclosure === "Exact" ? "Exact counts." : `Suppressed below ${report.suppressionThreshold + 1}.`} Generated <When value={report.generatedAt} />.</p>
+      {report.restatement && <p className="notice restatement">{report.restatement.note}</p>}
       {report.noData ? <p className="notice">{report.noData.reason}</p> : report.tables.map((t) => (
         <div key={t.name}>
           <BarChart title={`${t.name}: ${t.rows}, total per row (${t.unit})`} series={t.body.map((r) => ({ label: r.label, value: r.total }))} />

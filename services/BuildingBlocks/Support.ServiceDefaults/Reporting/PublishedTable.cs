@@ -42,7 +42,24 @@ public sealed record NoData(string Reason);
 public sealed record TableReport(
     ReportIdentity Report, ReportPeriod Period, Disclosure Disclosure, int SuppressionThreshold, LondonTime GeneratedAt, NoData? NoData,
     IReadOnlyList<PublishedTable> Tables,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PublishedShare>? Shares = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<PublishedShare>? Shares = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Restatement? Restatement = null);
+
+/// <summary>
+/// COM-09: a closed period's figures changed after it ended, because entries dated in it were recorded later. Counts are
+/// by when things happened, so a late entry restates the period; this says how many did and when the last came, so a
+/// figure published earlier is never silently different. <see cref="LateEntries"/> is suppressed like any count.
+/// </summary>
+public sealed record Restatement(ReportCount LateEntries, DateOnly? LastRecordedOn, string Note)
+{
+    public static Restatement Of(int lateEntries, DateOnly? lastRecordedOn, string entries, Disclosure disclosure)
+    {
+        var count = SmallNumberSuppression.Apply(new[,] { { lateEntries } }, disclosure).Cells[0][0];
+        return new(count, lastRecordedOn, lateEntries == 0
+            ? $"No {entries} dated in this period were recorded after it ended: the figures are as they stood when it closed."
+            : $"{count} {entries} dated in this period were recorded after it ended, the last on {lastRecordedOn:yyyy-MM-dd}: figures taken before then counted fewer.");
+    }
+}
 
 /// <summary>
 /// A percentage of one published count over another (COM-12: CSE's share of referrals beside the share at high risk).

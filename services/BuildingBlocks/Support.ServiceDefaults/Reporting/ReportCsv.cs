@@ -36,6 +36,11 @@ public static class ReportCsv
             }
             yield return Of("Total", "Total", table.GrandTotal);
         }
+        if (report.Restatement is { } restatement)
+        {
+            yield return new Line(report.Report.Name, report.Report.Version, report.Period.Label, report.Disclosure.ToString(), "restatement",
+                report.Report.CountingUnit, "LateEntries", restatement.LastRecordedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", restatement.LateEntries.ToString());
+        }
         foreach (var share in report.Shares ?? [])
         {
             var percent = share.Percent?.ToString(CultureInfo.InvariantCulture) ?? (share.NumeratorCount.IsSuppressed || share.DenominatorCount.IsSuppressed ? ReportCount.SuppressedMarker : "");

@@ -36,8 +36,8 @@ public static class ReferralOutcomesReport
             var reason = first is null ? "No therapy referral has been recorded yet." : $"Therapy referrals are recorded from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To)
-            .Select(r => new { r.YoungPersonId, r.OfferType, r.Status, r.DeclineReason }).ToListAsync(cancellationToken);
+        var madeInPeriod = db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To);
+        var referrals = await madeInPeriod.Select(r => new { r.YoungPersonId, r.OfferType, r.Status, r.DeclineReason }).ToListAsync(cancellationToken);
 
         var types = Enum.GetValues<OfferType>();
         var statuses = Enum.GetValues<TherapyReferralStatus>();
@@ -62,6 +62,6 @@ public static class ReferralOutcomesReport
             PublishedTable.Of("declinesByOfferTypeAndReason", CountingUnits.Referrals, "offerType", "declineReason", typeLabels,
                 [.. reasons.Select(s => s.ToString())], declines, disclosure),
             PublishedTable.Of("distinctYoungPeople", CountingUnits.DistinctYoungPeople, "all", "all", ["Referred"], ["YoungPeople"], people, disclosure),
-        ]);
+        ], Restatement: await ReferralRestatement.OfAsync(madeInPeriod, period, London.Today(clock), disclosure, cancellationToken));
     }
 }

@@ -13,6 +13,7 @@ public static class ReportDefinitions
     private static readonly DateOnly ViewsAndHistoricFigures = new(2026, 12, 6);
     private static readonly DateOnly GenderAndEthnicity = new(2026, 12, 5);
     private static readonly DateOnly TriggersAndDemand = new(2026, 12, 5);
+    private static readonly DateOnly Restatements = new(2026, 12, 5);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -50,6 +51,11 @@ public static class ReportDefinitions
             "Therapy and CAMHS referrals made in the financial year (by ReferredAt), by offer type and current outcome (Open, Accepted, "
             + "Declined, Withdrawn); declines by offer type and reason code; and the distinct young people referred (a separate unit).",
             ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "noData"]),
+        new(2, Restatements, "therapy-team", "A closed year says when late referrals changed it (COM-09; issue 13).",
+            "As version 1. For a financial year that has ended, 'restatement' gives the referrals dated in it (by ReferredAt) but recorded "
+            + "after it ended (by RecordedAt), suppressed like any count, and the London date the last was recorded, so a figure taken "
+            + "earlier is never silently different; an open year has none.",
+            ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "restatement", "noData"]),
     ]);
 
     public static readonly ReportDefinition Capacity = new("offer-capacity", "Capacity against demand per commissioned offer", CountingUnits.Referrals,
@@ -86,6 +92,10 @@ public static class ReportDefinitions
             + "TherapyWaitStandard: seen within 4 weeks, seen in 4 to 18 weeks, seen after 18 weeks, and still waiting under 4 weeks, "
             + "4 to 18 weeks, or 18 weeks or more (breached); waits measured from ReferredAt to the first appointment, or to today.",
             ["period", "byOfferTypeAndWait"]),
+        new(2, Restatements, "therapy-team", "A closed year says when late referrals changed it (COM-09; issue 13).",
+            "As version 1. For a financial year that has ended, 'restatement' gives the referrals dated in it (by ReferredAt) but recorded "
+            + "after it ended (by RecordedAt), suppressed like any count, and the London date the last was recorded; an open year has none.",
+            ["period", "byOfferTypeAndWait", "restatement"]),
     ]);
 
     public static readonly ReportDefinition Feedback = new("therapy-feedback", "Views of services", FeedbackAnswers,

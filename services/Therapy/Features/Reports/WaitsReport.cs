@@ -38,7 +38,8 @@ public static class WaitsReport
             var reason = first is null ? "No therapy referral has been recorded yet." : $"Therapy referrals are recorded from {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), new NoData(reason), []);
         }
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To).ToListAsync(cancellationToken);
+        var madeInPeriod = db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To);
+        var referrals = await madeInPeriod.ToListAsync(cancellationToken);
         var types = Enum.GetValues<OfferType>();
         var cells = new int[types.Length, Columns.Count];
         foreach (var r in referrals)
@@ -62,6 +63,6 @@ public static class WaitsReport
         return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), null,
         [
             PublishedTable.Of("byOfferTypeAndWait", CountingUnits.Referrals, "offerType", "wait", [.. types.Select(t => t.ToString())], Columns, cells, disclosure),
-        ]);
+        ], Restatement: await ReferralRestatement.OfAsync(madeInPeriod, period, London.DateOf(now), disclosure, cancellationToken));
     }
 }
