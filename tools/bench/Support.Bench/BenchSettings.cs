@@ -52,7 +52,7 @@ public sealed record BenchSettings
                     only.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,supportline-webhooks,chronology,relay,alerts,outreach-hotspots,commissioner-reports,memory,startup]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,supportline-webhooks,chronology,relay,alerts,outreach-hotspots,commissioner-reports,unmet-need-ingest,memory,startup]");
             }
         }
         var settings = new BenchSettings

@@ -4,7 +4,7 @@ using Support.Bench.Platform;
 using Support.Bench.Reporting;
 
 // Runs the benchmarks against the platform started by tools/run and prints one line per figure, a summary and a
-// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,supportline-webhooks,chronology,relay,alerts,outreach-hotspots,commissioner-reports,memory,startup]
+// markdown table. Usage (through tools/bench/run): [--quick] [--only gateway,e2e,interview,intake,outreach-contacts,supportline-webhooks,chronology,relay,alerts,outreach-hotspots,commissioner-reports,unmet-need-ingest,memory,startup]
 var settings = BenchSettings.Load(args);
 var tokens = new TokenPool(settings.Tokens);
 var rhiTokens = new TokenPool(settings.RhiTokens);
@@ -32,6 +32,7 @@ IBenchmark[] benchmarks =
     new LeavingCareAlertJobBenchmark(settings),
     new OutreachHotspotsBenchmark(settings),
     new CommissionerReportsBenchmark(settings),
+    new UnmetNeedIngestBenchmark(settings),
     new MemoryBenchmark(settings, "after_load"),
     new StartupBenchmark(settings),
 ];
