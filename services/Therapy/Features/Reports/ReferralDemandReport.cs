@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Incidents;
 using Support.Contracts.Referrals;
 using Support.Contracts.Risk;
-using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
@@ -24,16 +23,8 @@ public static class ReferralDemandReport
     /// <summary>How many financial years the historic-victims table shows, this one included (COM-06: "how this trend changes"); its query names four.</summary>
     public const int TrendYears = 4;
 
-    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        if (FinancialYear.Parse(errors, "year", year, London.Today(clock)) is not { } period)
-        {
-            return errors.ToBadRequest();
-        }
-        var report = await BuildAsync(db, period, user.Disclosure(), clock, cancellationToken);
-        return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, period.Label) : TypedResults.Ok(report);
-    }
+    public static Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        YearReport.AnswerAsync(year, format, user, clock, (period, disclosure) => BuildAsync(db, period, disclosure, clock, cancellationToken));
 
     public static async Task<TableReport> BuildAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, TimeProvider clock, CancellationToken cancellationToken)
     {

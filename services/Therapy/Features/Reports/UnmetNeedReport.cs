@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Registry;
 using Support.Contracts.UnmetNeeds;
-using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
@@ -26,17 +25,8 @@ public static class UnmetNeedReport
         ("Under4Weeks", 0, 27), ("4To18Weeks", 28, 125), ("18To52Weeks", 126, 363), ("52WeeksOrMore", 364, int.MaxValue),
     ];
 
-    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var today = London.Today(clock);
-        var errors = new ValidationErrors();
-        if (FinancialYear.Parse(errors, "year", year, today) is not { } period)
-        {
-            return errors.ToBadRequest();
-        }
-        var report = await BuildAsync(db, period, user.Disclosure(), clock, cancellationToken);
-        return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, period.Label) : TypedResults.Ok(report);
-    }
+    public static Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        YearReport.AnswerAsync(year, format, user, clock, (period, disclosure) => BuildAsync(db, period, disclosure, clock, cancellationToken));
 
     public static async Task<TableReport> BuildAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, TimeProvider clock, CancellationToken cancellationToken)
     {

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Therapy;
-using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
@@ -17,16 +16,8 @@ public static class WaitsReport
     public static readonly IReadOnlyList<string> Columns =
         ["SeenWithin4Weeks", "Seen4To18Weeks", "SeenAfter18Weeks", "WaitingUnder4Weeks", "Waiting4To18Weeks", "Waiting18WeeksOrMore"];
 
-    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var errors = new ValidationErrors();
-        if (FinancialYear.Parse(errors, "year", year, London.Today(clock)) is not { } period)
-        {
-            return errors.ToBadRequest();
-        }
-        var report = await BuildAsync(db, period, user.Disclosure(), clock, cancellationToken);
-        return ReportCsv.Wanted(format) ? ReportCsv.File(ReportCsv.Lines(report), report.Report.Name, period.Label) : TypedResults.Ok(report);
-    }
+    public static Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        YearReport.AnswerAsync(year, format, user, clock, (period, disclosure) => BuildAsync(db, period, disclosure, clock, cancellationToken));
 
     public static async Task<TableReport> BuildAsync(TherapyDbContext db, FinancialYear period, Disclosure disclosure, TimeProvider clock, CancellationToken cancellationToken)
     {
