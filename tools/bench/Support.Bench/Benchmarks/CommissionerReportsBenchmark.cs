@@ -62,7 +62,7 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
         var now = clock.GetUtcNow();
         var thisYear = FinancialYear.Of(London.Today(clock));
         var from = new FinancialYear(thisYear.StartYear - ReferralDemandReport.TrendYears + 1).From;
-        var commissioner = Reader(Roles.Commissioner);
+        var commissioner = ReportReaders.As(Roles.Commissioner);
 
         foreach (var (referrals, large) in new[] { (SmallReferrals, false), (LargeReferrals, true) })
         {
@@ -76,16 +76,14 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
                 .Options;
             await using (var db = new TherapyDbContext(options))
             {
-                var migrations = db.Database.GetMigrations().ToList();
-                var index = migrations.FindIndex(m => m.EndsWith("_" + ReadModelMigration, StringComparison.Ordinal));
-                await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1], cancellationToken);
+                await db.GetService<IMigrator>().MigrateAsync(ScratchDatabase.MigrationBefore(db, ReadModelMigration), cancellationToken);
             }
             var size = $"{referrals / 1000}k";
             var seeding = Clock.Now;
             await SeedAsync(database.ConnectionString, referrals, from, now, cancellationToken);
             report.Info(Name, $"commissioner-reports.seed_{size}_s", Clock.SecondsBetween(seeding, Clock.Now), 1,
                 $"{referrals:N0} referrals, {referrals * FactsPerReferral:N0} facts, {YoungPeople:N0} young people, binary COPY");
-            await VacuumAnalyzeAsync(database.ConnectionString, SeededTables, cancellationToken);
+            await database.VacuumAnalyzeAsync(TherapyDbContext.Schema, SeededTables, cancellationToken);
             var upgrading = Clock.Now;
             await using (var db = new TherapyDbContext(options))
             {
@@ -94,7 +92,7 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
             }
             report.Info(Name, $"commissioner-reports.upgrade_{size}_s", Clock.SecondsBetween(upgrading, Clock.Now), 1,
                 $"{ReadModelMigration} and ReferralDemandReadModel fill the reports' read models from the seeded facts and referrals");
-            await VacuumAnalyzeAsync(database.ConnectionString, ReadModelTables, cancellationToken);
+            await database.VacuumAnalyzeAsync(TherapyDbContext.Schema, ReadModelTables, cancellationToken);
 
             foreach (var name in Reports)
             {
@@ -128,11 +126,6 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
         }
         report.Note($"{WarmupCalls} warm-up calls, then {TimedCalls} timed calls per report one after another (the current financial year, as a commissioner)");
     }
-
-    /// <summary>A reader with the claims the service's JWT handler would give them: a commissioner's counts come back suppressed.</summary>
-    private static ClaimsPrincipal Reader(string role) => new(new ClaimsIdentity(
-        [new Claim(SupportAuthentication.SubjectClaim, $"bench-{role.ToLowerInvariant()}"), new Claim(SupportAuthentication.RoleClaim, role)],
-        authenticationType: "Bench", nameType: SupportAuthentication.SubjectClaim, roleType: SupportAuthentication.RoleClaim));
 
     private static async Task<((long From, long To) Elapsed, TableReport Response)> CallAsync(
         DbContextOptions<TherapyDbContext> options, string report, ClaimsPrincipal reader, TimeProvider clock, CancellationToken cancellationToken)
@@ -290,15 +283,4 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
 
     /// <summary>A deterministic id per kind of row and index, so rows can name each other without a lookup.</summary>
     private static Guid Id(short kind, int index) => new(index, kind, 0x2026, 0, 0, 0, 0, 0, 0, 0, 1);
-
-    private static async Task VacuumAnalyzeAsync(string connectionString, IEnumerable<string> tables, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        foreach (var table in tables)
-        {
-            await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) therapy.{table}", connection) { CommandTimeout = (int)CommandTimeout.TotalSeconds };
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
 }

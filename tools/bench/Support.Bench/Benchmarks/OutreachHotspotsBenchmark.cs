@@ -64,7 +64,7 @@ public sealed class OutreachHotspotsBenchmark(BenchSettings settings) : IBenchma
         string beforeReadModel;
         await using (var db = new OutreachDbContext(options))
         {
-            beforeReadModel = MigrationBefore(db, ReadModelMigration);
+            beforeReadModel = ScratchDatabase.MigrationBefore(db, ReadModelMigration);
             await db.GetService<IMigrator>().MigrateAsync(beforeReadModel, cancellationToken);
         }
 
@@ -80,7 +80,7 @@ public sealed class OutreachHotspotsBenchmark(BenchSettings settings) : IBenchma
         report.Info(Name, "outreach-hotspots.seed_s", seeded, 1,
             $"{Contacts:N0} contacts ({Corrections:N0} of them corrections), {Locations} locations, {Aliases:N0} aliases, set-based INSERT ... SELECT");
         var vacuuming = Clock.Now;
-        await VacuumAnalyzeAsync(database.ConnectionString, SeededTables, cancellationToken);
+        await database.VacuumAnalyzeAsync(OutreachDbContext.Schema, SeededTables, cancellationToken);
         report.Info(Name, "outreach-hotspots.vacuum_analyze_s", Clock.SecondsBetween(vacuuming, Clock.Now), 1,
             "VACUUM (ANALYZE) of the seeded tables, as autovacuum leaves an insert-only table; not timed in the report figures");
         var upgrading = Clock.Now;
@@ -91,9 +91,9 @@ public sealed class OutreachHotspotsBenchmark(BenchSettings settings) : IBenchma
         }
         report.Info(Name, "outreach-hotspots.upgrade_s", Clock.SecondsBetween(upgrading, Clock.Now), 1,
             $"the migrations after {beforeReadModel}: {ReadModelMigration} fills the report's read model from the seeded contacts");
-        await VacuumAnalyzeAsync(database.ConnectionString, ReadModelTables, cancellationToken);
+        await database.VacuumAnalyzeAsync(OutreachDbContext.Schema, ReadModelTables, cancellationToken);
 
-        var manager = Reader(Roles.TeamManager);
+        var manager = ReportReaders.As(Roles.TeamManager);
         for (var i = 0; i < WarmupCalls; i++)
         {
             var (_, response) = await CallAsync(options, manager, clock, cancellationToken);
@@ -126,7 +126,7 @@ public sealed class OutreachHotspotsBenchmark(BenchSettings settings) : IBenchma
     private static async Task<int> CompareWithContactsAsync(DbContextOptions<OutreachDbContext> options, string connectionString, TimeProvider clock,
         DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        var (_, exact) = await CallAsync(options, Reader(Roles.Auditor), clock, cancellationToken);
+        var (_, exact) = await CallAsync(options, ReportReaders.As(Roles.Auditor), clock, cancellationToken);
         var expected = new Dictionary<(Guid?, string?), (int, int, int)>();
         await using (var connection = new NpgsqlConnection(connectionString))
         {
@@ -166,14 +166,6 @@ public sealed class OutreachHotspotsBenchmark(BenchSettings settings) : IBenchma
             : throw new InvalidOperationException($"the exact hotspot report differs from the contacts in {differences.Count} cells or totals, "
                 + $"first {differences[0]}: report {actual.GetValueOrDefault(differences[0])}, contacts {expected.GetValueOrDefault(differences[0])}");
     }
-
-    /// <summary>
-    /// A reader with the claims the service's JWT handler would give them (sub, role): a team manager's counts come back
-    /// suppressed, an auditor's exact.
-    /// </summary>
-    private static ClaimsPrincipal Reader(string role) => new(new ClaimsIdentity(
-        [new Claim(SupportAuthentication.SubjectClaim, $"bench-{role.ToLowerInvariant()}"), new Claim(SupportAuthentication.RoleClaim, role)],
-        authenticationType: "Bench", nameType: SupportAuthentication.SubjectClaim, roleType: SupportAuthentication.RoleClaim));
 
     private static async Task<((long From, long To) Elapsed, HotspotReport.Response Response)> CallAsync(
         DbContextOptions<OutreachDbContext> options, ClaimsPrincipal reader, TimeProvider clock, CancellationToken cancellationToken)
@@ -279,25 +271,6 @@ public sealed class OutreachHotspotsBenchmark(BenchSettings settings) : IBenchma
         if (rows != contacts)
         {
             throw new InvalidOperationException($"seeding left {rows} contacts, not {contacts}");
-        }
-    }
-
-    /// <summary>The id of the migration just before the one named <paramref name="name"/>: the schema the seed is written for.</summary>
-    private static string MigrationBefore(OutreachDbContext db, string name)
-    {
-        var migrations = db.Database.GetMigrations().ToList();
-        var index = migrations.FindIndex(m => m.EndsWith("_" + name, StringComparison.Ordinal));
-        return index > 0 ? migrations[index - 1] : throw new InvalidOperationException($"no migration before {name} among the Outreach migrations");
-    }
-
-    /// <summary>One statement per command: VACUUM cannot run inside the implicit transaction of a batch.</summary>
-    private static async Task VacuumAnalyzeAsync(string connectionString, IEnumerable<string> tables, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        foreach (var table in tables)
-        {
-            await ExecuteAsync(connection, $"VACUUM (ANALYZE) outreach.{table}", cancellationToken);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -43,7 +42,7 @@ public sealed class UnmetNeedIngestBenchmark(BenchSettings settings) : IBenchmar
         await using var database = await ScratchDatabase.CreateAsync(settings.PostgresAdmin, $"support_bench_ledger_{suffix}", cancellationToken);
         await using var vhost = await ScratchVhost.CreateAsync(settings.RabbitMqManagement, username, password, $"support-bench-ledger-{suffix}", cancellationToken);
 
-        using var ledger = LedgerHost(database.ConnectionString, vhost.Name, username, password);
+        using var ledger = LedgerHost(database.ConnectionString, vhost.Name);
         await using (var scope = ledger.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<TherapyDbContext>().Database.MigrateAsync(cancellationToken);
@@ -108,10 +107,10 @@ public sealed class UnmetNeedIngestBenchmark(BenchSettings settings) : IBenchmar
     }
 
     /// <summary>The Therapy service's messaging, consumers and database as its Program wires them, minus HTTP.</summary>
-    private IHost LedgerHost(string connectionString, string virtualHost, string username, string password)
+    private IHost LedgerHost(string connectionString, string virtualHost)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(Broker(virtualHost, username, password));
+        builder.Configuration.AddInMemoryCollection(RelayHost.BrokerSettings(settings.RabbitMq, virtualHost));
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("MassTransit", LogLevel.Error)
             .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -139,13 +138,4 @@ public sealed class UnmetNeedIngestBenchmark(BenchSettings settings) : IBenchmar
             })));
         return builder.Build();
     }
-
-    private Dictionary<string, string?> Broker(string virtualHost, string username, string password) => new()
-    {
-        ["RabbitMq:Host"] = settings.RabbitMq.Host,
-        ["RabbitMq:Port"] = settings.RabbitMq.Port.ToString(CultureInfo.InvariantCulture),
-        ["RabbitMq:VirtualHost"] = virtualHost,
-        ["RabbitMq:Username"] = username,
-        ["RabbitMq:Password"] = password,
-    };
 }

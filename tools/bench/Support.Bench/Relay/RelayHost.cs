@@ -17,17 +17,9 @@ public static class RelayHost
 {
     public static IHost Build(string connectionString, Uri rabbitMq, string virtualHost, int batchSize)
     {
-        var (username, password) = Credentials(rabbitMq);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RabbitMq:Host"] = rabbitMq.Host,
-            ["RabbitMq:Port"] = rabbitMq.Port.ToString(CultureInfo.InvariantCulture),
-            ["RabbitMq:VirtualHost"] = virtualHost,
-            ["RabbitMq:Username"] = username,
-            ["RabbitMq:Password"] = password,
-            ["Outbox:BatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture),
-        });
+        builder.Configuration.AddInMemoryCollection(BrokerSettings(rabbitMq, virtualHost));
+        builder.Configuration.AddInMemoryCollection([new("Outbox:BatchSize", batchSize.ToString(CultureInfo.InvariantCulture))]);
         // Broker trouble shows in the relay's own warnings and in relay.rows_with_failed_publish; MassTransit would repeat
         // it, and would also log the publish that stopping the relay cancels (when the drain was capped) as a fault.
         builder.Logging.SetMinimumLevel(LogLevel.Warning)
@@ -37,6 +29,20 @@ public static class RelayHost
         builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(connectionString).UseSnakeCaseNamingConvention());
         builder.AddSupportMessaging<BenchDbContext>("bench");
         return builder.Build();
+    }
+
+    /// <summary>The <c>RabbitMq:*</c> settings a service's messaging reads, for the broker at <paramref name="rabbitMq"/> and a scratch vhost.</summary>
+    public static Dictionary<string, string?> BrokerSettings(Uri rabbitMq, string virtualHost)
+    {
+        var (username, password) = Credentials(rabbitMq);
+        return new()
+        {
+            ["RabbitMq:Host"] = rabbitMq.Host,
+            ["RabbitMq:Port"] = rabbitMq.Port.ToString(CultureInfo.InvariantCulture),
+            ["RabbitMq:VirtualHost"] = virtualHost,
+            ["RabbitMq:Username"] = username,
+            ["RabbitMq:Password"] = password,
+        };
     }
 
     public static (string Username, string Password) Credentials(Uri amqp)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Support.Bench.Relay;
@@ -22,6 +23,29 @@ public sealed class ScratchDatabase : IAsyncDisposable
         var database = new ScratchDatabase(adminConnectionString, name);
         await database.ExecuteAdminAsync($"CREATE DATABASE \"{name}\"", cancellationToken);
         return database;
+    }
+
+    /// <summary>
+    /// <c>VACUUM (ANALYZE)</c> of seeded tables, as autovacuum would leave an insert-only table, so the timed queries get
+    /// the plans production would. One statement per command: VACUUM cannot run inside the implicit transaction of a batch.
+    /// </summary>
+    public async Task VacuumAnalyzeAsync(string schema, IEnumerable<string> tables, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        foreach (var table in tables)
+        {
+            await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) {schema}.{table}", connection) { CommandTimeout = 900 };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The id of the service's migration just before the one named <paramref name="name"/>: the schema a seed is written for.</summary>
+    public static string MigrationBefore(DbContext db, string name)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        var index = migrations.FindIndex(m => m.EndsWith("_" + name, StringComparison.Ordinal));
+        return index > 0 ? migrations[index - 1] : throw new InvalidOperationException($"no migration before {name} among {db.GetType().Name}'s migrations");
     }
 
     /// <summary>Drops the database; a failure is reported on stderr (with the statement to finish the job), never thrown.</summary>
