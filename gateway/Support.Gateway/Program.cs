@@ -17,7 +17,14 @@ app.MapDefaultEndpoints();
 app.MapServiceHealth();
 app.MapSignIn();
 app.MapRouteSpellingRedirects();
-app.MapReverseProxy().LimitBodies();
+app.MapReverseProxy(proxy =>
+{
+    // YARP's default pipeline, then the answer given when a service is down (UnavailableServices).
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+    proxy.AnswerUnavailableServicesWithProblems();
+}).LimitBodies();
 app.MapWebAppFallback();
 await app.RunAsync();
 

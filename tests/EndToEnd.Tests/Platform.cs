@@ -14,7 +14,7 @@ namespace Support.EndToEnd.Tests;
 /// platform's one launcher (tools/launcher, as tools/run does): a taken port is refused and what answers each port
 /// must be the process started.
 /// </summary>
-public sealed class Platform : IAsyncLifetime
+public class Platform : IAsyncLifetime
 {
     public const int WebhookPermitsPerMinute = 5;
 
@@ -24,12 +24,29 @@ public sealed class Platform : IAsyncLifetime
         ("therapy", "Therapy"), ("leavingcare", "LeavingCare"), ("supportline", "SupportLine"),
     ];
 
-    private readonly List<LaunchedProcess> _processes = [];
+    private readonly IReadOnlyList<(string Route, string Directory)> _services;
+    private readonly Dictionary<string, LaunchedProcess> _processes = [];
     private readonly List<string> _databases = [];
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly string _logs;
 
-    public Platform() => _logs = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "e2e-logs", _runId);
+    public Platform() : this(Services)
+    {
+    }
+
+    /// <summary>A platform of some of the services (and the gateway), for suites that need fewer processes.</summary>
+    protected Platform(IReadOnlyList<(string Route, string Directory)> services)
+    {
+        _services = services;
+        _logs = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "e2e-logs", _runId);
+    }
+
+    /// <summary>The PostgreSQL server the services' databases are created on: the shared test server unless overridden.</summary>
+    protected virtual string PostgresAdmin => TestEnvironment.PostgresAdmin;
+
+    /// <summary>A service database's connection string on <see cref="PostgresAdmin"/>'s server.</summary>
+    public string ConnectionStringOf(string route) =>
+        new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = DatabaseOf(route), Pooling = true, MaxPoolSize = 20 }.ConnectionString;
 
     public Uri Gateway { get; private set; } = null!;
 
@@ -47,7 +64,7 @@ public sealed class Platform : IAsyncLifetime
     public Task WaitForConsumedAsync(string route, string consumer, Guid messageId, TimeSpan? timeout = null) =>
         Eventually.TrueAsync(async () =>
         {
-            await using var connection = new NpgsqlConnection(PostgresDatabases.ConnectionString(DatabaseOf(route)));
+            await using var connection = new NpgsqlConnection(ConnectionStringOf(route));
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
                 $"SELECT EXISTS (SELECT 1 FROM \"{route}\".inbox_messages WHERE consumer = @consumer AND message_id = @id)", connection);
@@ -81,7 +98,7 @@ public sealed class Platform : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_logs);
         var broker = await TestBroker.SettingsAsync();
@@ -102,16 +119,16 @@ public sealed class Platform : IAsyncLifetime
         Gateway = new Uri($"http://127.0.0.1:{gatewayPort}/");
 
         var addresses = new Dictionary<string, Uri>();
-        foreach (var (route, directory) in Services)
+        foreach (var (route, directory) in _services)
         {
-            var database = $"e2e_{route}_{_runId}";
+            var database = DatabaseOf(route);
             await CreateDatabaseAsync(database);
             var port = FreePort();
             addresses[route] = new Uri($"http://127.0.0.1:{port}/");
             var environment = new Dictionary<string, string>(common)
             {
                 ["ASPNETCORE_URLS"] = addresses[route].ToString().TrimEnd('/'),
-                [$"ConnectionStrings__{directory}"] = PostgresDatabases.ConnectionString(database),
+                [$"ConnectionStrings__{directory}"] = ConnectionStringOf(route),
             };
             if (route == "supportline")
             {
@@ -144,19 +161,45 @@ public sealed class Platform : IAsyncLifetime
 
         // Up to three minutes: the Web and Hardening suites each start a whole platform, at the same time, on two
         // cores, each migrating six fresh databases; once, Referrals was not ready within 90 s. Ready as soon as ready.
-        await Task.WhenAll(_processes.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(180))));
+        await Task.WhenAll(_processes.Values.Select(p => p.WaitUntilReadyAsync(TimeSpan.FromSeconds(180))));
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
-        foreach (var process in _processes)
+        foreach (var process in _processes.Values)
         {
             await process.DisposeAsync();
         }
         await Twilio.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
         foreach (var database in _databases)
         {
-            await PostgresDatabases.DropAsync(database);
+            await ExecuteAdminAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+    }
+
+    /// <summary>Kills a process of the platform (a service by route name, or "gateway") with SIGKILL: no shutdown at all.</summary>
+    public Task KillAsync(string name) => _processes[name].KillAsync();
+
+    /// <summary>Freezes a process of the platform (SIGSTOP) until <see cref="Thaw"/>.</summary>
+    public void Freeze(string name) => _processes[name].Freeze();
+
+    public void Thaw(string name) => _processes[name].Thaw();
+
+    /// <summary>Starts a killed process again, as it was started (same port, settings and log), and by default waits until it is ready.</summary>
+    public async Task RestartAsync(string name, bool waitUntilReady = true)
+    {
+        var old = _processes[name];
+        if (!old.HasExited)
+        {
+            throw new InvalidOperationException($"{name} is still running: kill it first.");
+        }
+        await old.DisposeAsync();
+        var started = ProcessLauncher.Start(old.Spec);
+        _processes[name] = started;
+        if (waitUntilReady)
+        {
+            await started.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
         }
     }
 
@@ -171,19 +214,24 @@ public sealed class Platform : IAsyncLifetime
         var urls = new Uri(environment["ASPNETCORE_URLS"]);
         var spec = new LaunchSpec(name, dll, Path.Combine(root, projectDirectory), urls.Port,
             environment.Where(e => e.Key != "ASPNETCORE_URLS").ToDictionary(), Path.Combine(_logs, $"{name}.log"));
-        _processes.Add(ProcessLauncher.Start(spec));
+        _processes[name] = ProcessLauncher.Start(spec);
     }
 
     private async Task CreateDatabaseAsync(string name)
     {
-        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
-        await admin.OpenAsync();
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-        await command.ExecuteNonQueryAsync();
+        await ExecuteAdminAsync($"CREATE DATABASE \"{name}\"");
         _databases.Add(name);
     }
 
-    private static int FreePort()
+    private async Task ExecuteAdminAsync(string sql)
+    {
+        await using var admin = new NpgsqlConnection(PostgresAdmin);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

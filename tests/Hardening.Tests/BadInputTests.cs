@@ -311,7 +311,7 @@ public sealed class BadInputTests(Platform platform)
     /// </summary>
     private async Task<Dictionary<string, string>> FingerprintAsync(string service)
     {
-        await using var connection = new NpgsqlConnection(PostgresDatabases.ConnectionString(platform.DatabaseOf(service)));
+        await using var connection = new NpgsqlConnection(platform.ConnectionStringOf(service));
         await connection.OpenAsync();
         var tables = new List<string>();
         await using (var list = new NpgsqlCommand("""

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Support.ServiceDefaults.Auth;
@@ -9,7 +10,7 @@ namespace Support.Hardening.Tests;
 /// <summary>
 /// The gateway's edge rules (issue 17): who may pick a rate-limit partition, floods without a token, Retry-After, body
 /// limits per route, token subject and lifetime, and what anonymous health shows. Services behind it are unreachable,
-/// so a request the gateway lets through answers 502.
+/// so a request the gateway lets through answers 503 (no service is answering).
 /// </summary>
 public sealed class GatewayEdgeTests
 {
@@ -29,7 +30,7 @@ public sealed class GatewayEdgeTests
             statuses.Add(response.StatusCode);
         }
 
-        Assert.Equal([HttpStatusCode.BadGateway, HttpStatusCode.BadGateway, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.ServiceUnavailable, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
     [Fact]
@@ -71,7 +72,21 @@ public sealed class GatewayEdgeTests
         Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
         // A signed-in user from the same address is not caught by the anonymous budget.
         using var signedIn = await gateway.SendAsync(HttpMethod.Get, "/api/referrals/young-people?name=x", Client, SocialWorker);
-        Assert.Equal(HttpStatusCode.BadGateway, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_service_that_is_not_answering_is_a_503_problem_with_Retry_After_naming_the_service_not_a_bare_502()
+    {
+        await using var gateway = new GatewayHost();
+        using var response = await gateway.SendAsync(HttpMethod.Get, "/api/outreach/aliases?name=x", Client, SocialWorker);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Equal("The outreach service is not answering just now.", problem.GetProperty("title").GetString());
     }
 
     [Fact]
@@ -86,7 +101,7 @@ public sealed class GatewayEdgeTests
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.BadGateway, forwarded.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forwarded.StatusCode);
     }
 
     [Fact]
@@ -101,7 +116,7 @@ public sealed class GatewayEdgeTests
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         // The unread body leaves the connection unusable: the client is told not to send another request on it.
         Assert.True(refused.Headers.ConnectionClose);
-        Assert.Equal(HttpStatusCode.BadGateway, forwarded.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, forwarded.StatusCode);
     }
 
     /// <summary>
@@ -125,7 +140,7 @@ public sealed class GatewayEdgeTests
             {
                 using var response = await gateway.SendAsync(new HttpMethod(report.Method), report.Template, Client,
                     TestTokens.Create(role, $"edge-{role.ToLowerInvariant()}"));
-                var expected = report.Roles.Contains(role) ? HttpStatusCode.BadGateway : HttpStatusCode.Forbidden;
+                var expected = report.Roles.Contains(role) ? HttpStatusCode.ServiceUnavailable : HttpStatusCode.Forbidden;
                 if (response.StatusCode != expected)
                 {
                     wrong.Add($"{report.Method} {report.Template} as {role}: {(int)response.StatusCode}, expected {(int)expected}");

@@ -6,7 +6,7 @@ namespace Support.Hardening.Tests;
 
 /// <summary>
 /// The gateway in process, its services pointed at a closed port (a proxied request that passes the gateway's checks
-/// answers 502, one that fails them 401, 403, 413 or 429). Requests are sent with a chosen peer address.
+/// answers 503, one that fails them 401, 403, 413 or 429). Requests are sent with a chosen peer address.
 /// </summary>
 public sealed class GatewayHost(IReadOnlyDictionary<string, string?>? settings = null, string environment = "Testing")
     : WebApplicationFactory<Program>

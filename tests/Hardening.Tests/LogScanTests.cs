@@ -82,7 +82,7 @@ public sealed class LogScanTests(Platform platform)
     [Fact]
     public async Task PostgreSQL_logs_only_an_errors_message_never_its_detail_context_statement_or_parameters()
     {
-        await using var connection = new NpgsqlConnection(PostgresDatabases.ConnectionString(platform.DatabaseOf("referrals")));
+        await using var connection = new NpgsqlConnection(platform.ConnectionStringOf("referrals"));
         await connection.OpenAsync();
         async Task<string> SettingAsync(string name)
         {

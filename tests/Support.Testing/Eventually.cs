@@ -3,7 +3,8 @@ namespace Support.Testing;
 /// <summary>Polls for an outcome that arrives asynchronously (over the bus); fails with a message when it never does.</summary>
 public static class Eventually
 {
-    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null, string? because = null) where T : class
+    public static async Task<T> GetAsync<T>(Func<Task<T?>> probe, TimeSpan? timeout = null, string? because = null, TimeSpan? interval = null)
+        where T : class
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (true)
@@ -16,7 +17,7 @@ public static class Eventually
             {
                 throw new TimeoutException($"Timed out waiting: {because ?? "condition not met"}.");
             }
-            await Task.Delay(50);
+            await Task.Delay(interval ?? TimeSpan.FromMilliseconds(50));
         }
     }
 

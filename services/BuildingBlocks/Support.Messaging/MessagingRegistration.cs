@@ -1,5 +1,6 @@
 using System.Reflection;
 using MassTransit;
+using Support.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,9 +81,22 @@ public static class MessagingRegistration
                 cfg.ConfigureJsonSerializerOptions(MessagingJson.Configure);
                 // In the deployment step (--migrate) the bus only declares this service's queues and bindings.
                 cfg.DeployTopologyOnly = DeploymentMode.Requested || settings.GetValue<bool>("DeployTopologyOnly");
-                // Short in-process retries for transient faults; after that the message goes to the endpoint's
-                // _error queue and the next message is processed (no delayed-redelivery plugin on our broker).
-                cfg.UseMessageRetry(r => r.Intervals(100, 500, 1000));
+                // The database restarting, unreachable or out of disk is no fault of the message: it is kept (unacked,
+                // retried in the consumer) for about ten minutes, never dead-lettered for an outage (issue 17, faults).
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(DatabaseUnavailable.Is);
+                    r.Exponential(30, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2));
+                });
+                // Short in-process retries for other transient faults; after that the message goes to the endpoint's
+                // _error queue and the next message is processed (no delayed-redelivery plugin on our broker). The two
+                // policies must not overlap: a nested MassTransit retry that gives up on an exception stops every
+                // retry around it too.
+                cfg.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(DatabaseUnavailable.Is);
+                    r.Intervals(100, 500, 1000);
+                });
                 cfg.ConfigureEndpoints(context);
             });
         });

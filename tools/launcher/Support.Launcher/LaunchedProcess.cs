@@ -79,6 +79,23 @@ public sealed class LaunchedProcess(LaunchSpec spec, Process process, ProcessIde
         }
     }
 
+    /// <summary>Freezes the process (SIGSTOP): it holds its connections and the messages delivered to it, and does nothing.</summary>
+    public void Freeze() => Signals.Freeze(Identity.Pid);
+
+    /// <summary>Thaws a frozen process (SIGCONT).</summary>
+    public void Thaw() => Signals.Thaw(Identity.Pid);
+
+    /// <summary>SIGKILL: the process ends at once, mid-request and mid-transaction, as on a crash or an OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (process.HasExited)
+        {
+            return;
+        }
+        process.Kill(entireProcessTree: false);
+        await process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(10));

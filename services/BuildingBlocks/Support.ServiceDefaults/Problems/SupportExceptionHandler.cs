@@ -54,8 +54,28 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
             });
         }
 
+        if (Data.DatabaseUnavailable.Is(exception))
+        {
+            // Not the caller's fault and not a bug: PostgreSQL is restarting, unreachable or out of disk. The caller is
+            // asked to come back; a write sent with an Idempotency-Key is safe to send again.
+            LogDatabaseUnavailable(logger, Data.DatabaseUnavailable.Reason(exception), httpContext.Request.Path);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = Data.DatabaseUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "The record store is not available just now.",
+                    Detail = "Try again after the number of seconds in Retry-After. The request may not have been saved: "
+                        + "send it again with the same Idempotency-Key where the endpoint takes one.",
+                },
+            });
+        }
+
         // The exception type only: messages can carry personal data from the request.
-        LogUnhandled(logger, exception.GetType().FullName ?? "unknown", httpContext.Request.Path);
+        LogUnhandled(logger, exception.GetType().FullName ?? "unknown", (exception as Npgsql.PostgresException)?.SqlState ?? "-", httpContext.Request.Path);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
@@ -104,6 +124,9 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>\w+)" from""")]
     private static partial System.Text.RegularExpressions.Regex BindFailure();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} while serving {Path}")]
-    private static partial void LogUnhandled(ILogger logger, string exceptionType, string path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not serve {Path} ({Reason}); answered 503")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string reason, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled {ExceptionType} (SQLSTATE {SqlState}) while serving {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string exceptionType, string sqlState, string path);
 }
