@@ -24,6 +24,12 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
 
     private static readonly TimeSpan PostgresOutage = TimeSpan.FromSeconds(10);
 
+    /// <summary>Distinctive stand-ins for personal data, scanned for in every log after each fault (issue 17, suite 4).</summary>
+    private static readonly string Marker = Guid.NewGuid().ToString("N")[..8];
+    private static readonly string GivenName = $"Zinnia{Marker}";
+    private const string DateOfBirth = "2010-05-06";
+    private static readonly string Notes = $"Seen by the bandstand gates with an older man {Marker}";
+
     private sealed record Answer(HttpStatusCode? Status, bool Problem, bool RetryAfter, TimeSpan Took, DateTime At, string? Failure)
     {
         public bool Stored => Status == HttpStatusCode.Created;
@@ -139,7 +145,8 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
             "Outreach's outbox to drain after the restart");
         await AssertEveryContactOnceAsync(youngPersonId, writing.Expected);
         Report("PostgreSQL restart", $"down {(started - stopped).TotalSeconds:0.0} s; first contact stored "
-            + $"{writing.FirstStoredAfter(started).TotalSeconds:0.0} s after it was back; {answers.Count(a => a.Unavailable)} answers were 503; "
+            + $"{writing.FirstStoredAfter(started).TotalSeconds:0.0} s after it was back; {answers.Count(a => a.Unavailable)} answers were 503, "
+            + $"{answers.Count(a => a.Unavailable && a.At > started)} of them after it was back; "
             + $"slowest answer {answers.Max(a => a.Took).TotalMilliseconds:0} ms");
     }
 
@@ -153,11 +160,11 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Created, located.StatusCode);
         var locationId = (await located.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
 
-        // Every pooled connection is used once first, so that none is one an earlier test's restart broke: the reads
-        // below are served by sessions PostgreSQL already has. (A new session on a full disk can be refused: it may
-        // need to write the relation-cache file. That is answered 503, like any write.)
-        await Task.WhenAll(Enumerable.Range(0, 25).Select(_ =>
-            SendAsync(worker, () => new HttpRequestMessage(HttpMethod.Get, $"/api/outreach/locations/{locationId}"))));
+        // A new session on a full disk is refused (FATAL, answered 503) when PostgreSQL must first write its
+        // relation-cache file, which a restart removes (the test before this one may have restarted it). A session
+        // started now writes it, as the first sessions after any restart do on a server in steady use.
+        await ContactsAsync(youngPersonId);
+        await CountAsync("referrals", "SELECT 0::bigint, 0::bigint", null);
         var answers = new List<(string Key, Answer Answer)>();
         await platform.Postgres.FillDataFolderAsync();
         try
@@ -166,7 +173,7 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
             for (var i = 0; i < 500 && !answers.Any(a => a.Answer.Unavailable); i++)
             {
                 var key = $"disk-{i}-{youngPersonId:N}";
-                answers.Add((key, await SendAsync(worker, () => ContactRequest(youngPersonId, key, new string('x', 1800)))));
+                answers.Add((key, await SendAsync(worker, () => ContactRequest(youngPersonId, key, Notes + new string('x', 1800)))));
             }
             Assert.Contains(answers, a => a.Answer.Unavailable);
             Assert.All(answers, a => Assert.True(a.Answer.Stored || a.Answer.Unavailable, $"Unexpected answer: {a.Answer}"));
@@ -186,7 +193,7 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
         var freed = DateTime.UtcNow;
         var again = await Eventually.GetAsync(async () =>
         {
-            var answer = await SendAsync(worker, () => ContactRequest(youngPersonId, refusedKey, new string('x', 1800)));
+            var answer = await SendAsync(worker, () => ContactRequest(youngPersonId, refusedKey, Notes + new string('x', 1800)));
             return answer.Stored ? answer : null;
         }, TimeSpan.FromSeconds(60), "the refused contact to be stored once the disk has space");
         // Nothing was half-stored: exactly the contacts answered 201, each once, and each with its event.
@@ -224,7 +231,7 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
                     var deadline = Stopwatch.StartNew();
                     while (deadline.Elapsed < TimeSpan.FromSeconds(90))
                     {
-                        var answer = await SendAsync(client, () => ContactRequest(youngPersonId, key, $"Seen by the gates, writer {w}."));
+                        var answer = await SendAsync(client, () => ContactRequest(youngPersonId, key, $"{Notes}, writer {w}."));
                         _answers.Enqueue(answer);
                         if (answer.Stored)
                         {
@@ -343,6 +350,32 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
         return queues.EnumerateArray().Sum(q => q.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt64() : 0);
     }
 
+    /// <summary>
+    /// Every log of the run, PostgreSQL's included, is scanned for the names, date of birth and notes submitted: a
+    /// fault (a refused write, a broken session, a full disk) must not put them there (issue 17, suite 4).
+    /// </summary>
+    private void AssertNoPersonalDataInLogs(string fault)
+    {
+        var logs = Directory.EnumerateFiles(platform.LogDirectory, "*.log").Append(platform.Postgres.LogFile);
+        var leaks = (from file in logs
+                     from line in ReadShared(file)
+                     where line.Contains(GivenName, StringComparison.Ordinal) || line.Contains(Marker, StringComparison.Ordinal)
+                         || line.Contains(DateOfBirth, StringComparison.Ordinal) || line.Contains("bandstand", StringComparison.Ordinal)
+                     select $"{Path.GetFileName(file)}: {line}").Take(5).ToList();
+        Assert.True(leaks.Count == 0, $"After the {fault}, personal data in a log:{Environment.NewLine}{string.Join(Environment.NewLine, leaks)}");
+    }
+
+    /// <summary>A log still being written by its process.</summary>
+    private static IEnumerable<string> ReadShared(string file)
+    {
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+
     // --- people and clients ---------------------------------------------------------------------------------------
 
     private HttpClient Client(string role, string user)
@@ -359,7 +392,7 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
         using var social = Client("SocialWorker", "faults-sw");
         using var created = await social.PostAsJsonAsync("/api/referrals/young-people", new
         {
-            givenName = "Faye", familyName, dateOfBirth = "2010-05-06", gender = "Female", localArea = "Rotherham Central",
+            givenName = GivenName, familyName = familyName + Marker, dateOfBirth = DateOfBirth, gender = "Female", localArea = "Rotherham Central",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -373,6 +406,7 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
 
     private void Report(string fault, string figures)
     {
+        AssertNoPersonalDataInLogs(fault);
         var line = $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {fault}: {figures}";
         output.WriteLine(line);
         var folder = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "faults");
