@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Incidents;
 using Support.Contracts.Missing;
 using Support.Contracts.Referrals;
+using Support.Contracts.Registry;
 using Support.Contracts.Risk;
 using static Support.Therapy.Tests.Commissioning;
 
@@ -131,6 +132,10 @@ public sealed class ReferralDemandReportTests(TherapyFixture fixture) : IClassFi
     {
         var tag = Guid.NewGuid();
         var people = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
+        // Three are in the registry with a gender and an ethnicity as they described them (OUT-10); the rest are not.
+        people[0] = await fixture.RegisterAsync(new DateOnly(2011, 1, 1), "Demand One", GenderCategory.Female, "White British");
+        people[2] = await fixture.RegisterAsync(new DateOnly(2011, 1, 2), "Demand Two", GenderCategory.Male, "Pakistani");
+        people[3] = await fixture.RegisterAsync(new DateOnly(2007, 1, 3), "Demand Three", GenderCategory.Female, " pakistani ");
         var referrals = new List<ReferralReceived>
         {
             Referral(people[0], ReferrerRole.School, CseType.OnlineGrooming, fixture.Now.AddDays(-5)),
@@ -200,6 +205,21 @@ public sealed class ReferralDemandReportTests(TherapyFixture fixture) : IClassFi
         Assert.Equal(["VeryHigh", "High", "Medium", "Low", "NotAssessed"], Columns(risk));
         Assert.Equal([1, 1, 0, 1, 5], Cells(Row(risk, "YoungPeopleReferred")));
         Assert.Equal(25.0m, Share(exact, "highOrVeryHighRiskShare").GetProperty("percent").GetDecimal());
+        // Version 2: the same young people by gender and by ethnicity, split by current risk level; never assumed.
+        Assert.Equal(2, exact.GetProperty("report").GetProperty("version").GetInt32());
+        var byGender = Table(exact, "youngPeopleReferredByGender");
+        Assert.Equal(Columns(risk), Columns(byGender));
+        Assert.Equal([.. Enum.GetNames<GenderCategory>(), "Not recorded"], byGender.GetProperty("body").EnumerateArray().Select(r => r.GetProperty("label").GetString()));
+        Assert.Equal([1, 0, 0, 1, 0], Cells(Row(byGender, "Female")));
+        Assert.Equal([0, 1, 0, 0, 0], Cells(Row(byGender, "Male")));
+        Assert.Equal([0, 0, 0, 0, 0], Cells(Row(byGender, "NonBinary")));
+        Assert.Equal([0, 0, 0, 0, 5], Cells(Row(byGender, "Not recorded")));
+        Assert.Equal(8, byGender.GetProperty("grandTotal").GetInt32());
+        var byEthnicity = Table(exact, "youngPeopleReferredByEthnicity");
+        // "Pakistani" and " pakistani " are one described value.
+        Assert.Equal([0, 1, 0, 1, 0], Cells(Row(byEthnicity, "Pakistani")));
+        Assert.Equal([1, 0, 0, 0, 0], Cells(Row(byEthnicity, "White British")));
+        Assert.Equal([0, 0, 0, 0, 5], Cells(Row(byEthnicity, "Not recorded")));
         var incidents = Table(exact, "criticalIncidentsByKind");
         Assert.Equal(2, Row(incidents, "HighRiskMissing").GetProperty("cells")[0].GetInt32());
         Assert.Equal(1, Row(incidents, "PregnancyUnder16").GetProperty("cells")[0].GetInt32());
@@ -209,6 +229,10 @@ public sealed class ReferralDemandReportTests(TherapyFixture fixture) : IClassFi
         var suppressed = await commissioner.GetFromJsonAsync<JsonElement>("/api/therapy/reports/referral-demand?year=2026-27");
         Assert.Equal("c", Row(Table(suppressed, "riskProfileOfYoungPeopleReferred"), "YoungPeopleReferred").GetProperty("cells")[0].GetString());
         Assert.Equal(JsonValueKind.Null, Share(suppressed, "highOrVeryHighRiskShare").GetProperty("percent").ValueKind);
+        // Too few to publish, the described ethnicities are named to a commissioner only as "Other described values".
+        var ethnicities = Table(suppressed, "youngPeopleReferredByEthnicity").GetProperty("body").EnumerateArray()
+            .Select(r => r.GetProperty("label").GetString()).ToList();
+        Assert.Equal(["Other described values", "Not recorded"], ethnicities);
     }
 }
 

@@ -42,6 +42,12 @@ public sealed class ReportDefinitionTests
             "period", "referralsBySourceAndCseType", "firstReferralsOfAdults", "cseShareOfReferrals", "riskProfileOfYoungPeopleReferred",
             "criticalIncidentsByKind", "shares.cseShareOfReferrals", "shares.highOrVeryHighRiskShare", "noData",
         ],
+        [("referral-demand", 2)] =
+        [
+            "period", "referralsBySourceAndCseType", "firstReferralsOfAdults", "cseShareOfReferrals", "riskProfileOfYoungPeopleReferred",
+            "youngPeopleReferredByGender", "youngPeopleReferredByEthnicity", "criticalIncidentsByKind", "shares.cseShareOfReferrals",
+            "shares.highOrVeryHighRiskShare", "noData",
+        ],
     };
 
     [Fact]

@@ -81,7 +81,10 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
         // COM-03 and COM-12: the triggers for CSE, and demand with CSE's share beside the risk profile, each share as published.
         await Assertions.Expect(page.GetByTestId("therapy-cse-triggers")).ToContainTextAsync("cse-triggers (version 1)");
         var demandView = page.GetByTestId("therapy-referral-demand");
-        await Assertions.Expect(demandView).ToContainTextAsync("referral-demand (version 1)");
+        await Assertions.Expect(demandView).ToContainTextAsync("referral-demand (version 2)");
+        // OUT-10: who is referred, by gender and by ethnicity as recorded, drawn like every other table.
+        await Assertions.Expect(demandView.GetByText("youngPeopleReferredByGender (DistinctYoungPeople): gender by currentRiskLevel")).ToBeVisibleAsync();
+        await Assertions.Expect(demandView.GetByText("youngPeopleReferredByEthnicity (DistinctYoungPeople): ethnicity by currentRiskLevel")).ToBeVisibleAsync();
         Assert.Equal(2, demand.GetProperty("shares").GetArrayLength());
         foreach (var share in demand.GetProperty("shares").EnumerateArray())
         {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.Incidents;
 using Support.Contracts.Referrals;
+using Support.Contracts.Registry;
 using Support.Contracts.Risk;
 using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
@@ -67,26 +68,31 @@ public static class ReferralDemandReport
             cseShare,
         };
 
-        // The risk profile beside the share: the young people referred in the year by their current risk level (REF-14).
+        // The risk profile beside the share: the young people referred in the year by their current risk level (REF-14),
+        // and (from version 2) by their gender and ethnicity as the registry records them (OUT-10). The database counts
+        // them by level, gender and ethnicity; only those groups leave it.
         var referred = db.ReferralYearPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear).Select(p => p.YoungPersonId);
-        var byCurrentLevel = await (from id in referred
-                                    join p in db.RiskPictures on id equals p.YoungPersonId into pictures
-                                    from p in pictures.DefaultIfEmpty()
-                                    select p == null ? (RiskLevel?)null : p.Level)
-            .GroupBy(level => level).Select(g => new { Level = g.Key, Count = g.Count() })
+        var groups = await (from id in referred
+                            join p in db.RiskPictures on id equals p.YoungPersonId into pictures
+                            from p in pictures.DefaultIfEmpty()
+                            join k in db.KnownYoungPeople on id equals k.Id into known
+                            from k in known.DefaultIfEmpty()
+                            group id by new { Level = p == null ? (RiskLevel?)null : p.Level, Gender = k == null ? null : k.Gender, Ethnicity = k == null ? null : k.Ethnicity } into g
+                            select new ReferredGroup(g.Key.Level, g.Key.Gender, g.Key.Ethnicity, g.Count()))
             .ToListAsync(cancellationToken);
-        var assessed = byCurrentLevel.Where(g => g.Level is not null).ToDictionary(g => g.Level!.Value, g => g.Count);
-        var referredCount = byCurrentLevel.Sum(g => g.Count);
-        RiskLevel[] levels = [RiskLevel.VeryHigh, RiskLevel.High, RiskLevel.Medium, RiskLevel.Low];
-        var byLevel = new int[1, levels.Length + 1];
-        for (var l = 0; l < levels.Length; l++)
+        string[] levelColumns = [.. RiskColumns.Select(l => l.ToString()), NotAssessed];
+        var byLevel = new int[1, levelColumns.Length];
+        foreach (var g in groups)
         {
-            byLevel[0, l] = assessed.GetValueOrDefault(levels[l]);
+            byLevel[0, LevelColumn(g)] += g.Count;
         }
-        byLevel[0, levels.Length] = referredCount - assessed.Values.Sum();
         var riskProfile = PublishedTable.Of("riskProfileOfYoungPeopleReferred", CountingUnits.DistinctYoungPeople, "all", "currentRiskLevel",
-            ["YoungPeopleReferred"], [.. levels.Select(l => l.ToString()), NotAssessed], byLevel, disclosure);
+            ["YoungPeopleReferred"], levelColumns, byLevel, disclosure);
         tables.Add(riskProfile);
+        tables.Add(DescribedValueTable.Of("youngPeopleReferredByGender", CountingUnits.DistinctYoungPeople, "gender", groups, g => g.Gender,
+            "currentRiskLevel", LevelColumn, levelColumns, Enum.GetNames<GenderCategory>(), disclosure, g => g.Count));
+        tables.Add(DescribedValueTable.Of("youngPeopleReferredByEthnicity", CountingUnits.DistinctYoungPeople, "ethnicity", groups, g => g.Ethnicity,
+            "currentRiskLevel", LevelColumn, levelColumns, [], disclosure, g => g.Count));
 
         var incidentKinds = Enum.GetNames<CriticalIncidentKind>();
         var raised = await db.CommissioningFacts.AsNoTracking()
@@ -110,6 +116,14 @@ public static class ReferralDemandReport
             PublishedShare.Of("highOrVeryHighRiskShare", "VeryHigh+High", "YoungPeopleReferred", ReportCount.Sum(cells[0], cells[1]), riskProfile.GrandTotal),
         ]);
     }
+
+    /// <summary>The risk profile's columns, highest first; a young person never assessed is counted under <see cref="NotAssessed"/>.</summary>
+    private static readonly RiskLevel[] RiskColumns = [RiskLevel.VeryHigh, RiskLevel.High, RiskLevel.Medium, RiskLevel.Low];
+
+    private static int LevelColumn(ReferredGroup group) => group.Level is { } level ? Array.IndexOf(RiskColumns, level) : RiskColumns.Length;
+
+    /// <summary>Young people referred in the year with one current risk level, gender and ethnicity (null: not assessed, not recorded).</summary>
+    private sealed record ReferredGroup(RiskLevel? Level, string? Gender, string? Ethnicity, int Count);
 
     /// <summary>
     /// COM-06: first referrals made at 18 or over, split by whether the concern was dated before the 18th birthday

@@ -136,6 +136,14 @@ public static class ReportDefinitions
             + "kind (by when they happened). The share is context, never a priority (COM-12).",
             ["period", "referralsBySourceAndCseType", "firstReferralsOfAdults", "cseShareOfReferrals", "riskProfileOfYoungPeopleReferred",
              "criticalIncidentsByKind", "shares.cseShareOfReferrals", "shares.highOrVeryHighRiskShare", "noData"]),
+        new(2, GenderAndEthnicity, "therapy-team", "Who is referred, by gender and ethnicity as recorded, 'Not recorded' included (OUT-10; issue 13).",
+            "As version 1, with two tables more: the distinct young people referred in the year by their gender and by their ethnicity as "
+            + "the registry records them (never assumed; 'Not recorded' is its own row, every registry gender category is listed, zero "
+            + "included), each split by current risk level as the risk profile is. For all readers but auditors, described ethnicities with "
+            + "too few young people to publish are counted together as 'Other described values'.",
+            ["period", "referralsBySourceAndCseType", "firstReferralsOfAdults", "cseShareOfReferrals", "riskProfileOfYoungPeopleReferred",
+             "youngPeopleReferredByGender", "youngPeopleReferredByEthnicity", "criticalIncidentsByKind", "shares.cseShareOfReferrals",
+             "shares.highOrVeryHighRiskShare", "noData"]),
     ]);
 
     public static readonly IReadOnlyList<ReportDefinition> All = [UnmetNeed, ReferralOutcomes, Capacity, Indicators, Waits, Feedback, CseTriggers, ReferralDemand];
