@@ -41,6 +41,12 @@ public class Platform : IAsyncLifetime
         _logs = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "e2e-logs", _runId);
     }
 
+    /// <summary>The RabbitMQ vhost the services use.</summary>
+    public string VirtualHost { get; private set; } = "";
+
+    /// <summary>This run's vhost, shared by the test process, unless a platform needs queues of its own.</summary>
+    protected virtual Task<string> CreateVirtualHostAsync() => TestBroker.VirtualHostAsync();
+
     /// <summary>The PostgreSQL server the services' databases are created on: the shared test server unless overridden.</summary>
     protected virtual string PostgresAdmin => TestEnvironment.PostgresAdmin;
 
@@ -101,7 +107,7 @@ public class Platform : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(_logs);
-        var broker = await TestBroker.SettingsAsync();
+        var broker = TestBroker.Settings(VirtualHost = await CreateVirtualHostAsync());
         var common = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Testing",

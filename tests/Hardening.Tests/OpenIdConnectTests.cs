@@ -92,9 +92,9 @@ public sealed class OpenIdConnectTests : IAsyncLifetime
     {
         await using var gateway = Gateway();
 
-        // 502: authenticated and authorized, then proxied to a service that is not there.
-        Assert.Equal(HttpStatusCode.BadGateway, await CallAsync(gateway, Sign(Rs256)));
-        Assert.Equal(HttpStatusCode.BadGateway, await CallAsync(gateway, Sign(Es256)));
+        // 503: authenticated and authorized, then proxied to a service that is not there (the gateway's answer for a service down).
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await CallAsync(gateway, Sign(Rs256)));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, await CallAsync(gateway, Sign(Es256)));
     }
 
     [Fact]

@@ -10,16 +10,19 @@ namespace Support.Testing;
 /// </summary>
 public static class TestBroker
 {
-    private static readonly Lazy<Task<string>> Current = new(CreateAsync);
+    private static readonly Lazy<Task<string>> Current = new(CreateVirtualHostAsync);
 
     public static Task<string> VirtualHostAsync() => Current.Value;
 
     /// <summary>Configuration keys a service host needs to reach the broker in the test vhost.</summary>
-    public static async Task<IReadOnlyDictionary<string, string?>> SettingsAsync() => new Dictionary<string, string?>
+    public static async Task<IReadOnlyDictionary<string, string?>> SettingsAsync() => Settings(await VirtualHostAsync());
+
+    /// <summary>Configuration keys a service host needs to reach the broker in <paramref name="virtualHost"/>.</summary>
+    public static IReadOnlyDictionary<string, string?> Settings(string virtualHost) => new Dictionary<string, string?>
     {
         ["RabbitMq:Host"] = TestEnvironment.RabbitMq.Host,
         ["RabbitMq:Port"] = TestEnvironment.RabbitMq.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["RabbitMq:VirtualHost"] = await VirtualHostAsync(),
+        ["RabbitMq:VirtualHost"] = virtualHost,
         ["RabbitMq:Username"] = TestEnvironment.RabbitMqUser,
         ["RabbitMq:Password"] = TestEnvironment.RabbitMqPassword,
     };
@@ -48,7 +51,11 @@ public static class TestBroker
 
     private sealed record QueueInfo(long? Messages);
 
-    private static async Task<string> CreateAsync()
+    /// <summary>
+    /// A new vhost of its own, deleted when the process exits: for a suite whose services must not share queues with
+    /// another platform in the same test process (the fault suite counts every message left in its vhost).
+    /// </summary>
+    public static async Task<string> CreateVirtualHostAsync()
     {
         var name = $"test-{Environment.ProcessId}-{Guid.NewGuid():N}"[..32];
         using var client = ManagementClient();

@@ -1,3 +1,5 @@
+using Support.Testing;
+
 namespace Support.EndToEnd.Tests.Faults;
 
 /// <summary>
@@ -15,6 +17,12 @@ public sealed class FaultPlatform() : Platform([("referrals", "Referrals"), ("ou
     public PrivatePostgres Postgres => _postgres ?? throw new InvalidOperationException("The platform has not started.");
 
     protected override string PostgresAdmin => Postgres.AdminConnectionString;
+
+    /// <summary>
+    /// Queues of its own: the platform of the other end-to-end tests, in the same test process, runs services with the
+    /// same queue names, and the suite counts every message left in its vhost.
+    /// </summary>
+    protected override Task<string> CreateVirtualHostAsync() => TestBroker.CreateVirtualHostAsync();
 
     public override async Task InitializeAsync()
     {

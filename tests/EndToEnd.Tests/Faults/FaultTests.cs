@@ -341,11 +341,11 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    /// <summary>Messages ready or unacknowledged in every queue of this run's vhost, error queues included.</summary>
-    private static async Task<long> MessagesInQueuesAsync()
+    /// <summary>Messages ready or unacknowledged in every queue of the platform's own vhost, error queues included.</summary>
+    private async Task<long> MessagesInQueuesAsync()
     {
         using var client = TestBroker.ManagementClient();
-        var vhost = Uri.EscapeDataString(await TestBroker.VirtualHostAsync());
+        var vhost = Uri.EscapeDataString(platform.VirtualHost);
         var queues = await client.GetFromJsonAsync<JsonElement>($"api/queues/{vhost}");
         return queues.EnumerateArray().Sum(q => q.TryGetProperty("messages", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetInt64() : 0);
     }
