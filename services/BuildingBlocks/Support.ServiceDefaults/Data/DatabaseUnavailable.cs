@@ -6,8 +6,8 @@ namespace Support.ServiceDefaults.Data;
 /// Whether an exception means the database could not do the work just now, rather than that the request or the code is
 /// wrong: PostgreSQL restarting or refusing connections, a connection broken mid-request, the disk of the data folder
 /// full, a pool exhausted. Npgsql decides which of its errors are transient (<see cref="NpgsqlException.IsTransient"/>),
-/// and a FATAL error from the server is one too; EF Core wraps them, so the whole chain is searched. Such a request is answered 503 with Retry-After (issue 17),
-/// never 500: the caller did nothing wrong and may try again.
+/// and a FATAL error from the server is one too; EF Core wraps them, so the whole chain is searched. Such a request is
+/// answered 503 with Retry-After (issue 17), never 500: the caller did nothing wrong and may try again.
 /// </summary>
 public static class DatabaseUnavailable
 {
