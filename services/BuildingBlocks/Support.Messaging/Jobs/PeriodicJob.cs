@@ -111,15 +111,33 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
     /// <c>FOR UPDATE SKIP LOCKED</c>, in the caller's transaction. Condition and order come from the job's own code and
     /// column names, never from input.
     /// </summary>
-    public static Task<List<TEntity>> ClaimAsync<TEntity>(
-        DbContext db, string condition, string orderBy, int batch, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <remarks>
+    /// A condition on other tables (a notice row that must not exist yet) needs <paramref name="recheckOtherTables"/>.
+    /// The claim's condition is evaluated on its statement's snapshot, and PostgreSQL re-evaluates it after locking only
+    /// when the claimed row itself was changed. So a replica whose statement began just before another committed a
+    /// notice for a row, and released its lock, can still claim that row: its notice would then break the notice's key
+    /// and fail the whole pass. The recheck evaluates the condition again in a second statement, with a new snapshot,
+    /// and keeps only the rows the first claimed that still match. Rows only the second statement locked are left for
+    /// the next pass.
+    /// </remarks>
+    public static async Task<List<TEntity>> ClaimAsync<TEntity>(
+        DbContext db, string condition, string orderBy, int batch, DateTimeOffset now, CancellationToken cancellationToken,
+        bool recheckOtherTables = false)
         where TEntity : class
     {
         var sql = $"SELECT claimed.* FROM {MessagingModel.QualifiedTable<TEntity>(db)} AS claimed WHERE {condition} "
             + $"ORDER BY {orderBy} LIMIT @batch FOR UPDATE SKIP LOCKED";
-        return db.Set<TEntity>()
+        Task<List<TEntity>> Claim() => db.Set<TEntity>()
             .FromSqlRaw(sql, new NpgsqlParameter("now", now), new NpgsqlParameter("batch", batch))
             .ToListAsync(cancellationToken);
+        var claimed = await Claim();
+        if (!recheckOtherTables || claimed.Count == 0)
+        {
+            return claimed;
+        }
+        // Tracked queries resolve to the same instances, so the intersection is by reference.
+        var stillMatching = (await Claim()).ToHashSet(ReferenceEqualityComparer.Instance);
+        return [.. claimed.Where(stillMatching.Contains)];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} pass failed with {ErrorType}")]

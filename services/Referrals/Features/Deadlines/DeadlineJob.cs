@@ -42,7 +42,9 @@ public abstract partial class DeadlineJob(IServiceScopeFactory scopes, TimeProvi
         var now = at ?? Now;
         var announced = await InTransactionAsync<ReferralsDbContext, int>(async (db, outbox) =>
         {
-            var due = await ClaimAsync<TEntity>(db, condition(db), $"claimed.{dueColumn}", BatchSize, now, cancellationToken);
+            // Deadline conditions ask that no notice row exists yet: recheck after locking (see ClaimAsync).
+            var due = await ClaimAsync<TEntity>(db, condition(db), $"claimed.{dueColumn}", BatchSize, now, cancellationToken,
+                recheckOtherTables: true);
             var count = 0;
             foreach (var row in due)
             {
