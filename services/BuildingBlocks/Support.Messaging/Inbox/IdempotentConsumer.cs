@@ -29,6 +29,9 @@ public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db
         CorrelationId.Current = context.Headers.Get<string>(CorrelationId.HeaderName);
         // A retry may reuse this scope: forget anything a failed attempt left behind.
         db.ChangeTracker.Clear();
+        // A failed save fails the whole message, which is retried from a new transaction: EF's savepoint around the
+        // save, for a caller that would carry on after a failure, is never rolled back to and costs two statements.
+        db.Database.AutoSavepointsEnabled = false;
 
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         // The table name comes from the EF model, never from input.

@@ -17,7 +17,8 @@ public static partial class ServiceDatabase
     /// <summary>
     /// Registers the service's own PostgreSQL database: one DbContext, one schema, snake_case names, the readiness
     /// check and the access log. The connection string is <c>ConnectionStrings:{connectionName}</c>, read lazily so
-    /// test hosts can override it, with TCP keepalives added (<see cref="DatabaseKeepalives"/>).
+    /// test hosts can override it, with TCP keepalives added (<see cref="DatabaseKeepalives"/>) and statements prepared
+    /// (<see cref="StatementPreparation"/>).
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
         where TContext : DbContext
@@ -25,7 +26,7 @@ public static partial class ServiceDatabase
         builder.Services.AddDbContext<TContext>((sp, options) =>
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(connectionName);
-            options.UseNpgsql(connectionString is null ? null : DatabaseKeepalives.Apply(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            options.UseNpgsql(connectionString is null ? null : StatementPreparation.Apply(DatabaseKeepalives.Apply(connectionString)), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
                 .UseSnakeCaseNamingConvention()
                 // These events print the exception, whose detail and context lines can quote the row being written.
                 .ConfigureWarnings(w => w.Ignore(

@@ -18,6 +18,7 @@ public sealed class ProjectionWatcher(HttpClient outreach, Uri outreachBase, Tok
     private readonly SemaphoreSlim _slots = new(MaxPollsInFlight);
     private readonly List<Task> _watches = [];
     private long _notVisible;
+    private long _polls;
 
     /// <summary>From the POST's return to the return of the first poll that saw the projection (an upper bound).</summary>
     public LatencyRecorder Visible { get; } = new();
@@ -26,6 +27,8 @@ public sealed class ProjectionWatcher(HttpClient outreach, Uri outreachBase, Tok
     /// <summary>Time between the sends of two successive polls of one id.</summary>
     public LatencyRecorder PollPeriod { get; } = new();
     public long NotVisible => Interlocked.Read(ref _notVisible);
+    /// <summary>Every poll sent, for every id, warm-up included.</summary>
+    public long Polls => Interlocked.Read(ref _polls);
 
     /// <summary>Polls for <paramref name="id"/>; warm-up ids (<paramref name="record"/> false) are polled but not counted.</summary>
     public void Watch(Guid id, long posted, bool record, CancellationToken cancellationToken)
@@ -59,6 +62,7 @@ public sealed class ProjectionWatcher(HttpClient outreach, Uri outreachBase, Tok
             try
             {
                 sent = Clock.Now;
+                Interlocked.Increment(ref _polls);
                 status = await StatusAsync(id, cancellationToken);
             }
             finally

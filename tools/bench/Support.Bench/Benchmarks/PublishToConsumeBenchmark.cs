@@ -54,8 +54,13 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
 
         report.Note($"{Rate:0} registrations/s for {warmup.TotalSeconds:0.#} s of warm-up (not counted) then {duration.TotalSeconds:0.#} s through {settings.Gateway}; pending ids polled straight at Outreach ({settings.Outreach}) about every {ProjectionWatcher.PollInterval.TotalMilliseconds:0} ms");
         report.Note("polling makes e2e.visible_* an upper bound (late by up to one poll period plus one GET); e2e.visible_*_lower_bound_ms bound it from below");
+        // CPU is counted over the whole run, warm-up included, until the last id was seen or given up on.
+        var cpuBefore = CpuTime.Take(settings.DataDir);
+        var ownBefore = Environment.CpuUsage.TotalTime;
         var startLag = await OpenLoop.ScheduleAsync(Rate, warmupCount + count, RegisterAsync, cancellationToken);
         await watcher.CompletionAsync();
+        var cpu = CpuTime.Take(settings.DataDir).Since(cpuBefore);
+        var own = Environment.CpuUsage.TotalTime - ownBefore;
         try
         {
             await PlatformHealth.EnsureReadyAsync(cancellationToken, involved);
@@ -86,6 +91,18 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
         report.Info(Name, "e2e.poll_period_p50_ms", watcher.PollPeriod.PercentileMs(50), 1, "time between two polls of one id");
         report.Info(Name, "e2e.poll_period_p99_ms", watcher.PollPeriod.PercentileMs(99), 1);
         report.Info(Name, "e2e.scheduler_lag_p99_ms", startLag.PercentileMs(99), 2);
+        // Where a registration's work is done: its POST, the relay, every service's consumers, the database and the
+        // broker. Outreach's and PostgreSQL's figures include the polling (e2e.polls).
+        var registered = post.Count + warmupCount;
+        report.Info(Name, "e2e.polls", watcher.Polls, 0, "GETs of Outreach's projection, all ids");
+        foreach (var (part, seconds) in cpu)
+        {
+            report.Info(Name, $"e2e.cpu_ms_per_registration.{part}", seconds * 1000 / registered, 2);
+        }
+        report.Info(Name, "e2e.cpu_ms_per_registration.total", cpu.Sum(p => p.Seconds) * 1000 / registered, 2,
+            $"{registered} registrations, warm-up included; the benchmark's own process is not counted");
+        report.Info(Name, "e2e.cpu_ms_per_registration.benchmark", own.TotalMilliseconds / registered, 2,
+            "this process: the POSTs, their tokens and the polling, on the same cores");
     }
 
     private async Task<(Guid? Id, string? Failure)> PostAsync(HttpClient gateway, long index, CancellationToken cancellationToken)
