@@ -35,6 +35,9 @@ public static class OutreachApi
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OutreachStaff, p => p.RequireRole(Roles.OutreachWorker, Roles.TeamManager, Roles.SeniorManager));
         builder.Services.AddHostedService<NoContactAlertJob>();
+        // Tests resolve the same instance to run a pass.
+        builder.Services.AddSingleton<HotspotCountCompaction>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HotspotCountCompaction>());
         return builder;
     }
 

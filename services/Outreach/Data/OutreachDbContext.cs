@@ -128,10 +128,10 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
         modelBuilder.Entity<HotspotVisitCount>(e =>
         {
             e.ToTable("hotspot_visit_counts");
-            // The report reads a range of months.
-            e.HasKey(x => new { x.Month, x.LocationId, x.PreviousMonth });
-            // A count that falls to zero is deleted in the same transaction; this index holds only those moments.
-            e.HasIndex(x => x.Month).HasFilter("young_people = 0").HasDatabaseName("ix_hotspot_visit_counts_emptied");
+            // Change rows, only ever inserted and summed (HotspotCounting): a key may have several until compacted.
+            e.HasNoKey();
+            // The report reads a range of months; compaction groups by the whole key.
+            e.HasIndex(x => new { x.Month, x.LocationId, x.PreviousMonth });
         });
 
         modelBuilder.Entity<HotspotYoungPersonMonth>(e =>
@@ -143,8 +143,8 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
         modelBuilder.Entity<HotspotYoungPersonMonthCount>(e =>
         {
             e.ToTable("hotspot_young_person_month_counts");
-            e.HasKey(x => new { x.Month, x.PreviousMonth });
-            e.HasIndex(x => x.Month).HasFilter("young_people = 0").HasDatabaseName("ix_hotspot_young_person_month_counts_emptied");
+            e.HasNoKey();
+            e.HasIndex(x => new { x.Month, x.PreviousMonth });
         });
 
         modelBuilder.Entity<InformationItem>(e =>

@@ -2,8 +2,9 @@ namespace Support.Outreach.Domain;
 
 // OUT-08: the hotspot report's read model. These rows are derived from the append-only contacts and alias matches and
 // are never a record of anything, so unlike the records they are updated and deleted (by
-// Features.Reports.HotspotCounting, in the transaction of the write that changes them) and can always be rebuilt from
-// the records (the HotspotReadModel migration does exactly that).
+// Features.Reports.HotspotCounting, in the transaction of the write that changes them, and by
+// Features.Reports.HotspotCountCompaction) and can always be rebuilt from the records (the HotspotReadModel migration
+// does exactly that).
 //
 // "A young person" is the report's young person: a registered young person's id (contacts logged against them, and
 // contacts under an alias matched to them), or an unmatched alias's id. A contact counts at a location record (not a
@@ -30,7 +31,10 @@ public sealed class HotspotVisit
     public int Concerns { get; private init; }
 }
 
-/// <summary>The <see cref="HotspotVisit"/>s of one place and month that share a previous month, counted.</summary>
+/// <summary>
+/// A change to the count of the <see cref="HotspotVisit"/>s of one place and month that share a previous month. The
+/// count is the sum of its key's rows: writes only insert them, and compaction folds them into one.
+/// </summary>
 public sealed class HotspotVisitCount
 {
     private HotspotVisitCount() { }
@@ -54,7 +58,10 @@ public sealed class HotspotYoungPersonMonth
     public DateOnly PreviousMonth { get; private init; }
 }
 
-/// <summary>The <see cref="HotspotYoungPersonMonth"/>s of one month that share a previous month, counted.</summary>
+/// <summary>
+/// A change to the count of the <see cref="HotspotYoungPersonMonth"/>s of one month that share a previous month; the
+/// count is the sum of its key's rows, as for <see cref="HotspotVisitCount"/>.
+/// </summary>
 public sealed class HotspotYoungPersonMonthCount
 {
     private HotspotYoungPersonMonthCount() { }

@@ -407,10 +407,6 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
     private void Report(string fault, string figures)
     {
         AssertNoPersonalDataInLogs(fault);
-        var line = $"{DateTime.UtcNow:yyyy-MM-ddTHH:mm:ssZ} {fault}: {figures}";
-        output.WriteLine(line);
-        var folder = Path.Combine(TestEnvironment.RepositoryRoot, "artifacts", "faults");
-        Directory.CreateDirectory(folder);
-        File.AppendAllLines(Path.Combine(folder, "recovery-times.txt"), [line]);
+        output.WriteLine(RecoveryTimes.Append(fault, figures));
     }
 }

@@ -84,7 +84,8 @@ public sealed class BrokerOutageTests(BrokerOutageFixture fixture, ITestOutputHe
         var restarted = Stopwatch.StartNew();
         await Eventually.TrueAsync(async () => (await fixture.EffectCountsAsync(written)).Values.All(n => n > 0),
             TimeSpan.FromSeconds(90), "every message written during the outage to be applied after the restart");
-        output.WriteLine($"Drained {written.Count} rows {restarted.Elapsed.TotalSeconds:0.0} s after the restart.");
+        output.WriteLine(RecoveryTimes.Append("RabbitMQ stopped for 30 s",
+            $"{written.Count} messages written during the outage all applied {restarted.Elapsed.TotalSeconds:0.0} s after the restart"));
         await Eventually.TrueAsync(async () => (await fixture.OutboxRowsAsync(written)).All(r => r.SentAt is not null),
             TimeSpan.FromSeconds(30), "every row to be marked sent");
 

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Support.Outreach.Features.Locations;
 using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
@@ -7,7 +9,8 @@ using Support.ServiceDefaults.Auth;
 namespace Support.Outreach.Tests.Api;
 
 /// <summary>
-/// OUT-08, issue 11: the hotspot report reads counts kept in the transaction of each write that changes them. They must
+/// OUT-08, issue 11: the hotspot report reads counts kept in the transaction of each write that changes them (and folded
+/// by <see cref="HotspotCountCompaction"/>). They must
 /// stay exactly what counting the contacts gives, whatever the writes: every check here compares the whole exact report
 /// with <see cref="HotspotDefinition"/> as well as the figures the case is about. The tests share a database, so each
 /// keeps to its own year and its totals are its own.
@@ -201,6 +204,21 @@ public sealed class HotspotReadModelTests(OutreachFixture fixture) : IClassFixtu
         }
 
         await AssertEveryWindowAsync("2025-08", "2026-01");
+
+        // Compaction folds each key's change rows into one, and the report reads the same figures from them.
+        Assert.True(await RowsPerKeyAsync() > 1, "Contacts at the same places should have left several change rows for a key.");
+        Assert.True(await fixture.Host.Services.GetRequiredService<HotspotCountCompaction>().RunOnceAsync(CancellationToken.None) > 0);
+        Assert.Equal(1, await RowsPerKeyAsync());
+        await AssertEveryWindowAsync("2025-08", "2026-01");
+    }
+
+    /// <summary>The most rows any key of the shared counts has, in either table.</summary>
+    private async Task<int> RowsPerKeyAsync()
+    {
+        await using var db = fixture.CreateDbContext();
+        var visits = await db.HotspotVisitCounts.GroupBy(c => new { c.Month, c.LocationId, c.PreviousMonth }).Select(g => g.Count()).MaxAsync();
+        var months = await db.HotspotYoungPersonMonthCounts.GroupBy(c => new { c.Month, c.PreviousMonth }).Select(g => g.Count()).MaxAsync();
+        return Math.Max(visits, months);
     }
 
     private async Task<HotspotReport.Response> ExactAsync(string from, string to)

@@ -390,18 +390,6 @@ namespace Support.Outreach.Data.Migrations
 
             modelBuilder.Entity("Support.Outreach.Domain.HotspotVisitCount", b =>
                 {
-                    b.Property<DateOnly>("Month")
-                        .HasColumnType("date")
-                        .HasColumnName("month");
-
-                    b.Property<Guid>("LocationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("location_id");
-
-                    b.Property<DateOnly>("PreviousMonth")
-                        .HasColumnType("date")
-                        .HasColumnName("previous_month");
-
                     b.Property<int>("Concerns")
                         .HasColumnType("integer")
                         .HasColumnName("concerns");
@@ -410,16 +398,24 @@ namespace Support.Outreach.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("contacts");
 
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("location_id");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<DateOnly>("PreviousMonth")
+                        .HasColumnType("date")
+                        .HasColumnName("previous_month");
+
                     b.Property<int>("YoungPeople")
                         .HasColumnType("integer")
                         .HasColumnName("young_people");
 
-                    b.HasKey("Month", "LocationId", "PreviousMonth")
-                        .HasName("pk_hotspot_visit_counts");
-
-                    b.HasIndex("Month")
-                        .HasDatabaseName("ix_hotspot_visit_counts_emptied")
-                        .HasFilter("young_people = 0");
+                    b.HasIndex("Month", "LocationId", "PreviousMonth")
+                        .HasDatabaseName("ix_hotspot_visit_counts_month_location_id_previous_month");
 
                     b.ToTable("hotspot_visit_counts", "outreach");
                 });
@@ -458,12 +454,8 @@ namespace Support.Outreach.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("young_people");
 
-                    b.HasKey("Month", "PreviousMonth")
-                        .HasName("pk_hotspot_young_person_month_counts");
-
-                    b.HasIndex("Month")
-                        .HasDatabaseName("ix_hotspot_young_person_month_counts_emptied")
-                        .HasFilter("young_people = 0");
+                    b.HasIndex("Month", "PreviousMonth")
+                        .HasDatabaseName("ix_hotspot_young_person_month_counts_month_previous_month");
 
                     b.ToTable("hotspot_young_person_month_counts", "outreach");
                 });

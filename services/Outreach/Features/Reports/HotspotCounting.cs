@@ -18,9 +18,15 @@ namespace Support.Outreach.Features.Reports;
 /// Recounting from the records, rather than adding one contact, keeps every case on one definition (the same as the
 /// HotspotReadModel migration's backfill): a correction that moves a contact, or to a free-text place; a match that
 /// merges an alias's months into the person's. Two writes about the same young person are serialised by a transaction
-/// advisory lock on them; an alias is always locked before a registered young person, and the shared counts are
-/// written in key order, so two writes never wait for each other in a circle. The statements rely on READ COMMITTED:
-/// each one, run after the lock is held, sees what the previous holder committed.
+/// advisory lock on them; an alias is always locked before a registered young person, so two writes never wait for
+/// each other in a circle. The statements rely on READ COMMITTED: each one, run after the lock is held, sees what the
+/// previous holder committed.
+///
+/// The shared counts (per place and month, and per month) are written as change rows, only ever inserted, and the
+/// report sums them. Updating one row per place and month in every write made every contact at a place wait for the
+/// one before it to commit: at 100 contacts a second on two cores that queue grew until the phones' requests timed out
+/// (docs/benchmarks.md, "Contact logging after prepared statements"). <see cref="HotspotCountCompaction"/> folds the
+/// change rows back into one per key in the background.
 /// </remarks>
 public static class HotspotCounting
 {
@@ -50,8 +56,6 @@ public static class HotspotCounting
                 Command(LockYoungPersonSql, aliasId, youngPersonId),
                 Command(RecountVisitsSql, aliasId, youngPersonId),
                 Command(RecountYoungPersonMonthsSql, aliasId, youngPersonId),
-                Command(DeleteEmptiedVisitCountsSql),
-                Command(DeleteEmptiedYoungPersonMonthCountsSql),
             },
         };
         // Prepared once per pooled connection: these statements take longer to plan than to run.
@@ -157,18 +161,13 @@ public static class HotspotCounting
             SELECT v.young_person_key, v.location_id, v.month, v.contacts, v.concerns, v.previous_month
             FROM visits v
             WHERE NOT EXISTS (SELECT 1 FROM counted_before b WHERE (b.young_person_key, b.location_id, b.month) = (v.young_person_key, v.location_id, v.month)))
-        INSERT INTO outreach.hotspot_visit_counts AS counts (month, location_id, previous_month, young_people, contacts, concerns)
+        INSERT INTO outreach.hotspot_visit_counts (month, location_id, previous_month, young_people, contacts, concerns)
         SELECT month, location_id, previous_month, sum(young_people), sum(contacts), sum(concerns)
         FROM (SELECT month, location_id, previous_month, 1 AS young_people, contacts, concerns FROM visits
               UNION ALL
               SELECT month, location_id, previous_month, -1, -contacts, -concerns FROM counted_before) difference
         GROUP BY month, location_id, previous_month
         HAVING (sum(young_people), sum(contacts), sum(concerns)) <> (0, 0, 0)
-        ORDER BY month, location_id, previous_month
-        ON CONFLICT (month, location_id, previous_month) DO UPDATE
-        SET young_people = counts.young_people + excluded.young_people,
-            contacts = counts.contacts + excluded.contacts,
-            concerns = counts.concerns + excluded.concerns
         """;
 
     /// <summary>The same for the months they were counted anywhere, read from their visits as just recounted.</summary>
@@ -198,22 +197,48 @@ public static class HotspotCounting
             SELECT m.young_person_key, m.month, m.previous_month
             FROM months m
             WHERE NOT EXISTS (SELECT 1 FROM counted_before b WHERE (b.young_person_key, b.month) = (m.young_person_key, m.month)))
-        INSERT INTO outreach.hotspot_young_person_month_counts AS counts (month, previous_month, young_people)
+        INSERT INTO outreach.hotspot_young_person_month_counts (month, previous_month, young_people)
         SELECT month, previous_month, sum(young_people)
         FROM (SELECT month, previous_month, 1 AS young_people FROM months
               UNION ALL
               SELECT month, previous_month, -1 FROM counted_before) difference
         GROUP BY month, previous_month
         HAVING sum(young_people) <> 0
-        ORDER BY month, previous_month
-        ON CONFLICT (month, previous_month) DO UPDATE SET young_people = counts.young_people + excluded.young_people
         """;
 
     /// <summary>
-    /// A count with nobody left in it goes (its partial index finds it). Committed counts are never zero, so this only
-    /// ever finds this transaction's own rows and never waits for another's.
+    /// Folds each key's change rows into one (<see cref="HotspotCountCompaction"/>): deletes every row of a key that has
+    /// more than one and inserts their sum, unless it is zero. Writes only insert, so this never waits for them; a
+    /// second compaction at the same time skips the rows the first deleted and sums only what it deleted itself.
     /// </summary>
-    private const string DeleteEmptiedVisitCountsSql = "DELETE FROM outreach.hotspot_visit_counts WHERE young_people = 0";
+    public const string CompactVisitCountsSql = """
+        WITH folded AS (
+            SELECT month, location_id, previous_month FROM outreach.hotspot_visit_counts
+            GROUP BY month, location_id, previous_month HAVING count(*) > 1),
+        gone AS (
+            DELETE FROM outreach.hotspot_visit_counts c USING folded f
+            WHERE (c.month, c.location_id, c.previous_month) = (f.month, f.location_id, f.previous_month)
+            RETURNING c.month, c.location_id, c.previous_month, c.young_people, c.contacts, c.concerns)
+        INSERT INTO outreach.hotspot_visit_counts (month, location_id, previous_month, young_people, contacts, concerns)
+        SELECT month, location_id, previous_month, sum(young_people), sum(contacts), sum(concerns)
+        FROM gone
+        GROUP BY month, location_id, previous_month
+        HAVING (sum(young_people), sum(contacts), sum(concerns)) <> (0, 0, 0)
+        """;
 
-    private const string DeleteEmptiedYoungPersonMonthCountsSql = "DELETE FROM outreach.hotspot_young_person_month_counts WHERE young_people = 0";
+    /// <summary>The same for the month totals' counts.</summary>
+    public const string CompactYoungPersonMonthCountsSql = """
+        WITH folded AS (
+            SELECT month, previous_month FROM outreach.hotspot_young_person_month_counts
+            GROUP BY month, previous_month HAVING count(*) > 1),
+        gone AS (
+            DELETE FROM outreach.hotspot_young_person_month_counts c USING folded f
+            WHERE (c.month, c.previous_month) = (f.month, f.previous_month)
+            RETURNING c.month, c.previous_month, c.young_people)
+        INSERT INTO outreach.hotspot_young_person_month_counts (month, previous_month, young_people)
+        SELECT month, previous_month, sum(young_people)
+        FROM gone
+        GROUP BY month, previous_month
+        HAVING sum(young_people) <> 0
+        """;
 }

@@ -74,7 +74,8 @@ public static class HotspotReport
 
     /// <summary>
     /// The cells and every total from the read model, kept exact as contacts, corrections and alias matches are written
-    /// (<see cref="HotspotCounting"/>), so the report reads a few rows per place and month, never the contacts. Contacts
+    /// (<see cref="HotspotCounting"/>), so the report reads a few rows per place and month, never the contacts. The rows
+    /// are changes, summed here; a place and month whose changes sum to nothing has nobody in it. Contacts
     /// and concerns add up; distinct young people do not, so a place's total counts each young person in the first
     /// month of the period they were seen there, and a month's and the grand total read the same counts taken across
     /// places. Months are London calendar months.
@@ -87,12 +88,14 @@ public static class HotspotReport
             FROM outreach.hotspot_visit_counts
             WHERE month BETWEEN @first AND @last
             GROUP BY location_id, month
+            HAVING (sum(young_people), sum(contacts), sum(concerns)) <> (0, 0, 0)
             UNION ALL
             SELECT NULL, month, 0, 0, sum(young_people)::int,
                    (coalesce(sum(young_people) FILTER (WHERE previous_month < @first), 0))::int
             FROM outreach.hotspot_young_person_month_counts
             WHERE month BETWEEN @first AND @last
             GROUP BY month
+            HAVING sum(young_people) <> 0
             """;
         var rows = await PeriodQuery.ReadAsync(db, sql, period, reader => new MonthRow(
             reader.IsDBNull(0) ? null : reader.GetGuid(0), DateOnly.FromDateTime(reader.GetDateTime(1)),
