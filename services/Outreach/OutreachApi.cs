@@ -36,8 +36,8 @@ public static class OutreachApi
             .AddPolicy(OutreachStaff, p => p.RequireRole(Roles.OutreachWorker, Roles.TeamManager, Roles.SeniorManager));
         builder.Services.AddHostedService<NoContactAlertJob>();
         // Tests resolve the same instance to run a pass.
-        builder.Services.AddSingleton<HotspotCountCompaction>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<HotspotCountCompaction>());
+        builder.Services.AddSingleton<HotspotCountUpkeep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<HotspotCountUpkeep>());
         return builder;
     }
 

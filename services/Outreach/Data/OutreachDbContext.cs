@@ -33,6 +33,7 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
     public DbSet<HotspotVisitCount> HotspotVisitCounts => Set<HotspotVisitCount>();
     public DbSet<HotspotYoungPersonMonth> HotspotYoungPersonMonths => Set<HotspotYoungPersonMonth>();
     public DbSet<HotspotYoungPersonMonthCount> HotspotYoungPersonMonthCounts => Set<HotspotYoungPersonMonthCount>();
+    public DbSet<HotspotRecountDue> HotspotRecountsDue => Set<HotspotRecountDue>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.StoreInstantsAsUtc();
@@ -145,6 +146,13 @@ public sealed class OutreachDbContext(DbContextOptions<OutreachDbContext> option
             e.ToTable("hotspot_young_person_month_counts");
             e.HasNoKey();
             e.HasIndex(x => new { x.Month, x.PreviousMonth });
+        });
+
+        modelBuilder.Entity<HotspotRecountDue>(e =>
+        {
+            e.ToTable("hotspot_recounts_due");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).UseIdentityAlwaysColumn();
         });
 
         modelBuilder.Entity<InformationItem>(e =>

@@ -3,7 +3,7 @@ namespace Support.Outreach.Domain;
 // OUT-08: the hotspot report's read model. These rows are derived from the append-only contacts and alias matches and
 // are never a record of anything, so unlike the records they are updated and deleted (by
 // Features.Reports.HotspotCounting, in the transaction of the write that changes them, and by
-// Features.Reports.HotspotCountCompaction) and can always be rebuilt from the records (the HotspotReadModel migration
+// Features.Reports.HotspotCountUpkeep) and can always be rebuilt from the records (the HotspotReadModel migration
 // does exactly that).
 //
 // "A young person" is the report's young person: a registered young person's id (contacts logged against them, and
@@ -69,4 +69,19 @@ public sealed class HotspotYoungPersonMonthCount
     public DateOnly Month { get; private init; }
     public DateOnly PreviousMonth { get; private init; }
     public int YoungPeople { get; private init; }
+}
+
+/// <summary>
+/// A young person (and the alias, for a contact or match under one) whose hotspot rows must be recounted: written in
+/// the transaction of the contact, correction or match, taken and recounted by <c>HotspotCounting.CatchUpAsync</c>.
+/// </summary>
+public sealed class HotspotRecountDue
+{
+    private HotspotRecountDue() { }
+
+    public HotspotRecountDue(Guid? youngPersonId, Guid? aliasId) => (YoungPersonId, AliasId) = (youngPersonId, aliasId);
+
+    public long Id { get; private init; }
+    public Guid? YoungPersonId { get; private init; }
+    public Guid? AliasId { get; private init; }
 }

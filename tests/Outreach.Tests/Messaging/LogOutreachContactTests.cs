@@ -5,6 +5,7 @@ using Support.Contracts.Risk;
 using Support.Messaging.Inbox;
 using Support.Registry;
 using Support.Outreach.Data;
+using Support.Outreach.Features.Reports;
 using Support.Outreach.Domain;
 using Support.Testing;
 
@@ -109,7 +110,8 @@ public sealed class LogOutreachContactTests : IAsyncLifetime
         Assert.False(contact.RecordedLate);
         await using var check = CreateDbContext();
         Assert.Single(await check.OutboxAsync<OutreachContactRecorded>(m => m.ContactId == contact.Id));
-        // OUT-08: counted once in the hotspot report's counts, in the consumer's transaction.
+        // OUT-08: queued for the hotspot report's counts with the contact, and counted once when they catch up.
+        await HotspotCounting.CatchUpAsync(check, CancellationToken.None);
         var visit = Assert.Single(await check.HotspotVisits.AsNoTracking().Where(v => v.YoungPersonKey == person).ToListAsync());
         Assert.Equal((contact.LocationId, 1, 1), (visit.LocationId, visit.Contacts, visit.Concerns));
         Assert.DoesNotContain(_logs.Lines, l => l.Contains("Sms-notes-marker-4c2", StringComparison.Ordinal));

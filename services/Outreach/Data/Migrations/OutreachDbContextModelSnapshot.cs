@@ -356,6 +356,29 @@ namespace Support.Outreach.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Support.Outreach.Domain.HotspotRecountDue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("AliasId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("alias_id");
+
+                    b.Property<Guid?>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotspot_recounts_due");
+
+                    b.ToTable("hotspot_recounts_due", "outreach");
+                });
+
             modelBuilder.Entity("Support.Outreach.Domain.HotspotVisit", b =>
                 {
                     b.Property<Guid>("YoungPersonKey")

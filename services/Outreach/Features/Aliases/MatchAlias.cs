@@ -73,17 +73,14 @@ public static class MatchAlias
         var items = await db.InformationItems.AsNoTracking().Include(i => i.Mentions).Where(i => i.AliasId == id).ToListAsync(cancellationToken);
         await PersonOfConcernProposals.ProposeAsync(db, outbox, items, youngPersonId, author, cancellationToken);
         // OUT-08: the alias's contacts now count as the young person's (one young person, not two) in the hotspot
-        // counts, changed in the match's own transaction.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // counts, recounted from the match's own commit on.
+        HotspotCounting.Queue(db, youngPersonId, alias.Id);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await HotspotCounting.RecountAsync(db, youngPersonId, alias.Id, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
             var raced = await db.AliasMatches.AsNoTracking().SingleAsync(m => m.AliasId == id, cancellationToken);
             return raced.YoungPersonId == youngPersonId ? TypedResults.Ok(AliasResponse.From(alias, raced)) : AlreadyMatched(raced);

@@ -12,8 +12,8 @@ namespace Support.Outreach.Features.Contacts;
 /// The one way a contact is stored, whether it came from the app or from a text via the support line (OUT-01): the
 /// idempotency key is looked up first and enforced by a unique index, so a retry (or a race between two retries)
 /// returns the first contact; a contact about a registered young person (directly, or under an alias already matched
-/// to them) announces <see cref="OutreachContactRecorded"/> through the outbox in the same transaction, in which the
-/// hotspot report's counts are brought up to date too (<see cref="HotspotCounting"/>, OUT-08).
+/// to them) announces <see cref="OutreachContactRecorded"/> through the outbox in the same transaction, which also
+/// queues the young person's hotspot counts to be recounted (<see cref="HotspotCounting"/>, OUT-08).
 /// </summary>
 public static class ContactRecording
 {
@@ -29,25 +29,16 @@ public static class ContactRecording
         {
             outbox.Add(Announcement(contact, youngPersonId));
         }
-        // OUT-08: the hotspot counts change with the contact, in one transaction: the inbox consumer's, or our own.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // OUT-08: the hotspot counts are recounted for this young person from the contact's own commit on.
+        HotspotCounting.Queue(db, contact.YoungPersonId, contact.AliasId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            await HotspotCounting.RecountAsync(db, contact.YoungPersonId, contact.AliasId, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
             return new Outcome(contact, Replayed: false);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation() && contact.IdempotencyKey is { } key)
         {
             // Two deliveries of the same request raced; the one that committed first is the contact.
-            if (transaction is not null)
-            {
-                await transaction.RollbackAsync(CancellationToken.None);
-            }
             db.ChangeTracker.Clear();
             var first = await FindByKeyAsync(db, contact.RecordedBy, key, cancellationToken);
             return new Outcome(first ?? throw new InvalidOperationException("A unique key refused the contact but no contact holds its idempotency key.", e), Replayed: true);

@@ -4,15 +4,18 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 using Support.Outreach.Data;
+using Support.Outreach.Domain;
 
 namespace Support.Outreach.Features.Reports;
 
 /// <summary>
-/// OUT-08: keeps the hotspot report's read model (Domain/HotspotCounts.cs) exact, in the transaction of every write
-/// that changes what the report counts: a contact logged (from the app or texted through the support line), a
-/// correction, an alias matched to a registered young person. Each of these touches one young person (two for a
-/// match: the alias and the person it becomes), so their rows are recounted from their contacts, compared with what
-/// was counted before, and only the differences are written, to their rows and to the shared counts.
+/// OUT-08: keeps the hotspot report's read model (Domain/HotspotCounts.cs) exact. Every write that changes what the
+/// report counts queues its young person in its own transaction: a contact logged (from the app or texted through the
+/// support line), a correction, an alias matched to a registered young person. Each of these touches one young person
+/// (two for a match: the alias and the person it becomes). A catch-up recounts their rows from their contacts, compares
+/// them with what was counted before, and writes only the differences, to their rows and to the shared counts. The
+/// background job (<see cref="HotspotCountUpkeep"/>) catches up every few seconds and the report catches up before it
+/// reads, so the report is always exact and a contact never waits for the counts.
 /// </summary>
 /// <remarks>
 /// Recounting from the records, rather than adding one contact, keeps every case on one definition (the same as the
@@ -22,18 +25,81 @@ namespace Support.Outreach.Features.Reports;
 /// each other in a circle. The statements rely on READ COMMITTED: each one, run after the lock is held, sees what the
 /// previous holder committed.
 ///
-/// The shared counts (per place and month, and per month) are written as change rows, only ever inserted, and the
-/// report sums them. Updating one row per place and month in every write made every contact at a place wait for the
-/// one before it to commit: at 100 contacts a second on two cores that queue grew until the phones' requests timed out
-/// (docs/benchmarks.md, "Contact logging after prepared statements"). <see cref="HotspotCountCompaction"/> folds the
-/// change rows back into one per key in the background.
+/// Recounting used to run in the write's own transaction. Contacts about the same young person then waited for each
+/// other's locks, and contacts at the same place for one shared row per place and month. At 100 contacts a second on
+/// two cores those queues grew until the phones' requests timed out (docs/benchmarks.md, "Contact logging with the
+/// hotspot counts caught up"). The shared counts (per place and month, and per month) are also written as change rows,
+/// only ever inserted, which the report sums; <see cref="HotspotCountUpkeep"/> folds them back into one per key.
 /// </remarks>
 public static class HotspotCounting
 {
+    /// <summary>How many queued recounts one catch-up transaction takes.</summary>
+    public const int CatchUpBatch = 200;
+
+    /// <summary>
+    /// Queues a recount of the young person a contact, correction or match is about, in the caller's unit of work: the
+    /// row commits with the write, so a catch-up that takes it sees the write.
+    /// </summary>
+    public static void Queue(OutreachDbContext db, Guid? youngPersonId, Guid? aliasId)
+    {
+        if (youngPersonId is not null || aliasId is not null)
+        {
+            db.HotspotRecountsDue.Add(new HotspotRecountDue(youngPersonId, aliasId));
+        }
+    }
+
+    /// <summary>
+    /// Recounts every young person queued so far, in transactions of <see cref="CatchUpBatch"/>, and returns how many
+    /// queued rows it took. One catch-up runs at a time (a transaction advisory lock), whether the background job's or
+    /// a report's, so the recounts of one batch never wait in a circle for another's. Needs no transaction of the caller.
+    /// </summary>
+    public static async Task<int> CatchUpAsync(OutreachDbContext db, CancellationToken cancellationToken)
+    {
+        var taken = 0;
+        while (true)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(LockCatchUpSql, cancellationToken);
+            var due = await TakeDueAsync(db, cancellationToken);
+            foreach (var (youngPersonId, aliasId) in due.Distinct())
+            {
+                await RecountAsync(db, youngPersonId, aliasId, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            taken += due.Count;
+            if (due.Count < CatchUpBatch)
+            {
+                return taken;
+            }
+        }
+    }
+
+    private static async Task<List<(Guid? YoungPersonId, Guid? AliasId)>> TakeDueAsync(OutreachDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(TakeDueSql, (NpgsqlConnection)db.Database.GetDbConnection(),
+            (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        command.Parameters.Add(new NpgsqlParameter("batch", CatchUpBatch));
+        var due = new List<(Guid?, Guid?)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            due.Add((reader.IsDBNull(0) ? null : reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1)));
+        }
+        return due;
+    }
+
+    private const string LockCatchUpSql = "SELECT pg_advisory_xact_lock(hashtext('outreach.hotspot-catch-up'))";
+
+    private const string TakeDueSql = """
+        DELETE FROM outreach.hotspot_recounts_due
+        WHERE id IN (SELECT id FROM outreach.hotspot_recounts_due ORDER BY id LIMIT @batch)
+        RETURNING young_person_id, alias_id
+        """;
+
     /// <summary>
     /// Recounts the young person a contact or match is about: <paramref name="aliasId"/> (and, once the lock is held,
-    /// the registered young person it is matched to, if any) and <paramref name="youngPersonId"/>. Needs the caller's
-    /// transaction, after its SaveChanges, so the counts commit or roll back with the write.
+    /// the registered young person it is matched to, if any) and <paramref name="youngPersonId"/>, in the caller's
+    /// transaction (<see cref="CatchUpAsync"/>'s, or a test's).
     /// </summary>
     public static async Task RecountAsync(OutreachDbContext db, Guid? youngPersonId, Guid? aliasId, CancellationToken cancellationToken)
     {
@@ -207,7 +273,7 @@ public static class HotspotCounting
         """;
 
     /// <summary>
-    /// Folds each key's change rows into one (<see cref="HotspotCountCompaction"/>): deletes every row of a key that has
+    /// Folds each key's change rows into one (<see cref="HotspotCountUpkeep"/>): deletes every row of a key that has
     /// more than one and inserts their sum, unless it is zero. Writes only insert, so this never waits for them; a
     /// second compaction at the same time skips the rows the first deleted and sums only what it deleted itself.
     /// </summary>

@@ -43,6 +43,8 @@ public static class HotspotReport
         }
 
         var months = period.Months;
+        // The counts of contacts queued since the background job's last pass, so the report is exact as of now.
+        await HotspotCounting.CatchUpAsync(db, cancellationToken);
         var counts = await CountAsync(db, period, cancellationToken);
         var locationIds = counts.Keys.Where(k => k.Location is not null).Select(k => k.Location!.Value).Distinct().ToList();
         var locations = await db.Locations.AsNoTracking().Where(l => locationIds.Contains(l.Id)).OrderBy(l => l.Name).ToListAsync(cancellationToken);
