@@ -1,6 +1,7 @@
 using Support.Contracts.Outreach;
 using Support.Contracts.Risk;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Outreach.Domain;
 
@@ -81,12 +82,12 @@ public sealed class Contact
             YoungPersonId = draft.YoungPersonId,
             AliasId = draft.AliasId,
             Channel = draft.Channel,
-            ContactedAt = draft.ContactedAt,
+            ContactedAt = draft.ContactedAt.ToStoredPrecision(),
             LocationId = draft.LocationId,
             Place = draft.Place,
             Notes = draft.Notes,
             Concern = draft.Concern,
-            RecordedAt = author.At,
+            RecordedAt = author.At.ToStoredPrecision(),
             RecordedBy = author.UserId,
             RecordedByRole = author.Role,
             // OUT-01, COM-09: late is measured from when it happened to when the server received it.

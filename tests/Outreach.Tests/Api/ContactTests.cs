@@ -103,6 +103,32 @@ public sealed class ContactTests(OutreachFixture fixture) : IClassFixture<Outrea
     }
 
     [Fact]
+    public async Task The_answer_to_a_new_contact_is_exactly_what_reading_it_back_and_retrying_it_return()
+    {
+        var person = await fixture.KnownYoungPersonAsync();
+        using var worker = fixture.Host.ClientFor(Roles.OutreachWorker, "ow-precise");
+        var park = await worker.LocationAsync("Clifton Park (precise)");
+        // The answer is built from the contact in hand, not read back (OUT-01's 50 ms), so instants finer than
+        // PostgreSQL's microsecond must be cut in the entity or the answer and a later read would differ.
+        var contactedAt = fixture.Now.AddMinutes(-20).AddTicks(1_234_567);
+        fixture.Clock.Advance(TimeSpan.FromTicks(7));
+        var body = OutreachRequests.Contact(person, contactedAt: contactedAt, locationId: park.Id);
+
+        using var created = await worker.PostLogAsync(body, "precise-0001");
+        using var retried = await worker.PostLogAsync(body, "precise-0001");
+        fixture.Clock.Advance(TimeSpan.FromTicks(3));
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var answer = await created.Content.ReadAsStringAsync();
+        var id = System.Text.Json.JsonDocument.Parse(answer).RootElement.GetProperty("id").GetGuid();
+        Assert.Equal(answer, await worker.GetStringAsync($"/api/outreach/contacts/{id}"));
+        Assert.Equal(answer, await retried.Content.ReadAsStringAsync());
+        var contact = System.Text.Json.JsonSerializer.Deserialize<ContactResponse>(answer, OutreachFixture.Json)!;
+        Assert.Equal(contactedAt.AddTicks(-7), contact.ContactedAt.Utc);
+        Assert.Equal(park.Name, contact.Location?.Name);
+    }
+
+    [Fact]
     public async Task The_same_idempotency_key_from_two_workers_makes_two_contacts()
     {
         var person = await fixture.KnownYoungPersonAsync();

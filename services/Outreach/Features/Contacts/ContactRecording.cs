@@ -80,6 +80,12 @@ public static class ContactRecording
             corrections.Where(x => x.Corrects == c.Id).Select(x => x.Id).ToList())).ToList();
     }
 
+    /// <summary>
+    /// The response to a contact this request has just stored: nothing can correct it yet, and its location was read by
+    /// the checks, so it is built from what is in hand instead of three reads after the insert (OUT-01's 50 ms).
+    /// </summary>
+    public static ContactResponse NewResponse(Contact contact, Location? location) => ContactResponse.From(contact, location, []);
+
     public static async Task<ContactResponse> ResponseAsync(OutreachDbContext db, Contact contact, CancellationToken cancellationToken) =>
         (await ResponsesAsync(db, db.Contacts.Where(c => c.Id == contact.Id), cancellationToken)).Single();
 }

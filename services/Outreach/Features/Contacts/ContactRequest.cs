@@ -43,8 +43,11 @@ public sealed record ContactRequest(
             : new ContactDraft(YoungPersonId, AliasId, channel!.Value, contactedAt!.Value, LocationId, Input.Clean(Place), Notes!.Trim(), concern);
     }
 
-    /// <summary>The rule checks (422): the young person, alias and location exist, and the time is plausible.</summary>
-    public static async Task CheckAsync(ContactDraft draft, DateTimeOffset now, OutreachDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// The rule checks (422): the young person, alias and location exist, and the time is plausible. Returns the
+    /// location it read, so the response to a new contact needs no second read of it.
+    /// </summary>
+    public static async Task<Location?> CheckAsync(ContactDraft draft, DateTimeOffset now, OutreachDbContext db, ValidationErrors errors, CancellationToken cancellationToken)
     {
         foreach (var (field, message) in Contact.Check(draft, now))
         {
@@ -58,9 +61,13 @@ public sealed record ContactRequest(
         {
             errors.Add("aliasId", "No alias with this id.");
         }
-        if (draft.LocationId is { } locationId && !await db.Locations.AnyAsync(l => l.Id == locationId, cancellationToken))
+        var location = draft.LocationId is { } locationId
+            ? await db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == locationId, cancellationToken)
+            : null;
+        if (draft.LocationId is not null && location is null)
         {
             errors.Add("locationId", "No location with this id.");
         }
+        return location;
     }
 }

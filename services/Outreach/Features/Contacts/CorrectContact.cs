@@ -41,7 +41,7 @@ public static class CorrectContact
         {
             return await LogContact.ReplayAsync(http, db, first, cancellationToken);
         }
-        await ContactRequest.CheckAsync(draft!, author.At, db, errors, cancellationToken);
+        var location = await ContactRequest.CheckAsync(draft!, author.At, db, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToUnprocessable();
@@ -50,6 +50,6 @@ public static class CorrectContact
         var outcome = await ContactRecording.RecordAsync(db, outbox, correction, cancellationToken);
         return outcome.Replayed
             ? await LogContact.ReplayAsync(http, db, outcome.Contact, cancellationToken)
-            : LogContact.Created(await ContactRecording.ResponseAsync(db, outcome.Contact, cancellationToken));
+            : LogContact.Created(ContactRecording.NewResponse(outcome.Contact, location));
     }
 }

@@ -35,7 +35,7 @@ public static class LogContact
         {
             return await ReplayAsync(http, db, first, cancellationToken);
         }
-        await ContactRequest.CheckAsync(draft!, author.At, db, errors, cancellationToken);
+        var location = await ContactRequest.CheckAsync(draft!, author.At, db, errors, cancellationToken);
         if (errors.Any)
         {
             return errors.ToUnprocessable();
@@ -45,7 +45,7 @@ public static class LogContact
         var outcome = await ContactRecording.RecordAsync(db, outbox, contact, cancellationToken);
         return outcome.Replayed
             ? await ReplayAsync(http, db, outcome.Contact, cancellationToken)
-            : Created(await ContactRecording.ResponseAsync(db, outcome.Contact, cancellationToken));
+            : Created(ContactRecording.NewResponse(outcome.Contact, location));
     }
 
     internal static async Task<Created<ContactResponse>> ReplayAsync(HttpContext http, OutreachDbContext db, Contact first, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Support.ServiceDefaults.Time;
 
 namespace Support.Referrals.Domain.Chronology;
 
@@ -57,8 +58,8 @@ public sealed class ChronologyEntry
             YoungPersonId = draft.YoungPersonId,
             Sequence = head.LastSequence + 1,
             // PostgreSQL keeps microseconds: truncate before hashing so the stored row hashes the same when read back.
-            OccurredAt = ToMicroseconds(draft.OccurredAt),
-            RecordedAt = ToMicroseconds(recordedAt),
+            OccurredAt = draft.OccurredAt.ToUniversalTime().ToStoredPrecision(),
+            RecordedAt = recordedAt.ToUniversalTime().ToStoredPrecision(),
             SourceService = draft.SourceService,
             Kind = draft.Kind,
             Summary = draft.Summary,
@@ -130,7 +131,4 @@ public sealed class ChronologyEntry
 
     private static string Instant(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset ToMicroseconds(DateTimeOffset at) =>
-        new DateTimeOffset(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
 }

@@ -127,7 +127,7 @@ public sealed class PoliceOutcome
         CorrectsId = correctsId,
         CorrectionReason = reason,
         // PostgreSQL keeps microseconds: the response shows the instant exactly as stored and compared at closure.
-        RecordedAt = author.At.AddTicks(-(author.At.Ticks % TimeSpan.TicksPerMicrosecond)),
+        RecordedAt = author.At.ToStoredPrecision(),
         RecordedBy = author.UserId,
         RecordedByRole = author.Role,
     };

@@ -137,7 +137,7 @@ public sealed class Referral
         var rules = RiskRuleTable.Evaluate(new RiskFacts(content.Indicators, age, content.SexualActivity, content.DisclosureOfAssault));
         var (priority, reasons) = ReferralPriorities.Compute(rules, earlierReferralsInWindow);
         // PostgreSQL keeps microseconds: the response must show the instants exactly as stored and read back.
-        var receivedAt = Microseconds(author.At);
+        var receivedAt = author.At.ToStoredPrecision();
         return new Referral
         {
             Id = Guid.CreateVersion7(author.At),
@@ -151,7 +151,7 @@ public sealed class Referral
             Indicators = content.Indicators.Distinct().Order().ToList(),
             SexualActivity = content.SexualActivity,
             DisclosureOfAssault = content.DisclosureOfAssault,
-            ConcernOccurredAt = Microseconds(content.ConcernOccurredAt.ToUniversalTime()),
+            ConcernOccurredAt = content.ConcernOccurredAt.ToUniversalTime().ToStoredPrecision(),
             AgeOnConcernDate = age,
             Narrative = content.Narrative.Trim(),
             RuleTableVersion = rules.Version,
@@ -172,9 +172,6 @@ public sealed class Referral
             EscalatesAt = WorkingDays.Add(receivedAt, DecisionWorkingDays + escalationWorkingDays),
         };
     }
-
-    private static DateTimeOffset Microseconds(DateTimeOffset instant) =>
-        instant.AddTicks(-(instant.Ticks % TimeSpan.TicksPerMicrosecond));
 
     /// <summary>
     /// The front-door decision. There is one: a second is a conflict, never an overwrite. REF-03: a referral whose rule
