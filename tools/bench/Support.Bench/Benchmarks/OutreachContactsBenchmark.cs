@@ -123,6 +123,7 @@ public sealed class OutreachContactsBenchmark(BenchSettings settings, TokenPool 
             atRate.FromIntended.FailureCount == 0 ? null : atRate.FromIntended.FailureSummary);
         report.Info(Name, "outreach-contacts.scheduler_lag_p99_ms", atRate.StartLag.PercentileMs(99), 2,
             "how late the load generator started requests; included in the latencies above");
+        report.Note($"p99 ms by {OpenLoopResult.Window.TotalSeconds:0} s of intended send times: {atRate.WindowP99s}");
 
         var closedDuration = settings.Scaled(20);
         report.Note($"closed loop: {Concurrency} concurrent requests, {warmup.TotalSeconds:0.#} s warm-up, {closedDuration.TotalSeconds:0.#} s measured");

@@ -69,6 +69,7 @@ public sealed class ReferralIntakeBenchmark(BenchSettings settings, TokenPool to
         report.Info(Name, "intake.failures_at_100rps", atRate.FromIntended.FailureCount, 0,
             atRate.FromIntended.FailureCount == 0 ? null : atRate.FromIntended.FailureSummary);
         report.Info(Name, "intake.scheduler_lag_p99_ms", atRate.StartLag.PercentileMs(99), 2);
+        report.Note($"p99 ms by {OpenLoopResult.Window.TotalSeconds:0} s of intended send times: {atRate.WindowP99s}");
     }
 
     private static string Body(Guid youngPersonId) =>

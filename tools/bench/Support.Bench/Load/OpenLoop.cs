@@ -2,9 +2,13 @@ using System.Diagnostics;
 
 namespace Support.Bench.Load;
 
-public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorder FromSent, LatencyRecorder StartLag)
+public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorder FromSent, LatencyRecorder StartLag,
+    IReadOnlyList<LatencyRecorder> ByWindow)
 {
-    public static OpenLoopResult Empty() => new(new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder());
+    /// <summary>How long each of <see cref="ByWindow"/>'s windows of intended send times is.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+
+    public static OpenLoopResult Empty() => new(new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder(), []);
 
     public void Add(OpenLoopResult other)
     {
@@ -12,6 +16,12 @@ public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorde
         FromSent.Add(other.FromSent);
         StartLag.Add(other.StartLag);
     }
+
+    /// <summary>
+    /// The p99 of each window in milliseconds, in order: one stall shows as a few high windows, a platform that cannot
+    /// keep up as windows that climb and never come down.
+    /// </summary>
+    public string WindowP99s => string.Join(", ", ByWindow.Select(w => w.Count == 0 ? "-" : $"{w.PercentileMs(99):0}"));
 }
 
 /// <summary>
@@ -58,6 +68,8 @@ public static class OpenLoop
         var fromSent = new LatencyRecorder();
         var warmupCount = (long)(rate * warmup.TotalSeconds);
         var count = warmupCount + (long)(rate * duration.TotalSeconds);
+        var perWindow = Math.Max(1L, (long)(rate * OpenLoopResult.Window.TotalSeconds));
+        var byWindow = Enumerable.Range(0, (int)((count - warmupCount + perWindow - 1) / perWindow)).Select(_ => new LatencyRecorder()).ToArray();
 
         async Task SendAsync(long index, long intended)
         {
@@ -72,6 +84,7 @@ public static class OpenLoop
             {
                 fromIntended.RecordElapsed(intended, done);
                 fromSent.RecordElapsed(sent, done);
+                byWindow[(index - warmupCount) / perWindow].RecordElapsed(intended, done);
             }
             else
             {
@@ -80,6 +93,6 @@ public static class OpenLoop
         }
 
         var startLag = await ScheduleAsync(rate, count, SendAsync, cancellationToken);
-        return new OpenLoopResult(fromIntended, fromSent, startLag);
+        return new OpenLoopResult(fromIntended, fromSent, startLag, byWindow);
     }
 }
