@@ -20,10 +20,15 @@ public static partial class ServiceDatabase
     /// test hosts can override it, with TCP keepalives added (<see cref="DatabaseKeepalives"/>) and statements prepared
     /// (<see cref="StatementPreparation"/>).
     /// </summary>
+    /// <remarks>
+    /// The contexts are pooled: the options are built once and each request or message leases a context that EF resets
+    /// on return, instead of building options and a context for every one. Contexts hold no state of their own beyond
+    /// what EF resets (their constructors take only options), so a lease is as good as a new one.
+    /// </remarks>
     public static IHostApplicationBuilder AddServiceDatabase<TContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
         where TContext : DbContext
     {
-        builder.Services.AddDbContext<TContext>((sp, options) =>
+        builder.Services.AddDbContextPool<TContext>((sp, options) =>
         {
             var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString(connectionName);
             options.UseNpgsql(connectionString is null ? null : StatementPreparation.Apply(DatabaseKeepalives.Apply(connectionString)), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
