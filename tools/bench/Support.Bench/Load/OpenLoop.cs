@@ -10,6 +10,7 @@ public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorde
 
     public static OpenLoopResult Empty() => new(new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder(), []);
 
+    /// <summary>Adds another run's totals to this one's; windows are per run and are not merged.</summary>
     public void Add(OpenLoopResult other)
     {
         FromIntended.Add(other.FromIntended);
