@@ -39,6 +39,9 @@ IBenchmark[] benchmarks =
 
 var report = new Report(Console.Out);
 report.Note($"Support platform benchmarks{(settings.Quick ? " (QUICK MODE: shortened phases, not for recording)" : "")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} CPUs, {Machine.MemoryGiB():0.#} GiB");
+var settleLoad = double.TryParse(Environment.GetEnvironmentVariable("BENCH_SETTLE_LOAD"), System.Globalization.CultureInfo.InvariantCulture, out var limit) ? limit : 2;
+var settled = await Machine.SettleAsync(settleLoad, TimeSpan.FromSeconds(90), stop.Token);
+report.Note($"waited {settled.TotalSeconds:0} s (at most 90) for the load average to fall under {settleLoad} (BENCH_SETTLE_LOAD)");
 report.Info("machine", "machine.load_avg_1m_before", Machine.LoadAverage1m(), 2, $"{Environment.ProcessorCount} CPUs; a higher load average means other work competed");
 foreach (var benchmark in benchmarks.Where(b => settings.Runs(b.Name)))
 {
