@@ -17,6 +17,7 @@ using Support.Referrals.Features.OnCall;
 using Support.Referrals.Features.OrganisedAbuse;
 using Support.Referrals.Features.OwnRecord;
 using Support.Referrals.Features.Placements;
+using Support.Referrals.Features.UnmetNeeds;
 using Support.Referrals.Features.PoliceOutcomes;
 using Support.Referrals.Features.Referrals;
 using Support.Referrals.Features.Retention;
@@ -96,6 +97,7 @@ public static class ReferralsApi
         app.MapEscalationEndpoints();
         app.MapShareRefusalEndpoints();
         app.MapPlacementEndpoints();
+        app.MapUnmetNeedEndpoints();
         app.MapCrossReferenceEndpoints();
         app.MapAssessmentEndpoints();
         app.MapStaffEndpoints();

@@ -7,9 +7,10 @@ namespace Support.EndToEnd.Tests;
 
 /// <summary>
 /// REF-26 and REF-27 through the gateway over the real bus: a placement made because no foster placement was free is
-/// on the child's chronology and in the commissioners' unmet-need ledger in Therapy; the carer named on it can read the
-/// child in another service, and their report of contact by someone on the must-not-have-contact list reaches the
-/// senior manager's critical-incident queue and the chronology.
+/// on the child's chronology and in the commissioners' unmet-need ledger in Therapy, and once recorded as met in
+/// Referrals' register it is counted as met there (COM-05); the carer named on it can read the child in another
+/// service, and their report of contact by someone on the must-not-have-contact list reaches the senior manager's
+/// critical-incident queue and the chronology.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class PlacementEndToEndTests(Platform platform)
@@ -50,18 +51,20 @@ public sealed class PlacementEndToEndTests(Platform platform)
 
         // The shortage is unmet need in the one ledger (COM-05).
         await Eventually.TrueAsync(async () =>
-        {
-            var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need");
-            // No tables at all until the ledger holds its first record: wait, do not fail.
-            var table = exact.GetProperty("tables").EnumerateArray().FirstOrDefault(t => t.GetProperty("name").GetString() == "byCategoryAndReason");
-            if (table.ValueKind == JsonValueKind.Undefined)
-            {
-                return false;
-            }
-            var column = table.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()).ToList().IndexOf("NotAvailable");
-            return column >= 0 && table.GetProperty("body").EnumerateArray()
-                .Any(r => r.GetProperty("label").GetString() == "Placement" && r.GetProperty("cells")[column] is { ValueKind: JsonValueKind.Number } n && n.GetInt32() >= 1);
-        }, TimeSpan.FromSeconds(30), "the shortage placement to reach Therapy's unmet-need ledger");
+            ReportCells.Count(await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need"), "byCategoryAndReason", "Placement", "NotAvailable")
+                is { ValueKind: JsonValueKind.Number } n && n.GetInt32() >= 1,
+            TimeSpan.FromSeconds(30), "the shortage placement to reach Therapy's unmet-need ledger");
+
+        // A foster placement is found: the social worker records the need met in Referrals' register, and the ledger
+        // counts it as met since (COM-05).
+        static int MetSince(JsonElement report) => ReportCells.Count(report, "byGender", "Female", "MetSince")!.Value.GetInt32();
+        var metBefore = MetSince(await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need"));
+        var need = Assert.Single((await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{child}/unmet-needs")).EnumerateArray());
+        Assert.Equal((placementId, "Placement"), (need.GetProperty("sourceId").GetGuid(), need.GetProperty("source").GetString()));
+        await (await social.PostAsJsonAsync($"/api/referrals/young-people/{child}/unmet-needs/{need.GetProperty("id").GetGuid()}/met",
+            new { metOn = today.ToString("yyyy-MM-dd"), how = "A foster family in the next borough took her." })).Succeeded();
+        await Eventually.TrueAsync(async () => MetSince(await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need")) >= metBefore + 1,
+            TimeSpan.FromSeconds(30), "the ledger to count the placement need as met");
 
         using var listed = await social.PostAsJsonAsync($"/api/referrals/young-people/{child}/barred-persons", new
         {
@@ -87,7 +90,8 @@ public sealed class PlacementEndToEndTests(Platform platform)
         {
             var chronology = await social.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{child}/chronology");
             var kinds = chronology.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-            return kinds.Contains("PlacementStarted") && kinds.Contains("CriticalIncidentRaised") && kinds.Contains("UnmetNeedRecorded");
-        }, TimeSpan.FromSeconds(30), "the placement, the unmet need and the critical incident to reach the child's chronology");
+            return kinds.Contains("PlacementStarted") && kinds.Contains("CriticalIncidentRaised") && kinds.Contains("UnmetNeedRecorded")
+                && kinds.Contains("UnmetNeedResolved");
+        }, TimeSpan.FromSeconds(30), "the placement, the unmet need, its resolution and the critical incident to reach the child's chronology");
     }
 }

@@ -84,9 +84,9 @@ public sealed class TherapyUnmetNeedEndToEndTests(Platform platform)
         await Eventually.TrueAsync(async () =>
         {
             var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need");
-            return Count(exact, "byCategoryAndReason", "Camhs", "CriteriaNotMet") is { ValueKind: JsonValueKind.Number } camhsCount && camhsCount.GetInt32() >= 1
-                && Count(exact, "byCategoryAndReason", "AdultMentalHealth", "CriteriaNotMet") is { ValueKind: JsonValueKind.Number } adult && adult.GetInt32() >= 1
-                && Row(exact, "byServiceAndDuration", "leaving-care") is not null && Row(exact, "byServiceAndDuration", "therapy") is not null;
+            return ReportCells.Count(exact, "byCategoryAndReason", "Camhs", "CriteriaNotMet") is { ValueKind: JsonValueKind.Number } camhsCount && camhsCount.GetInt32() >= 1
+                && ReportCells.Count(exact, "byCategoryAndReason", "AdultMentalHealth", "CriteriaNotMet") is { ValueKind: JsonValueKind.Number } adult && adult.GetInt32() >= 1
+                && ReportCells.Row(exact, "byServiceAndDuration", "leaving-care") is not null && ReportCells.Row(exact, "byServiceAndDuration", "therapy") is not null;
         }, TimeSpan.FromSeconds(30), "the decline and the refusal to reach the unmet-need ledger");
 
         var published = await commissioner.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need");
@@ -95,8 +95,8 @@ public sealed class TherapyUnmetNeedEndToEndTests(Platform platform)
         var exactNow = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need");
         foreach (var category in new[] { "Camhs", "AdultMentalHealth" })
         {
-            var shown = Count(published, "byCategoryAndReason", category, "CriteriaNotMet")!.Value;
-            var exact = Count(exactNow, "byCategoryAndReason", category, "CriteriaNotMet")!.Value.GetInt32();
+            var shown = ReportCells.Count(published, "byCategoryAndReason", category, "CriteriaNotMet")!.Value;
+            var exact = ReportCells.Count(exactNow, "byCategoryAndReason", category, "CriteriaNotMet")!.Value.GetInt32();
             Assert.True(exact is >= 1 and <= 5 ? shown.GetString() == "c" : shown.ValueKind == JsonValueKind.String || shown.GetInt32() == exact,
                 $"{category}: exact {exact}, shown {shown}");
         }
@@ -105,7 +105,7 @@ public sealed class TherapyUnmetNeedEndToEndTests(Platform platform)
         Assert.Equal(HttpStatusCode.Forbidden, (await commissioner.GetAsync($"/api/therapy/young-people/{child}/referrals")).StatusCode);
 
         // COM-05: adult services accept on appeal. LeavingCare records when and how, and the ledger counts the need as met since.
-        static int MetSince(JsonElement report) => Count(report, "byGender", "Female", "MetSince")!.Value.GetInt32();
+        static int MetSince(JsonElement report) => ReportCells.Count(report, "byGender", "Female", "MetSince")!.Value.GetInt32();
         var metBefore = MetSince(await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need"));
         var needs = await adultServices.GetFromJsonAsync<JsonElement>($"/api/leavingcare/young-people/{careLeaver}/unmet-needs");
         var need = Assert.Single(needs.EnumerateArray());
@@ -125,21 +125,5 @@ public sealed class TherapyUnmetNeedEndToEndTests(Platform platform)
         });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         return (await registered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-    }
-
-    private static JsonElement? Row(JsonElement report, string table, string label) =>
-        report.GetProperty("tables").EnumerateArray().Where(t => t.GetProperty("name").GetString() == table)
-            .SelectMany(t => t.GetProperty("body").EnumerateArray()).Where(r => r.GetProperty("label").GetString() == label)
-            .Select(r => (JsonElement?)r).FirstOrDefault();
-
-    private static JsonElement? Count(JsonElement report, string table, string row, string column)
-    {
-        var t = report.GetProperty("tables").EnumerateArray().FirstOrDefault(x => x.GetProperty("name").GetString() == table);
-        if (t.ValueKind != JsonValueKind.Object || Row(report, table, row) is not { } found)
-        {
-            return null;
-        }
-        var index = t.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()).ToList().IndexOf(column);
-        return found.GetProperty("cells")[index];
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Support.Contracts.Referrals;
 using Support.Contracts.Registry;
 using Support.Contracts.UnmetNeeds;
+using Support.Referrals.Domain.UnmetNeeds;
+using Support.Referrals.Features.UnmetNeeds;
 using Support.Referrals.Features.Assessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Time;
@@ -347,8 +349,13 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
         {
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         }
-        Assert.Equal([UnmetNeedReason.CriteriaNotMet, UnmetNeedReason.NoProvider],
-            (await fixture.OutboxAsync<UnmetNeedRecorded>(m => m.YoungPersonId == child)).Select(m => m.Reason).Order());
+        var announced = await fixture.OutboxAsync<UnmetNeedRecorded>(m => m.YoungPersonId == child);
+        Assert.Equal([UnmetNeedReason.CriteriaNotMet, UnmetNeedReason.NoProvider], announced.Select(m => m.Reason).Order());
+        // Both are in Referrals' own register under the ids the ledger was given, the task's with its task (COM-05).
+        var registered = (await worker.GetFromJsonAsync<List<UnmetNeedResponse>>($"/api/referrals/young-people/{child}/unmet-needs", CaseRequests.Json))!;
+        Assert.Equal(announced.Select(m => m.UnmetNeedId).Order(), registered.Select(n => n.Id).Order());
+        Assert.Equal(task.Id, registered.Single(n => n.Source == UnmetNeedSource.NeedTask).SourceId);
+        Assert.Equal(UnmetNeedSource.AssessmentSignOff, registered.Single(n => n.Reason == UnmetNeedReason.NoProvider).Source);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class LedgerAndReportTests(TherapyFixture fixture) : IClassFixture
         using var auditor = fixture.Client("Auditor");
         var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need?year=2026-27");
         Assert.Equal("unmet-need", exact.GetProperty("report").GetProperty("name").GetString());
-        Assert.Equal(2, exact.GetProperty("report").GetProperty("version").GetInt32());
+        Assert.Equal(3, exact.GetProperty("report").GetProperty("version").GetInt32());
         Assert.Equal("UnmetNeeds", exact.GetProperty("report").GetProperty("countingUnit").GetString());
         Assert.Equal("Exact", exact.GetProperty("disclosure").GetString());
         var byCategory = Table(exact, "byCategoryAndReason");
@@ -128,7 +128,7 @@ public sealed class LedgerAndReportTests(TherapyFixture fixture) : IClassFixture
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("report,version,period,disclosure,table,unit,row,column,value", lines[0]);
-        Assert.Contains("unmet-need,2,2026-27,Suppressed,byCategoryAndReason,UnmetNeeds,FamilyTherapy,NotAvailable,c", lines);
+        Assert.Contains("unmet-need,3,2026-27,Suppressed,byCategoryAndReason,UnmetNeeds,FamilyTherapy,NotAvailable,c", lines);
     }
 
     [Fact]

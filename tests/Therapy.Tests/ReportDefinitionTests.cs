@@ -12,6 +12,7 @@ public sealed class ReportDefinitionTests
     {
         [("unmet-need", 1)] = ["period", "byCategoryAndReason", "byServiceAndDuration", "noData"],
         [("unmet-need", 2)] = ["period", "byCategoryAndReason", "byServiceAndDuration", "byGender", "byEthnicity", "noData"],
+        [("unmet-need", 3)] = ["period", "byCategoryAndReason", "byServiceAndDuration", "byGender", "byEthnicity", "restatement", "noData"],
         [("therapy-referral-outcomes", 1)] = ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "noData"],
         [("offer-capacity", 1)] = ["period", "offers.commissionedCapacity", "offers.capacityUsed", "offers.demand", "offers.funding", "offers.daysToFundingEnd"],
         [("therapy-waits", 1)] = ["period", "byOfferTypeAndWait"],

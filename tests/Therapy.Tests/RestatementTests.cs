@@ -1,5 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Support.Contracts.UnmetNeeds;
+using Support.Testing;
 
 namespace Support.Therapy.Tests;
 
@@ -56,5 +59,49 @@ public sealed class RestatementTests(YearEndTherapyFixture fixture) : IClassFixt
         Assert.StartsWith("c referrals dated in this period", suppressed.GetProperty("restatement").GetProperty("note").GetString());
         using var csv = await commissioner.GetAsync("/api/therapy/reports/referral-outcomes?year=2025-26&format=csv");
         Assert.Contains("therapy-referral-outcomes,2,2025-26,Suppressed,restatement,Referrals,LateEntries,2026-11-18,c", await csv.Content.ReadAsStringAsync());
+    }
+}
+
+/// <summary>COM-09 for the unmet-need ledger, on a clock of its own: a need counts in the year it went unmet.</summary>
+public sealed class UnmetNeedRestatementTests(YearEndTherapyFixture fixture) : IClassFixture<YearEndTherapyFixture>
+{
+    [Fact]
+    public async Task Unmet_needs_count_in_the_year_they_went_unmet_and_those_recorded_after_it_closed_restate_it()
+    {
+        UnmetNeedRecorded Need(DateOnly since) => new()
+        {
+            UnmetNeedId = Guid.NewGuid(), YoungPersonId = Guid.NewGuid(), NeedCategory = "RestatedAccommodation", Reason = UnmetNeedReason.NotAvailable,
+            RecordedByService = "leaving-care", RecordedBy = "pa-restated", OccurredAt = fixture.Clock.GetUtcNow(), Since = since,
+        };
+        // Waits for the ledger's row, not the inbox's: moving the clock on months lets the inbox forget its old rows.
+        async Task DeliverAsync(UnmetNeedRecorded need)
+        {
+            await fixture.PublishAsync(need);
+            await Eventually.TrueAsync(async () =>
+            {
+                await using var db = fixture.CreateDbContext();
+                return await db.UnmetNeeds.AnyAsync(u => u.UnmetNeedId == need.UnmetNeedId);
+            }, because: "the unmet need to reach the ledger");
+        }
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 26, 12, 0, 0, TimeSpan.Zero));
+        await DeliverAsync(Need(new DateOnly(2026, 3, 20))); // refused and recorded before the year closed
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 19, 9, 0, 0, TimeSpan.Zero));
+        await DeliverAsync(Need(new DateOnly(2026, 3, 10))); // refused in March, recorded in November
+        await DeliverAsync(Need(new DateOnly(2026, 3, 31)));
+        await DeliverAsync(Need(new DateOnly(2026, 4, 1))); // the first day of this year
+
+        using var auditor = fixture.Client("Auditor");
+        static int Count(JsonElement report) => report.GetProperty("tables").EnumerateArray()
+            .Single(t => t.GetProperty("name").GetString() == "byCategoryAndReason").GetProperty("body").EnumerateArray()
+            .Single(r => r.GetProperty("label").GetString() == "RestatedAccommodation").GetProperty("total").GetInt32();
+        var closed = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need?year=2025-26");
+        Assert.Equal(3, closed.GetProperty("report").GetProperty("version").GetInt32());
+        Assert.Equal(3, Count(closed));
+        var restatement = closed.GetProperty("restatement");
+        Assert.Equal((2, "2026-11-19"), (restatement.GetProperty("lateEntries").GetInt32(), restatement.GetProperty("lastRecordedOn").GetString()));
+        Assert.StartsWith("2 unmet needs dated in this period were recorded after it ended", restatement.GetProperty("note").GetString());
+        var open = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/unmet-need?year=2026-27");
+        Assert.Equal(1, Count(open));
+        Assert.False(open.TryGetProperty("restatement", out _), "an open year has no restatement");
     }
 }

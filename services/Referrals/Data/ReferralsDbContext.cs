@@ -5,6 +5,7 @@ using Support.Referrals.Domain;
 using Support.Referrals.Domain.OrganisedAbuse;
 using Support.Referrals.Domain.Cases;
 using Support.Referrals.Domain.Placements;
+using Support.Referrals.Domain.UnmetNeeds;
 using Support.Referrals.Domain.Chronology;
 using Support.Referrals.Domain.CrossReferences;
 using Support.Referrals.Domain.Disclosure;
@@ -37,6 +38,8 @@ public sealed class ReferralsDbContext(DbContextOptions<ReferralsDbContext> opti
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<PlacementEnding> PlacementEndings => Set<PlacementEnding>();
     public DbSet<PlacementRefusal> PlacementRefusals => Set<PlacementRefusal>();
+    public DbSet<UnmetNeed> UnmetNeeds => Set<UnmetNeed>();
+    public DbSet<UnmetNeedMet> UnmetNeedsMet => Set<UnmetNeedMet>();
     public DbSet<RiskToOthersFlag> RiskToOthersFlags => Set<RiskToOthersFlag>();
     public DbSet<RiskToOthersWithdrawal> RiskToOthersWithdrawals => Set<RiskToOthersWithdrawal>();
     public DbSet<PlacementMatchingAssessment> PlacementMatchingAssessments => Set<PlacementMatchingAssessment>();

@@ -143,6 +143,8 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.Property(x => x.RaisedBy).HasMaxLength(40);
             e.Property(x => x.RecordedBy).HasMaxLength(200);
             e.HasIndex(x => x.OccurredAt);
+            // The unmet-need report counts by the date each need went unmet (COM-09).
+            e.HasIndex(x => x.Since);
         });
         modelBuilder.Entity<HealthIndicator>(e =>
         {

@@ -4906,6 +4906,112 @@ namespace Support.Referrals.Data.Migrations
                     b.ToTable("strategy_meeting_addenda", "referrals");
                 });
 
+            modelBuilder.Entity("Support.Referrals.Domain.UnmetNeeds.UnmetNeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("NeedCategory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("need_category");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unmet_needs");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_unmet_needs_young_person_id");
+
+                    b.ToTable("unmet_needs", "referrals");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.UnmetNeeds.UnmetNeedMet", b =>
+                {
+                    b.Property<Guid>("UnmetNeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unmet_need_id");
+
+                    b.Property<string>("How")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("how");
+
+                    b.Property<DateOnly>("MetOn")
+                        .HasColumnType("date")
+                        .HasColumnName("met_on");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("RecordedByRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_role");
+
+                    b.Property<Guid>("YoungPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("young_person_id");
+
+                    b.HasKey("UnmetNeedId")
+                        .HasName("pk_unmet_needs_met");
+
+                    b.HasIndex("YoungPersonId")
+                        .HasDatabaseName("ix_unmet_needs_met_young_person_id");
+
+                    b.ToTable("unmet_needs_met", "referrals");
+                });
+
             modelBuilder.Entity("Support.Referrals.Domain.YoungPerson", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5835,6 +5941,26 @@ namespace Support.Referrals.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_strategy_meeting_addenda_strategy_meetings_meeting_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.UnmetNeeds.UnmetNeed", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.YoungPerson", null)
+                        .WithMany()
+                        .HasForeignKey("YoungPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unmet_needs_young_people_young_person_id");
+                });
+
+            modelBuilder.Entity("Support.Referrals.Domain.UnmetNeeds.UnmetNeedMet", b =>
+                {
+                    b.HasOne("Support.Referrals.Domain.UnmetNeeds.UnmetNeed", null)
+                        .WithMany()
+                        .HasForeignKey("UnmetNeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unmet_needs_met_unmet_needs_unmet_need_id");
                 });
 
             modelBuilder.Entity("Support.Referrals.Domain.YoungPersonDetails", b =>

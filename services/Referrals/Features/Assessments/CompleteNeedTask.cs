@@ -8,6 +8,8 @@ using Support.Referrals.Domain.Assessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Problems;
+using Support.Referrals.Domain.UnmetNeeds;
+using Support.Referrals.Features.UnmetNeeds;
 
 namespace Support.Referrals.Features.Assessments;
 
@@ -49,11 +51,8 @@ public static class CompleteNeedTask
         db.Set<AssessmentNeedTaskCompletion>().Add(completion);
         if (completion.UnmetNeedId is { } unmetNeedId)
         {
-            outbox.Add(new UnmetNeedRecorded
-            {
-                UnmetNeedId = unmetNeedId, YoungPersonId = task.YoungPersonId, NeedCategory = task.Category, Reason = completion.UnmetNeedReason!.Value,
-                RecordedByService = SignOffAssessment.UnmetNeedService, RecordedBy = author.UserId, OccurredAt = author.At,
-            });
+            db.Record(outbox, UnmetNeed.Record(task.YoungPersonId, task.Category, completion.UnmetNeedReason!.Value, UnmetNeedSource.NeedTask, task.Id,
+                author, unmetNeedId));
         }
         try
         {

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Support.Contracts.Referrals;
-using Support.Contracts.UnmetNeeds;
 using Support.Messaging.Outbox;
 using Support.Referrals.Data;
 using Support.Referrals.Domain;
@@ -14,20 +13,20 @@ using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Data;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Time;
+using Support.Referrals.Domain.UnmetNeeds;
+using Support.Referrals.Features.UnmetNeeds;
 
 namespace Support.Referrals.Features.Assessments;
 
 /// <summary>
 /// REF-17: a team or senior manager, not the author, signs off the version the author signed, which completes the
 /// assessment (409 otherwise). Then nothing it states is left as words: each need becomes a task for the case's key
-/// worker to make the referral (due in <c>Assessments:NeedTaskWorkingDays</c>) or an unmet-need entry announced with
-/// <c>UnmetNeedRecorded</c> (COM-05, THR-01); for a looked-after child the next assessment is due 12 months on
+/// worker to make the referral (due in <c>Assessments:NeedTaskWorkingDays</c>) or an unmet-need entry kept in the register and
+/// announced with <c>UnmetNeedRecorded</c> (COM-05, THR-01); for a looked-after child the next assessment is due 12 months on
 /// (<c>Assessments:LookedAfterRenewalMonths</c>). All announced with <c>AssessmentCompleted</c> in the same transaction.
 /// </summary>
 public static class SignOffAssessment
 {
-    public const string UnmetNeedService = "referrals";
-
     public static async Task<Results<Ok<AssessmentView>, ProblemHttpResult, NotFound>> HandleAsync(
         Guid id, ClaimsPrincipal user, ReferralsDbContext db, IOutbox outbox, IOptions<AssessmentOptions> options, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -57,11 +56,8 @@ public static class SignOffAssessment
         var unmet = needs.Where(n => n.Response == NeedResponse.UnmetNeed).ToList();
         foreach (var need in unmet)
         {
-            outbox.Add(new UnmetNeedRecorded
-            {
-                UnmetNeedId = Guid.CreateVersion7(manager.At), YoungPersonId = assessment.YoungPersonId, NeedCategory = need.Category,
-                Reason = need.UnmetNeedReason!.Value, RecordedByService = UnmetNeedService, RecordedBy = manager.UserId, OccurredAt = manager.At,
-            });
+            db.Record(outbox, UnmetNeed.Record(assessment.YoungPersonId, need.Category, need.UnmetNeedReason!.Value, UnmetNeedSource.AssessmentSignOff,
+                assessment.Id, manager));
         }
         var lookedAfter = await db.CurrentPlacementAsync(assessment.YoungPersonId, cancellationToken) is not null;
         outbox.Add(new AssessmentCompleted

@@ -55,7 +55,7 @@ public static class EndPlacement
         });
         if (ending.Reason.IsCostOrShortage())
         {
-            outbox.Add(PlacementRecords.UnmetNeed(placement.YoungPersonId, ending.Reason, author));
+            db.RecordUnmetNeed(outbox, placement.YoungPersonId, ending.Reason, placement.Id, author);
         }
         try
         {

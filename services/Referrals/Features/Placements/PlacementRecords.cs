@@ -9,13 +9,14 @@ using Support.Referrals.Features.SharingRelationships;
 using Support.Messaging.Outbox;
 using Support.ServiceDefaults.Access;
 using Support.ServiceDefaults.Auth;
+using Support.Referrals.Domain.UnmetNeeds;
+using Support.Referrals.Features.UnmetNeeds;
 
 namespace Support.Referrals.Features.Placements;
 
 /// <summary>The queries and messages the placement use cases share.</summary>
 internal static class PlacementRecords
 {
-    public const string Service = "referrals";
     public const string UnmetNeedCategory = "Placement";
 
     /// <summary>The child's placement now: the latest one that has not ended.</summary>
@@ -70,15 +71,11 @@ internal static class PlacementRecords
         });
     }
 
-    /// <summary>REF-26 and COM-05: a placement chosen, changed or refused for cost or shortage is unmet need.</summary>
-    public static UnmetNeedRecorded UnmetNeed(Guid youngPersonId, PlacementReason reason, Author author) => new()
-    {
-        UnmetNeedId = Guid.CreateVersion7(author.At),
-        YoungPersonId = youngPersonId,
-        NeedCategory = UnmetNeedCategory,
-        Reason = reason == PlacementReason.CostConstraint ? UnmetNeedReason.CostConstraint : UnmetNeedReason.NotAvailable,
-        RecordedByService = Service,
-        RecordedBy = author.UserId,
-        OccurredAt = author.At,
-    };
+    /// <summary>
+    /// REF-26 and COM-05: a placement chosen, changed or refused for cost or shortage is unmet need, kept with the
+    /// placement or refusal it came from (<paramref name="sourceId"/>).
+    /// </summary>
+    public static UnmetNeed RecordUnmetNeed(this ReferralsDbContext db, IOutbox outbox, Guid youngPersonId, PlacementReason reason, Guid sourceId, Author author) =>
+        db.Record(outbox, UnmetNeed.Record(youngPersonId, UnmetNeedCategory,
+            reason == PlacementReason.CostConstraint ? UnmetNeedReason.CostConstraint : UnmetNeedReason.NotAvailable, UnmetNeedSource.Placement, sourceId, author));
 }

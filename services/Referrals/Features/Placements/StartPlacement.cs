@@ -127,7 +127,7 @@ public static class StartPlacement
         });
         if (placement.Reason.IsCostOrShortage())
         {
-            outbox.Add(PlacementRecords.UnmetNeed(youngPersonId, placement.Reason, author));
+            db.RecordUnmetNeed(outbox, youngPersonId, placement.Reason, placement.Id, author);
         }
         try
         {

@@ -1290,6 +1290,9 @@ namespace Support.Therapy.Data.Migrations
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_unmet_needs_occurred_at");
 
+                    b.HasIndex("Since")
+                        .HasDatabaseName("ix_unmet_needs_since");
+
                     b.ToTable("unmet_needs", "therapy");
                 });
 

@@ -53,6 +53,7 @@ public static class ReferralOutcomesReport
             PublishedTable.Of("declinesByOfferTypeAndReason", CountingUnits.Referrals, "offerType", "declineReason", typeLabels,
                 [.. reasons.Select(s => s.ToString())], declines, disclosure),
             PublishedTable.Of("distinctYoungPeople", CountingUnits.DistinctYoungPeople, "all", "all", ["Referred"], ["YoungPeople"], people, disclosure),
-        ], Restatement: await ReferralRestatement.OfAsync(madeInPeriod, period, London.Today(clock), disclosure, cancellationToken));
+        ], Restatement: await LateEntries.RestatementAsync(madeInPeriod.Select(r => r.RecordedAt), period, London.Today(clock), "referrals",
+            disclosure, cancellationToken));
     }
 }

@@ -14,6 +14,7 @@ public static class ReportDefinitions
     private static readonly DateOnly GenderAndEthnicity = new(2026, 12, 5);
     private static readonly DateOnly TriggersAndDemand = new(2026, 12, 5);
     private static readonly DateOnly Restatements = new(2026, 12, 5);
+    private static readonly DateOnly UnmetSince = new(2026, 12, 6);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -43,6 +44,13 @@ public static class ReportDefinitions
             + "split into needs still unmet and needs met since. For all readers but auditors, described ethnicities with too few needs to "
             + "publish are counted together under 'Other described values'.",
             ["period", "byCategoryAndReason", "byServiceAndDuration", "byGender", "byEthnicity", "noData"]),
+        new(3, UnmetSince, "therapy-team", "Counted in the year each need went unmet, not the year it was recorded, with a restatement for late records (COM-09; issue 13).",
+            "As version 2, but each unmet need is counted in the financial year of the London date since which it has gone unmet (its "
+            + "'since', as the service that raised it gave it: a refusal's date, a decline's date), not of the date it was recorded. For a "
+            + "financial year that has ended, 'restatement' gives the unmet needs dated in it but recorded after it ended, suppressed like "
+            + "any count, and the London date the last was recorded, so a figure taken earlier is never silently different; an open year "
+            + "has none. A year before the ledger's first need has no data.",
+            ["period", "byCategoryAndReason", "byServiceAndDuration", "byGender", "byEthnicity", "restatement", "noData"]),
     ]);
 
     public static readonly ReportDefinition ReferralOutcomes = new("therapy-referral-outcomes", "Therapy referral outcomes", CountingUnits.Referrals,

@@ -10,9 +10,11 @@ namespace Support.Therapy.Features.Reports;
 
 /// <summary>
 /// COM-05: the platform's unmet need, from the ledger every service feeds: by need category and reason code, and by the
-/// service that raised it and how long it has gone unmet. Counted by when it was recorded (COM-09). From version 2, also
-/// by the young person's gender and ethnicity as recorded in the registry, "Not recorded" included (OUT-10): who the
-/// services fail is what under-reporting hides.
+/// service that raised it and how long it has gone unmet; by the young person's gender and ethnicity as recorded in the
+/// registry, "Not recorded" included (OUT-10): who the services fail is what under-reporting hides. From version 3 a
+/// need is counted in the year it went unmet (its 'since', given by the service that raised it), not the year it was
+/// recorded, and a closed year says how many were recorded after it ended (COM-09). Every count is made by the
+/// database, grouped; no need is read one by one, so the answer's cost does not grow with the ledger.
 /// </summary>
 public static class UnmetNeedReport
 {
@@ -25,6 +27,9 @@ public static class UnmetNeedReport
         ("Under4Weeks", 0, 27), ("4To18Weeks", 28, 125), ("18To52Weeks", 126, 363), ("52WeeksOrMore", 364, int.MaxValue),
     ];
 
+    // Where each band after the first starts, for the database to band by (the bands above are the one definition).
+    private static readonly int SecondBandFrom = DurationBands[1].FromDays, ThirdBandFrom = DurationBands[2].FromDays, FourthBandFrom = DurationBands[3].FromDays;
+
     public static Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         YearReport.AnswerAsync(year, format, user, clock, (period, disclosure) => BuildAsync(db, period, disclosure, clock, cancellationToken));
 
@@ -32,48 +37,63 @@ public static class UnmetNeedReport
     {
         var today = London.Today(clock);
         var identity = ReportIdentity.Of(ReportDefinitions.UnmetNeed);
-        var first = await db.UnmetNeeds.MinAsync(u => (DateTimeOffset?)u.OccurredAt, cancellationToken);
+        var first = await db.UnmetNeeds.MinAsync(u => (DateOnly?)u.Since, cancellationToken);
         var generatedAt = LondonTime.Of(clock.GetUtcNow());
-        if (first is null || London.DateOf(first.Value) > period.LastDay)
+        if (first is null || first.Value > period.LastDay)
         {
             var reason = first is null
                 ? "The unmet-need ledger holds no records yet."
-                : $"The unmet-need ledger's records start on {London.DateOf(first.Value):yyyy-MM-dd}, after this period.";
+                : $"The unmet-need ledger's records start on {first.Value:yyyy-MM-dd}, after this period.";
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
-        var entries = await (
-                from u in db.UnmetNeeds.AsNoTracking()
-                where u.OccurredAt >= period.From && u.OccurredAt < period.To
+        var inPeriod = db.UnmetNeeds.AsNoTracking().Where(u => u.Since >= period.FirstDay && u.Since <= period.LastDay);
+        var byReason = await inPeriod.GroupBy(u => new { u.NeedCategory, u.Reason })
+            .Select(g => new { g.Key.NeedCategory, g.Key.Reason, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byBand = await inPeriod
+            .Select(u => new { u.RaisedBy, u.Since, Until = u.ResolvedOn ?? today })
+            .GroupBy(u => new
+            {
+                u.RaisedBy,
+                Band = u.Until < u.Since.AddDays(SecondBandFrom) ? 0 : u.Until < u.Since.AddDays(ThirdBandFrom) ? 1 : u.Until < u.Since.AddDays(FourthBandFrom) ? 2 : 3,
+            })
+            .Select(g => new { g.Key.RaisedBy, g.Key.Band, Count = g.Count() }).ToListAsync(cancellationToken);
+        var byPerson = await (
+                from u in inPeriod
                 join p in db.KnownYoungPeople.AsNoTracking() on u.YoungPersonId equals p.Id into people
                 from p in people.DefaultIfEmpty()
-                select new Need(u.NeedCategory, u.Reason, u.RaisedBy, u.Since, u.ResolvedOn, p == null ? null : p.Gender, p == null ? null : p.Ethnicity))
+                group u by new { Gender = p == null ? null : p.Gender, Ethnicity = p == null ? null : p.Ethnicity, Met = u.ResolvedOn != null } into g
+                select new Described(g.Key.Gender, g.Key.Ethnicity, g.Key.Met, g.Count()))
             .ToListAsync(cancellationToken);
 
         var reasons = Enum.GetValues<UnmetNeedReason>();
-        var categories = entries.Select(e => e.NeedCategory).Distinct().Order(StringComparer.Ordinal).ToList();
+        var categories = byReason.Select(e => e.NeedCategory).Distinct().Order(StringComparer.Ordinal).ToList();
         var byCategory = new int[categories.Count, reasons.Length];
-        var services = entries.Select(e => e.RaisedBy).Distinct().Order(StringComparer.Ordinal).ToList();
-        var byDuration = new int[services.Count, DurationBands.Count];
-        foreach (var e in entries)
+        foreach (var e in byReason)
         {
-            byCategory[categories.IndexOf(e.NeedCategory), Array.IndexOf(reasons, e.Reason)]++;
-            var days = Math.Max(0, (e.ResolvedOn ?? today).DayNumber - e.Since.DayNumber);
-            var band = DurationBands.Select((b, i) => (b, i)).First(x => days >= x.b.FromDays && days <= x.b.ToDays).i;
-            byDuration[services.IndexOf(e.RaisedBy), band]++;
+            byCategory[categories.IndexOf(e.NeedCategory), Array.IndexOf(reasons, e.Reason)] += e.Count;
+        }
+        var services = byBand.Select(e => e.RaisedBy).Distinct().Order(StringComparer.Ordinal).ToList();
+        var byDuration = new int[services.Count, DurationBands.Count];
+        foreach (var e in byBand)
+        {
+            byDuration[services.IndexOf(e.RaisedBy), e.Band] += e.Count;
         }
         var unit = CountingUnits.UnmetNeeds;
         return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null,
         [
             PublishedTable.Of("byCategoryAndReason", unit, "needCategory", "reason", categories, [.. reasons.Select(r => r.ToString())], byCategory, disclosure),
             PublishedTable.Of("byServiceAndDuration", unit, "raisedBy", "timeUnmet", services, [.. DurationBands.Select(b => b.Label)], byDuration, disclosure),
-            DescribedValueTable.Of("byGender", unit, "gender", entries, e => e.Gender, "met", Met, MetColumns, Enum.GetNames<GenderCategory>(), disclosure),
-            DescribedValueTable.Of("byEthnicity", unit, "ethnicity", entries, e => e.Ethnicity, "met", Met, MetColumns, [], disclosure),
-        ]);
+            DescribedValueTable.Of("byGender", unit, "gender", byPerson, e => e.Gender, "met", Met, MetColumns, Enum.GetNames<GenderCategory>(), disclosure, e => e.Count),
+            DescribedValueTable.Of("byEthnicity", unit, "ethnicity", byPerson, e => e.Ethnicity, "met", Met, MetColumns, [], disclosure, e => e.Count),
+        ], Restatement: await LateEntries.RestatementAsync(inPeriod.Select(u => u.OccurredAt), period, today, "unmet needs", disclosure, cancellationToken));
     }
 
-    private static int Met(Need need) => need.ResolvedOn is null ? 0 : 1;
+    private static int Met(Described needs) => needs.Met ? 1 : 0;
 
-    /// <summary>One unmet need in the period, with the young person's gender and ethnicity as the registry holds them (null: not recorded).</summary>
-    private sealed record Need(string NeedCategory, UnmetNeedReason Reason, string RaisedBy, DateOnly Since, DateOnly? ResolvedOn, string? Gender, string? Ethnicity);
+    /// <summary>
+    /// The unmet needs in the period of young people with one gender and ethnicity as the registry holds them (null: not
+    /// recorded), met or still unmet, counted by the database.
+    /// </summary>
+    private sealed record Described(string? Gender, string? Ethnicity, bool Met, int Count);
 }

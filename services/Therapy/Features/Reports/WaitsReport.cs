@@ -54,6 +54,7 @@ public static class WaitsReport
         return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), null,
         [
             PublishedTable.Of("byOfferTypeAndWait", CountingUnits.Referrals, "offerType", "wait", [.. types.Select(t => t.ToString())], Columns, cells, disclosure),
-        ], Restatement: await ReferralRestatement.OfAsync(madeInPeriod, period, London.DateOf(now), disclosure, cancellationToken));
+        ], Restatement: await LateEntries.RestatementAsync(madeInPeriod.Select(r => r.RecordedAt), period, London.DateOf(now), "referrals", disclosure,
+            cancellationToken));
     }
 }
