@@ -66,7 +66,7 @@ public sealed class CseTriggersReportTests(TherapyFixture fixture) : IClassFixtu
         });
 
         // This service's own records: a CAMHS referral declined, and a pregnancy of a 14-year-old recorded as a health indicator.
-        var young = await fixture.RegisterAsync(new DateOnly(2012, 6, 1), "Trigger Young");
+        var young = await fixture.RegisterAsync(new DateOnly(2012, 6, 1), "Trigger Young", GenderCategory.Female, "Mixed White and Black Caribbean");
         var camhs = await fixture.OfferAsync("Trigger CAMHS", "Trigger clinic", "Camhs");
         var referral = await fixture.ReferAsync(young, camhs);
         using (var clinician = fixture.Client("CamhsClinician", "camhs-trigger"))
@@ -85,7 +85,7 @@ public sealed class CseTriggersReportTests(TherapyFixture fixture) : IClassFixtu
         using var auditor = fixture.Client("Auditor");
         var exact = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/cse-triggers?year=2026-27");
         Assert.Equal("cse-triggers", exact.GetProperty("report").GetProperty("name").GetString());
-        Assert.Equal(1, exact.GetProperty("report").GetProperty("version").GetInt32());
+        Assert.Equal(2, exact.GetProperty("report").GetProperty("version").GetInt32());
         Assert.Equal(JsonValueKind.Null, exact.GetProperty("noData").ValueKind);
         Assert.Equal([1, 0, 1, 0], Quarters(exact, "missingEpisodes"));
         Assert.Equal([0, 0, 2, 0], Quarters(exact, "returnInterviewsDue"));
@@ -104,6 +104,14 @@ public sealed class CseTriggersReportTests(TherapyFixture fixture) : IClassFixtu
         Assert.Equal(1, Row(people, "SchoolAbsenceFlags").GetProperty("cells")[0].GetInt32());
         Assert.Equal(2, Row(people, "Under16PregnancyFlags").GetProperty("cells")[0].GetInt32());
         Assert.Equal(3, people.GetProperty("grandTotal").GetInt32());
+        // The same three children by gender and ethnicity as recorded (OUT-10): a and b are unknown to the registry here.
+        var byGender = Table(exact, "youngPeopleWithAnyTriggerByGender");
+        Assert.Equal((3, 1, 2), (byGender.GetProperty("grandTotal").GetInt32(), Row(byGender, "Female").GetProperty("total").GetInt32(),
+            Row(byGender, "Not recorded").GetProperty("total").GetInt32()));
+        Assert.Equal(Enum.GetNames<GenderCategory>().Append("Not recorded"), byGender.GetProperty("body").EnumerateArray().Select(r => r.GetProperty("label").GetString()));
+        var byEthnicity = Table(exact, "youngPeopleWithAnyTriggerByEthnicity");
+        Assert.Equal((1, 2), (Row(byEthnicity, "Mixed White and Black Caribbean").GetProperty("total").GetInt32(),
+            Row(byEthnicity, "Not recorded").GetProperty("total").GetInt32()));
         Assert.Equal(50.0m, Share(exact, "returnInterviewCompletion").GetProperty("percent").GetDecimal());
         Assert.Equal(100.0m, Share(exact, "mentalHealthDeclines").GetProperty("percent").GetDecimal());
 
@@ -114,14 +122,17 @@ public sealed class CseTriggersReportTests(TherapyFixture fixture) : IClassFixtu
         using var commissioner = fixture.Client("Commissioner");
         var suppressed = await commissioner.GetFromJsonAsync<JsonElement>("/api/therapy/reports/cse-triggers?year=2026-27");
         Assert.Equal("c", Table(suppressed, "missingEpisodes").GetProperty("grandTotal").GetString());
+        // The one described ethnicity is too rare to name: merged, and its count hidden.
+        Assert.Equal(["Other described values", "Not recorded"],
+            Table(suppressed, "youngPeopleWithAnyTriggerByEthnicity").GetProperty("body").EnumerateArray().Select(r => r.GetProperty("label").GetString()));
         var share = Share(suppressed, "returnInterviewCompletion");
         Assert.Equal(JsonValueKind.Null, share.GetProperty("percent").ValueKind);
         Assert.Equal("A count it is worked out from is suppressed.", share.GetProperty("notGivenBecause").GetString());
 
         using var csv = await commissioner.GetAsync("/api/therapy/reports/cse-triggers?year=2026-27&format=csv");
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n');
-        Assert.Contains(lines, l => l.StartsWith("cse-triggers,1,2026-27,Suppressed,missingEpisodes,TriggerRecords,MissingEpisodes,Q3OctDec,c", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("cse-triggers,1,2026-27,Suppressed,shares,Percent,returnInterviewCompletion,", StringComparison.Ordinal) && l.TrimEnd().EndsWith(",c", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("cse-triggers,2,2026-27,Suppressed,missingEpisodes,TriggerRecords,MissingEpisodes,Q3OctDec,c", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("cse-triggers,2,2026-27,Suppressed,shares,Percent,returnInterviewCompletion,", StringComparison.Ordinal) && l.TrimEnd().EndsWith(",c", StringComparison.Ordinal));
     }
 }
 

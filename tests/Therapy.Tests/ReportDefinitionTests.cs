@@ -38,6 +38,13 @@ public sealed class ReportDefinitionTests
             "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
             "shares.returnInterviewCompletion", "shares.mentalHealthDeclines", "noData",
         ],
+        [("cse-triggers", 2)] =
+        [
+            "period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
+            "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
+            "youngPeopleWithAnyTriggerByGender", "youngPeopleWithAnyTriggerByEthnicity", "shares.returnInterviewCompletion",
+            "shares.mentalHealthDeclines", "noData",
+        ],
         [("referral-demand", 1)] =
         [
             "period", "referralsBySourceAndCseType", "firstReferralsOfAdults", "cseShareOfReferrals", "riskProfileOfYoungPeopleReferred",

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Support.Contracts.Registry;
 using Support.Contracts.Therapy;
 using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
@@ -12,7 +13,8 @@ namespace Support.Therapy.Features.Reports;
 /// COM-03 (Casey L1309: "indicators of triggers for CSE, including absence from school, and children accessing mental
 /// health services, are not included"): each trigger in a financial year, by quarter, from the events of Missing and
 /// Referrals and this service's own referrals and health indicators. Each trigger is its own table: a missing episode
-/// and a school-absence flag are different things and are never added together (COM-01).
+/// and a school-absence flag are different things and are never added together (COM-01). From version 2, the young
+/// people with any trigger by gender and by ethnicity as recorded (OUT-10).
 /// </summary>
 public static class CseTriggersReport
 {
@@ -33,6 +35,9 @@ public static class CseTriggersReport
         [CommissioningFactKind.Under16PregnancyFlag] = "Under16PregnancyFlags",
         [CommissioningFactKind.CriminalisationFlag] = "CriminalisationFlags",
     };
+
+    /// <summary>The young people with any trigger who share a gender and ethnicity as recorded (null: not recorded).</summary>
+    private sealed record Described(string? Gender, string? Ethnicity, int Count);
 
     /// <summary>One trigger's records per quarter and the distinct young people behind them.</summary>
     private sealed record TriggerCounts(IReadOnlyList<int> Quarters, int People);
@@ -164,6 +169,22 @@ public static class CseTriggersReport
         }
         tables.Add(PublishedTable.Of("youngPeopleByTrigger", CountingUnits.DistinctYoungPeople, "trigger", "all", Triggers, ["YoungPeople"], people,
             new TableMargins([.. Enumerable.Range(0, Triggers.Count).Select(t => people[t, 0])], [anyTrigger], anyTrigger), disclosure));
+
+        // OUT-10: who has a trigger, by gender and ethnicity as the registry records them ("Not recorded" when it does not,
+        // or does not know the young person), counted by the database: a child with several triggers is one child.
+        var pregnantHere = db.KnownYoungPeople.Where(p => pregnant.Contains(p.Id)).Select(p => p.Id);
+        var anyIds = withFact.Union(referred.Select(r => r.YoungPersonId)).Union(declined.Select(r => r.YoungPersonId)).Union(pregnantHere);
+        var described = await (
+                from id in anyIds
+                join p in db.KnownYoungPeople.AsNoTracking() on id equals p.Id into known
+                from p in known.DefaultIfEmpty()
+                group id by new { Gender = p == null ? null : p.Gender, Ethnicity = p == null ? null : p.Ethnicity } into g
+                select new Described(g.Key.Gender, g.Key.Ethnicity, g.Count()))
+            .ToListAsync(cancellationToken);
+        tables.Add(DescribedValueTable.Of("youngPeopleWithAnyTriggerByGender", CountingUnits.DistinctYoungPeople, "gender", described, d => d.Gender,
+            "all", _ => 0, ["YoungPeople"], Enum.GetNames<GenderCategory>(), disclosure, d => d.Count));
+        tables.Add(DescribedValueTable.Of("youngPeopleWithAnyTriggerByEthnicity", CountingUnits.DistinctYoungPeople, "ethnicity", described, d => d.Ethnicity,
+            "all", _ => 0, ["YoungPeople"], [], disclosure, d => d.Count));
 
         ReportCount Records(string trigger) => tables.Single(t => t.Body[0].Label == trigger && t.Unit == ReportDefinitions.TriggerRecords).GrandTotal;
         return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null, tables,

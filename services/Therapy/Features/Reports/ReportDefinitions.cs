@@ -15,6 +15,7 @@ public static class ReportDefinitions
     private static readonly DateOnly TriggersAndDemand = new(2026, 12, 5);
     private static readonly DateOnly Restatements = new(2026, 12, 5);
     private static readonly DateOnly UnmetSince = new(2026, 12, 6);
+    private static readonly DateOnly TriggersByGender = new(2026, 12, 6);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -130,6 +131,15 @@ public static class ReportDefinitions
             ["period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
              "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
              "shares.returnInterviewCompletion", "shares.mentalHealthDeclines", "noData"]),
+        new(2, TriggersByGender, "therapy-team", "Who has a trigger, by gender and ethnicity as recorded, 'Not recorded' included (OUT-10; issue 13).",
+            "As version 1, with two tables more: the distinct young people with any trigger in the year (the total of youngPeopleByTrigger) "
+            + "by their gender and by their ethnicity as the registry records them (never assumed; 'Not recorded' is its own row, every "
+            + "registry gender category is listed, zero included). For all readers but auditors, described ethnicities with too few young "
+            + "people to publish are counted together as 'Other described values'.",
+            ["period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
+             "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
+             "youngPeopleWithAnyTriggerByGender", "youngPeopleWithAnyTriggerByEthnicity", "shares.returnInterviewCompletion",
+             "shares.mentalHealthDeclines", "noData"]),
     ]);
 
     public static readonly ReportDefinition ReferralDemand = new("referral-demand", "Demand at the front door", CountingUnits.Referrals,
