@@ -32,6 +32,8 @@ public sealed class ReportDefinitionTests
             "historic.values.restated",
         ],
         [("therapy-feedback", 1)] = ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"],
+        [("therapy-feedback", 2)] =
+            ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "restatement", "noData"],
         [("cse-triggers", 1)] =
         [
             "period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
@@ -43,7 +45,7 @@ public sealed class ReportDefinitionTests
             "period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
             "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
             "youngPeopleWithAnyTriggerByGender", "youngPeopleWithAnyTriggerByEthnicity", "shares.returnInterviewCompletion",
-            "shares.mentalHealthDeclines", "noData",
+            "shares.mentalHealthDeclines", "restatement", "noData",
         ],
         [("referral-demand", 1)] =
         [

@@ -82,7 +82,7 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
         Assert.Equal(HttpStatusCode.OK, therapy.StatusCode);
         await Assertions.Expect(page.GetByTestId("therapy-unmet-need")).ToBeVisibleAsync();
         // COM-03 and COM-12: the triggers for CSE, and demand with CSE's share beside the risk profile, each share as published.
-        await Assertions.Expect(page.GetByTestId("therapy-cse-triggers")).ToContainTextAsync("cse-triggers (version 1)");
+        await Assertions.Expect(page.GetByTestId("therapy-cse-triggers")).ToContainTextAsync("cse-triggers (version 2)");
         var demandView = page.GetByTestId("therapy-referral-demand");
         await Assertions.Expect(demandView).ToContainTextAsync("referral-demand (version 2)");
         // OUT-10: who is referred, by gender and by ethnicity as recorded, drawn like every other table.

@@ -60,13 +60,13 @@ public sealed class ReferralDemandConsumer(TherapyDbContext db, TimeProvider clo
 
     protected override IEnumerable<CommissioningFact> FactsOf(ReferralReceived m)
     {
-        foreach (var flag in CommissioningFact.FlagsIn(m.Indicators, m.ReferralId, m.YoungPersonId, m.OccurredAt))
+        foreach (var flag in CommissioningFact.FlagsIn(m.Indicators, m.ReferralId, m.YoungPersonId, m.OccurredAt, m.OccurredAt))
         {
             yield return flag;
         }
         if (m.Indicators.Contains(RiskIndicator.Pregnancy) && m.AgeOnConcernDate < 16)
         {
-            yield return CommissioningFact.Of(CommissioningFactKind.Under16PregnancyFlag, m.ReferralId, m.YoungPersonId, m.OccurredAt);
+            yield return CommissioningFact.Of(CommissioningFactKind.Under16PregnancyFlag, m.ReferralId, m.YoungPersonId, m.OccurredAt, m.OccurredAt);
         }
     }
 }
@@ -109,7 +109,7 @@ public sealed class MissingEpisodeFactConsumer(TherapyDbContext db, TimeProvider
     : CommissioningFactConsumer<MissingEpisodeReported>(db, clock, logger)
 {
     protected override IEnumerable<CommissioningFact> FactsOf(MissingEpisodeReported m) =>
-        [CommissioningFact.Of(CommissioningFactKind.MissingEpisode, m.EpisodeId, m.YoungPersonId, m.LastSeenAt)];
+        [CommissioningFact.Of(CommissioningFactKind.MissingEpisode, m.EpisodeId, m.YoungPersonId, m.LastSeenAt, m.OccurredAt)];
 }
 
 /// <summary>COM-03: a return made a return-home interview due (MIS-02).</summary>
@@ -118,7 +118,7 @@ public sealed class ReturnInterviewDueFactConsumer(TherapyDbContext db, TimeProv
     : CommissioningFactConsumer<YoungPersonReturned>(db, clock, logger)
 {
     protected override IEnumerable<CommissioningFact> FactsOf(YoungPersonReturned m) =>
-        [CommissioningFact.Of(CommissioningFactKind.ReturnInterviewDue, m.InterviewId, m.YoungPersonId, m.ReturnedAt)];
+        [CommissioningFact.Of(CommissioningFactKind.ReturnInterviewDue, m.InterviewId, m.YoungPersonId, m.ReturnedAt, m.OccurredAt)];
 }
 
 /// <summary>COM-03: a completed return-home interview, and the trigger flags its findings name.</summary>
@@ -128,8 +128,8 @@ public sealed class ReturnInterviewCompletedFactConsumer(TherapyDbContext db, Ti
 {
     protected override IEnumerable<CommissioningFact> FactsOf(ReturnInterviewCompleted m) =>
         [
-            CommissioningFact.Of(CommissioningFactKind.ReturnInterviewCompleted, m.InterviewId, m.YoungPersonId, m.CompletedAt),
-            .. CommissioningFact.FlagsIn(m.Indicators, m.InterviewId, m.YoungPersonId, m.CompletedAt),
+            CommissioningFact.Of(CommissioningFactKind.ReturnInterviewCompleted, m.InterviewId, m.YoungPersonId, m.CompletedAt, m.OccurredAt),
+            .. CommissioningFact.FlagsIn(m.Indicators, m.InterviewId, m.YoungPersonId, m.CompletedAt, m.OccurredAt),
         ];
 }
 
@@ -139,7 +139,7 @@ public sealed class ReturnInterviewNotHeldFactConsumer(TherapyDbContext db, Time
     : CommissioningFactConsumer<ReturnInterviewNotHeld>(db, clock, logger)
 {
     protected override IEnumerable<CommissioningFact> FactsOf(ReturnInterviewNotHeld m) =>
-        [CommissioningFact.Of(CommissioningFactKind.ReturnInterviewNotHeld, m.InterviewId, m.YoungPersonId, m.OccurredAt)];
+        [CommissioningFact.Of(CommissioningFactKind.ReturnInterviewNotHeld, m.InterviewId, m.YoungPersonId, m.OccurredAt, m.OccurredAt)];
 }
 
 /// <summary>COM-03: the trigger flags a risk assessment or review names.</summary>
@@ -148,7 +148,7 @@ public sealed class RiskAssessmentFlagConsumer(TherapyDbContext db, TimeProvider
     : CommissioningFactConsumer<RiskLevelChanged>(db, clock, logger)
 {
     protected override IEnumerable<CommissioningFact> FactsOf(RiskLevelChanged m) =>
-        CommissioningFact.FlagsIn(m.Indicators, m.SourceId, m.YoungPersonId, m.OccurredAt);
+        CommissioningFact.FlagsIn(m.Indicators, m.SourceId, m.YoungPersonId, m.OccurredAt, m.OccurredAt);
 }
 
 /// <summary>COM-12: critical incidents, beside CSE's share of referrals; counted from when the incident happened.</summary>
@@ -157,5 +157,5 @@ public sealed class CriticalIncidentFactConsumer(TherapyDbContext db, TimeProvid
     : CommissioningFactConsumer<CriticalIncidentRaised>(db, clock, logger)
 {
     protected override IEnumerable<CommissioningFact> FactsOf(CriticalIncidentRaised m) =>
-        [CommissioningFact.Of(CommissioningFactKind.CriticalIncident, m.IncidentId, m.YoungPersonId, m.IncidentAt, m.Kind.ToString())];
+        [CommissioningFact.Of(CommissioningFactKind.CriticalIncident, m.IncidentId, m.YoungPersonId, m.IncidentAt, m.OccurredAt, m.Kind.ToString())];
 }

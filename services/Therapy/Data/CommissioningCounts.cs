@@ -18,6 +18,9 @@ public static class CommissioningCounts
         + "VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING";
     private const string CountTriggerAnyPerson = $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_any_people (year_start, young_person_id) "
         + "VALUES ({0}, {1}) ON CONFLICT DO NOTHING";
+    private const string CountTriggerLate = $"INSERT INTO {TherapyDbContext.Schema}.trigger_late_counts (year_start, kind, records, last_recorded_at) "
+        + "VALUES ({0}, {1}, 1, {2}) ON CONFLICT (year_start, kind) DO UPDATE SET records = trigger_late_counts.records + 1, "
+        + "last_recorded_at = GREATEST(trigger_late_counts.last_recorded_at, excluded.last_recorded_at)";
     private const string CountReferralMonth = $"INSERT INTO {TherapyDbContext.Schema}.referral_month_counts "
         + "(month, referrer_role, cse_type, adult_first_referral, referrals) VALUES ({0}, {1}, {2}, {3}, {4}) "
         + "ON CONFLICT (month, referrer_role, cse_type, adult_first_referral) DO UPDATE SET referrals = referral_month_counts.referrals + excluded.referrals";
@@ -25,7 +28,10 @@ public static class CommissioningCounts
         + "VALUES ({0}, {1}) ON CONFLICT DO NOTHING";
     private const string LockReferral = "SELECT pg_advisory_xact_lock(hashtextextended({0}, 2026))";
 
-    /// <summary>COM-03: one more record of the fact's trigger on its London day, and its young person among that trigger's (and any trigger's) for the year.</summary>
+    /// <summary>
+    /// COM-03: one more record of the fact's trigger on its London day, and its young person among that trigger's (and any
+    /// trigger's) for the year; COM-09: one more late record of its year when it was recorded after that year ended.
+    /// </summary>
     public static async Task CountTriggerAsync(TherapyDbContext db, CommissioningFact fact, CancellationToken cancellationToken)
     {
         var day = London.DateOf(fact.OccurredAt);
@@ -34,6 +40,10 @@ public static class CommissioningCounts
         await db.Database.ExecuteSqlRawAsync(CountTriggerDay, [kind, day], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(CountTriggerPerson, [year, kind, fact.YoungPersonId], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(CountTriggerAnyPerson, [year, fact.YoungPersonId], cancellationToken);
+        if (fact.RestatesItsYear(out var restated))
+        {
+            await db.Database.ExecuteSqlRawAsync(CountTriggerLate, [restated, kind, fact.RecordedAt!.Value], cancellationToken);
+        }
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     public DbSet<ReferralReclassification> ReferralReclassifications => Set<ReferralReclassification>();
     public DbSet<CommissioningFact> CommissioningFacts => Set<CommissioningFact>();
     public DbSet<TriggerDayCount> TriggerDayCounts => Set<TriggerDayCount>();
+    public DbSet<TriggerLateCount> TriggerLateCounts => Set<TriggerLateCount>();
     public DbSet<ReferralMonthCount> ReferralMonthCounts => Set<ReferralMonthCount>();
     public DbSet<ReferralYearPerson> ReferralYearPeople => Set<ReferralYearPerson>();
     public DbSet<TriggerYearPerson> TriggerYearPeople => Set<TriggerYearPerson>();
@@ -233,6 +234,12 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
         {
             e.ToTable("trigger_day_counts");
             e.HasKey(x => new { x.Kind, x.Day });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        });
+        modelBuilder.Entity<TriggerLateCount>(e =>
+        {
+            e.ToTable("trigger_late_counts");
+            e.HasKey(x => new { x.YearStart, x.Kind });
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
         });
         modelBuilder.Entity<TriggerYearPerson>(e =>

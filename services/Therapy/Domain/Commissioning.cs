@@ -131,25 +131,40 @@ public sealed class CommissioningFact
     public DateTimeOffset OccurredAt { get; private init; }
     /// <summary>The code it carries, where a report breaks it down (a critical incident's kind); never free text.</summary>
     public string? Code { get; private init; }
+    /// <summary>
+    /// When its service recorded it (the message's OccurredAt, the server's clock), kept beside when it happened (COM-09);
+    /// null for facts stored before this was kept.
+    /// </summary>
+    public DateTimeOffset? RecordedAt { get; private init; }
 
     /// <summary>COM-03: every kind but a critical incident is a trigger for CSE (a critical incident is COM-12's risk profile).</summary>
     public bool IsTrigger => Kind != CommissioningFactKind.CriticalIncident;
 
-    public static CommissioningFact Of(CommissioningFactKind kind, Guid sourceId, Guid youngPersonId, DateTimeOffset occurredAt, string? code = null) =>
-        new() { Kind = kind, SourceId = sourceId, YoungPersonId = youngPersonId, OccurredAt = occurredAt, Code = code };
+    public static CommissioningFact Of(CommissioningFactKind kind, Guid sourceId, Guid youngPersonId, DateTimeOffset occurredAt, DateTimeOffset recordedAt,
+        string? code = null) =>
+        new() { Kind = kind, SourceId = sourceId, YoungPersonId = youngPersonId, OccurredAt = occurredAt, RecordedAt = recordedAt, Code = code };
 
     /// <summary>COM-03: the trigger flags a record's risk indicators carry (school absence, criminalisation).</summary>
-    public static IEnumerable<CommissioningFact> FlagsIn(IEnumerable<RiskIndicator> indicators, Guid sourceId, Guid youngPersonId, DateTimeOffset occurredAt)
+    public static IEnumerable<CommissioningFact> FlagsIn(IEnumerable<RiskIndicator> indicators, Guid sourceId, Guid youngPersonId, DateTimeOffset occurredAt,
+        DateTimeOffset recordedAt)
     {
         var named = indicators.ToHashSet();
         if (named.Contains(RiskIndicator.SchoolAbsence))
         {
-            yield return Of(CommissioningFactKind.SchoolAbsenceFlag, sourceId, youngPersonId, occurredAt);
+            yield return Of(CommissioningFactKind.SchoolAbsenceFlag, sourceId, youngPersonId, occurredAt, recordedAt);
         }
         if (named.Contains(RiskIndicator.ArrestedOrCriminalised))
         {
-            yield return Of(CommissioningFactKind.CriminalisationFlag, sourceId, youngPersonId, occurredAt);
+            yield return Of(CommissioningFactKind.CriminalisationFlag, sourceId, youngPersonId, occurredAt, recordedAt);
         }
+    }
+
+    /// <summary>COM-09: recorded once the financial year it happened in had ended, so it restates that year.</summary>
+    public bool RestatesItsYear(out int yearStart)
+    {
+        var year = Features.Reports.FinancialYear.Of(ServiceDefaults.Time.London.DateOf(OccurredAt));
+        yearStart = year.StartYear;
+        return RecordedAt >= year.To;
     }
 }
 
@@ -164,6 +179,20 @@ public sealed class TriggerDayCount
     public CommissioningFactKind Kind { get; private init; }
     public DateOnly Day { get; private init; }
     public int Records { get; private init; }
+}
+
+/// <summary>
+/// COM-09's read model for the triggers report: how many records of one trigger kind dated in a financial year were
+/// recorded after it ended, and when the last was. Kept with each fact, so a closed year's restatement is one row a kind.
+/// </summary>
+public sealed class TriggerLateCount
+{
+    private TriggerLateCount() { }
+
+    public int YearStart { get; private init; }
+    public CommissioningFactKind Kind { get; private init; }
+    public int Records { get; private init; }
+    public DateTimeOffset LastRecordedAt { get; private init; }
 }
 
 /// <summary>

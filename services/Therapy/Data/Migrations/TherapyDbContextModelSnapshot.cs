@@ -354,6 +354,10 @@ namespace Support.Therapy.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("occurred_at");
 
+                    b.Property<DateTimeOffset?>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
                     b.Property<Guid>("YoungPersonId")
                         .HasColumnType("uuid")
                         .HasColumnName("young_person_id");
@@ -1189,6 +1193,31 @@ namespace Support.Therapy.Data.Migrations
                         .HasName("pk_trigger_day_counts");
 
                     b.ToTable("trigger_day_counts", "therapy");
+                });
+
+            modelBuilder.Entity("Support.Therapy.Domain.TriggerLateCount", b =>
+                {
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_start");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("LastRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_recorded_at");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer")
+                        .HasColumnName("records");
+
+                    b.HasKey("YearStart", "Kind")
+                        .HasName("pk_trigger_late_counts");
+
+                    b.ToTable("trigger_late_counts", "therapy");
                 });
 
             modelBuilder.Entity("Support.Therapy.Domain.TriggerYearAnyPerson", b =>

@@ -14,7 +14,8 @@ namespace Support.Therapy.Features.Reports;
 /// health services, are not included"): each trigger in a financial year, by quarter, from the events of Missing and
 /// Referrals and this service's own referrals and health indicators. Each trigger is its own table: a missing episode
 /// and a school-absence flag are different things and are never added together (COM-01). From version 2, the young
-/// people with any trigger by gender and by ethnicity as recorded (OUT-10).
+/// people with any trigger by gender and by ethnicity as recorded (OUT-10), and for a closed year the trigger records
+/// dated in it but recorded after it ended (COM-09).
 /// </summary>
 public static class CseTriggersReport
 {
@@ -120,7 +121,7 @@ public static class CseTriggersReport
                 from h in db.HealthIndicators.AsNoTracking()
                 where h.Type == HealthIndicatorType.Pregnancy && h.OccurredAt >= period.From && h.OccurredAt < period.To
                 join p in db.KnownYoungPeople.AsNoTracking() on h.YoungPersonId equals p.Id
-                select new { h.YoungPersonId, h.OccurredAt, p.DateOfBirth })
+                select new { h.YoungPersonId, h.OccurredAt, h.RecordedAt, p.DateOfBirth })
             .ToListAsync(cancellationToken);
         var under16 = pregnancies.Where(p => Ages.On(p.DateOfBirth, London.DateOf(p.OccurredAt)) < 16).ToList();
         var pregnant = under16.Select(p => p.YoungPersonId).Distinct().ToList();
@@ -186,6 +187,24 @@ public static class CseTriggersReport
         tables.Add(DescribedValueTable.Of("youngPeopleWithAnyTriggerByEthnicity", CountingUnits.DistinctYoungPeople, "ethnicity", described, d => d.Ethnicity,
             "all", _ => 0, ["YoungPeople"], [], disclosure, d => d.Count));
 
+        // COM-09: a closed year says how many of its trigger records were recorded after it ended: other services' facts
+        // from their read model, and this service's referrals, declines and recorded pregnancies from their own times.
+        Restatement? restatement = null;
+        if (LateEntries.Closed(period, London.Today(clock)))
+        {
+            var facts = await db.TriggerLateCounts.AsNoTracking().Where(l => l.YearStart == period.StartYear)
+                .GroupBy(_ => 1).Select(g => new { Records = g.Sum(l => l.Records), Last = g.Max(l => l.LastRecordedAt) })
+                .SingleOrDefaultAsync(cancellationToken);
+            var late = (facts is null ? LateEntries.Late.None : new LateEntries.Late(facts.Records, facts.Last))
+                + await LateEntries.CountAsync(referred.Select(r => r.RecordedAt), period, cancellationToken)
+                + await LateEntries.CountAsync(declined.Select(r => r.OutcomeRecordedAt!.Value), period, cancellationToken);
+            foreach (var p in under16.Where(p => p.RecordedAt >= period.To))
+            {
+                late += new LateEntries.Late(1, p.RecordedAt);
+            }
+            restatement = LateEntries.Of(late, "trigger records", disclosure);
+        }
+
         ReportCount Records(string trigger) => tables.Single(t => t.Body[0].Label == trigger && t.Unit == ReportDefinitions.TriggerRecords).GrandTotal;
         return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null, tables,
         [
@@ -193,6 +212,6 @@ public static class CseTriggersReport
                 Records("ReturnInterviewsCompleted"), Records("ReturnInterviewsDue")),
             PublishedShare.Of("mentalHealthDeclines", "MentalHealthDeclines", "MentalHealthReferrals",
                 Records("MentalHealthDeclines"), Records("MentalHealthReferrals")),
-        ]);
+        ], restatement);
     }
 }

@@ -52,8 +52,8 @@ public static class FeedbackReport
                 questions, []);
         }
         // Only the scores and the offer leave the database: the words never do.
-        var answers = await db.CurrentFeedback.AsNoTracking().Where(f => f.GivenAt >= period.From && f.GivenAt < period.To)
-            .Select(f => new { f.OfferId, f.Moment, f.ListenedTo, f.Helped }).ToListAsync(cancellationToken);
+        var givenInPeriod = db.CurrentFeedback.AsNoTracking().Where(f => f.GivenAt >= period.From && f.GivenAt < period.To);
+        var answers = await givenInPeriod.Select(f => new { f.OfferId, f.Moment, f.ListenedTo, f.Helped }).ToListAsync(cancellationToken);
         var offers = await db.Offers.AsNoTracking().Select(o => new { o.Id, o.Name, o.ProviderId }).ToListAsync(cancellationToken);
         var providers = await db.Providers.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var rows = offers.Select(o => (o.Id, Label: $"{providers[o.ProviderId]}: {o.Name}")).OrderBy(o => o.Label, StringComparer.Ordinal).ToList();
@@ -96,6 +96,10 @@ public static class FeedbackReport
                         Math.Round((decimal)Enumerable.Range(0, Scores.Count).Sum(c => byScore[question][r, c] * (c + ServiceFeedback.LowestScore)) / total, 2), null));
             }
         }
-        return new Response(new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null, tables), questions, means);
+        // COM-09: an answer given in a closed year but recorded (or corrected) after it ended changed that year's figures.
+        var restatement = await LateEntries.RestatementAsync(givenInPeriod.Select(f => f.RecordedAt), period, London.Today(clock), "answers",
+            disclosure, cancellationToken);
+        return new Response(new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, null, tables,
+            Restatement: restatement), questions, means);
     }
 }

@@ -16,6 +16,7 @@ public static class ReportDefinitions
     private static readonly DateOnly Restatements = new(2026, 12, 5);
     private static readonly DateOnly UnmetSince = new(2026, 12, 6);
     private static readonly DateOnly TriggersByGender = new(2026, 12, 6);
+    private static readonly DateOnly FeedbackRestated = new(2026, 12, 6);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -115,6 +116,11 @@ public static class ReportDefinitions
             + "score where every count in its row is published. Every answer counts, whether or not the young person agreed to their worker "
             + "seeing it; no words, no ids, no individual answer.",
             ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"]),
+        new(2, FeedbackRestated, "therapy-team", "A closed year says when late answers changed it (COM-09; issue 13).",
+            "As version 1. For a financial year that has ended, 'restatement' gives the answers given in it (by GivenAt) whose current "
+            + "version was recorded after it ended (a late answer, or a correction of one), suppressed like any count, and the London date "
+            + "the last was recorded; an open year has none.",
+            ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "restatement", "noData"]),
     ]);
 
     public static readonly ReportDefinition CseTriggers = new("cse-triggers", "Triggers for CSE", TriggerRecords,
@@ -131,15 +137,18 @@ public static class ReportDefinitions
             ["period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
              "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
              "shares.returnInterviewCompletion", "shares.mentalHealthDeclines", "noData"]),
-        new(2, TriggersByGender, "therapy-team", "Who has a trigger, by gender and ethnicity as recorded, 'Not recorded' included (OUT-10; issue 13).",
+        new(2, TriggersByGender, "therapy-team",
+            "Who has a trigger, by gender and ethnicity as recorded, 'Not recorded' included (OUT-10), and a closed year says when late records changed it (COM-09; issue 13).",
             "As version 1, with two tables more: the distinct young people with any trigger in the year (the total of youngPeopleByTrigger) "
             + "by their gender and by their ethnicity as the registry records them (never assumed; 'Not recorded' is its own row, every "
             + "registry gender category is listed, zero included). For all readers but auditors, described ethnicities with too few young "
-            + "people to publish are counted together as 'Other described values'.",
+            + "people to publish are counted together as 'Other described values'. For a financial year that has ended, 'restatement' "
+            + "gives the trigger records dated in it but recorded after it ended (by the time the recording service stored them; facts "
+            + "stored before that time was kept count as on time), suppressed like any count, and the London date the last was recorded.",
             ["period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",
              "mentalHealthReferrals", "mentalHealthDeclines", "under16PregnancyFlags", "criminalisationFlags", "youngPeopleByTrigger",
              "youngPeopleWithAnyTriggerByGender", "youngPeopleWithAnyTriggerByEthnicity", "shares.returnInterviewCompletion",
-             "shares.mentalHealthDeclines", "noData"]),
+             "shares.mentalHealthDeclines", "restatement", "noData"]),
     ]);
 
     public static readonly ReportDefinition ReferralDemand = new("referral-demand", "Demand at the front door", CountingUnits.Referrals,
