@@ -118,3 +118,67 @@ public sealed class WaitTests(TherapyFixture fixture) : IClassFixture<TherapyFix
         Assert.Equal(new[] { "firstAppointmentAt" }, await early.ErrorFieldsAsync());
     }
 }
+
+/// <summary>
+/// THR-02: the waits report counts in the database by the rule each referral's own wait status states, so the two must
+/// agree at the edges: 28 days exactly is within the 4-week target, a second more is past it, and 126 days is a breach.
+/// </summary>
+public sealed class WaitsReportEdgeTests(TherapyFixture fixture) : IClassFixture<TherapyFixture>
+{
+    [Fact]
+    public async Task The_waits_report_bands_each_wait_as_the_referral_itself_does_at_the_4_and_18_week_edges()
+    {
+        var offer = await fixture.OfferAsync("Edge CAMHS", "Edge clinic", "Camhs", capacity: 50);
+        using var social = fixture.Client("SocialWorker", "sw-wait-edges");
+        using var clinician = fixture.Client("CamhsClinician", "camhs-wait-edges");
+        var now = fixture.Now;
+        async Task<Guid> ReferAsync(TimeSpan ago, string then)
+        {
+            var youngPerson = await fixture.RegisterAsync(new DateOnly(2011, 1, 1), $"Edge {ago.TotalSeconds}");
+            using var made = await social.PostAsJsonAsync("/api/therapy/referrals", new
+            {
+                youngPersonId = youngPerson, offerId = offer, referredAt = (now - ago).ToString("O"), reason = "Edge test.",
+            });
+            made.EnsureSuccessStatusCode();
+            var referral = (await made.JsonAsync()).GetProperty("id").GetGuid();
+            var decision = then == "decline"
+                ? await clinician.PostAsJsonAsync($"/api/therapy/referrals/{referral}/decline", new
+                {
+                    reason = "NoCapacity", cseHistoryConsidered = true, declinedAt = now.ToString("O"),
+                })
+                : await clinician.PostAsJsonAsync($"/api/therapy/referrals/{referral}/accept", new { acceptedAt = (now - ago).ToString("O") });
+            decision.EnsureSuccessStatusCode();
+            if (then == "seen")
+            {
+                (await clinician.PostAsJsonAsync($"/api/therapy/referrals/{referral}/first-appointment",
+                    new { firstAppointmentAt = (now - ago + TimeSpan.FromDays(28)).ToString("O") })).EnsureSuccessStatusCode();
+            }
+            return youngPerson;
+        }
+        var second = TimeSpan.FromSeconds(1);
+        var people = new[]
+        {
+            await ReferAsync(TimeSpan.FromDays(28), "waiting"), // within the target
+            await ReferAsync(TimeSpan.FromDays(28) + second, "waiting"), // past it
+            await ReferAsync(TimeSpan.FromDays(126) - second, "waiting"), // past it, not yet breached
+            await ReferAsync(TimeSpan.FromDays(126), "waiting"), // breached
+            await ReferAsync(TimeSpan.FromDays(40), "seen"), // seen 28 days after the referral: within the target
+            await ReferAsync(TimeSpan.FromDays(200), "decline"), // ended unseen: no wait
+        };
+
+        var statuses = new List<string?>();
+        foreach (var person in people)
+        {
+            var referral = (await social.GetFromJsonAsync<JsonElement>($"/api/therapy/young-people/{person}/referrals")).EnumerateArray().Single();
+            statuses.Add(referral.GetProperty("waitStatus").GetString());
+        }
+        Assert.Equal(["WithinTarget", "PastTarget", "PastTarget", "Breached", "WithinTarget", null], statuses);
+
+        using var auditor = fixture.Client("Auditor");
+        var table = (await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/waits?year=2026-27")).GetProperty("tables")[0];
+        var camhs = table.GetProperty("body").EnumerateArray().Single(r => r.GetProperty("label").GetString() == "Camhs");
+        Assert.Equal(["SeenWithin4Weeks", "Seen4To18Weeks", "SeenAfter18Weeks", "WaitingUnder4Weeks", "Waiting4To18Weeks", "Waiting18WeeksOrMore"],
+            table.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal([1, 0, 0, 1, 2, 1], camhs.GetProperty("cells").EnumerateArray().Select(c => c.GetInt32()));
+    }
+}

@@ -40,6 +40,15 @@ public static class CseTriggersReport
     /// <summary>The young people with any trigger who share a gender and ethnicity as recorded (null: not recorded).</summary>
     private sealed record Described(string? Gender, string? Ethnicity, int Count);
 
+    /// <summary>The young people <paramref name="ids"/> names (each once), counted by the database by gender and ethnicity as recorded.</summary>
+    private static Task<List<Described>> DescribedAsync(TherapyDbContext db, IQueryable<Guid> ids, CancellationToken cancellationToken) => (
+            from id in ids
+            join p in db.KnownYoungPeople.AsNoTracking() on id equals p.Id into known
+            from p in known.DefaultIfEmpty()
+            group id by new { Gender = p == null ? null : p.Gender, Ethnicity = p == null ? null : p.Ethnicity } into g
+            select new Described(g.Key.Gender, g.Key.Ethnicity, g.Count()))
+        .ToListAsync(cancellationToken);
+
     /// <summary>One trigger's records per quarter and the distinct young people behind them.</summary>
     private sealed record TriggerCounts(IReadOnlyList<int> Quarters, int People);
 
@@ -142,12 +151,18 @@ public static class CseTriggersReport
         // The young people with any trigger: a child with two triggers is one child. Those with a fact are in the read
         // model; add those with only a therapy referral, decline or recorded pregnancy here.
         var withFact = db.TriggerYearAnyPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear).Select(p => p.YoungPersonId);
+        // OUT-10: each group is counted by gender and ethnicity as the registry records them ("Not recorded" when it does
+        // not, or does not know the young person), so the young people with any trigger are the sum of the three groups.
         var onlyHere = referred.Select(r => r.YoungPersonId).Union(declined.Select(r => r.YoungPersonId)).Where(id => !withFact.Contains(id));
-        var anyTrigger = await withFact.CountAsync(cancellationToken) + await onlyHere.CountAsync(cancellationToken);
+        var described = await DescribedAsync(db, withFact, cancellationToken);
+        described.AddRange(await DescribedAsync(db, onlyHere, cancellationToken));
         if (pregnant.Count > 0)
         {
-            anyTrigger += pregnant.Count - await withFact.Union(onlyHere).Where(id => pregnant.Contains(id)).CountAsync(cancellationToken);
+            var counted = await withFact.Union(onlyHere).Where(id => pregnant.Contains(id)).ToListAsync(cancellationToken);
+            var onlyPregnant = pregnant.Except(counted).ToList();
+            described.AddRange(await DescribedAsync(db, db.KnownYoungPeople.Where(p => onlyPregnant.Contains(p.Id)).Select(p => p.Id), cancellationToken));
         }
+        var anyTrigger = described.Sum(d => d.Count);
 
         var tables = new List<PublishedTable>();
         foreach (var trigger in Triggers)
@@ -171,17 +186,6 @@ public static class CseTriggersReport
         tables.Add(PublishedTable.Of("youngPeopleByTrigger", CountingUnits.DistinctYoungPeople, "trigger", "all", Triggers, ["YoungPeople"], people,
             new TableMargins([.. Enumerable.Range(0, Triggers.Count).Select(t => people[t, 0])], [anyTrigger], anyTrigger), disclosure));
 
-        // OUT-10: who has a trigger, by gender and ethnicity as the registry records them ("Not recorded" when it does not,
-        // or does not know the young person), counted by the database: a child with several triggers is one child.
-        var pregnantHere = db.KnownYoungPeople.Where(p => pregnant.Contains(p.Id)).Select(p => p.Id);
-        var anyIds = withFact.Union(referred.Select(r => r.YoungPersonId)).Union(declined.Select(r => r.YoungPersonId)).Union(pregnantHere);
-        var described = await (
-                from id in anyIds
-                join p in db.KnownYoungPeople.AsNoTracking() on id equals p.Id into known
-                from p in known.DefaultIfEmpty()
-                group id by new { Gender = p == null ? null : p.Gender, Ethnicity = p == null ? null : p.Ethnicity } into g
-                select new Described(g.Key.Gender, g.Key.Ethnicity, g.Count()))
-            .ToListAsync(cancellationToken);
         tables.Add(DescribedValueTable.Of("youngPeopleWithAnyTriggerByGender", CountingUnits.DistinctYoungPeople, "gender", described, d => d.Gender,
             "all", _ => 0, ["YoungPeople"], Enum.GetNames<GenderCategory>(), disclosure, d => d.Count));
         tables.Add(DescribedValueTable.Of("youngPeopleWithAnyTriggerByEthnicity", CountingUnits.DistinctYoungPeople, "ethnicity", described, d => d.Ethnicity,

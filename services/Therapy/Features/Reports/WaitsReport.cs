@@ -4,6 +4,7 @@ using Support.Contracts.Therapy;
 using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
 using Support.Therapy.Data;
+using Support.Therapy.Domain;
 
 namespace Support.Therapy.Features.Reports;
 
@@ -30,26 +31,23 @@ public static class WaitsReport
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), new NoData(reason), []);
         }
         var madeInPeriod = db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To);
-        var referrals = await madeInPeriod.ToListAsync(cancellationToken);
+        // Counted by the database, grouped, by the rule TherapyReferral.WaitStatus states for one referral: a wait ends at
+        // the first appointment, or runs to now while the young person still waits; one ended or closed unseen has none
+        // (it is counted in the outcomes report, not as a wait).
+        var (target, breach) = (TherapyReferral.WaitTarget, TherapyReferral.WaitBreach);
+        var waits = await madeInPeriod
+            .Where(r => r.FirstAppointmentAt != null
+                || (r.Status != TherapyReferralStatus.Declined && r.Status != TherapyReferralStatus.Withdrawn && r.EpisodeClosedAt == null))
+            .Select(r => new { r.OfferType, Seen = r.FirstAppointmentAt != null, Waited = (r.FirstAppointmentAt ?? now) - r.ReferredAt })
+            .GroupBy(r => new { r.OfferType, r.Seen, Band = r.Waited >= breach ? 2 : r.Waited > target ? 1 : 0 })
+            .Select(g => new { g.Key.OfferType, g.Key.Seen, g.Key.Band, Count = g.Count() })
+            .ToListAsync(cancellationToken);
         var types = Enum.GetValues<OfferType>();
         var cells = new int[types.Length, Columns.Count];
-        foreach (var r in referrals)
+        foreach (var w in waits)
         {
-            if (r.WaitStatus(now) is not { } status)
-            {
-                continue; // declined or withdrawn before being seen: counted in the outcomes report, not as a wait
-            }
-            var seen = r.FirstAppointmentAt is not null;
-            var column = (seen, status) switch
-            {
-                (true, "WithinTarget") => 0,
-                (true, "PastTarget") => 1,
-                (true, _) => 2,
-                (false, "WithinTarget") => 3,
-                (false, "PastTarget") => 4,
-                _ => 5,
-            };
-            cells[Array.IndexOf(types, r.OfferType), column]++;
+            // Columns: seen within 4 weeks, 4 to 18, after 18; then still waiting in the same three bands.
+            cells[Array.IndexOf(types, w.OfferType), (w.Seen ? 0 : 3) + w.Band] += w.Count;
         }
         return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), null,
         [
