@@ -103,6 +103,8 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.HasIndex(x => new { x.YoungPersonId, x.ReferredAt });
             e.HasIndex(x => new { x.OfferId, x.Status });
             e.HasIndex(x => x.ReferredAt);
+            // The decline-rate indicator and the triggers report count referrals by when they were decided.
+            e.HasIndex(x => x.OutcomeAt);
             e.HasIndex(x => x.NextCheckInAt);
         });
         modelBuilder.Entity<KeyWorkerTask>(e =>

@@ -1162,6 +1162,9 @@ namespace Support.Therapy.Data.Migrations
                     b.HasIndex("NextCheckInAt")
                         .HasDatabaseName("ix_referrals_next_check_in_at");
 
+                    b.HasIndex("OutcomeAt")
+                        .HasDatabaseName("ix_referrals_outcome_at");
+
                     b.HasIndex("ReferredAt")
                         .HasDatabaseName("ix_referrals_referred_at");
 

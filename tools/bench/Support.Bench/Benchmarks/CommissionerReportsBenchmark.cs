@@ -14,14 +14,18 @@ using Support.Contracts.Risk;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Reporting;
 using Support.ServiceDefaults.Time;
+using Support.Contracts.Therapy;
 using Support.Therapy.Data;
+using Support.Therapy.Domain;
 using Support.Therapy.Features.Reports;
 
 namespace Support.Bench.Benchmarks;
 
 /// <summary>
-/// Issue 13: the commissioner reports built from other services' events (COM-03 triggers, COM-06/07/12 demand, the COM-05
-/// unmet-need ledger with 200,000 needs) over
+/// Issue 13: every commissioner report: those built from other services' events (COM-03 triggers, COM-06/07/12 demand,
+/// the COM-05 unmet-need ledger with 200,000 needs) and those over this service's own therapy referrals (outcomes, waits,
+/// capacity against demand, the decline-rate indicator over four years) and young people's views, with one therapy
+/// referral for every four front-door referrals (250,000 at the large size) and a view for every fifth of those, over
 /// 1,000,000 front-door referrals and 5,000,000 facts from other services' events, warm, and how they grow from 100,000
 /// referrals and 500,000 facts. For each size a scratch database gets the Therapy schema from the service's own migrations
 /// (append-only triggers included) up to the one before TriggerCountsReadModel, is seeded with Npgsql's binary COPY
@@ -40,13 +44,19 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(15);
     private const int ReferralsPerUnmetNeed = 5;
     private static readonly string[] SeededTables =
-        ["referral_demand", "referral_reclassifications", "commissioning_facts", "risk_pictures", "young_people", "unmet_needs"];
+        ["referral_demand", "referral_reclassifications", "commissioning_facts", "risk_pictures", "young_people", "unmet_needs", "referrals",
+         "service_feedback", "health_indicators", "providers", "offers"];
     private static readonly string[] ReadModelTables =
         ["trigger_day_counts", "trigger_year_people", "trigger_year_any_people", "referral_month_counts", "referral_year_people"];
-    private static readonly string[] Reports = ["referral-demand", "cse-triggers", "unmet-need"];
+    private const int ReferralsPerTherapyReferral = 4;
+    private const int TherapyReferralsPerView = 5;
+    private const int OffersPerProvider = 3;
+    private static readonly string[] Reports =
+        ["referral-demand", "cse-triggers", "unmet-need", "therapy-referral-outcomes", "therapy-waits", "offer-capacity", "therapy-indicators", "therapy-feedback"];
 
     public string Name => "commissioner-reports";
-    public string Title => "Commissioner reports over 1,000,000 referrals, 5,000,000 facts and 200,000 unmet needs (production Therapy reports, scratch database, warm)";
+    public string Title =>
+        "Commissioner reports over 1,000,000 referrals, 5,000,000 facts, 200,000 unmet needs and 250,000 therapy referrals (production Therapy reports, scratch database, warm)";
 
     public IEnumerable<(string Name, Target? Target)> PlannedFigures =>
         Reports.Select(r => ($"commissioner-reports.{r}.warm_p95_ms", (Target?)WarmP95));
@@ -81,8 +91,10 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
             var size = $"{referrals / 1000}k";
             var seeding = Clock.Now;
             await SeedAsync(database.ConnectionString, referrals, from, now, cancellationToken);
+            await SeedTherapyAsync(options, database.ConnectionString, referrals / ReferralsPerTherapyReferral, from, now, cancellationToken);
             report.Info(Name, $"commissioner-reports.seed_{size}_s", Clock.SecondsBetween(seeding, Clock.Now), 1,
-                $"{referrals:N0} referrals, {referrals * FactsPerReferral:N0} facts, {YoungPeople:N0} young people, binary COPY");
+                $"{referrals:N0} referrals, {referrals * FactsPerReferral:N0} facts, {YoungPeople:N0} young people, "
+                + $"{referrals / ReferralsPerTherapyReferral:N0} therapy referrals, binary COPY");
             await database.VacuumAnalyzeAsync(TherapyDbContext.Schema, SeededTables, cancellationToken);
             var upgrading = Clock.Now;
             await using (var db = new TherapyDbContext(options))
@@ -136,12 +148,32 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
         {
             "referral-demand" => await ReferralDemandReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
             "unmet-need" => await UnmetNeedReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
-            _ => await CseTriggersReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            "cse-triggers" => await CseTriggersReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            "therapy-referral-outcomes" => await ReferralOutcomesReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            "therapy-waits" => await WaitsReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            "offer-capacity" => (await CapacityReport.HandleAsync(year: null, reader, db, clock, cancellationToken)).Result,
+            "therapy-indicators" => (await IndicatorReport.HandleAsync(year: null, reader, db, clock, cancellationToken)).Result,
+            "therapy-feedback" => await FeedbackReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(report), report, "not a report this benchmark knows"),
         };
         var done = Clock.Now;
-        return result is Ok<TableReport> { Value: { } response }
-            ? ((started, done), response)
-            : throw new InvalidOperationException($"the {report} report refused the current year ({result.GetType().Name})");
+        return result switch
+        {
+            Ok<TableReport> { Value: { } response } => ((started, done), response),
+            Ok<CapacityReport.Response> { Value: { } capacity } => ((started, done), capacity.Counts),
+            Ok<FeedbackReport.Response> { Value: { } views } => ((started, done), views.Counts),
+            // The indicator report is no table; its decline rate's denominator stands in for the check that it counted.
+            Ok<IndicatorReport.Response> { Value: { } indicators } => ((started, done), AsTable(indicators)),
+            _ => throw new InvalidOperationException($"the {report} report refused the current year ({result.GetType().Name})"),
+        };
+    }
+
+    /// <summary>The decline-rate indicator's decided referrals (its denominator) as a one-cell table, for <see cref="Check"/>.</summary>
+    private static TableReport AsTable(IndicatorReport.Response indicators)
+    {
+        var decided = indicators.Indicators[0].Current.Denominator.Value ?? 0;
+        return new TableReport(indicators.Report, indicators.Period, indicators.Disclosure, SmallNumberSuppression.DefaultThreshold, indicators.GeneratedAt,
+            null, [PublishedTable.Of("decided", CountingUnits.Referrals, "all", "all", ["Decided"], ["Referrals"], new int[1, 1] { { decided } }, Disclosure.Exact)]);
     }
 
     /// <summary>The report must have counted the seeded rows, or the figure would time an empty report.</summary>
@@ -152,7 +184,11 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
             throw new InvalidOperationException($"the {name} report found no data: {none.Reason}");
         }
         var totals = response.Tables.Select(t => t.GrandTotal.Value ?? 0).ToList();
-        if (totals.Sum() < referrals / 10)
+        // Four years of therapy referrals (one per four front-door referrals), a fifth of them with views: a year's share of those.
+        var expected = name.StartsWith("therapy-", StringComparison.Ordinal) || name == "offer-capacity"
+            ? referrals / ReferralsPerTherapyReferral / TherapyReferralsPerView / 10
+            : referrals / 10;
+        if (totals.Sum() < expected)
         {
             throw new InvalidOperationException($"the {name} report counted {totals.Sum()} in all; {referrals} referrals were seeded");
         }
@@ -278,6 +314,103 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
                     Id(4, p), from.UtcDateTime);
             }
             await pictures.CompleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// This service's own records, deterministic: providers and their offers through the domain (a handful, with the year's
+    /// funding), then with binary COPY the therapy referrals spread over the same four years (about a third still waiting
+    /// or seen, a third accepted and seen, the rest declined or withdrawn; one in ten accepted episodes closed), a view
+    /// for every fifth referral and a health indicator for every fifth.
+    /// </summary>
+    private static async Task SeedTherapyAsync(DbContextOptions<TherapyDbContext> options, string connectionString, int therapyReferrals, DateTimeOffset from,
+        DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        var random = new Random(2027);
+        var span = (until - from).Ticks;
+        var seeder = new Author("bench-seed", "Commissioner", from);
+        var types = Enum.GetValues<OfferType>();
+        var offers = new List<(Guid Id, OfferType Type)>();
+        await using (var db = new TherapyDbContext(options))
+        {
+            for (var p = 0; p < types.Length; p++)
+            {
+                var provider = Provider.Register($"Bench provider {p}", null, seeder);
+                db.Providers.Add(provider);
+                for (var o = 0; o < OffersPerProvider; o++)
+                {
+                    var type = types[(p + o) % types.Length];
+                    var thisYear = FinancialYear.Of(London.DateOf(until));
+                    var offer = Offer.Create(provider.Id, $"Bench offer {p}-{o}", type, [DeliverySetting.OutreachVenue], "Young people at risk of CSE.",
+                        "Fewer missing episodes.", 10, null, 40 + o * 10, [new OfferFunding(thisYear.FirstDay, thisYear.LastDay, 120_000m, FundingSource.Council, 2m)],
+                        seeder);
+                    db.Offers.Add(offer);
+                    offers.Add((offer.Id, type));
+                }
+            }
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var declineReasons = Enum.GetNames<TherapyDeclineReason>();
+        await using (var referrals = await connection.BeginBinaryImportAsync(
+            "COPY therapy.referrals (id, young_person_id, offer_id, offer_type, referred_at, reason_for_referral, indicators, recorded_by, recorded_by_role, "
+            + "recorded_at, status, outcome_at, outcome_recorded_at, decline_reason, cse_history_considered, first_appointment_at, episode_closed_at) "
+            + "FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var n = 0; n < therapyReferrals; n++)
+            {
+                var (offer, type) = offers[random.Next(offers.Count)];
+                var referredAt = from + TimeSpan.FromTicks((long)(random.NextDouble() * span));
+                var decidedAt = referredAt + TimeSpan.FromDays(random.Next(1, 21));
+                var seenAt = referredAt + TimeSpan.FromDays(random.Next(7, 200));
+                var (status, outcomeAt, declineReason, firstAppointmentAt) = (n % 6) switch
+                {
+                    0 or 1 => ("Open", (DateTimeOffset?)null, (string?)null, (DateTimeOffset?)null),
+                    2 or 3 => ("Accepted", decidedAt, null, seenAt < until ? seenAt : (DateTimeOffset?)null),
+                    4 => ("Declined", decidedAt, declineReasons[random.Next(declineReasons.Length)], null),
+                    _ => ("Withdrawn", decidedAt, null, null),
+                };
+                if (outcomeAt > until)
+                {
+                    (status, outcomeAt, declineReason, firstAppointmentAt) = ("Open", null, null, null);
+                }
+                await referrals.WriteRowAsync(cancellationToken, Id(6, n), Id(2, random.Next(YoungPeople)), offer, type.ToString(), referredAt.UtcDateTime,
+                    "Bench referral.", new[] { nameof(RiskIndicator.SchoolAbsence) }, "bench-seed", "SocialWorker", referredAt.UtcDateTime, status,
+                    (object?)outcomeAt?.UtcDateTime ?? DBNull.Value, (object?)outcomeAt?.UtcDateTime ?? DBNull.Value, (object?)declineReason ?? DBNull.Value,
+                    declineReason is null ? DBNull.Value : true, (object?)firstAppointmentAt?.UtcDateTime ?? DBNull.Value,
+                    status == "Accepted" && n % 60 == 2 && firstAppointmentAt is { } seen && seen.AddDays(90) < until ? seen.AddDays(90).UtcDateTime : DBNull.Value);
+            }
+            await referrals.CompleteAsync(cancellationToken);
+        }
+        var moments = Enum.GetNames<FeedbackMoment>();
+        var methods = Enum.GetNames<FeedbackMethod>();
+        await using (var views = await connection.BeginBinaryImportAsync(
+            "COPY therapy.service_feedback (id, referral_id, young_person_id, offer_id, offer_type, moment, given_at, method, listened_to, helped, "
+            + "worker_may_see, recorded_by, recorded_by_role, recorded_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var n = 0; n < therapyReferrals / TherapyReferralsPerView; n++)
+            {
+                var (offer, type) = offers[random.Next(offers.Count)];
+                var givenAt = from + TimeSpan.FromTicks((long)(random.NextDouble() * span));
+                await views.WriteRowAsync(cancellationToken, Id(7, n), Id(6, n * TherapyReferralsPerView), Id(2, random.Next(YoungPeople)), offer, type.ToString(),
+                    moments[random.Next(moments.Length)], givenAt.UtcDateTime, methods[random.Next(methods.Length)], 1 + random.Next(5), 1 + random.Next(5),
+                    random.Next(2) == 0, "bench-seed", "CamhsClinician", givenAt.UtcDateTime);
+            }
+            await views.CompleteAsync(cancellationToken);
+        }
+        var indicatorTypes = Enum.GetNames<HealthIndicatorType>();
+        await using (var indicators = await connection.BeginBinaryImportAsync(
+            "COPY therapy.health_indicators (id, young_person_id, type, occurred_at, sharing_basis, recorded_by, recorded_by_role, recorded_at) "
+            + "FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            for (var n = 0; n < therapyReferrals / TherapyReferralsPerView; n++)
+            {
+                var at = from + TimeSpan.FromTicks((long)(random.NextDouble() * span));
+                await indicators.WriteRowAsync(cancellationToken, Id(8, n), Id(2, random.Next(YoungPeople)), indicatorTypes[random.Next(indicatorTypes.Length)],
+                    at.UtcDateTime, nameof(SharingBasis.Consent), "bench-seed", "HealthPartner", at.UtcDateTime);
+            }
+            await indicators.CompleteAsync(cancellationToken);
         }
     }
 
