@@ -17,6 +17,7 @@ public sealed class ReportDefinitionTests
         [("offer-capacity", 1)] = ["period", "offers.commissionedCapacity", "offers.capacityUsed", "offers.demand", "offers.funding", "offers.daysToFundingEnd"],
         [("therapy-waits", 1)] = ["period", "byOfferTypeAndWait"],
         [("therapy-waits", 2)] = ["period", "byOfferTypeAndWait", "restatement"],
+        [("therapy-waits", 3)] = ["period", "byOfferTypeAndWait", "waitingByProvider", "restatement"],
         [("therapy-referral-outcomes", 2)] = ["period", "byOfferTypeAndOutcome", "declinesByOfferTypeAndReason", "distinctYoungPeople", "restatement", "noData"],
         [("therapy-indicators", 1)] =
         [

@@ -180,5 +180,17 @@ public sealed class WaitsReportEdgeTests(TherapyFixture fixture) : IClassFixture
         Assert.Equal(["SeenWithin4Weeks", "Seen4To18Weeks", "SeenAfter18Weeks", "WaitingUnder4Weeks", "Waiting4To18Weeks", "Waiting18WeeksOrMore"],
             table.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal([1, 0, 0, 1, 2, 1], camhs.GetProperty("cells").EnumerateArray().Select(c => c.GetInt32()));
+
+        // The waiting list per provider (version 3): the same four still waiting, under the provider they wait for; a
+        // provider with nobody waiting is a row of zeros.
+        await fixture.OfferAsync("Edge counselling", "Quiet room", "CounsellingVoluntarySector");
+        var report = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/waits?year=2026-27");
+        Assert.Equal(3, report.GetProperty("report").GetProperty("version").GetInt32());
+        var byProvider = report.GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "waitingByProvider");
+        Assert.Equal(["WaitingUnder4Weeks", "Waiting4To18Weeks", "Waiting18WeeksOrMore"], byProvider.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()));
+        int[] Cells(string provider) => [.. byProvider.GetProperty("body").EnumerateArray().Single(r => r.GetProperty("label").GetString() == provider)
+            .GetProperty("cells").EnumerateArray().Select(c => c.GetInt32())];
+        Assert.Equal([1, 2, 1], Cells("Edge CAMHS"));
+        Assert.Equal([0, 0, 0], Cells("Edge counselling"));
     }
 }

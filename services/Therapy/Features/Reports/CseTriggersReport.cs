@@ -158,7 +158,11 @@ public static class CseTriggersReport
         described.AddRange(await DescribedAsync(db, onlyHere, cancellationToken));
         if (pregnant.Count > 0)
         {
-            var counted = await withFact.Union(onlyHere).Where(id => pregnant.Contains(id)).ToListAsync(cancellationToken);
+            // Those already counted: each lookup goes by the young person's id (an index), never through the whole union.
+            var counted = await withFact.Where(id => pregnant.Contains(id))
+                .Union(referred.Where(r => pregnant.Contains(r.YoungPersonId)).Select(r => r.YoungPersonId))
+                .Union(declined.Where(r => pregnant.Contains(r.YoungPersonId)).Select(r => r.YoungPersonId))
+                .ToListAsync(cancellationToken);
             var onlyPregnant = pregnant.Except(counted).ToList();
             described.AddRange(await DescribedAsync(db, db.KnownYoungPeople.Where(p => onlyPregnant.Contains(p.Id)).Select(p => p.Id), cancellationToken));
         }

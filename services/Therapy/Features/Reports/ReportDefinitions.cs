@@ -17,6 +17,7 @@ public static class ReportDefinitions
     private static readonly DateOnly UnmetSince = new(2026, 12, 6);
     private static readonly DateOnly TriggersByGender = new(2026, 12, 6);
     private static readonly DateOnly FeedbackRestated = new(2026, 12, 6);
+    private static readonly DateOnly WaitingListByProvider = new(2026, 12, 6);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -106,6 +107,11 @@ public static class ReportDefinitions
             "As version 1. For a financial year that has ended, 'restatement' gives the referrals dated in it (by ReferredAt) but recorded "
             + "after it ended (by RecordedAt), suppressed like any count, and the London date the last was recorded; an open year has none.",
             ["period", "byOfferTypeAndWait", "restatement"]),
+        new(3, WaitingListByProvider, "therapy-team", "The waiting list per provider (THR-02; issue 13).",
+            "As version 2, with a table more: the referrals made in the financial year whose young person is still waiting for a first "
+            + "appointment, by the provider of the offer they wait for (every commissioned provider a row, zero included) and by how long "
+            + "they have waited (under 4 weeks, 4 to 18 weeks, 18 weeks or more); its total is the waiting columns of byOfferTypeAndWait.",
+            ["period", "byOfferTypeAndWait", "waitingByProvider", "restatement"]),
     ]);
 
     public static readonly ReportDefinition Feedback = new("therapy-feedback", "Views of services", FeedbackAnswers,

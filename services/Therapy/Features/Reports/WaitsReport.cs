@@ -10,12 +10,15 @@ namespace Support.Therapy.Features.Reports;
 
 /// <summary>
 /// THR-02: waits from referral to first appointment against the 4-week target and the 18-week breach line, in aggregate
-/// per offer type (the commissioner's view of breaches, counts only).
+/// per offer type (the commissioner's view of breaches, counts only), and from version 3 the waiting list per provider.
 /// </summary>
 public static class WaitsReport
 {
     public static readonly IReadOnlyList<string> Columns =
         ["SeenWithin4Weeks", "Seen4To18Weeks", "SeenAfter18Weeks", "WaitingUnder4Weeks", "Waiting4To18Weeks", "Waiting18WeeksOrMore"];
+
+    /// <summary>The columns of the waiting list per provider: the last three of <see cref="Columns"/>.</summary>
+    public static readonly IReadOnlyList<string> WaitingColumns = [.. Columns.Skip(3)];
 
     public static Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
         YearReport.AnswerAsync(year, format, user, clock, (period, disclosure) => BuildAsync(db, period, disclosure, clock, cancellationToken));
@@ -38,9 +41,9 @@ public static class WaitsReport
         var waits = await madeInPeriod
             .Where(r => r.FirstAppointmentAt != null
                 || (r.Status != TherapyReferralStatus.Declined && r.Status != TherapyReferralStatus.Withdrawn && r.EpisodeClosedAt == null))
-            .Select(r => new { r.OfferType, Seen = r.FirstAppointmentAt != null, Waited = (r.FirstAppointmentAt ?? now) - r.ReferredAt })
-            .GroupBy(r => new { r.OfferType, r.Seen, Band = r.Waited >= breach ? 2 : r.Waited > target ? 1 : 0 })
-            .Select(g => new { g.Key.OfferType, g.Key.Seen, g.Key.Band, Count = g.Count() })
+            .Select(r => new { r.OfferId, r.OfferType, Seen = r.FirstAppointmentAt != null, Waited = (r.FirstAppointmentAt ?? now) - r.ReferredAt })
+            .GroupBy(r => new { r.OfferId, r.OfferType, r.Seen, Band = r.Waited >= breach ? 2 : r.Waited > target ? 1 : 0 })
+            .Select(g => new { g.Key.OfferId, g.Key.OfferType, g.Key.Seen, g.Key.Band, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var types = Enum.GetValues<OfferType>();
         var cells = new int[types.Length, Columns.Count];
@@ -49,9 +52,22 @@ public static class WaitsReport
             // Columns: seen within 4 weeks, 4 to 18, after 18; then still waiting in the same three bands.
             cells[Array.IndexOf(types, w.OfferType), (w.Seen ? 0 : 3) + w.Band] += w.Count;
         }
+
+        // THR-02's waiting list per provider: the same young people still waiting, by the provider they wait for. Every
+        // commissioned provider is a row, so a provider with nobody waiting shows 0, not an absence.
+        var providerOfOffer = await db.Offers.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ProviderId, cancellationToken);
+        var providers = await db.Providers.AsNoTracking().OrderBy(p => p.Name).ThenBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        var providerRow = providers.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var waiting = new int[providers.Count, WaitingColumns.Count];
+        foreach (var w in waits.Where(w => !w.Seen))
+        {
+            waiting[providerRow[providerOfOffer[w.OfferId]], w.Band] += w.Count;
+        }
         return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, LondonTime.Of(now), null,
         [
             PublishedTable.Of("byOfferTypeAndWait", CountingUnits.Referrals, "offerType", "wait", [.. types.Select(t => t.ToString())], Columns, cells, disclosure),
+            PublishedTable.Of("waitingByProvider", CountingUnits.Referrals, "provider", "wait", [.. providers.Select(p => p.Name)], WaitingColumns, waiting,
+                disclosure),
         ], Restatement: await LateEntries.RestatementAsync(madeInPeriod.Select(r => r.RecordedAt), period, London.DateOf(now), "referrals", disclosure,
             cancellationToken));
     }
