@@ -328,6 +328,19 @@ public sealed class PlacementJourneyTests(Platform platform, Chromium chromium) 
             await Assertions.Expect(section.GetByTestId("placement-refusals"))
                 .ToContainTextAsync($"Foster care refused: No foster placement was available · {note} (recorded by demo-socialworker,");
 
+            // Both shortages are in Referrals' unmet-need register, oldest first (COM-05). A foster carer is found: the
+            // social worker records the need met, and a missing "how" is refused under its field.
+            var needs = page.GetByTestId("unmet-needs").GetByTestId("unmet-need");
+            await Assertions.Expect(needs).ToHaveCountAsync(2);
+            await Assertions.Expect(needs.Nth(0)).ToContainTextAsync($"Placement: Not available, unmet since {today.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}, from a placement for cost or shortage");
+            var met = needs.Nth(1).GetByRole(AriaRole.Form, new() { Name = "Record Placement as met" });
+            await met.GetByRole(AriaRole.Button, new() { Name = "Record as met" }).ClickAsync();
+            await Assertions.Expect(met.Locator($"#met-how-{await NeedIdAsync(social, girlId, 1)}-error")).ToHaveTextAsync("'how' is required.");
+            await met.GetByLabel("How it was met").FillAsync("Foster carers in the next borough from Friday.");
+            await met.GetByRole(AriaRole.Button, new() { Name = "Record as met" }).ClickAsync();
+            await Assertions.Expect(needs.Nth(1)).ToContainTextAsync($"Met on {today.ToString("ddd d MMM yyyy", CultureInfo.InvariantCulture)}: Foster carers in the next borough from Friday. (recorded by demo-socialworker)");
+            await Assertions.Expect(needs.Nth(0).GetByRole(AriaRole.Form)).ToHaveCountAsync(1);
+
             // She goes home: the placement ends with no next one. A date in the future is refused under its field.
             await section.GetByTestId("current-placement").Locator("summary", new() { HasText = "End this placement" }).ClickAsync();
             var end = page.GetByRole(AriaRole.Form, new() { Name = "End the placement" });
@@ -424,4 +437,8 @@ public sealed class PlacementJourneyTests(Platform platform, Chromium chromium) 
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The id of the young person's <paramref name="index"/>th unmet need in Referrals' register, oldest first.</summary>
+    private static async Task<string> NeedIdAsync(HttpClient client, Guid youngPersonId, int index) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/referrals/young-people/{youngPersonId}/unmet-needs"))[index].GetProperty("id").GetString()!;
 }

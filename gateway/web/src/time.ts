@@ -75,3 +75,8 @@ export function formatDate(date: string | null | undefined): string {
   const weekday = days[new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).getUTCDay()];
   return `${weekday} ${+m[3]} ${months[+m[2] - 1]} ${m[1]}`;
 }
+
+/** Today's date in London as `yyyy-MM-dd`, the value a date input takes (a day's default in forms). */
+export function londonToday(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}

@@ -9,7 +9,7 @@ import { Panel, Row } from "../components/Panel";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
 import { caseStaff, hasAnyRole, managers, referralDeciders } from "../roles";
-import { formatDate, type LondonTime } from "../time";
+import { formatDate, type LondonTime, londonToday } from "../time";
 
 // Assessments (issue 14 for REF-17; services/Referrals/Features/Assessments, README "POST|GET /api/referrals/assessments").
 // Imray §4.5: "Many of the cases had no assessment on file at all"; Child H's assessment had no analysis, her feelings were
@@ -100,9 +100,6 @@ const sectionTitle = (key: SectionKey) => sections.find((s) => s.key === key)?.t
 const roleLabel = (role: string) => role.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/ ([A-Z])(?=[a-z])/g, (_, c: string) => ` ${c.toLowerCase()}`);
 
 /** Today's date in London as yyyy-MM-dd (dates such as a renewal's due date are London days). */
-function londonToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
 
 /** The young person's name, from the record every case-staff role may read; a refusal leaves a neutral phrase. */
 function PersonName({ id }: { id: string }) {
@@ -262,6 +259,8 @@ function Signing({ a, writer, manager }: { a: Assessment; writer: boolean; manag
   const done = async (view: Assessment) => {
     queryClient.setQueryData(["assessment", a.id], view);
     await queryClient.invalidateQueries({ queryKey: ["assessments", a.youngPersonId] });
+    // A sign-off records the plan's unmet needs in Referrals' register (COM-05).
+    await queryClient.invalidateQueries({ queryKey: ["referral-unmet-needs", a.youngPersonId] });
   };
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["assessment", a.id] });
   const sign = useMutation({ mutationFn: () => api.post<Assessment>(`/api/referrals/assessments/${a.id}/signature`), onSuccess: done, onError: refresh });
@@ -651,6 +650,7 @@ function CompleteTask({ task: t, onDone }: { task: NeedTask; onDone: (t: NeedTas
       onDone(view);
       await queryClient.invalidateQueries({ queryKey: ["need-tasks"] });
       await queryClient.invalidateQueries({ queryKey: ["assessment", t.assessmentId] });
+      await queryClient.invalidateQueries({ queryKey: ["referral-unmet-needs", t.youngPersonId] });
     },
   });
   const key = `task-${t.id}`;

@@ -5,9 +5,10 @@ import { api, query } from "../api";
 import { useSession } from "../auth/useSession";
 import { Field, instantFromLocalInput, nowForLocalInput } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
+import { RecordUnmetNeedMet, unmetReasons } from "../components/UnmetNeedMet";
 import { When } from "../components/When";
 import { hasAnyRole, managers } from "../roles";
-import { formatDate, type Instant } from "../time";
+import { formatDate, type Instant, londonToday } from "../time";
 
 type PackItem = { id: string; label: string; who: string | null; dueAt: Instant; at: Instant };
 type Pack = {
@@ -34,10 +35,6 @@ type Adviser = {
 type UnmetNeed = {
   id: string; needCategory: string; reason: string; refusedBy: string; refusedOn: string; details: string | null; recordedAt: Instant; recordedBy: string;
   met?: { metOn: string; how: string; recordedAt: Instant; recordedBy: string };
-};
-const unmetReasons: Record<string, string> = {
-  NotAvailable: "Not available", Waitlisted: "Waitlisted", CriteriaNotMet: "Criteria not met", CostConstraint: "Cost",
-  NoProvider: "No provider", DeclinedByService: "Declined by the service",
 };
 type OverdueItem = { youngPersonId: string; displayName: string; kind: string; dueOn: string; daysOverdue: number; personalAdviser: string | null };
 
@@ -193,7 +190,8 @@ function UnmetNeeds({ youngPersonId }: { youngPersonId: string }) {
               {n.details ? <> · <q>{n.details}</q></> : null} (recorded by {n.recordedBy})
               {n.met
                 ? <p className="met">Met on {formatDate(n.met.metOn)}: {n.met.how} (recorded by {n.met.recordedBy})</p>
-                : <RecordMet youngPersonId={youngPersonId} need={n} />}
+                : <RecordUnmetNeedMet url={`/api/leavingcare/young-people/${youngPersonId}/unmet-needs/${n.id}/met`}
+                    queryKey={["lc-unmet-needs", youngPersonId]} needId={n.id} needLabel={n.needCategory} />}
             </li>
           ))}
         </ul>
@@ -224,30 +222,6 @@ function UnmetNeeds({ youngPersonId }: { youngPersonId: string }) {
         {record.isSuccess && <p role="status">Unmet need recorded.</p>}
       </form>
     </section>
-  );
-}
-
-function RecordMet({ youngPersonId, need }: { youngPersonId: string; need: UnmetNeed }) {
-  const queryClient = useQueryClient();
-  const [form, setForm] = useState({ metOn: londonToday(), how: "" });
-  const met = useMutation({
-    mutationFn: () => api.post(`/api/leavingcare/young-people/${youngPersonId}/unmet-needs/${need.id}/met`, {
-      metOn: form.metOn || undefined, how: form.how || undefined,
-    }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["lc-unmet-needs", youngPersonId] }),
-  });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  return (
-    <form onSubmit={(e) => { e.preventDefault(); met.mutate(); }} noValidate className="inline-form" aria-label={`Record ${need.needCategory} as met`}>
-      <Field id={`met-on-${need.id}`} field="metOn" label="Met on" error={met.error}>
-        {(p) => <input {...p} type="date" value={form.metOn} onChange={set("metOn")} />}
-      </Field>
-      <Field id={`met-how-${need.id}`} field="how" label="How it was met" error={met.error}>
-        {(p) => <input {...p} value={form.how} onChange={set("how")} />}
-      </Field>
-      <button type="submit" className="small" disabled={met.isPending}>Record as met</button>
-      <ProblemSummary error={met.error} fields={["metOn", "how"]} />
-    </form>
   );
 }
 
@@ -335,9 +309,6 @@ function RecordContact({ youngPersonId }: { youngPersonId: string }) {
 }
 
 /** Today's date in London as yyyy-MM-dd: the calendar the service checks an effective date against. */
-function londonToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
 
 /**
  * LC-07: the registered personal advisers with their provider now and every change since registration, oldest first.

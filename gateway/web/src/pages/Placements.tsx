@@ -6,7 +6,7 @@ import { Field } from "../components/Field";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
 import { hasAnyRole, managers, referralDeciders } from "../roles";
-import { formatDate, type Instant } from "../time";
+import { formatDate, type Instant, londonToday } from "../time";
 
 // The placements section of the young person's record (issue 14, REF-26, REF-27; services/Referrals/Features/Placements/
 // README.md). Imray §4.7: Child E, 12, was raped by a resident of the unit she was moved to; §4.9: residential care
@@ -71,9 +71,6 @@ const typeLabel = (type: string) => placementTypes[type] ?? type;
 const reasonLabel = (reason: string) => placementReasons[reason] ?? reason;
 
 /** Today's date in London as yyyy-MM-dd, the calendar the server checks placement dates against. */
-function londonToday(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
 
 function daysBetween(from: string, to: string): number {
   const utc = (d: string) => { const [y, m, day] = d.split("-").map(Number); return Date.UTC(y, m - 1, day); };
@@ -188,6 +185,7 @@ function EndPlacement({ placement: p }: { placement: Placement }) {
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: ["placements", p.youngPersonId] });
       await queryClient.invalidateQueries({ queryKey: ["chronology", p.youngPersonId] });
+      await queryClient.invalidateQueries({ queryKey: ["referral-unmet-needs", p.youngPersonId] });
     },
   });
   return (
@@ -319,6 +317,7 @@ function RecordPlacement({ id }: { id: string }) {
       setType(""); setReason(""); setSetting(""); setReviewBy(""); setRationale(""); setCarerUserId("");
       await queryClient.invalidateQueries({ queryKey: ["placements", id] });
       await queryClient.invalidateQueries({ queryKey: ["chronology", id] });
+      await queryClient.invalidateQueries({ queryKey: ["referral-unmet-needs", id] });
     },
   });
   const submit = () => record.mutate({
@@ -447,6 +446,7 @@ function RecordRefusal({ id }: { id: string }) {
       setRequestedType(""); setReason(""); setNote("");
       await queryClient.invalidateQueries({ queryKey: ["placements", id] });
       await queryClient.invalidateQueries({ queryKey: ["chronology", id] });
+      await queryClient.invalidateQueries({ queryKey: ["referral-unmet-needs", id] });
     },
   });
   return (

@@ -50,6 +50,7 @@ const CrossReferencesSection = lazy(() => import("./CrossReferences").then((m) =
 const AdultTagsSection = lazy(() => import("./CrossReferences").then((m) => ({ default: m.AdultTagsSection })));
 const AssessmentsSection = lazy(() => import("./Assessments").then((m) => ({ default: m.AssessmentsSection })));
 const DisclosurePacksSection = lazy(() => import("./Disclosure").then((m) => ({ default: m.DisclosurePacksSection })));
+const UnmetNeedsSection = lazy(() => import("./UnmetNeeds").then((m) => ({ default: m.UnmetNeedsSection })));
 const CriticalIncidentsSection = lazy(() => import("./CriticalIncidents").then((m) => ({ default: m.CriticalIncidentsSection })));
 
 export function YoungPersonRecord() {
@@ -87,6 +88,9 @@ export function YoungPersonRecord() {
           </Suspense>
           <Suspense fallback={<p role="status">Loading the placements…</p>}>
             <Placements id={id} />
+          </Suspense>
+          <Suspense fallback={<p role="status">Loading the unmet needs…</p>}>
+            <UnmetNeedsSection id={id} />
           </Suspense>
           <Suspense fallback={<p role="status">Loading the critical incidents…</p>}>
             <CriticalIncidentsSection id={id} />
