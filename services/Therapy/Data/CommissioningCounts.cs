@@ -35,14 +35,16 @@ public static class CommissioningCounts
     public static async Task CountTriggerAsync(TherapyDbContext db, CommissioningFact fact, CancellationToken cancellationToken)
     {
         var day = London.DateOf(fact.OccurredAt);
-        var year = FinancialYear.Of(day).StartYear;
+        var financialYear = FinancialYear.Of(day);
+        var year = financialYear.StartYear;
         var kind = fact.Kind.ToString();
         await db.Database.ExecuteSqlRawAsync(CountTriggerDay, [kind, day], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(CountTriggerPerson, [year, kind, fact.YoungPersonId], cancellationToken);
         await db.Database.ExecuteSqlRawAsync(CountTriggerAnyPerson, [year, fact.YoungPersonId], cancellationToken);
-        if (fact.RestatesItsYear(out var restated))
+        // Recorded once the year it happened in had ended: it restates that year.
+        if (fact.RecordedAt is { } recordedAt && recordedAt >= financialYear.To)
         {
-            await db.Database.ExecuteSqlRawAsync(CountTriggerLate, [restated, kind, fact.RecordedAt!.Value], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(CountTriggerLate, [year, kind, recordedAt], cancellationToken);
         }
     }
 

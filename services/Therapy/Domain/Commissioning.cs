@@ -159,13 +159,6 @@ public sealed class CommissioningFact
         }
     }
 
-    /// <summary>COM-09: recorded once the financial year it happened in had ended, so it restates that year.</summary>
-    public bool RestatesItsYear(out int yearStart)
-    {
-        var year = Features.Reports.FinancialYear.Of(ServiceDefaults.Time.London.DateOf(OccurredAt));
-        yearStart = year.StartYear;
-        return RecordedAt >= year.To;
-    }
 }
 
 /// <summary>

@@ -51,7 +51,7 @@ public static class CompleteNeedTask
         db.Set<AssessmentNeedTaskCompletion>().Add(completion);
         if (completion.UnmetNeedId is { } unmetNeedId)
         {
-            db.Record(outbox, UnmetNeed.Record(task.YoungPersonId, task.Category, completion.UnmetNeedReason!.Value, UnmetNeedSource.NeedTask, task.Id,
+            db.RecordUnmetNeed(outbox, UnmetNeed.Record(task.YoungPersonId, task.Category, completion.UnmetNeedReason!.Value, UnmetNeedSource.NeedTask, task.Id,
                 author, unmetNeedId));
         }
         try

@@ -56,7 +56,7 @@ public static class SignOffAssessment
         var unmet = needs.Where(n => n.Response == NeedResponse.UnmetNeed).ToList();
         foreach (var need in unmet)
         {
-            db.Record(outbox, UnmetNeed.Record(assessment.YoungPersonId, need.Category, need.UnmetNeedReason!.Value, UnmetNeedSource.AssessmentSignOff,
+            db.RecordUnmetNeed(outbox, UnmetNeed.Record(assessment.YoungPersonId, need.Category, need.UnmetNeedReason!.Value, UnmetNeedSource.AssessmentSignOff,
                 assessment.Id, manager));
         }
         var lookedAfter = await db.CurrentPlacementAsync(assessment.YoungPersonId, cancellationToken) is not null;

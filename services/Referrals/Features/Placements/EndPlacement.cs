@@ -55,7 +55,7 @@ public static class EndPlacement
         });
         if (ending.Reason.IsCostOrShortage())
         {
-            db.RecordUnmetNeed(outbox, placement.YoungPersonId, ending.Reason, placement.Id, author);
+            db.RecordPlacementUnmetNeed(outbox, placement.YoungPersonId, ending.Reason, placement.Id, author);
         }
         try
         {

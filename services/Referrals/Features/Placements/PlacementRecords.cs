@@ -75,7 +75,7 @@ internal static class PlacementRecords
     /// REF-26 and COM-05: a placement chosen, changed or refused for cost or shortage is unmet need, kept with the
     /// placement or refusal it came from (<paramref name="sourceId"/>).
     /// </summary>
-    public static UnmetNeed RecordUnmetNeed(this ReferralsDbContext db, IOutbox outbox, Guid youngPersonId, PlacementReason reason, Guid sourceId, Author author) =>
-        db.Record(outbox, UnmetNeed.Record(youngPersonId, UnmetNeedCategory,
+    public static UnmetNeed RecordPlacementUnmetNeed(this ReferralsDbContext db, IOutbox outbox, Guid youngPersonId, PlacementReason reason, Guid sourceId, Author author) =>
+        db.RecordUnmetNeed(outbox, UnmetNeed.Record(youngPersonId, UnmetNeedCategory,
             reason == PlacementReason.CostConstraint ? UnmetNeedReason.CostConstraint : UnmetNeedReason.NotAvailable, UnmetNeedSource.Placement, sourceId, author));
 }

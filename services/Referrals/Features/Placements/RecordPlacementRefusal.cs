@@ -40,7 +40,7 @@ public static class RecordPlacementRefusal
         var author = user.ToAuthor(clock);
         var refusal = PlacementRefusal.Record(request.YoungPersonId!.Value, request.RequestedType!.Value, request.Reason!.Value, request.Note!, author);
         db.PlacementRefusals.Add(refusal);
-        db.RecordUnmetNeed(outbox, refusal.YoungPersonId, refusal.Reason, refusal.Id, author);
+        db.RecordPlacementUnmetNeed(outbox, refusal.YoungPersonId, refusal.Reason, refusal.Id, author);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/referrals/young-people/{refusal.YoungPersonId}/placements", PlacementRefusalResponse.From(refusal));
     }

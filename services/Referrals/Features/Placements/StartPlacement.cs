@@ -127,7 +127,7 @@ public static class StartPlacement
         });
         if (placement.Reason.IsCostOrShortage())
         {
-            db.RecordUnmetNeed(outbox, youngPersonId, placement.Reason, placement.Id, author);
+            db.RecordPlacementUnmetNeed(outbox, youngPersonId, placement.Reason, placement.Id, author);
         }
         try
         {

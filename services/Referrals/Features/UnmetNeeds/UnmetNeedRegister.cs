@@ -14,7 +14,7 @@ public static class UnmetNeedRegister
     /// <summary>How the ledger and the chronology name this service as the one that raised or resolved a need.</summary>
     public const string Service = "referrals";
 
-    public static UnmetNeed Record(this ReferralsDbContext db, IOutbox outbox, UnmetNeed need)
+    public static UnmetNeed RecordUnmetNeed(this ReferralsDbContext db, IOutbox outbox, UnmetNeed need)
     {
         db.UnmetNeeds.Add(need);
         outbox.Add(need.ToRecorded(Service));
