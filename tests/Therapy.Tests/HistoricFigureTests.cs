@@ -104,6 +104,19 @@ public sealed class HistoricFigureTests(TherapyFixture fixture) : IClassFixture<
         Assert.True(Value(rb, "2008-09").GetProperty("definitionChanged").GetBoolean());
         Assert.False(Value(rb, "2007-08").GetProperty("definitionChanged").GetBoolean());
 
+        // The same in CSV (COM-04's export of every report): the imported figures and the computed indicator.
+        using (var commissioner = fixture.Client("Commissioner"))
+        using (var csv = await commissioner.GetAsync("/api/therapy/reports/indicators?format=csv"))
+        {
+            Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+            var lines = (await csv.Content.ReadAsStringAsync()).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            Assert.Contains("therapy-indicators,2,2026-27,Suppressed,historic,Referrals,cse-clients 2009-10,value,112", lines);
+            Assert.Contains("therapy-indicators,2,2026-27,Suppressed,historic,Referrals,cse-clients 2009-10,basis,imported", lines);
+            Assert.Contains(lines, l => l.StartsWith("therapy-indicators,2,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate 2026-27,denominator,",
+                StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("therapy-indicators,2,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate,trend,", StringComparison.Ordinal));
+        }
+
         // A year asked for shows only that year and the ones before it.
         var then = await IndicatorsAsync("Commissioner", "2007-08");
         Assert.Equal(new[] { "2007-08", "2006-07", "2005-06" },

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Reporting;
@@ -19,7 +19,11 @@ public static class CapacityReport
 
     public sealed record Response(TableReport Counts, IReadOnlyList<OfferCommission> Offers);
 
-    public static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(string? year, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>The commission's facts in the CSV (table <c>offers</c>): numbers about the contract, never about a child.</summary>
+    public const string CommissionUnit = "Commission";
+
+    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var today = London.Today(clock);
         var errors = new ValidationErrors();
@@ -52,6 +56,27 @@ public static class CapacityReport
         var commissions = offers.Select(o => new OfferCommission(o.Name, providers[o.ProviderId], o.Type.ToString(), o.CommissionedCapacity,
             o.Funding.Where(f => f.From <= period.LastDay && f.To >= period.FirstDay).Sum(f => f.Amount),
             o.FundingOn(today) is { } current ? current.To.DayNumber - today.DayNumber : null)).ToList();
-        return TypedResults.Ok(new Response(counts, commissions));
+        var response = new Response(counts, commissions);
+        return ReportCsv.Wanted(format) ? ReportCsv.File(CsvLines(response), counts.Report.Name, period.Label) : TypedResults.Ok(response);
+    }
+
+    /// <summary>COM-04's CSV: the suppressed tables as every report gives them, then each offer's commission as it stands.</summary>
+    public static IEnumerable<ReportCsv.Line> CsvLines(Response response)
+    {
+        var r = response.Counts;
+        ReportCsv.Line Of(string row, string column, string value) =>
+            new(r.Report.Name, r.Report.Version, r.Period.Label, r.Disclosure.ToString(), "offers", CommissionUnit, row, column, value);
+        foreach (var line in ReportCsv.Lines(r))
+        {
+            yield return line;
+        }
+        foreach (var o in response.Offers)
+        {
+            var row = $"{o.Provider}: {o.Offer}";
+            yield return Of(row, "type", o.Type);
+            yield return Of(row, "commissionedCapacity", o.CommissionedCapacity.ToString(CultureInfo.InvariantCulture));
+            yield return Of(row, "fundingInPeriod", o.FundingInPeriod.ToString(CultureInfo.InvariantCulture));
+            yield return Of(row, "daysToFundingEnd", o.DaysToFundingEnd?.ToString(CultureInfo.InvariantCulture) ?? "");
+        }
     }
 }

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Support.ServiceDefaults.Problems;
 using Support.ServiceDefaults.Reporting;
@@ -69,7 +69,8 @@ public static class IndicatorReport
 
     public const string Imported = "imported";
 
-    public static async Task<Results<Ok<Response>, ValidationProblem>> HandleAsync(string? year, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         if (FinancialYear.Parse(errors, "year", year, London.Today(clock)) is not { } period)
@@ -91,8 +92,46 @@ public static class IndicatorReport
         var indicator = new Indicator(d.Code, d.Name, d.Definition, d.Numerator, d.Denominator, d.SourceService,
             $"Green at or below {d.GreenLimit:P0}, amber at or below {d.AmberLimit:P0}, red above.", current, earlier, trend);
         var historic = await HistoricAsync(db, period, disclosure, cancellationToken);
-        return TypedResults.Ok(new Response(ReportIdentity.Of(ReportDefinitions.Indicators), period.Period, disclosure, LondonTime.Of(clock.GetUtcNow()),
-            [indicator], historic));
+        var response = new Response(ReportIdentity.Of(ReportDefinitions.Indicators), period.Period, disclosure, LondonTime.Of(clock.GetUtcNow()),
+            [indicator], historic);
+        return ReportCsv.Wanted(format) ? ReportCsv.File(CsvLines(response), response.Report.Name, period.Label) : TypedResults.Ok(response);
+    }
+
+    /// <summary>
+    /// COM-02's CSV: each indicator's numerator, denominator, rate (a fraction), RAG and withheld reason for the period and
+    /// each earlier one, its trend; then each imported figure with its value (or no data), source and basis. Counts as
+    /// published ("c" where suppressed).
+    /// </summary>
+    public static IEnumerable<ReportCsv.Line> CsvLines(Response response)
+    {
+        ReportCsv.Line Of(string table, string row, string column, string value) => new(response.Report.Name, response.Report.Version,
+            response.Period.Label, response.Disclosure.ToString(), table, response.Report.CountingUnit, row, column, value);
+        foreach (var indicator in response.Indicators)
+        {
+            foreach (var value in new[] { indicator.Current }.Concat(indicator.Earlier))
+            {
+                var row = $"{indicator.Code} {value.Period}";
+                yield return Of("indicators", row, "numerator", value.Numerator.ToString());
+                yield return Of("indicators", row, "denominator", value.Denominator.ToString());
+                yield return Of("indicators", row, "rate", value.Rate?.ToString(CultureInfo.InvariantCulture) ?? "");
+                yield return Of("indicators", row, "rag", value.Rag?.ToString() ?? "");
+                if (value.Withheld is { } withheld)
+                {
+                    yield return Of("indicators", row, "withheld", withheld);
+                }
+            }
+            yield return Of("indicators", indicator.Code, "trend", indicator.Trend.ToString());
+        }
+        foreach (var historic in response.Historic)
+        {
+            foreach (var value in historic.Values)
+            {
+                var row = $"{historic.Indicator} {value.Period}";
+                yield return Of("historic", row, "value", value.Value?.ToString() ?? "no data: " + value.NoData);
+                yield return Of("historic", row, "source", value.Source);
+                yield return Of("historic", row, "basis", value.Basis);
+            }
+        }
     }
 
     /// <summary>

@@ -20,12 +20,12 @@ public static class ReportEndpoints
         reports.MapGet("/referral-outcomes", ReferralOutcomesReport.HandleAsync)
             .WithName("TherapyReferralOutcomesReport").WithSummary("Therapy referrals by offer type and outcome, declines by reason, distinct young people; format=csv.");
         reports.MapGet("/capacity", CapacityReport.HandleAsync)
-            .WithName("OfferCapacityReport").WithSummary("Capacity against demand per commissioned offer (COM-06, THR-09).");
+            .WithName("OfferCapacityReport").WithSummary("Capacity against demand per commissioned offer (COM-06, THR-09); format=csv.");
         reports.MapGet("/waits", WaitsReport.HandleAsync)
             .WithName("TherapyWaitsReport").WithSummary("Waits to a first appointment against the 4-week target and 18-week breach line, by offer type (THR-02); format=csv.");
         reports.MapGet("/indicators", IndicatorReport.HandleAsync)
             .WithName("TherapyIndicators")
-            .WithSummary("Indicators with definition, numerator, denominator, earlier values, trend and computed RAG (COM-02), and imported historic figures labelled as imported.");
+            .WithSummary("Indicators with definition, numerator, denominator, earlier values, trend and computed RAG (COM-02), and imported historic figures labelled as imported; format=csv.");
         // The body is read by the handler, after authorization: declaring it with Accepts("text/csv") would make routing
         // answer 415 to any other content type before the role is checked.
         reports.MapPost("/historic-figures", ImportHistoricFigures.HandleAsync).RequireAuthorization(Access.HistoricFigureImporters)

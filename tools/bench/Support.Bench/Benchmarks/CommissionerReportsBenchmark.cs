@@ -151,8 +151,8 @@ public sealed class CommissionerReportsBenchmark(BenchSettings settings) : IBenc
             "cse-triggers" => await CseTriggersReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
             "therapy-referral-outcomes" => await ReferralOutcomesReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
             "therapy-waits" => await WaitsReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
-            "offer-capacity" => (await CapacityReport.HandleAsync(year: null, reader, db, clock, cancellationToken)).Result,
-            "therapy-indicators" => (await IndicatorReport.HandleAsync(year: null, reader, db, clock, cancellationToken)).Result,
+            "offer-capacity" => await CapacityReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
+            "therapy-indicators" => await IndicatorReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
             "therapy-feedback" => await FeedbackReport.HandleAsync(year: null, format: null, reader, db, clock, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(report), report, "not a report this benchmark knows"),
         };
