@@ -6,16 +6,19 @@ using Support.Therapy.Features.Reports;
 namespace Support.Therapy.Data;
 
 /// <summary>
-/// The commissioner reports' read models (COM-03 triggers, COM-06/07/12 demand), kept by upserts in the consumer's own
-/// transaction, so a fact or referral that fails to save counts nothing. The reports then read a few thousand counts a
-/// year instead of millions of rows (tools/bench commissioner-reports).
+/// The commissioner reports' read models (COM-03 triggers, COM-06/07/12 demand), kept by upserts in the transaction of
+/// the consumer or endpoint that saves the record, so a fact or referral that fails to save counts nothing. The reports
+/// then read a few thousand counts a year instead of millions of rows (tools/bench commissioner-reports).
 /// </summary>
 public static class CommissioningCounts
 {
     private const string CountTriggerDay = $"INSERT INTO {TherapyDbContext.Schema}.trigger_day_counts (kind, day, records) VALUES ({{0}}, {{1}}, 1) "
         + "ON CONFLICT (kind, day) DO UPDATE SET records = trigger_day_counts.records + 1";
-    private const string CountTriggerPerson = $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_people (year_start, kind, young_person_id) "
-        + "VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING";
+    // The person's row and the kind's count of people in one statement: the count rises only when the row is new.
+    private const string CountTriggerPerson = $"WITH added AS (INSERT INTO {TherapyDbContext.Schema}.trigger_year_people (year_start, kind, young_person_id) "
+        + "VALUES ({0}, {1}, {2}) ON CONFLICT DO NOTHING RETURNING 1) "
+        + $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_people_counts (year_start, kind, people) SELECT {{0}}, {{1}}, 1 FROM added "
+        + "ON CONFLICT (year_start, kind) DO UPDATE SET people = trigger_year_people_counts.people + 1";
     private const string CountTriggerAnyPerson = $"INSERT INTO {TherapyDbContext.Schema}.trigger_year_any_people (year_start, young_person_id) "
         + "VALUES ({0}, {1}) ON CONFLICT DO NOTHING";
     private const string CountTriggerLate = $"INSERT INTO {TherapyDbContext.Schema}.trigger_late_counts (year_start, kind, records, last_recorded_at) "
@@ -28,23 +31,38 @@ public static class CommissioningCounts
         + "VALUES ({0}, {1}) ON CONFLICT DO NOTHING";
     private const string LockReferral = "SELECT pg_advisory_xact_lock(hashtextextended({0}, 2026))";
 
+    /// <summary>COM-03: a fact another service announced, counted as its trigger (<see cref="CountTriggerAsync(TherapyDbContext, CommissioningFactKind, Guid, DateTimeOffset, DateTimeOffset?, CancellationToken)"/>).</summary>
+    public static Task CountTriggerAsync(TherapyDbContext db, CommissioningFact fact, CancellationToken cancellationToken) =>
+        CountTriggerAsync(db, fact.Kind, fact.YoungPersonId, fact.OccurredAt, fact.RecordedAt, cancellationToken);
+
+    /// <summary>COM-03: a therapy referral made here, counted as a mental-health referral on the day it was made.</summary>
+    public static Task CountMentalHealthReferralAsync(TherapyDbContext db, TherapyReferral referral, CancellationToken cancellationToken) =>
+        CountTriggerAsync(db, CommissioningFactKind.MentalHealthReferral, referral.YoungPersonId, referral.ReferredAt, referral.RecordedAt, cancellationToken);
+
+    /// <summary>COM-03: a therapy referral declined here, counted as a mental-health decline on the day of the decision.</summary>
+    public static Task CountMentalHealthDeclineAsync(TherapyDbContext db, TherapyReferral referral, CancellationToken cancellationToken) =>
+        CountTriggerAsync(db, CommissioningFactKind.MentalHealthDecline, referral.YoungPersonId,
+            referral.OutcomeAt ?? throw new InvalidOperationException("A decline is counted once it is recorded."), referral.OutcomeRecordedAt, cancellationToken);
+
     /// <summary>
-    /// COM-03: one more record of the fact's trigger on its London day, and its young person among that trigger's (and any
+    /// COM-03: one more record of the trigger on its London day, and its young person among that trigger's (and any
     /// trigger's) for the year; COM-09: one more late record of its year when it was recorded after that year ended.
+    /// Run in the transaction that saves the record, so a record that fails to save counts nothing.
     /// </summary>
-    public static async Task CountTriggerAsync(TherapyDbContext db, CommissioningFact fact, CancellationToken cancellationToken)
+    private static async Task CountTriggerAsync(TherapyDbContext db, CommissioningFactKind trigger, Guid youngPersonId, DateTimeOffset occurredAt,
+        DateTimeOffset? recordedAt, CancellationToken cancellationToken)
     {
-        var day = London.DateOf(fact.OccurredAt);
+        var day = London.DateOf(occurredAt);
         var financialYear = FinancialYear.Of(day);
         var year = financialYear.StartYear;
-        var kind = fact.Kind.ToString();
+        var kind = trigger.ToString();
         await db.Database.ExecuteSqlRawAsync(CountTriggerDay, [kind, day], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(CountTriggerPerson, [year, kind, fact.YoungPersonId], cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(CountTriggerAnyPerson, [year, fact.YoungPersonId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(CountTriggerPerson, [year, kind, youngPersonId], cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(CountTriggerAnyPerson, [year, youngPersonId], cancellationToken);
         // Recorded once the year it happened in had ended: it restates that year.
-        if (fact.RecordedAt is { } recordedAt && recordedAt >= financialYear.To)
+        if (recordedAt is { } at && at >= financialYear.To)
         {
-            await db.Database.ExecuteSqlRawAsync(CountTriggerLate, [year, kind, recordedAt], cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(CountTriggerLate, [year, kind, at], cancellationToken);
         }
     }
 

@@ -34,6 +34,7 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
     public DbSet<ReferralMonthCount> ReferralMonthCounts => Set<ReferralMonthCount>();
     public DbSet<ReferralYearPerson> ReferralYearPeople => Set<ReferralYearPerson>();
     public DbSet<TriggerYearPerson> TriggerYearPeople => Set<TriggerYearPerson>();
+    public DbSet<TriggerYearPeopleCount> TriggerYearPeopleCounts => Set<TriggerYearPeopleCount>();
     public DbSet<TriggerYearAnyPerson> TriggerYearAnyPeople => Set<TriggerYearAnyPerson>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
@@ -231,7 +232,7 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.HasIndex(x => new { x.Kind, x.OccurredAt });
             e.HasIndex(x => x.YoungPersonId);
         });
-        // COM-03's counts, kept with each fact (CommissioningFactConsumer); written only by upserts, never read back to write.
+        // COM-03's counts, kept with each fact (CommissioningFactConsumer) and each therapy referral made or declined here; written only by upserts, never read back to write.
         modelBuilder.Entity<TriggerDayCount>(e =>
         {
             e.ToTable("trigger_day_counts");
@@ -250,6 +251,12 @@ public sealed class TherapyDbContext(DbContextOptions<TherapyDbContext> options)
             e.HasKey(x => new { x.YearStart, x.Kind, x.YoungPersonId });
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             e.HasIndex(x => x.YoungPersonId);
+        });
+        modelBuilder.Entity<TriggerYearPeopleCount>(e =>
+        {
+            e.ToTable("trigger_year_people_counts");
+            e.HasKey(x => new { x.YearStart, x.Kind });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
         });
         // COM-06, COM-07, COM-12's counts, kept with each referral (ReferralDemandConsumer).
         modelBuilder.Entity<ReferralMonthCount>(e =>

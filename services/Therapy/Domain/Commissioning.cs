@@ -112,6 +112,13 @@ public enum CommissioningFactKind
     Under16PregnancyFlag,
     /// <summary>A critical incident raised to senior managers (REF-22): COM-12's risk profile.</summary>
     CriticalIncident,
+    /// <summary>
+    /// A therapy referral made in this service (THR-01), dated when it was made: COM-03's mental-health referral. Never a
+    /// fact another service announces; counted in the triggers' read model when the referral is saved.
+    /// </summary>
+    MentalHealthReferral,
+    /// <summary>A therapy referral declined in this service (THR-04), dated at the decision: COM-03's mental-health decline. As above.</summary>
+    MentalHealthDecline,
 }
 
 /// <summary>
@@ -199,6 +206,19 @@ public sealed class TriggerYearPerson
     public CommissioningFactKind Kind { get; private init; }
     public int YearStart { get; private init; }
     public Guid YoungPersonId { get; private init; }
+}
+
+/// <summary>
+/// COM-03's read model: how many young people had a record of one trigger kind in a financial year, the count of that
+/// kind's <see cref="TriggerYearPerson"/> rows, kept as each row is added so the report never counts them.
+/// </summary>
+public sealed class TriggerYearPeopleCount
+{
+    private TriggerYearPeopleCount() { }
+
+    public int YearStart { get; private init; }
+    public CommissioningFactKind Kind { get; private init; }
+    public int People { get; private init; }
 }
 
 /// <summary>COM-03's read model: a young person had a record of any trigger kind in a financial year (a child with two triggers is one child).</summary>

@@ -1242,6 +1242,27 @@ namespace Support.Therapy.Data.Migrations
                     b.ToTable("trigger_year_any_people", "therapy");
                 });
 
+            modelBuilder.Entity("Support.Therapy.Domain.TriggerYearPeopleCount", b =>
+                {
+                    b.Property<int>("YearStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("year_start");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer")
+                        .HasColumnName("people");
+
+                    b.HasKey("YearStart", "Kind")
+                        .HasName("pk_trigger_year_people_counts");
+
+                    b.ToTable("trigger_year_people_counts", "therapy");
+                });
+
             modelBuilder.Entity("Support.Therapy.Domain.TriggerYearPerson", b =>
                 {
                     b.Property<int>("YearStart")

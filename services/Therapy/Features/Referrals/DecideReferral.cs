@@ -125,10 +125,13 @@ public static class DecideReferral
             Reason = reason.Value, CseHistoryConsidered = request.CseHistoryConsidered == true, RiskLevel = referral.RiskLevel,
             Indicators = [.. referral.Indicators], UnmetNeedId = unmetNeedId, DecidedBy = author.UserId, OccurredAt = declinedAt.Value,
         });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await SaveOnceAsync(db, cancellationToken) is { } conflict)
         {
             return conflict;
         }
+        await CommissioningCounts.CountMentalHealthDeclineAsync(db, referral, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new DeclinedResponse(TherapyReferralResponse.Of(referral, clock.GetUtcNow()), unmetNeedId, task.Id, task.AssignedTo, fitting));
     }
 

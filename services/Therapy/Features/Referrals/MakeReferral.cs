@@ -60,7 +60,10 @@ public static class MakeReferral
         var referral = TherapyReferral.Make(request.YoungPersonId!.Value, offer, referredAt!.Value, request.Reason!.Trim(), risk, task?.Id, author);
         db.Referrals.Add(referral);
         task?.Complete(referral.Id, author);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await CommissioningCounts.CountMentalHealthReferralAsync(db, referral, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return TypedResults.Created($"/api/therapy/young-people/{referral.YoungPersonId}/referrals", TherapyReferralResponse.Of(referral, clock.GetUtcNow()));
     }
 }

@@ -35,6 +35,8 @@ public static class CseTriggersReport
         [CommissioningFactKind.SchoolAbsenceFlag] = "SchoolAbsenceFlags",
         [CommissioningFactKind.Under16PregnancyFlag] = "Under16PregnancyFlags",
         [CommissioningFactKind.CriminalisationFlag] = "CriminalisationFlags",
+        [CommissioningFactKind.MentalHealthReferral] = "MentalHealthReferrals",
+        [CommissioningFactKind.MentalHealthDecline] = "MentalHealthDeclines",
     };
 
     /// <summary>The young people with any trigger who share a gender and ethnicity as recorded (null: not recorded).</summary>
@@ -60,9 +62,9 @@ public static class CseTriggersReport
         var identity = ReportIdentity.Of(ReportDefinitions.CseTriggers);
         var generatedAt = LondonTime.Of(clock.GetUtcNow());
         var firstFact = await db.TriggerDayCounts.MinAsync(d => (DateOnly?)d.Day, cancellationToken);
-        var firstReferral = await db.Referrals.MinAsync(r => (DateTimeOffset?)r.ReferredAt, cancellationToken);
         var firstIndicator = await db.HealthIndicators.MinAsync(h => (DateTimeOffset?)h.OccurredAt, cancellationToken);
-        DateOnly?[] firsts = [firstFact, firstReferral is { } referredAt ? London.DateOf(referredAt) : null, firstIndicator is { } indicatedAt ? London.DateOf(indicatedAt) : null];
+        // The day counts hold this service's therapy referrals and declines too; health indicators are read where they are.
+        DateOnly?[] firsts = [firstFact, firstIndicator is { } indicatedAt ? London.DateOf(indicatedAt) : null];
         var first = firsts.Where(f => f is not null).Min();
         if (first is null || first.Value > period.LastDay)
         {
@@ -72,8 +74,9 @@ public static class CseTriggersReport
             return new TableReport(identity, period.Period, disclosure, SmallNumberSuppression.DefaultThreshold, generatedAt, new NoData(reason), []);
         }
 
-        // From the read model kept with each fact: a year can hold millions of facts, and the report reads a few hundred
-        // day counts and the distinct young people per trigger, never the facts themselves.
+        // From the read model kept with each fact and with each therapy referral made or declined here (mental-health
+        // referrals by the day they were made, declines by the decision's day): a year can hold millions of records, and
+        // the report reads a few hundred day counts and one count of young people per trigger, never the records.
         var (firstDay, q2, q3, q4) = (period.FirstDay, period.FirstDay.AddMonths(3), period.FirstDay.AddMonths(6), period.FirstDay.AddMonths(9));
         var counts = new Dictionary<string, TriggerCounts>();
         var days = await db.TriggerDayCounts.AsNoTracking()
@@ -86,42 +89,11 @@ public static class CseTriggersReport
                 Q3 = g.Where(d => d.Day >= q3 && d.Day < q4).Sum(d => d.Records), Q4 = g.Where(d => d.Day >= q4).Sum(d => d.Records),
             })
             .ToListAsync(cancellationToken);
-        var peopleByKind = await db.TriggerYearPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear)
-            .GroupBy(p => p.Kind).Select(g => new { Kind = g.Key, People = g.Count() })
-            .ToDictionaryAsync(g => g.Kind, g => g.People, cancellationToken);
+        var peopleByKind = await db.TriggerYearPeopleCounts.AsNoTracking().Where(p => p.YearStart == period.StartYear)
+            .ToDictionaryAsync(p => p.Kind, p => p.People, cancellationToken);
         foreach (var d in days.Where(d => TriggerOfFact.ContainsKey(d.Kind)))
         {
             counts[TriggerOfFact[d.Kind]] = new([d.Q1, d.Q2, d.Q3, d.Q4], peopleByKind.GetValueOrDefault(d.Kind));
-        }
-        var (q2At, q3At, q4At) = (period.QuarterStart(1), period.QuarterStart(2), period.QuarterStart(3));
-
-        // Mental-health referrals are this service's own: made in the year, and declined in the year (by the decision's date).
-        var referred = db.Referrals.AsNoTracking().Where(r => r.ReferredAt >= period.From && r.ReferredAt < period.To);
-        var referrals = await referred.GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Q1 = g.Count(r => r.ReferredAt < q2At), Q2 = g.Count(r => r.ReferredAt >= q2At && r.ReferredAt < q3At),
-                Q3 = g.Count(r => r.ReferredAt >= q3At && r.ReferredAt < q4At), Q4 = g.Count(r => r.ReferredAt >= q4At),
-                People = g.Select(r => r.YoungPersonId).Distinct().Count(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (referrals is not null)
-        {
-            counts["MentalHealthReferrals"] = new([referrals.Q1, referrals.Q2, referrals.Q3, referrals.Q4], referrals.People);
-        }
-        var declined = db.Referrals.AsNoTracking()
-            .Where(r => r.Status == TherapyReferralStatus.Declined && r.OutcomeAt >= period.From && r.OutcomeAt < period.To);
-        var declines = await declined.GroupBy(_ => 1)
-            .Select(g => new
-            {
-                Q1 = g.Count(r => r.OutcomeAt < q2At), Q2 = g.Count(r => r.OutcomeAt >= q2At && r.OutcomeAt < q3At),
-                Q3 = g.Count(r => r.OutcomeAt >= q3At && r.OutcomeAt < q4At), Q4 = g.Count(r => r.OutcomeAt >= q4At),
-                People = g.Select(r => r.YoungPersonId).Distinct().Count(),
-            })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (declines is not null)
-        {
-            counts["MentalHealthDeclines"] = new([declines.Q1, declines.Q2, declines.Q3, declines.Q4], declines.People);
         }
 
         // A pregnancy recorded here as a health indicator (THR-08) is an under-16 flag when the registry's date of birth
@@ -148,21 +120,16 @@ public static class CseTriggersReport
             counts["Under16PregnancyFlags"] = new(quarters, pregnancyCounts.People + pregnant.Count - alsoByReferral);
         }
 
-        // The young people with any trigger: a child with two triggers is one child. Those with a fact are in the read
-        // model; add those with only a therapy referral, decline or recorded pregnancy here.
-        var withFact = db.TriggerYearAnyPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear).Select(p => p.YoungPersonId);
+        // The young people with any trigger: a child with two triggers is one child. Those with a fact or a therapy
+        // referral or decline are in the read model; add those with only a recorded pregnancy.
+        var withTrigger = db.TriggerYearAnyPeople.AsNoTracking().Where(p => p.YearStart == period.StartYear).Select(p => p.YoungPersonId);
         // OUT-10: each group is counted by gender and ethnicity as the registry records them ("Not recorded" when it does
-        // not, or does not know the young person), so the young people with any trigger are the sum of the three groups.
-        var onlyHere = referred.Select(r => r.YoungPersonId).Union(declined.Select(r => r.YoungPersonId)).Where(id => !withFact.Contains(id));
-        var described = await DescribedAsync(db, withFact, cancellationToken);
-        described.AddRange(await DescribedAsync(db, onlyHere, cancellationToken));
+        // not, or does not know the young person), so the young people with any trigger are the sum of the groups.
+        var described = await DescribedAsync(db, withTrigger, cancellationToken);
         if (pregnant.Count > 0)
         {
-            // Those already counted: each lookup goes by the young person's id (an index), never through the whole union.
-            var counted = await withFact.Where(id => pregnant.Contains(id))
-                .Union(referred.Where(r => pregnant.Contains(r.YoungPersonId)).Select(r => r.YoungPersonId))
-                .Union(declined.Where(r => pregnant.Contains(r.YoungPersonId)).Select(r => r.YoungPersonId))
-                .ToListAsync(cancellationToken);
+            // Those already counted: each lookup goes by the young person's id (an index), never through the whole year.
+            var counted = await withTrigger.Where(id => pregnant.Contains(id)).ToListAsync(cancellationToken);
             var onlyPregnant = pregnant.Except(counted).ToList();
             described.AddRange(await DescribedAsync(db, db.KnownYoungPeople.Where(p => onlyPregnant.Contains(p.Id)).Select(p => p.Id), cancellationToken));
         }
@@ -195,17 +162,15 @@ public static class CseTriggersReport
         tables.Add(DescribedValueTable.Of("youngPeopleWithAnyTriggerByEthnicity", CountingUnits.DistinctYoungPeople, "ethnicity", described, d => d.Ethnicity,
             "all", _ => 0, ["YoungPeople"], [], disclosure, d => d.Count));
 
-        // COM-09: a closed year says how many of its trigger records were recorded after it ended: other services' facts
-        // from their read model, and this service's referrals, declines and recorded pregnancies from their own times.
+        // COM-09: a closed year says how many of its trigger records were recorded after it ended: facts and this
+        // service's referrals and declines from the read model, recorded pregnancies from their own times.
         Restatement? restatement = null;
         if (LateEntries.Closed(period, London.Today(clock)))
         {
-            var facts = await db.TriggerLateCounts.AsNoTracking().Where(l => l.YearStart == period.StartYear)
+            var counted = await db.TriggerLateCounts.AsNoTracking().Where(l => l.YearStart == period.StartYear)
                 .GroupBy(_ => 1).Select(g => new { Records = g.Sum(l => l.Records), Last = g.Max(l => l.LastRecordedAt) })
                 .SingleOrDefaultAsync(cancellationToken);
-            var late = (facts is null ? LateEntries.Late.None : new LateEntries.Late(facts.Records, facts.Last))
-                + await LateEntries.CountAsync(referred.Select(r => r.RecordedAt), period, cancellationToken)
-                + await LateEntries.CountAsync(declined.Select(r => r.OutcomeRecordedAt!.Value), period, cancellationToken);
+            var late = counted is null ? LateEntries.Late.None : new LateEntries.Late(counted.Records, counted.Last);
             foreach (var p in under16.Where(p => p.RecordedAt >= period.To))
             {
                 late += new LateEntries.Late(1, p.RecordedAt);

@@ -23,7 +23,7 @@ public static class LateEntries
     public static bool Closed(FinancialYear period, DateOnly today) => today > period.LastDay;
 
     /// <summary>How many of the entries dated in <paramref name="period"/> were recorded after it ended, and when the last was.</summary>
-    public static async Task<Late> CountAsync(IQueryable<DateTimeOffset> recordedAt, FinancialYear period, CancellationToken cancellationToken)
+    private static async Task<Late> CountAsync(IQueryable<DateTimeOffset> recordedAt, FinancialYear period, CancellationToken cancellationToken)
     {
         var closedAt = period.To;
         var late = await recordedAt.Where(at => at >= closedAt)
