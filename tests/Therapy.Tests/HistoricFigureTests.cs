@@ -84,7 +84,7 @@ public sealed class HistoricFigureTests(TherapyFixture fixture) : IClassFixture<
         }
 
         var report = await IndicatorsAsync("Commissioner");
-        Assert.Equal(2, report.GetProperty("report").GetProperty("version").GetInt32());
+        Assert.Equal(3, report.GetProperty("report").GetProperty("version").GetInt32());
         var clients = Series(report, "cse-clients");
         Assert.Equal("CseClients", clients.GetProperty("unit").GetString());
         Assert.Equal(new[] { "2009-10", "2008-09", "2007-08", "2006-07", "2005-06" },
@@ -110,11 +110,11 @@ public sealed class HistoricFigureTests(TherapyFixture fixture) : IClassFixture<
         {
             Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
             var lines = (await csv.Content.ReadAsStringAsync()).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-            Assert.Contains("therapy-indicators,2,2026-27,Suppressed,historic,Referrals,cse-clients 2009-10,value,112", lines);
-            Assert.Contains("therapy-indicators,2,2026-27,Suppressed,historic,Referrals,cse-clients 2009-10,basis,imported", lines);
-            Assert.Contains(lines, l => l.StartsWith("therapy-indicators,2,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate 2026-27,denominator,",
+            Assert.Contains("therapy-indicators,3,2026-27,Suppressed,historic,Referrals,cse-clients 2009-10,value,112", lines);
+            Assert.Contains("therapy-indicators,3,2026-27,Suppressed,historic,Referrals,cse-clients 2009-10,basis,imported", lines);
+            Assert.Contains(lines, l => l.StartsWith("therapy-indicators,3,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate 2026-27,denominator,",
                 StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.StartsWith("therapy-indicators,2,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate,trend,", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("therapy-indicators,3,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate,trend,", StringComparison.Ordinal));
         }
 
         // A year asked for shows only that year and the ones before it.
@@ -141,6 +141,8 @@ public sealed class HistoricFigureTests(TherapyFixture fixture) : IClassFixture<
         { $"{Header}\nbad-n,CseClients,2010-11,12,src\u0007bell,def\n", "rows[2].source" },
         { $"{Header}\nBad Code!,CseClients,2010-11,12,src,def\n", "rows[2].indicator" },
         { $"{Header}\ntherapy-decline-rate,Referrals,2010-11,12,src,def\n", "rows[2].indicator" },
+        { $"{Header}\ntherapy-decline-rate-numerator,CseClients,2010-11,12,src,def\n", "rows[2].unit" },
+        { $"{Header}\ntherapy-decline-rate-denominator,Referrals,2010-11,10,src,def\ntherapy-decline-rate-numerator,Referrals,2010-11,11,src,def\n", "rows[3].value" },
         { $"{Header}\nbad-o,CseClients,2010-11,12,src\n", "rows[2]" },
         { "indicator,unit,period,value,source\nbad-p,CseClients,2010-11,12,src\n", "rows[1].definition" },
         { $"{Header},notes\nbad-q,CseClients,2010-11,12,src,def,x\n", "rows[1].notes" },
@@ -220,6 +222,77 @@ public sealed class HistoricFigureTests(TherapyFixture fixture) : IClassFixture<
         using var badReason = await ImportAsync(again, reason: "line\u0001break");
         Assert.Equal(HttpStatusCode.BadRequest, badReason.StatusCode);
         Assert.Equal(new[] { "reason" }, await badReason.ErrorFieldsAsync());
+    }
+
+    private const string Return = "Council CAMHS return";
+    private const string Declined = "CAMHS referrals declined";
+    private const string Decided = "CAMHS referrals accepted or declined";
+
+    [Fact]
+    public async Task The_decline_rate_reaches_back_before_the_platform_through_an_imported_numerator_and_denominator_with_its_rag_computed()
+    {
+        // The platform decides its first referral now, in 2026-27; the years before are the council's own.
+        var young = await fixture.RegisterAsync(new DateOnly(2011, 2, 2), "Before Platform");
+        var camhs = await fixture.OfferAsync("History CAMHS", "History clinic", "Camhs");
+        var referral = await fixture.ReferAsync(young, camhs);
+        using (var clinician = fixture.Client("CamhsClinician", "camhs-history"))
+        {
+            (await clinician.PostAsJsonAsync($"/api/therapy/referrals/{referral}/decline", new
+            {
+                reason = "BelowThreshold", cseHistoryConsidered = true, declinedAt = fixture.Now.ToString("O"),
+            })).EnsureSuccessStatusCode();
+        }
+        using (var imported = await ImportAsync(string.Join("\n",
+               [
+                   Header,
+                   $"therapy-decline-rate-numerator,Referrals,2025-26,20,{Return},{Declined}",
+                   $"therapy-decline-rate-denominator,Referrals,2025-26,100,{Return},{Decided}",
+                   $"therapy-decline-rate-numerator,Referrals,2024-25,5,{Return},{Declined}",
+                   $"therapy-decline-rate-denominator,Referrals,2024-25,100,{Return},{Decided}",
+                   $"therapy-decline-rate-denominator,Referrals,2023-24,100,{Return},{Decided}",
+               ]) + "\n"))
+        {
+            Assert.True(imported.StatusCode == HttpStatusCode.Created, await imported.Content.ReadAsStringAsync());
+        }
+
+        static JsonElement Rate(JsonElement report) =>
+            report.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "therapy-decline-rate");
+        var exact = Rate(await IndicatorsAsync("Auditor"));
+        var now = exact.GetProperty("current");
+        Assert.Equal(("platform", 1.0m, "Red"), (now.GetProperty("basis").GetString(), now.GetProperty("rate").GetDecimal(), now.GetProperty("rag").GetString()));
+        var earlier = exact.GetProperty("earlier").EnumerateArray().ToList();
+        Assert.Equal(("2025-26", "imported", 20, 100), (earlier[0].GetProperty("period").GetString(), earlier[0].GetProperty("basis").GetString(),
+            earlier[0].GetProperty("numerator").GetInt32(), earlier[0].GetProperty("denominator").GetInt32()));
+        // The RAG is the indicator's own thresholds applied to the imported counts, never a colour typed in.
+        Assert.Equal((0.2m, "Amber"), (earlier[0].GetProperty("rate").GetDecimal(), earlier[0].GetProperty("rag").GetString()));
+        Assert.Equal(Return, earlier[0].GetProperty("source").GetString());
+        Assert.Contains(Declined, earlier[0].GetProperty("importedDefinition").GetString());
+        Assert.Equal((0.05m, "Green"), (earlier[1].GetProperty("rate").GetDecimal(), earlier[1].GetProperty("rag").GetString()));
+        // Only the denominator imported for 2023-24: no data, never a rate from half the figures.
+        Assert.Equal(JsonValueKind.Null, earlier[2].GetProperty("rate").ValueKind);
+        Assert.StartsWith("no data", earlier[2].GetProperty("withheld").GetString());
+        // The platform's own year against the council's: a change of basis, not a trend.
+        Assert.Equal("NotComparable", exact.GetProperty("trend").GetString());
+        // Two of the council's years under one definition: 5% then 20% is worse.
+        Assert.Equal("Worse", Rate(await IndicatorsAsync("Auditor", "2025-26")).GetProperty("trend").GetString());
+
+        // Small imported counts are suppressed like the platform's: 5 declined of 100 is not shown to a commissioner.
+        var suppressed = Rate(await IndicatorsAsync("Commissioner")).GetProperty("earlier").EnumerateArray().ToList();
+        Assert.Equal("c", suppressed[1].GetProperty("numerator").GetString());
+        Assert.Equal(JsonValueKind.Null, suppressed[1].GetProperty("rate").ValueKind);
+        using (var commissioner = fixture.Client("Commissioner"))
+        {
+            var csv = await commissioner.GetStringAsync("/api/therapy/reports/indicators?format=csv");
+            Assert.Contains("therapy-indicators,3,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate 2025-26,basis,imported", csv);
+            Assert.Contains("therapy-indicators,3,2026-27,Suppressed,indicators,Referrals,therapy-decline-rate 2025-26,rag,Amber", csv);
+        }
+
+        // A numerator above the denominator already stored for its year is refused, naming the row, and nothing is stored.
+        var before = await StoredAsync();
+        using var over = await ImportAsync($"{Header}\ntherapy-decline-rate-numerator,Referrals,2023-24,150,{Return},{Declined}\n");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, over.StatusCode);
+        Assert.Contains("rows[2].value", await over.ErrorFieldsAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     [Fact]

@@ -32,6 +32,14 @@ public sealed class ReportDefinitionTests
             "historic.values.definitionChanged", "historic.values.basis", "historic.values.importedAt", "historic.values.importedBy",
             "historic.values.restated",
         ],
+        [("therapy-indicators", 3)] =
+        [
+            "period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",
+            "indicators.thresholds", "indicators.earlier", "indicators.trend", "indicators.basis", "indicators.source", "indicators.importedDefinition",
+            "historic.indicator", "historic.unit", "historic.values.period", "historic.values.value", "historic.values.noData",
+            "historic.values.source", "historic.values.definition", "historic.values.definitionChanged", "historic.values.basis",
+            "historic.values.importedAt", "historic.values.importedBy", "historic.values.restated",
+        ],
         [("therapy-feedback", 1)] = ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"],
         [("therapy-feedback", 2)] =
             ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "restatement", "noData"],

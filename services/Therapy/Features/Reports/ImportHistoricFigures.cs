@@ -41,6 +41,9 @@ public static partial class ImportHistoricFigures
         CountingUnits.DistinctYoungPeople,
     ];
 
+    /// <summary>The counts of a platform-computed indicator that a council may import for the years before the platform (COM-02).</summary>
+    private static readonly HashSet<string> ImportedCounts = [IndicatorReport.DeclineRate.NumeratorCode, IndicatorReport.DeclineRate.DenominatorCode];
+
     public sealed record Figure(Guid Id, int Row, string Indicator, string Unit, string Period, int? Value, string Source, string Definition, Guid? Supersedes);
 
     public sealed record Response(Guid ImportId, int Rows, int Restated, string? Reason, string ImportedBy, LondonTime ImportedAt, IReadOnlyList<Figure> Figures);
@@ -79,7 +82,8 @@ public static partial class ImportHistoricFigures
             return NothingImported(StatusCodes.Status422UnprocessableEntity, "The CSV breaks a rule.", errors);
         }
 
-        var indicators = rows.Select(r => r.Indicator).Distinct().ToList();
+        // An imported numerator is checked against its denominator already stored, and the other way round.
+        var indicators = rows.Select(r => r.Indicator).Concat(rows.Any(r => ImportedCounts.Contains(r.Indicator)) ? ImportedCounts : []).Distinct().ToList();
         var existing = await db.HistoricFigures.AsNoTracking().Where(f => indicators.Contains(f.Indicator)).ToListAsync(cancellationToken);
         var superseded = existing.Where(f => f.Supersedes is not null).Select(f => f.Supersedes!.Value).ToHashSet();
         var current = existing.Where(f => !superseded.Contains(f.Id)).ToDictionary(f => (f.Indicator, f.PeriodStartYear));
@@ -88,6 +92,30 @@ public static partial class ImportHistoricFigures
             if (existing.FirstOrDefault(f => f.Indicator == row.Indicator) is { } earlier && earlier.Unit != row.Unit)
             {
                 AddError(errors, row.Number, "unit", $"'{row.Indicator}' was imported counting {earlier.Unit}; an indicator counts one unit (COM-01).");
+            }
+        }
+        if (errors.Any)
+        {
+            return NothingImported(StatusCodes.Status422UnprocessableEntity, "The CSV breaks a rule.", errors);
+        }
+        // COM-02: an indicator's imported numerator cannot exceed its denominator for the same year, whether the two came
+        // in this file or one was imported before.
+        var decline = IndicatorReport.DeclineRate;
+        foreach (var row in rows.Where(r => ImportedCounts.Contains(r.Indicator)))
+        {
+            int? Count(string code) => rows.FirstOrDefault(r => r.Indicator == code && r.Period.StartYear == row.Period.StartYear) is { } inFile
+                ? inFile.Value
+                : current.GetValueOrDefault((code, row.Period.StartYear))?.Value;
+            if (row.Indicator == decline.NumeratorCode && row.Value is { } declined && Count(decline.DenominatorCode) is { } decided && declined > decided)
+            {
+                AddError(errors, row.Number, "value", $"{declined} exceeds {decline.DenominatorCode} for {row.Period.Label} ({decided}): "
+                    + "the referrals declined are some of those decided.");
+            }
+            else if (row.Indicator == decline.DenominatorCode && row.Value is { } decisions && Count(decline.NumeratorCode) is { } refused && refused > decisions
+                && !rows.Any(r => r.Indicator == decline.NumeratorCode && r.Period.StartYear == row.Period.StartYear))
+            {
+                AddError(errors, row.Number, "value", $"{decisions} is less than {decline.NumeratorCode} for {row.Period.Label} ({refused}): "
+                    + "the referrals declined are some of those decided.");
             }
         }
         if (errors.Any)
@@ -206,12 +234,18 @@ public static partial class ImportHistoricFigures
                 }
                 else if (indicator == IndicatorReport.DeclineRate.Code)
                 {
-                    AddError(errors, number, "indicator", $"'{indicator}' is computed from the platform's own records and cannot be imported.");
+                    AddError(errors, number, "indicator", $"'{indicator}' is a rate computed by the platform and cannot be imported; import its counts as "
+                        + $"'{IndicatorReport.DeclineRate.NumeratorCode}' and '{IndicatorReport.DeclineRate.DenominatorCode}' ({CountingUnits.Referrals}).");
                 }
                 var unit = Units.FirstOrDefault(u => u.Equals(field["unit"], StringComparison.OrdinalIgnoreCase));
                 if (unit is null)
                 {
                     AddError(errors, number, "unit", $"must be one of: {string.Join(", ", Units)} (COM-01; they are never added together).");
+                }
+                else if (ImportedCounts.Contains(indicator) && unit != CountingUnits.Referrals)
+                {
+                    AddError(errors, number, "unit", $"'{indicator}' counts {CountingUnits.Referrals}: it is a count of the indicator "
+                        + $"'{IndicatorReport.DeclineRate.Code}' (COM-02).");
                 }
                 else if (indicator.Length > 0 && units.TryGetValue(indicator, out var first) && first.Unit != unit)
                 {

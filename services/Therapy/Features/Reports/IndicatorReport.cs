@@ -32,6 +32,14 @@ public sealed record IndicatorDefinition(
     string Code, string Name, string Definition, string Numerator, string Denominator, string SourceService, bool LowerIsBetter,
     decimal GreenLimit, decimal AmberLimit)
 {
+    /// <summary>
+    /// COM-01, COM-02: the codes under which a council imports this indicator's numerator and denominator for the years
+    /// before the platform (never the rate itself: the rate and its RAG are computed here, as for the platform's own).
+    /// </summary>
+    public string NumeratorCode => Code + "-numerator";
+
+    public string DenominatorCode => Code + "-denominator";
+
     /// <summary>Green up to <see cref="GreenLimit"/>, amber up to <see cref="AmberLimit"/>, red beyond (for lower-is-better).</summary>
     public Rag RagOf(decimal value) => LowerIsBetter
         ? value <= GreenLimit ? Rag.Green : value <= AmberLimit ? Rag.Amber : Rag.Red
@@ -46,7 +54,13 @@ public static class IndicatorReport
         "The share of therapy and CAMHS referrals decided in the financial year (by the date of the decision) that were declined (THR-01).",
         "Referrals declined in the period", "Referrals accepted or declined in the period", "therapy", LowerIsBetter: true, GreenLimit: 0.10m, AmberLimit: 0.25m);
 
-    public sealed record Value(string Period, ReportCount Numerator, ReportCount Denominator, decimal? Rate, Rag? Rag, string? Withheld);
+    /// <summary>
+    /// One period's value. From version 3, <c>Basis</c> says where the counts came from: <c>platform</c> (this service's
+    /// own records) or <c>imported</c> (a council's figures for a year before the platform decided any referral, with
+    /// their <c>Source</c> and <c>ImportedDefinition</c>).
+    /// </summary>
+    public sealed record Value(string Period, ReportCount Numerator, ReportCount Denominator, decimal? Rate, Rag? Rag, string? Withheld, string Basis = Platform,
+        string? Source = null, string? ImportedDefinition = null);
 
     public sealed record Indicator(
         string Code, string Name, string Definition, string Numerator, string Denominator, string SourceService, string Thresholds,
@@ -68,6 +82,7 @@ public static class IndicatorReport
         IReadOnlyList<HistoricIndicator> Historic);
 
     public const string Imported = "imported";
+    public const string Platform = "platform";
 
     public static async Task<IResult> HandleAsync(string? year, string? format, ClaimsPrincipal user, TherapyDbContext db, TimeProvider clock,
         CancellationToken cancellationToken)
@@ -79,13 +94,16 @@ public static class IndicatorReport
         }
         var disclosure = user.Disclosure();
         var first = await db.Referrals.MinAsync(r => r.OutcomeAt, cancellationToken);
-        var current = await ValueAsync(db, period, first, disclosure, cancellationToken);
+        var imported = await ImportedCountsAsync(db, DeclineRate, period, cancellationToken);
+        var current = await ValueAsync(db, period, first, imported, disclosure, cancellationToken);
         var earlier = new List<Value>();
         for (var y = period.Previous; earlier.Count < EarlierYears; y = y.Previous)
         {
-            earlier.Add(await ValueAsync(db, y, first, disclosure, cancellationToken));
+            earlier.Add(await ValueAsync(db, y, first, imported, disclosure, cancellationToken));
         }
-        var trend = current.Rate is { } now && earlier[0].Rate is { } before
+        // COM-02: a trend only between values counted the same way; a council's own figures against the platform's, or
+        // under another definition, are a change of basis, not better or worse.
+        var trend = current.Rate is { } now && earlier[0].Rate is { } before && current.Basis == earlier[0].Basis && current.ImportedDefinition == earlier[0].ImportedDefinition
             ? now == before ? Trend.Same : (now < before) == DeclineRate.LowerIsBetter ? Trend.Better : Trend.Worse
             : Trend.NotComparable;
         var d = DeclineRate;
@@ -115,6 +133,11 @@ public static class IndicatorReport
                 yield return Of("indicators", row, "denominator", value.Denominator.ToString());
                 yield return Of("indicators", row, "rate", value.Rate?.ToString(CultureInfo.InvariantCulture) ?? "");
                 yield return Of("indicators", row, "rag", value.Rag?.ToString() ?? "");
+                yield return Of("indicators", row, "basis", value.Basis);
+                if (value.Source is { } source)
+                {
+                    yield return Of("indicators", row, "source", source);
+                }
                 if (value.Withheld is { } withheld)
                 {
                     yield return Of("indicators", row, "withheld", withheld);
@@ -179,17 +202,59 @@ public static class IndicatorReport
     /// <summary>One published count on its own: 1-5 shown as "c" to all but auditors (Part I <c>SuppressionThreshold</c>).</summary>
     internal static ReportCount Shown(int count, Disclosure disclosure) => SmallNumberSuppression.Apply(new int[1, 1] { { count } }, disclosure).Cells[0][0];
 
-    private static async Task<Value> ValueAsync(TherapyDbContext db, FinancialYear year, DateTimeOffset? first, Disclosure disclosure, CancellationToken cancellationToken)
+    /// <summary>A year's imported numerator and denominator, the latest of each (a restatement replaces the figure it supersedes).</summary>
+    private sealed record ImportedCounts(HistoricFigure? Numerator, HistoricFigure? Denominator);
+
+    private static async Task<Dictionary<int, ImportedCounts>> ImportedCountsAsync(TherapyDbContext db, IndicatorDefinition indicator, FinancialYear period,
+        CancellationToken cancellationToken)
+    {
+        var figures = await db.HistoricFigures.AsNoTracking()
+            .Where(f => (f.Indicator == indicator.NumeratorCode || f.Indicator == indicator.DenominatorCode) && f.PeriodStartYear <= period.StartYear)
+            .ToListAsync(cancellationToken);
+        var superseded = figures.Where(f => f.Supersedes is not null).Select(f => f.Supersedes!.Value).ToHashSet();
+        return figures.Where(f => !superseded.Contains(f.Id)).GroupBy(f => f.PeriodStartYear).ToDictionary(g => g.Key, g => new ImportedCounts(
+            g.SingleOrDefault(f => f.Indicator == indicator.NumeratorCode), g.SingleOrDefault(f => f.Indicator == indicator.DenominatorCode)));
+    }
+
+    private static async Task<Value> ValueAsync(TherapyDbContext db, FinancialYear year, DateTimeOffset? first, Dictionary<int, ImportedCounts> imported,
+        Disclosure disclosure, CancellationToken cancellationToken)
     {
         if (first is null || London.DateOf(first.Value) > year.LastDay)
         {
-            return new Value(year.Label, ReportCount.Suppressed, ReportCount.Suppressed, null, null, "no data: no referral was decided in or before this period");
+            // COM-01: before the platform decided any referral, the council's own figures for the year, when it imported both.
+            return imported.GetValueOrDefault(year.StartYear) is { Numerator: { } numerator, Denominator: { } denominator }
+                ? ImportedValue(year, numerator, denominator, disclosure)
+                : new Value(year.Label, ReportCount.Suppressed, ReportCount.Suppressed, null, null,
+                    "no data: no referral was decided in or before this period, and no numerator and denominator were imported for it");
         }
         var decided = await db.Referrals.AsNoTracking()
             .Where(r => r.OutcomeAt >= year.From && r.OutcomeAt < year.To && (r.Status == TherapyReferralStatus.Accepted || r.Status == TherapyReferralStatus.Declined))
             .GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var declined = decided.Where(g => g.Key == TherapyReferralStatus.Declined).Sum(g => g.Count);
-        var denominator = decided.Sum(g => g.Count);
+        return Computed(year, declined, decided.Sum(g => g.Count), disclosure, Platform, source: null, definition: null);
+    }
+
+    /// <summary>An imported year: the rate and RAG computed from the imported counts, as for the platform's own; "no data" where the source had none.</summary>
+    private static Value ImportedValue(FinancialYear year, HistoricFigure numerator, HistoricFigure denominator, Disclosure disclosure)
+    {
+        var source = numerator.Source == denominator.Source ? numerator.Source : $"numerator: {numerator.Source}; denominator: {denominator.Source}";
+        var definition = $"numerator: {numerator.Definition}; denominator: {denominator.Definition}";
+        if (numerator.Value is not { } declined || denominator.Value is not { } decisions)
+        {
+            return new Value(year.Label, ReportCount.Suppressed, ReportCount.Suppressed, null, null, $"no data: the source ({source}) has no figure for {year.Label}",
+                Imported, source, definition);
+        }
+        if (declined > decisions)
+        {
+            // The import refuses this within one file and against what is stored; kept for figures imported the other way round.
+            return new Value(year.Label, ReportCount.Suppressed, ReportCount.Suppressed, null, null, "not shown: the imported numerator exceeds the denominator",
+                Imported, source, definition);
+        }
+        return Computed(year, declined, decisions, disclosure, Imported, source, definition);
+    }
+
+    private static Value Computed(FinancialYear year, int declined, int denominator, Disclosure disclosure, string basis, string? source, string? definition)
+    {
         // Numerator and denominator as a 1x2 table (declined, accepted) with its total, so neither small count can be worked back.
         var cells = new int[1, 2] { { declined, denominator - declined } };
         var table = SmallNumberSuppression.Apply(cells, disclosure);
@@ -197,13 +262,13 @@ public static class IndicatorReport
         var denominatorShown = table.RowTotals[0];
         if (denominator == 0)
         {
-            return new Value(year.Label, numeratorShown, denominatorShown, null, null, "no referral was decided in this period");
+            return new Value(year.Label, numeratorShown, denominatorShown, null, null, "no referral was decided in this period", basis, source, definition);
         }
         if (numeratorShown.IsSuppressed || denominatorShown.IsSuppressed)
         {
-            return new Value(year.Label, numeratorShown, denominatorShown, null, null, "suppressed: small numbers");
+            return new Value(year.Label, numeratorShown, denominatorShown, null, null, "suppressed: small numbers", basis, source, definition);
         }
         var rate = Math.Round((decimal)declined / denominator, 4);
-        return new Value(year.Label, numeratorShown, denominatorShown, rate, DeclineRate.RagOf(rate), null);
+        return new Value(year.Label, numeratorShown, denominatorShown, rate, DeclineRate.RagOf(rate), null, basis, source, definition);
     }
 }

@@ -18,6 +18,7 @@ public static class ReportDefinitions
     private static readonly DateOnly TriggersByGender = new(2026, 12, 6);
     private static readonly DateOnly FeedbackRestated = new(2026, 12, 6);
     private static readonly DateOnly WaitingListByProvider = new(2026, 12, 6);
+    private static readonly DateOnly ImportedIndicatorValues = new(2026, 12, 6);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -94,6 +95,18 @@ public static class ReportDefinitions
              "historic.values.value", "historic.values.noData", "historic.values.source", "historic.values.definition",
              "historic.values.definitionChanged", "historic.values.basis", "historic.values.importedAt", "historic.values.importedBy",
              "historic.values.restated"]),
+        new(3, ImportedIndicatorValues, "therapy-team",
+            "A year before the platform decided any referral takes its value from the council's imported numerator and denominator, labelled "
+            + "with its basis, source and definition, so the earlier values reach back before the platform (COM-01, COM-02; issue 13).",
+            "As version 2. Each value also gives its basis: platform (this service's records) or imported (a year in which the platform decided "
+            + "no referral, from the numerator and denominator a council imported for it, such as therapy-decline-rate-numerator and "
+            + "therapy-decline-rate-denominator, the rate and RAG computed from them by the same thresholds), and for an imported value its "
+            + "source and definition. A trend is given only between two values of the same basis and definition.",
+            ["period", "indicators.definition", "indicators.numerator", "indicators.denominator", "indicators.value", "indicators.rag",
+             "indicators.thresholds", "indicators.earlier", "indicators.trend", "indicators.basis", "indicators.source", "indicators.importedDefinition",
+             "historic.indicator", "historic.unit", "historic.values.period", "historic.values.value", "historic.values.noData",
+             "historic.values.source", "historic.values.definition", "historic.values.definitionChanged", "historic.values.basis",
+             "historic.values.importedAt", "historic.values.importedBy", "historic.values.restated"]),
     ]);
 
     public static readonly ReportDefinition Waits = new("therapy-waits", "Waits for a first appointment", CountingUnits.Referrals,
