@@ -103,6 +103,71 @@ public sealed class FeedbackTests(TherapyFixture fixture) : IClassFixture<Therap
     }
 
     [Fact]
+    public async Task Views_given_while_waiting_and_after_a_decline_are_recorded_only_within_those_moments_and_counted_under_them()
+    {
+        // Waiting: accepted two hours ago, referred yesterday, not yet seen.
+        var (_, waiting) = await StartedAsync("Waiting views clinic", started: false);
+        using (var beforeReferral = await RecordAsync(waiting, ViewsAt(fixture.Now.AddDays(-2), moment: "WhileWaiting")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, beforeReferral.StatusCode);
+            Assert.Equal(new[] { "givenAt" }, await beforeReferral.ErrorFieldsAsync());
+        }
+        using (var notDeclined = await RecordAsync(waiting, ViewsAt(fixture.Now.AddMinutes(-3), moment: "AfterDecline")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, notDeclined.StatusCode);
+            Assert.Equal(new[] { "moment" }, await notDeclined.ErrorFieldsAsync());
+        }
+        using (var whileWaiting = await RecordAsync(waiting, ViewsAt(fixture.Now.AddMinutes(-3), moment: "WhileWaiting")))
+        {
+            Assert.Equal(HttpStatusCode.Created, whileWaiting.StatusCode);
+            Assert.Equal("WhileWaiting", (await whileWaiting.JsonAsync()).GetProperty("moment").GetString());
+        }
+        // Seen an hour ago: views given after that are about the offer that started, not the wait.
+        var (_, started) = await StartedAsync("Seen views clinic");
+        using (var afterSeen = await RecordAsync(started, ViewsAt(fixture.Now.AddMinutes(-30), moment: "WhileWaiting")))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, afterSeen.StatusCode);
+            Assert.Equal(new[] { "givenAt" }, await afterSeen.ErrorFieldsAsync());
+        }
+
+        // Declined an hour ago, by the key worker who hears what being turned away was like.
+        var youngPerson = await fixture.RegisterAsync(new DateOnly(2011, 7, 7), "Ashby Turned");
+        var declinedOffer = await fixture.OfferAsync("Views Declined clinic", "Declined clinic", "Camhs");
+        var declined = await fixture.ReferAsync(youngPerson, declinedOffer);
+        using (var clinician = fixture.Client("CamhsClinician", "camhs-views"))
+        {
+            (await clinician.PostAsJsonAsync($"/api/therapy/referrals/{declined}/decline", new
+            {
+                reason = "BelowThreshold", cseHistoryConsidered = true, declinedAt = fixture.Now.AddHours(-1).ToString("O"),
+            })).EnsureSuccessStatusCode();
+        }
+        using (var beforeDecline = await RecordAsync(declined, ViewsAt(fixture.Now.AddHours(-2), moment: "AfterDecline"), "SocialWorker", "sw-views"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, beforeDecline.StatusCode);
+            Assert.Equal(new[] { "givenAt" }, await beforeDecline.ErrorFieldsAsync());
+        }
+        using (var noLongerWaiting = await RecordAsync(declined, ViewsAt(fixture.Now.AddMinutes(-30), moment: "WhileWaiting"), "SocialWorker", "sw-views"))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, noLongerWaiting.StatusCode);
+            Assert.Equal(new[] { "givenAt" }, await noLongerWaiting.ErrorFieldsAsync());
+        }
+        (await RecordAsync(declined, ViewsAt(fixture.Now.AddMinutes(-10), moment: "AfterDecline"), "SocialWorker", "sw-views")).EnsureSuccessStatusCode();
+        // Given before the decision and written down after it: still the wait.
+        (await RecordAsync(declined, ViewsAt(fixture.Now.AddHours(-3), moment: "WhileWaiting"), "SocialWorker", "sw-views")).EnsureSuccessStatusCode();
+
+        using var auditor = fixture.Client("Auditor");
+        var report = await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/feedback?year=2026-27");
+        Assert.Equal(3, report.GetProperty("counts").GetProperty("report").GetProperty("version").GetInt32());
+        var byMoment = report.GetProperty("counts").GetProperty("tables").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "answersByOfferAndMoment");
+        Assert.Equal(new[] { "AfterStart", "AtEnd", "WhileWaiting", "AfterDecline" },
+            byMoment.GetProperty("columnLabels").EnumerateArray().Select(c => c.GetString()));
+        int[] Cells(string label) => [.. byMoment.GetProperty("body").EnumerateArray().Single(r => r.GetProperty("label").GetString() == label)
+            .GetProperty("cells").EnumerateArray().Select(c => c.GetInt32())];
+        Assert.Equal([0, 0, 1, 1], Cells("Views Declined clinic: Declined clinic"));
+        Assert.Equal([0, 0, 1, 0], Cells("Views Waiting views clinic: Waiting views clinic"));
+    }
+
+    [Fact]
     public async Task Views_are_recorded_once_per_referral_and_moment_by_the_token_and_the_server_clock_only_after_the_moment_came()
     {
         var (youngPerson, referral) = await StartedAsync("Once clinic");

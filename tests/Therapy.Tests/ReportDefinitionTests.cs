@@ -43,6 +43,8 @@ public sealed class ReportDefinitionTests
         [("therapy-feedback", 1)] = ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "noData"],
         [("therapy-feedback", 2)] =
             ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "restatement", "noData"],
+        [("therapy-feedback", 3)] =
+            ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "restatement", "noData"],
         [("cse-triggers", 1)] =
         [
             "period", "missingEpisodes", "returnInterviewsDue", "returnInterviewsCompleted", "returnInterviewsNotHeld", "schoolAbsenceFlags",

@@ -193,7 +193,7 @@ public sealed class FeedbackRestatementTests(YearEndTherapyFixture fixture) : IC
 
         using var auditor = fixture.Client("Auditor");
         var closed = (await auditor.GetFromJsonAsync<JsonElement>("/api/therapy/reports/feedback?year=2025-26")).GetProperty("counts");
-        Assert.Equal(2, closed.GetProperty("report").GetProperty("version").GetInt32());
+        Assert.Equal(3, closed.GetProperty("report").GetProperty("version").GetInt32());
         Assert.Equal(2, closed.GetProperty("tables")[0].GetProperty("grandTotal").GetInt32());
         var restatement = closed.GetProperty("restatement");
         Assert.Equal((1, "2026-11-20"), (restatement.GetProperty("lateEntries").GetInt32(), restatement.GetProperty("lastRecordedOn").GetString()));

@@ -3,13 +3,21 @@ using Support.ServiceDefaults.Auth;
 
 namespace Support.Therapy.Domain;
 
-/// <summary>THR-07: the two moments a young person is asked for their views: after an offer starts, and when it ends.</summary>
+/// <summary>
+/// THR-07: when a young person gave their views: after an offer starts and when it ends (the moments the support line
+/// asks), and, from the report's version 3, while they waited and after they were turned away (Casey: victims were
+/// never asked about the services they did not get). Stored by name; add at the end, never rename.
+/// </summary>
 public enum FeedbackMoment
 {
     /// <summary>After the first appointment: the offer has started.</summary>
     AfterStart,
     /// <summary>When the episode closed.</summary>
     AtEnd,
+    /// <summary>While the referral was open and the young person not yet seen.</summary>
+    WhileWaiting,
+    /// <summary>After the referral was declined.</summary>
+    AfterDecline,
 }
 
 /// <summary>How the young person gave their views (SL-07 <c>method</c>).</summary>
@@ -74,7 +82,9 @@ public sealed class ServiceFeedback
 
     /// <summary>
     /// Why views cannot be recorded for this referral at this moment, as (field, problem), or null: "after the start"
-    /// needs the first appointment, "at the end" a closed episode, and neither can be given before that happened.
+    /// needs the first appointment, "at the end" a closed episode, "after a decline" a declined referral, and none can be
+    /// given before that happened; "while waiting" must have been given after the referral was made and before the
+    /// young person was seen or the referral ended (it may be recorded later).
     /// </summary>
     public static (string Field, string Problem)? CannotRecord(TherapyReferral referral, FeedbackMoment moment, DateTimeOffset givenAt) => moment switch
     {
@@ -86,6 +96,16 @@ public sealed class ServiceFeedback
             ("moment", "The episode has not ended: views 'AtEnd' need the episode closed (THR-07)."),
         FeedbackMoment.AtEnd when givenAt < referral.EpisodeClosedAt =>
             ("givenAt", "Views 'AtEnd' cannot be given before the episode closed."),
+        FeedbackMoment.WhileWaiting when givenAt < referral.ReferredAt =>
+            ("givenAt", "Views 'WhileWaiting' cannot be given before the referral was made."),
+        FeedbackMoment.WhileWaiting when givenAt >= referral.FirstAppointmentAt =>
+            ("givenAt", "The young person had been seen by then: views given after the first appointment are 'AfterStart'."),
+        FeedbackMoment.WhileWaiting when referral.Status is TherapyReferralStatus.Declined or TherapyReferralStatus.Withdrawn && givenAt >= referral.OutcomeAt =>
+            ("givenAt", $"The referral had been {referral.Status.ToString().ToLowerInvariant()} by then, so the young person was no longer waiting."),
+        FeedbackMoment.AfterDecline when referral.Status != TherapyReferralStatus.Declined =>
+            ("moment", "The referral was not declined: views 'AfterDecline' need a declined referral (THR-07)."),
+        FeedbackMoment.AfterDecline when givenAt < referral.OutcomeAt =>
+            ("givenAt", "Views 'AfterDecline' cannot be given before the referral was declined."),
         _ => null,
     };
 

@@ -19,6 +19,7 @@ public static class ReportDefinitions
     private static readonly DateOnly FeedbackRestated = new(2026, 12, 6);
     private static readonly DateOnly WaitingListByProvider = new(2026, 12, 6);
     private static readonly DateOnly ImportedIndicatorValues = new(2026, 12, 6);
+    private static readonly DateOnly ViewsOfWaitingAndDeclines = new(2026, 12, 6);
 
     /// <summary>
     /// THR-07: answers a young person gave about a service, one per referral and moment. Not a COM-01 unit of children or
@@ -139,6 +140,12 @@ public static class ReportDefinitions
             "As version 1. For a financial year that has ended, 'restatement' gives the answers given in it (by GivenAt) whose current "
             + "version was recorded after it ended (a late answer, or a correction of one), suppressed like any count, and the London date "
             + "the last was recorded; an open year has none.",
+            ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "restatement", "noData"]),
+        new(3, ViewsOfWaitingAndDeclines, "therapy-team",
+            "Views given while waiting and after a decline are recorded and counted, so the services young people did not get are heard too (THR-07; issue 13).",
+            "As version 2, with two more moments: while waiting (the referral open and the young person not yet seen) and after a decline, "
+            + "beside after the offer started and when it ended. An offer's answers are those about referrals to it, whether or not it was "
+            + "ever delivered.",
             ["period", "answersByOfferAndMoment", "listenedToByOfferAndScore", "helpedByOfferAndScore", "questions", "means", "restatement", "noData"]),
     ]);
 
