@@ -46,6 +46,7 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
         // Alerts are raised while the suites run, so the page is compared with the counts it was itself sent, not with an
         // earlier read (which once had one kind fewer).
         var alertsSent = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/leavingcare/reports/alerts", StringComparison.Ordinal));
+        var indicatorsSent = page.WaitForResponseAsync(r => r.Url.EndsWith("/api/therapy/reports/indicators", StringComparison.Ordinal));
         await browser.SignInAsync("demo-commissioner");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/reports$"));
         var leavingCare = JsonDocument.Parse(await (await alertsSent).TextAsync()).RootElement;
@@ -98,6 +99,22 @@ public sealed class CommissionerJourneyTests(Platform platform, Chromium chromiu
             var item = demandView.Locator("dl.shares > div").Filter(new() { HasText = share.GetProperty("name").GetString() + ": " });
             await Assertions.Expect(item.Locator("dd")).ToHaveTextAsync(shown);
         }
+        // COM-02: the decline rate for the year and the three before, each with its basis, as the page was sent it.
+        var indicators = JsonDocument.Parse(await (await indicatorsSent).TextAsync()).RootElement;
+        var declineRate = indicators.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "therapy-decline-rate");
+        var years = new[] { declineRate.GetProperty("current") }.Concat(declineRate.GetProperty("earlier").EnumerateArray()).ToList();
+        var yearRows = page.GetByTestId("indicator-therapy-decline-rate").Locator("tbody tr");
+        await Assertions.Expect(yearRows).ToHaveCountAsync(years.Count);
+        for (var y = 0; y < years.Count; y++)
+        {
+            await Assertions.Expect(yearRows.Nth(y).Locator("th")).ToHaveTextAsync(years[y].GetProperty("period").GetString()!);
+            await Assertions.Expect(yearRows.Nth(y).Locator("td").Nth(1)).ToHaveTextAsync(Figure(years[y].GetProperty("denominator")));
+            await Assertions.Expect(yearRows.Nth(y).Locator("td").Nth(4))
+                .ToHaveTextAsync(years[y].GetProperty("basis").GetString() == "imported" ? "Imported: " + years[y].GetProperty("source").GetString() : "Platform records");
+        }
+        await Assertions.Expect(page.GetByTestId("therapy-indicators")).ToContainTextAsync($"therapy-indicators (version {indicators.GetProperty("report").GetProperty("version").GetInt32()})");
+        // THR-07: views, counted per offer and moment, with their CSV like every other table.
+        await Assertions.Expect(page.GetByTestId("therapy-feedback")).ToContainTextAsync("therapy-feedback (version 3)");
         await browser.ScreenshotAsync("commissioner-reports");
         Assert.Empty(await browser.SeriousAccessibilityViolationsAsync());
 

@@ -29,6 +29,23 @@ type TableReport = {
 type OfferCommission = { offer: string; provider: string; type: string; commissionedCapacity: number; fundingInPeriod: number; daysToFundingEnd: number | null };
 /** Therapy's capacity report: the suppressed counts, and the facts of each commission shown as they are. */
 type CapacityReport = { counts: TableReport; offers: OfferCommission[] };
+/** COM-02: one financial year's value of an indicator; from version 3 its basis: the platform's records or a council's imported counts. */
+type IndicatorValue = {
+  period: string; numerator: ReportCount; denominator: ReportCount; rate: number | null; rag: string | null; withheld: string | null;
+  basis: string; source: string | null; importedDefinition: string | null;
+};
+type Indicator = {
+  code: string; name: string; definition: string; numerator: string; denominator: string; sourceService: string; thresholds: string;
+  current: IndicatorValue; earlier: IndicatorValue[]; trend: string;
+};
+type HistoricValue = { period: string; value: ReportCount | null; noData: string | null; source: string; definition: string; definitionChanged: boolean; restated: string | null };
+/** Therapy's indicators: each with its definition, earlier years and trend, RAG from its stored thresholds; then a council's imported figures. */
+type IndicatorReport = {
+  report: TableReport["report"]; period: TableReport["period"]; disclosure: string; generatedAt: Instant;
+  indicators: Indicator[]; historic: { indicator: string; unit: string; values: HistoricValue[] }[];
+};
+/** THR-07: young people's views, counted per offer and moment and by score, with the mean where every count is published. */
+type FeedbackReport = { counts: TableReport; means: { offer: string; question: string; mean: number | null; withheld: string | null }[] };
 type SuppressedCount = { name: string; value: string };
 type LeavingCareCounts = {
   openAlertsByKind: SuppressedCount[]; openAlerts?: SuppressedCount; careLeavers: SuppressedCount; unmetNeeds: SuppressedCount; disclosure?: string;
@@ -65,7 +82,10 @@ export function Reports() {
     { name: "referral-demand", query: useQuery(therapyReport("referral-demand")) },
   ];
   const capacity = useQuery({ queryKey: ["reports", "therapy", "capacity"], queryFn: () => api.get<CapacityReport>("/api/therapy/reports/capacity") });
-  const therapyMissing = [...therapy.map((t) => t.query), capacity].every((q) => q.error instanceof ApiError && [403, 404].includes(q.error.status));
+  const indicators = useQuery({ queryKey: ["reports", "therapy", "indicators"], queryFn: () => api.get<IndicatorReport>("/api/therapy/reports/indicators") });
+  const feedback = useQuery({ queryKey: ["reports", "therapy", "feedback"], queryFn: () => api.get<FeedbackReport>("/api/therapy/reports/feedback") });
+  const therapyMissing = [...therapy.map((t) => t.query), capacity, indicators, feedback]
+    .every((q) => q.error instanceof ApiError && [403, 404].includes(q.error.status));
 
   return (
     <section aria-labelledby="reports-title">
@@ -124,7 +144,7 @@ export function Reports() {
       />
 
       <section aria-labelledby="therapy-title" className="report">
-        <h2 id="therapy-title">Therapy and commissioning: unmet need, waits, triggers, demand and capacity</h2>
+        <h2 id="therapy-title">Therapy and commissioning: unmet need, waits, triggers, demand, capacity, indicators and views</h2>
         {therapyMissing ? (
           <p className="notice">These reports arrive with the Therapy service (issue 13): it does not answer them yet.</p>
         ) : (
@@ -138,7 +158,7 @@ export function Reports() {
             {capacity.error ? <ProblemSummary error={capacity.error} /> : null}
             {capacity.data && (
               <>
-                <TableReportView id="therapy-capacity" report={capacity.data.counts} />
+                <TableReportView id="therapy-capacity" report={capacity.data.counts} csvPath="/api/therapy/reports/capacity?format=csv" />
                 <CountsTable
                   caption="Commissioned offers: capacity, funding in the period and days to the end of the current funding"
                   rowLabels={capacity.data.offers.map((o) => `${o.offer} (${o.provider})`)}
@@ -150,9 +170,80 @@ export function Reports() {
                 />
               </>
             )}
+            {indicators.error ? <ProblemSummary error={indicators.error} /> : null}
+            {indicators.data && <IndicatorsView report={indicators.data} />}
+            {feedback.error ? <ProblemSummary error={feedback.error} /> : null}
+            {feedback.data && (
+              <>
+                <TableReportView id="therapy-feedback" report={feedback.data.counts} csvPath="/api/therapy/reports/feedback?format=csv" />
+                {feedback.data.means.length > 0 && (
+                  <CountsTable
+                    caption="Views: mean score per offer and question (1 to 5), given only where every count behind it is published"
+                    rowLabels={feedback.data.means.map((m) => `${m.offer}: ${m.question}`)}
+                    columns={[{ label: "Mean score", values: feedback.data.means.map((m) => (m.mean == null ? `Not given: ${m.withheld}` : m.mean.toFixed(2))) }]}
+                  />
+                )}
+              </>
+            )}
           </>
         )}
       </section>
+    </section>
+  );
+}
+
+const trendText: Record<string, string> = {
+  Better: "better", Same: "the same", Worse: "worse", NotComparable: "not comparable (a value is missing, or the two years were counted differently)",
+};
+
+/**
+ * COM-02: each indicator with what it counts, its value for the year and the three before (a council's imported counts
+ * for years before the platform, labelled with their source), its RAG from the thresholds stored with it, and the trend.
+ */
+function IndicatorsView({ report }: { report: IndicatorReport }) {
+  return (
+    <section aria-labelledby="therapy-indicators-title" className="report" data-testid="therapy-indicators">
+      <h3 id="therapy-indicators-title">{report.report.name} (version {report.report.version}), {report.period.label}</h3>
+      <p className="hint">{report.report.definition} {report.disclosure === "Exact" ? "Exact counts." : "Counts from 1 to 5 are shown as c."} Generated <When value={report.generatedAt} />.</p>
+      {report.indicators.map((indicator) => {
+        const values = [indicator.current, ...indicator.earlier];
+        return (
+          <div key={indicator.code} data-testid={`indicator-${indicator.code}`}>
+            <h4>{indicator.name} ({indicator.code})</h4>
+            <p className="hint">
+              {indicator.definition} Numerator: {indicator.numerator}. Denominator: {indicator.denominator}. Source: {indicator.sourceService}. RAG: {indicator.thresholds}
+            </p>
+            <p>
+              {report.period.label}: {indicator.current.rag ? <span className={`rag rag-${indicator.current.rag}`}>{indicator.current.rag}</span> : "no RAG"} · trend against the year before: <strong>{trendText[indicator.trend] ?? indicator.trend}</strong>
+            </p>
+            <CountsTable
+              caption={`${indicator.name}: ${report.period.label} and the years before`}
+              rowLabels={values.map((v) => v.period)}
+              columns={[
+                { label: "Numerator", values: values.map((v) => v.numerator) },
+                { label: "Denominator", values: values.map((v) => v.denominator) },
+                { label: "Rate", values: values.map((v) => (v.rate == null ? `Not given: ${v.withheld}` : `${(v.rate * 100).toFixed(1)}%`)) },
+                { label: "RAG", values: values.map((v) => v.rag ?? "—") },
+                { label: "Basis", values: values.map((v) => (v.basis === "imported" ? `Imported: ${v.source}` : "Platform records")) },
+              ]}
+            />
+          </div>
+        );
+      })}
+      {report.historic.map((series) => (
+        <CountsTable
+          key={series.indicator}
+          caption={`${series.indicator} (${series.unit}): figures a council imported`}
+          rowLabels={series.values.map((v) => v.period)}
+          columns={[
+            { label: "Value", values: series.values.map((v) => (v.value == null ? (v.noData ?? "no data") : v.value)) },
+            { label: "Source", values: series.values.map((v) => v.source) },
+            { label: "Definition", values: series.values.map((v) => v.definition + (v.definitionChanged ? " (changed from the year before)" : "")) },
+            { label: "Restated", values: series.values.map((v) => v.restated ?? "") },
+          ]}
+        />
+      ))}
+      <button type="button" className="small" onClick={() => void downloadServerCsv("/api/therapy/reports/indicators?format=csv", `${report.report.name}-${report.period.label}.csv`)}>Download CSV</button>
     </section>
   );
 }
