@@ -25,15 +25,19 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { text: JSON.stringify(body), contentType: "application/json" }, extraHeaders);
+}
+
+async function send<T>(method: string, path: string, body: { text: string; contentType: string } | undefined, extraHeaders: Record<string, string>): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", ...extraHeaders };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (body !== undefined) headers["Content-Type"] = body.contentType;
   const response = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body?.text,
     credentials: "omit",
     cache: "no-store",
   });
@@ -49,6 +53,8 @@ async function request<T>(method: string, path: string, body?: unknown, extraHea
 export const api = {
   get: <T,>(path: string) => request<T>("GET", path),
   post: <T,>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>("POST", path, body ?? {}, headers),
+  /** A body that is not JSON, such as a CSV file, sent as the given media type. */
+  postText: <T,>(path: string, text: string, contentType: string) => send<T>("POST", path, { text, contentType }, {}),
 };
 
 /** Builds a query string from the defined values only. */

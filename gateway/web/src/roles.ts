@@ -28,6 +28,8 @@ export const carers = [Roles.Carer];
 export const dataSubjects = [Roles.YoungPerson, Roles.Survivor];
 /** DisclosureEndpoints.DisclosureRoles: who makes, redacts and releases disclosure packs and answers subject access (REC-08..10). */
 export const disclosureStaff = [Roles.Auditor, Roles.DataProtectionOfficer];
+/** Roles.HistoricFigureImporters: who loads a council's figures for the years before the platform (COM-01). */
+export const historicFigureImporters = [Roles.Commissioner, Roles.Governance];
 export const aggregateReaders = [Roles.Commissioner, Roles.Governance, Roles.TeamManager, Roles.SeniorManager, Roles.Auditor];
 
 /** Roles.PlaceReportReaders: the aggregate readers and police liaison (OUT-08, the hotspot report). */

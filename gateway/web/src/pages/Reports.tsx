@@ -3,9 +3,12 @@ import { useQuery } from "@tanstack/react-query";
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip } from "chart.js";
 import { api, ApiError } from "../api";
 import { getToken } from "../auth/session";
+import { useSession } from "../auth/useSession";
+import { hasAnyRole, historicFigureImporters } from "../roles";
 import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
 import type { Instant } from "../time";
+import { HistoricFigureImport } from "./HistoricFigures";
 import type { HotspotReport, ReportCount } from "./Hotspots";
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -82,6 +85,7 @@ export function Reports() {
     { name: "referral-demand", query: useQuery(therapyReport("referral-demand")) },
   ];
   const capacity = useQuery({ queryKey: ["reports", "therapy", "capacity"], queryFn: () => api.get<CapacityReport>("/api/therapy/reports/capacity") });
+  const session = useSession();
   const indicators = useQuery({ queryKey: ["reports", "therapy", "indicators"], queryFn: () => api.get<IndicatorReport>("/api/therapy/reports/indicators") });
   const feedback = useQuery({ queryKey: ["reports", "therapy", "feedback"], queryFn: () => api.get<FeedbackReport>("/api/therapy/reports/feedback") });
   const therapyMissing = [...therapy.map((t) => t.query), capacity, indicators, feedback]
@@ -172,6 +176,7 @@ export function Reports() {
             )}
             {indicators.error ? <ProblemSummary error={indicators.error} /> : null}
             {indicators.data && <IndicatorsView report={indicators.data} />}
+            {hasAnyRole(session?.roles ?? [], historicFigureImporters) && <HistoricFigureImport />}
             {feedback.error ? <ProblemSummary error={feedback.error} /> : null}
             {feedback.data && (
               <>
