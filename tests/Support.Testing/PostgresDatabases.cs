@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
 
 namespace Support.Testing;
@@ -43,6 +45,29 @@ public static class PostgresDatabases
         {
             CloneGate.Release();
         }
+    }
+
+    /// <summary>
+    /// An empty database, not migrated: for a test of a migration, which migrates it to the migration before the one
+    /// under test (<see cref="MigrateToBeforeAsync"/>), writes rows in that schema, then upgrades it.
+    /// </summary>
+    public static async Task<string> CreateEmptyAsync(string purpose)
+    {
+        var name = $"t_{Sanitize(purpose)}_{Guid.NewGuid():N}"[..40];
+        await ExecuteAdminAsync($"CREATE DATABASE \"{name}\"");
+        return name;
+    }
+
+    /// <summary>Migrates <paramref name="db"/> to the migration just before the one whose name ends in <c>_<paramref name="migration"/></c>.</summary>
+    public static async Task MigrateToBeforeAsync(DbContext db, string migration)
+    {
+        var migrations = db.Database.GetMigrations().ToList();
+        var index = migrations.FindIndex(m => m.EndsWith("_" + migration, StringComparison.Ordinal));
+        if (index < 1)
+        {
+            throw new InvalidOperationException($"No migration before '{migration}' in {db.GetType().Name}.");
+        }
+        await db.GetService<IMigrator>().MigrateAsync(migrations[index - 1]);
     }
 
     public static async Task DropAsync(string database)

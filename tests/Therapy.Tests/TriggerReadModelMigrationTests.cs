@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using Support.Contracts.Therapy;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Reporting;
@@ -22,16 +19,10 @@ namespace Support.Therapy.Tests;
 public sealed class TriggerReadModelMigrationTests : IAsyncLifetime
 {
     private const string ReadModelMigration = "TherapyReferralTriggers";
-    private readonly string _database = $"t_trigger_upgrade_{Guid.NewGuid():N}"[..40];
+    private string _database = "";
     private static readonly Guid First = Guid.NewGuid(), Second = Guid.NewGuid(), Third = Guid.NewGuid();
 
-    public async Task InitializeAsync()
-    {
-        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
-        await create.ExecuteNonQueryAsync();
-    }
+    public async Task InitializeAsync() => _database = await PostgresDatabases.CreateEmptyAsync("trigger_upgrade");
 
     public Task DisposeAsync() => PostgresDatabases.DropAsync(_database);
 
@@ -40,8 +31,7 @@ public sealed class TriggerReadModelMigrationTests : IAsyncLifetime
     {
         await using (var db = PostgresDatabases.CreateContext<TherapyDbContext>(_database))
         {
-            var migrations = db.Database.GetMigrations().ToList();
-            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_" + ReadModelMigration, StringComparison.Ordinal)) - 1]);
+            await PostgresDatabases.MigrateToBeforeAsync(db, ReadModelMigration);
             await SeedAsync(db);
             await db.Database.MigrateAsync();
         }

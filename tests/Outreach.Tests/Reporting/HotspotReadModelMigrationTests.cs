@@ -1,10 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 using Support.Outreach.Data;
 using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
@@ -20,15 +17,9 @@ namespace Support.Outreach.Tests.Reporting;
 public sealed class HotspotReadModelMigrationTests : IAsyncLifetime
 {
     private const string ReadModelMigration = "HotspotReadModel";
-    private readonly string _database = $"t_hotspot_upgrade_{Guid.NewGuid():N}"[..40];
+    private string _database = "";
 
-    public async Task InitializeAsync()
-    {
-        await using var admin = new NpgsqlConnection(TestEnvironment.PostgresAdmin);
-        await admin.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", admin);
-        await create.ExecuteNonQueryAsync();
-    }
+    public async Task InitializeAsync() => _database = await PostgresDatabases.CreateEmptyAsync("hotspot_upgrade");
 
     public Task DisposeAsync() => PostgresDatabases.DropAsync(_database);
 
@@ -37,8 +28,7 @@ public sealed class HotspotReadModelMigrationTests : IAsyncLifetime
     {
         await using (var db = PostgresDatabases.CreateContext<OutreachDbContext>(_database))
         {
-            var migrations = db.Database.GetMigrations().ToList();
-            await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_" + ReadModelMigration, StringComparison.Ordinal)) - 1]);
+            await PostgresDatabases.MigrateToBeforeAsync(db, ReadModelMigration);
             await SeedAsync(db);
             await db.Database.MigrateAsync();
         }
