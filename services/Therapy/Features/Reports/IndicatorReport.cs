@@ -246,7 +246,7 @@ public static class IndicatorReport
         }
         if (declined > decisions)
         {
-            // The import refuses this within one file and against what is stored; kept for figures imported the other way round.
+            // The import refuses this (in one file and against what is stored); figures imported under these codes before it checked them may still hold it.
             return new Value(year.Label, ReportCount.Suppressed, ReportCount.Suppressed, null, null, "not shown: the imported numerator exceeds the denominator",
                 Imported, source, definition);
         }
