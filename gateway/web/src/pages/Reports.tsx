@@ -212,6 +212,8 @@ function IndicatorsView({ report }: { report: IndicatorReport }) {
       <p className="hint">{report.report.definition} {report.disclosure === "Exact" ? "Exact counts." : "Counts from 1 to 5 are shown as c."} Generated <When value={report.generatedAt} />.</p>
       {report.indicators.map((indicator) => {
         const values = [indicator.current, ...indicator.earlier];
+        // A year with no data carries no counts (the service sends them as withheld); a dash, never a "c" that reads as a small number.
+        const count = (v: IndicatorValue, c: ReportCount) => (v.withheld?.startsWith("no data") ? "—" : c);
         return (
           <div key={indicator.code} data-testid={`indicator-${indicator.code}`}>
             <h4>{indicator.name} ({indicator.code})</h4>
@@ -225,8 +227,8 @@ function IndicatorsView({ report }: { report: IndicatorReport }) {
               caption={`${indicator.name}: ${report.period.label} and the years before`}
               rowLabels={values.map((v) => v.period)}
               columns={[
-                { label: "Numerator", values: values.map((v) => v.numerator) },
-                { label: "Denominator", values: values.map((v) => v.denominator) },
+                { label: "Numerator", values: values.map((v) => count(v, v.numerator)) },
+                { label: "Denominator", values: values.map((v) => count(v, v.denominator)) },
                 { label: "Rate", values: values.map((v) => (v.rate == null ? `Not given: ${v.withheld}` : `${(v.rate * 100).toFixed(1)}%`)) },
                 { label: "RAG", values: values.map((v) => v.rag ?? "—") },
                 { label: "Basis", values: values.map((v) => (v.basis === "imported" ? `Imported: ${v.source}` : "Platform records")) },
