@@ -4,6 +4,7 @@ using Polly;
 using Support.Messaging;
 using Support.Registry;
 using Support.ServiceDefaults.Data;
+using Support.ServiceDefaults.Load;
 using Support.SupportLine.Consumers;
 using Support.SupportLine.Data;
 using Support.SupportLine.Features.Conversations;
@@ -22,6 +23,7 @@ public static class SupportLineFeatures
     public static IHostApplicationBuilder AddSupportLineFeatures(this IHostApplicationBuilder builder)
     {
         builder.AddServiceDatabase<SupportLineDbContext>("SupportLine", SupportLineDbContext.Schema);
+        builder.AddBurstQueue();
         builder.AddSupportMessaging<SupportLineDbContext>("supportline", bus =>
         {
             bus.AddRegistryProjectionConsumers<SupportLineDbContext>("supportline");

@@ -157,6 +157,8 @@ public static class Extensions
         app.UseAuthentication();
         afterAuthentication?.Invoke(app);
         app.UseAuthorization();
+        // Refused callers are answered before they could queue.
+        Load.BurstQueue.UseBurstQueueIfAdded(app);
         app.UseMiddleware<RequestInputGuard>();
         app.UseMiddleware<Access.PartnerWriteGuard>();
         return app;
