@@ -12,6 +12,7 @@ using Support.Outreach.Features.Prevention;
 using Support.Outreach.Features.Referrals;
 using Support.Outreach.Features.Reports;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Load;
 
 namespace Support.Outreach;
 
@@ -34,6 +35,9 @@ public static class OutreachApi
             .ValidateOnStart();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(OutreachStaff, p => p.RequireRole(Roles.OutreachWorker, Roles.TeamManager, Roles.SeniorManager));
+        // OUT-01: phones on a bad signal send contacts in bursts (a queue flushed when the signal returns), and a burst
+        // after a start meets code not yet compiled: contacts wait their turn instead of all taking the database at once.
+        builder.AddBurstQueue();
         builder.Services.AddHostedService<NoContactAlertJob>();
         // Tests resolve the same instance to run a pass.
         builder.Services.AddSingleton<HotspotCountUpkeep>();

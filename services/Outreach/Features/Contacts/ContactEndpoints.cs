@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
+using Support.ServiceDefaults.Load;
 
 namespace Support.Outreach.Features.Contacts;
 
@@ -11,7 +12,9 @@ public static class ContactEndpoints
         // Identifiable data: commissioners and governance get 403 here (Part I).
         var contacts = app.MapGroup("/api/outreach/contacts").RequireAuthorization(Policies.CaseStaff).WithTags("Contacts")
             .WithMetadata(new RequestSizeLimitAttribute(Input.MaxBodyBytes));
-        contacts.MapPost("/", LogContact.HandleAsync).RequireAuthorization(OutreachApi.OutreachStaff)
+        // OUT-01: a burst waits its turn (ServiceDefaults' BurstQueue); a full queue is a 503 with Retry-After, which the
+        // app's offline queue retries with the same Idempotency-Key.
+        contacts.MapPost("/", LogContact.HandleAsync).RequireAuthorization(OutreachApi.OutreachStaff).QueuedInBursts()
             .WithName("LogContact").WithSummary("Log a contact with a young person or an alias; Idempotency-Key makes a retry safe (OUT-01)");
         contacts.MapGet("/{id:guid}", GetContact.HandleAsync)
             .WithName("GetContact").WithSummary("One contact and the entries that correct it");
