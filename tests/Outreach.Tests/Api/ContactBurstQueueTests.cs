@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Support.Outreach.Data;
 using Support.ServiceDefaults.Auth;
+using Support.Testing;
 
 namespace Support.Outreach.Tests.Api;
 
@@ -37,7 +38,7 @@ public sealed class ContactBurstQueueTests(ContactBurstQueueFixture fixture) : I
             await locker.Database.ExecuteSqlRawAsync($"LOCK TABLE {OutreachDbContext.Schema}.contacts IN ACCESS EXCLUSIVE MODE");
 
             held = worker.PostLogAsync(OutreachRequests.Contact(person, contactedAt: fixture.Now.AddMinutes(-20)), keys[0]);
-            await WaitForBlockedQueriesAsync(locker, 1);
+            await BlockedQueries.WaitForAsync(locker, "contacts", 1);
             behind =
             [
                 worker.PostLogAsync(OutreachRequests.Contact(person, contactedAt: fixture.Now.AddMinutes(-19)), keys[1]),
@@ -51,7 +52,7 @@ public sealed class ContactBurstQueueTests(ContactBurstQueueFixture fixture) : I
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.False(held.IsCompleted);
             // The one waiting holds no connection and no lock: only the first is blocked in the database.
-            Assert.Equal(1, await BlockedQueriesAsync(locker));
+            Assert.Equal(1, await BlockedQueries.OnAsync(locker, "contacts"));
         }
 
         Assert.Equal(HttpStatusCode.Created, (await held).StatusCode);
@@ -72,20 +73,4 @@ public sealed class ContactBurstQueueTests(ContactBurstQueueFixture fixture) : I
         return await db.Contacts.Where(c => c.RecordedBy == "ow-burst" && keys.Contains(c.IdempotencyKey!))
             .Select(c => c.IdempotencyKey!).OrderBy(k => k).ToListAsync();
     }
-
-    private static async Task WaitForBlockedQueriesAsync(OutreachDbContext db, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await BlockedQueriesAsync(db) < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} queries were blocked on the lock within 30 s");
-            await Task.Delay(20);
-        }
-    }
-
-    private static Task<int> BlockedQueriesAsync(OutreachDbContext db) => db.Database.SqlQueryRaw<int>(
-        """
-        SELECT count(*)::int AS "Value" FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-        WHERE NOT l.granted AND c.relname = 'contacts' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-        """).SingleAsync();
 }

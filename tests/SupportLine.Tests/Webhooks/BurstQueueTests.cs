@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Support.SupportLine.Data;
+using Support.Testing;
 
 namespace Support.SupportLine.Tests.Webhooks;
 
@@ -30,7 +31,7 @@ public sealed class BurstQueueTests : SupportLineFixture
             await locker.Database.ExecuteSqlRawAsync($"LOCK TABLE {SupportLineDbContext.Schema}.inbound_messages IN ACCESS EXCLUSIVE MODE");
 
             held = TextAsync(first, "is anyone there");
-            await WaitForBlockedQueriesAsync(locker, 1);
+            await BlockedQueries.WaitForAsync(locker, "inbound_messages", 1);
             behind = [TextAsync(second, "hello?"), TextAsync(third, "hello??")];
 
             // One of the two waits its turn; the other finds the queue full and is answered at once.
@@ -40,7 +41,7 @@ public sealed class BurstQueueTests : SupportLineFixture
             Assert.Contains("Busy", await refused.Content.ReadAsStringAsync());
             Assert.False(held.IsCompleted);
             // The one waiting holds no connection and no lock: only the first is blocked in the database.
-            Assert.Equal(1, await BlockedQueriesAsync(locker));
+            Assert.Equal(1, await BlockedQueries.OnAsync(locker, "inbound_messages"));
         }
 
         Assert.Equal(HttpStatusCode.OK, (await held).StatusCode);
@@ -55,20 +56,4 @@ public sealed class BurstQueueTests : SupportLineFixture
         Assert.DoesNotContain(refusedFrom, stored);
         Assert.Equal(HttpStatusCode.OK, (await TextAsync(refusedFrom, "hello again")).StatusCode);
     }
-
-    private static async Task WaitForBlockedQueriesAsync(SupportLineDbContext db, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await BlockedQueriesAsync(db) < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} queries were blocked on the lock within 30 s");
-            await Task.Delay(20);
-        }
-    }
-
-    private static Task<int> BlockedQueriesAsync(SupportLineDbContext db) => db.Database.SqlQueryRaw<int>(
-        """
-        SELECT count(*)::int AS "Value" FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
-        WHERE NOT l.granted AND c.relname = 'inbound_messages' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-        """).SingleAsync();
 }
