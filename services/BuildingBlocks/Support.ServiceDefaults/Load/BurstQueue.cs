@@ -10,7 +10,8 @@ using Microsoft.Extensions.Hosting;
 namespace Support.ServiceDefaults.Load;
 
 /// <summary>
-/// A first-come, first-served queue in front of the endpoints that take bursts from outside (Twilio's webhooks): at
+/// A first-come, first-served queue in front of the endpoints that take bursts from outside (Twilio's webhooks,
+/// outreach contacts sent from phones): at
 /// most <c>Limits:BurstConcurrency</c> of them work on the database at once and the rest wait their turn, holding
 /// nothing but their request. Without it a burst beyond what the machine can do at that moment (the first seconds
 /// after a start, when nothing is compiled yet) let thousands of requests in together: they waited for the 100 pooled
@@ -18,7 +19,8 @@ namespace Support.ServiceDefaults.Load;
 /// synchronously on a thread-pool thread. The service then served nothing for the rest of the burst (docs/benchmarks.md,
 /// "A burst after a start"). Queued, the same burst is served in order at the rate the machine allows.
 /// A request that waits longer than its caller is dropped from the queue unserved; a full queue answers 503 with
-/// Retry-After, which Twilio treats as a failed delivery to retry or to send to the fallback URL.
+/// Retry-After, which Twilio treats as a failed delivery to retry or to send to the fallback URL, and which the web app's
+/// offline queue keeps to send again with the same Idempotency-Key.
 /// </summary>
 public static class BurstQueue
 {
