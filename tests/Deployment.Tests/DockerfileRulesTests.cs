@@ -59,7 +59,7 @@ public sealed partial class DockerfileRulesTests
     [MemberData(nameof(Images))]
     public void An_image_is_precompiled_ready_to_run_for_the_platform_it_is_built_on(string directory, string assembly)
     {
-        // Issue 17: a service must be ready in 3 s; without ReadyToRun the JIT alone made Missing take 3.5 s
+        // Issue 17: a service must be ready in 3 s; Missing took 3.5 s without ReadyToRun and 1.9-2.3 s with it
         // (docs/benchmarks.md, "ReadyToRun"). The restore must name the same runtime, or the --no-restore publish fails.
         var runs = Dockerfile.Read(directory).Instructions("RUN").ToList();
         var restore = Assert.Single(runs, run => run.StartsWith($"dotnet restore {directory}/{assembly}.csproj", StringComparison.Ordinal));
