@@ -33,7 +33,7 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Support line: duty inbox" })).ToBeVisibleAsync();
 
         // The text arrives while the screen is open: polling brings it in without a reload.
-        var texter = "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var texter = await MobileNotInTheInboxAsync();
         const string words = "he says if i dont come out theyll shoot me";
         using (var twilio = TwilioClient(61))
         using (var response = await TextAsync(twilio, texter, words))
@@ -77,7 +77,7 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
     [Fact]
     public async Task A_duty_worker_refers_a_parents_report_in_one_action_and_sees_it_on_the_conversation()
     {
-        var parent = "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var parent = await MobileNotInTheInboxAsync();
         using (var manager = platform.Client("TeamManager", "web-parent-manager"))
         using (var registered = await manager.PostAsJsonAsync("/api/supportline/carer-phones", new { phone = parent }))
         {
@@ -125,7 +125,7 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
     {
         using var social = platform.Client("SocialWorker", "web-safe-contact-sw");
         var youngPersonId = await Seed.RegisterAsync(social, "Kayla", "Safecontact" + Guid.NewGuid().ToString("N")[..6], new DateOnly(2010, 8, 21));
-        var phone = NewMobile();
+        var phone = await MobileNotInTheInboxAsync();
         var workerPhone = NewMobile();
         using (var duty = platform.Client("SupportLineOperator", "web-safe-contact-duty"))
         using (var added = await Seed.PostOnceKnownAsync(duty, $"/api/supportline/young-people/{youngPersonId}/phones",
@@ -230,6 +230,27 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
     }
 
     private static string NewMobile() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A new number whose last three digits no conversation in the inbox shows. The inbox names a texter only by "number
+    /// ending 141", so these tests find their row by those digits; a random number once ended like another test's and
+    /// the locator matched both rows. Tests on the shared platform run one at a time, so nothing takes the ending
+    /// between this check and the text.
+    /// </summary>
+    private async Task<string> MobileNotInTheInboxAsync()
+    {
+        using var api = platform.Client("SupportLineOperator", "web-check-duty");
+        var inbox = await api.GetFromJsonAsync<JsonElement>("/api/supportline/conversations");
+        var shown = inbox.EnumerateArray().Select(c => c.GetProperty("phoneEnding").GetString() ?? "").ToList();
+        while (true)
+        {
+            var mobile = NewMobile();
+            if (!shown.Any(ending => ending.EndsWith(mobile[^3..], StringComparison.Ordinal)))
+            {
+                return mobile;
+            }
+        }
+    }
 
     /// <summary>Posts from its own loopback address, as Twilio's servers would, so the per-address webhook limit is not shared.</summary>
     private HttpClient TwilioClient(byte lastOctet)
