@@ -72,7 +72,7 @@ public sealed class DisclosureEndToEndTests(Platform platform)
         Assert.Equal(HttpStatusCode.Created, (await worker.SendAsync(contact)).StatusCode);
 
         // The support line: her text, linked to her record and marked as her views.
-        var phone = SupportLineTexts.NewMobile();
+        var phone = NewMobile();
         using (var twilio = platform.TwilioClient(26))
         {
             (await platform.TextAsync(twilio, phone, "i want to stay at my nans, please dont move me")).Dispose();

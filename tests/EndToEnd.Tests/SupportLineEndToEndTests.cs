@@ -18,8 +18,6 @@ public sealed class SupportLineEndToEndTests(Platform platform)
 
     private Task<HttpResponseMessage> TextAsync(HttpClient twilio, string from, string body) => platform.TextAsync(twilio, from, body);
 
-    private static string NewMobile() => SupportLineTexts.NewMobile();
-
     [Fact]
     public async Task A_workers_contact_text_becomes_a_log_outreach_contact_command_on_the_bus()
     {

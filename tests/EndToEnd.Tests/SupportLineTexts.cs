@@ -48,6 +48,4 @@ internal static class SupportLineTexts
         };
         return await twilio.SendAsync(TwilioSigner.Request(SmsPath, Platform.TwilioAuthToken, platform.SmsInboundUrl, form));
     }
-
-    public static string NewMobile() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -175,9 +175,6 @@ public class SupportLineFixture : IAsyncLifetime
         await using var db = CreateDbContext();
         return await db.InboundMessages.CountAsync();
     }
-
-    /// <summary>A unique UK mobile number for one test.</summary>
-    public static string NewMobile() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 internal static class HttpExtensions

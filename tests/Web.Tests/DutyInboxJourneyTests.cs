@@ -229,8 +229,6 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
         Assert.Empty(browser.ConsoleProblems);
     }
 
-    private static string NewMobile() => "+4477009" + Random.Shared.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>
     /// A new number whose last three digits no conversation in the inbox shows. The inbox names a texter only by "number
     /// ending 141", so these tests find their row by those digits; a random number once ended like another test's and

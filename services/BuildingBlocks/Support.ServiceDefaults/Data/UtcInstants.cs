@@ -12,10 +12,14 @@ public static class UtcInstants
 {
     public static ModelConfigurationBuilder StoreInstantsAsUtc(this ModelConfigurationBuilder configuration)
     {
-        configuration.Properties<DateTimeOffset>().HaveConversion<ToUtcConverter>();
-        configuration.Properties<DateTimeOffset?>().HaveConversion<ToUtcConverter>();
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcInstantConverter>();
+        configuration.Properties<DateTimeOffset?>().HaveConversion<UtcInstantConverter>();
         return configuration;
     }
-
-    private sealed class ToUtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }
+
+/// <summary>
+/// Public because each service's compiled EF model (<c>Data/CompiledModel</c>, tools/compiled-models) is generated as C#
+/// that constructs it.
+/// </summary>
+public sealed class UtcInstantConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
