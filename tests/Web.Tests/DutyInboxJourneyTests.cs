@@ -240,7 +240,7 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
         using var api = platform.Client("SupportLineOperator", "web-check-duty");
         var inbox = await api.GetFromJsonAsync<JsonElement>("/api/supportline/conversations");
         var shown = inbox.EnumerateArray().Select(c => c.GetProperty("phoneEnding").GetString() ?? "").ToList();
-        while (true)
+        for (var attempt = 0; attempt < 1000; attempt++)
         {
             var mobile = NewMobile();
             if (!shown.Any(ending => ending.EndsWith(mobile[^3..], StringComparison.Ordinal)))
@@ -248,6 +248,7 @@ public sealed class DutyInboxJourneyTests(Platform platform, Chromium chromium) 
                 return mobile;
             }
         }
+        throw new InvalidOperationException($"The inbox shows {shown.Count} conversations and no new number's ending is free of them.");
     }
 
     /// <summary>Posts from its own loopback address, as Twilio's servers would, so the per-address webhook limit is not shared.</summary>
