@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
 using Support.Bench.Load;
 using Support.Bench.Platform;
 using Support.Bench.Reporting;
@@ -8,9 +9,10 @@ using Support.Bench.Reporting;
 namespace Support.Bench.Benchmarks;
 
 /// <summary>
-/// End to end through the real platform: young people are registered through the gateway at a fixed rate, and each
-/// one's projection is polled in Outreach until it answers 200. Measured from the moment the POST returned to the
-/// first poll that found the projection: Referrals' outbox relay, RabbitMQ, Outreach's consumer and its database.
+/// End to end through the real platform: young people are registered through the gateway at a fixed rate, and
+/// Outreach's database is watched for each one's projection row (<see cref="ProjectionWatcher"/>), which is then read
+/// once through Outreach's API. Measured from the moment the POST returned to the first query that found the row:
+/// Referrals' outbox relay, RabbitMQ, Outreach's consumer and its commit.
 /// </summary>
 public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool tokens) : IBenchmark
 {
@@ -28,7 +30,9 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
         await PlatformHealth.EnsureReadyAsync(cancellationToken, involved);
         using var gateway = BenchHttp.CreateClient();
         using var outreach = BenchHttp.CreateClient();
-        var watcher = new ProjectionWatcher(outreach, settings.Outreach, tokens);
+        await using var outreachDatabase = NpgsqlDataSource.Create(
+            new NpgsqlConnectionStringBuilder(settings.PostgresAdmin) { Database = "support_outreach" }.ConnectionString);
+        var watcher = new ProjectionWatcher(outreachDatabase, outreach, settings.Outreach, tokens);
         var warmup = settings.Scaled(2);
         var duration = settings.Scaled(20);
         var warmupCount = (long)(Rate * warmup.TotalSeconds);
@@ -49,14 +53,15 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
             {
                 post.RecordElapsed(intended, posted);
             }
-            watcher.Watch(id.Value, posted, record, cancellationToken);
+            watcher.Watch(id.Value, posted, record);
         }
 
-        report.Note($"{Rate:0} registrations/s for {warmup.TotalSeconds:0.#} s of warm-up (not counted) then {duration.TotalSeconds:0.#} s through {settings.Gateway}; pending ids polled straight at Outreach ({settings.Outreach}) about every {ProjectionWatcher.PollInterval.TotalMilliseconds:0} ms");
-        report.Note("polling makes e2e.visible_* an upper bound (late by up to one poll period plus one GET); e2e.visible_*_lower_bound_ms bound it from below");
+        report.Note($"{Rate:0} registrations/s for {warmup.TotalSeconds:0.#} s of warm-up (not counted) then {duration.TotalSeconds:0.#} s through {settings.Gateway}; Outreach's database queried for all pending ids at once about every {ProjectionWatcher.PollInterval.TotalMilliseconds:0} ms, each row found then read once through Outreach's API ({settings.Outreach})");
+        report.Note("watching makes e2e.visible_* an upper bound (late by up to one query period plus one query); e2e.visible_*_lower_bound_ms bound it from below");
         // CPU is counted over the whole run, warm-up included, until the last id was seen or given up on.
         var cpuBefore = CpuTime.Take(settings.DataDir);
         var ownBefore = Environment.CpuUsage.TotalTime;
+        watcher.Start(cancellationToken);
         var startLag = await OpenLoop.ScheduleAsync(Rate, warmupCount + count, RegisterAsync, cancellationToken);
         await watcher.CompletionAsync();
         var cpu = CpuTime.Take(settings.DataDir).Since(cpuBefore);
@@ -70,9 +75,9 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
             report.Note($"WARNING: {e.Message} The figures below probably include an outage.");
         }
 
-        if (post.FailureCount > 0 || watcher.Visible.FailureCount > 0)
+        if (post.FailureCount > 0 || watcher.ApiReads.FailureCount > 0)
         {
-            report.Note($"failures: registrations [{post.FailureSummary}] polls [{watcher.Visible.FailureSummary}]");
+            report.Note($"failures: registrations [{post.FailureSummary}] reads of a projection found in the database [{watcher.ApiReads.FailureSummary}]");
         }
         if (post.Count == 0)
         {
@@ -88,13 +93,15 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
         report.Info(Name, "e2e.visible_p50_lower_bound_ms", watcher.VisibleLowerBound.PercentileMs(50), 1);
         report.Info(Name, "e2e.visible_p99_lower_bound_ms", watcher.VisibleLowerBound.PercentileMs(99), 1);
         report.Info(Name, "e2e.not_visible_within_10s", watcher.NotVisible, 0);
-        report.Info(Name, "e2e.poll_period_p50_ms", watcher.PollPeriod.PercentileMs(50), 1, "time between two polls of one id");
+        report.Info(Name, "e2e.poll_period_p50_ms", watcher.PollPeriod.PercentileMs(50), 1, "time between two queries of Outreach's database");
         report.Info(Name, "e2e.poll_period_p99_ms", watcher.PollPeriod.PercentileMs(99), 1);
+        report.Info(Name, "e2e.api_read_p99_ms", watcher.ApiReads.PercentileMs(99), 1, "one GET of each projection found, through Outreach's API");
+        report.Info(Name, "e2e.api_read_failures", watcher.ApiReads.FailureCount, 0, "projections found in the database that the API did not serve with 200");
         report.Info(Name, "e2e.scheduler_lag_p99_ms", startLag.PercentileMs(99), 2);
         // Where a registration's work is done: its POST, the relay, every service's consumers, the database and the
-        // broker. Outreach's and PostgreSQL's figures include the polling (e2e.polls).
+        // broker. Outreach's and PostgreSQL's figures include the watching (e2e.polls queries, one API read per id).
         var registered = post.Count + warmupCount;
-        report.Info(Name, "e2e.polls", watcher.Polls, 0, "GETs of Outreach's projection, all ids");
+        report.Info(Name, "e2e.polls", watcher.Polls, 0, "queries of Outreach's database, all pending ids in each");
         foreach (var (part, seconds) in cpu)
         {
             report.Info(Name, $"e2e.cpu_ms_per_registration.{part}", seconds * 1000 / registered, 2);
@@ -102,7 +109,7 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
         report.Info(Name, "e2e.cpu_ms_per_registration.total", cpu.Sum(p => p.Seconds) * 1000 / registered, 2,
             $"{registered} registrations, warm-up included; the benchmark's own process is not counted");
         report.Info(Name, "e2e.cpu_ms_per_registration.benchmark", own.TotalMilliseconds / registered, 2,
-            "this process: the POSTs, their tokens and the polling, on the same cores");
+            "this process: the POSTs, their tokens and the watching, on the same cores");
     }
 
     private async Task<(Guid? Id, string? Failure)> PostAsync(HttpClient gateway, long index, CancellationToken cancellationToken)
