@@ -120,6 +120,51 @@ public abstract class RegistryProjectionTests<TContext> : IAsyncLifetime where T
     }
 
     [Fact]
+    public async Task Registrations_arriving_together_are_each_projected_once_and_duplicates_among_them_are_skipped()
+    {
+        // Forty registrations at once, ten of them delivered twice: the endpoint takes them in batches (issue 17), so a
+        // batch can hold a message and its duplicate, or meet a duplicate another batch is committing.
+        var people = Enumerable.Range(0, 40).Select(i => (Id: Guid.NewGuid(), MessageId: Guid.NewGuid(), Name: $"Casey Batch{i}")).ToList();
+        var deliveries = people.Concat(people.Take(10)).OrderBy(_ => Random.Shared.Next()).ToList();
+
+        await Task.WhenAll(deliveries.Select(p => _bus.PublishAsync(Registered(p.Id, p.Name), p.MessageId)));
+
+        foreach (var person in people)
+        {
+            Assert.Equal(person.Name, (await WaitForAsync(person.Id, _ => true, "every registration to be projected")).DisplayName);
+        }
+        foreach (var person in people.Take(10))
+        {
+            await _consumed.WaitForAsync($"{Service}-young-person-registered", person.MessageId, deliveries: 2);
+        }
+        await using var db = CreateDbContext();
+        var messageIds = people.Select(p => p.MessageId).ToList();
+        var rows = await db.Set<Support.Messaging.Inbox.InboxMessage>()
+            .Where(m => m.Consumer == ProjectionInbox.Registered && messageIds.Contains(m.MessageId)).Select(m => m.MessageId).ToListAsync();
+        Assert.Equal(messageIds.Order(), rows.Order());
+    }
+
+    [Fact]
+    public async Task A_registration_still_in_flight_about_a_young_person_this_service_erased_writes_nothing()
+    {
+        var erased = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        await using (var db = CreateDbContext())
+        {
+            db.Add(Support.Registry.ErasedYoungPerson.Mark(erased, Guid.NewGuid(), DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        var late = Guid.NewGuid();
+
+        await _bus.PublishAsync(Registered(erased, "Casey Erased"), late);
+        await _bus.PublishAsync(Registered(other, "Casey Other"), Guid.NewGuid());
+
+        await WaitForAsync(other, _ => true, "the registration of someone not erased");
+        await _consumed.WaitForAsync($"{Service}-young-person-registered", late);
+        Assert.Null(await ReadAsync(erased));
+    }
+
+    [Fact]
     public async Task Corrections_apply_in_version_order_and_a_late_older_one_is_ignored()
     {
         var id = Guid.NewGuid();

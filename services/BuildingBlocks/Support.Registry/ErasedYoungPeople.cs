@@ -56,8 +56,9 @@ internal sealed class ErasedYoungPeopleOf<TContext>(TContext db) : IErasedYoungP
 }
 
 /// <summary>
-/// On every consumer of the service: a message about a young person this service has erased is set aside (consumed,
-/// not handled), so nothing about them is written again (REC-04). The retention messages themselves pass, as does a
+/// On every endpoint of the service: a message about a young person this service has erased is set aside (consumed,
+/// not handled), so nothing about them is written again (REC-04). An endpoint whose write itself leaves out the erased
+/// (the registry projection's batched registrations) goes without it. The retention messages themselves pass, as does a
 /// message about several young people at once (a strategy meeting of several children: README "Retention" says what is
 /// kept). Only the message type is logged.
 /// </summary>

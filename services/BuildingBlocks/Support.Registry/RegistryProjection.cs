@@ -41,7 +41,13 @@ public static class RegistryProjection
     public static IBusRegistrationConfigurator AddRegistryProjectionConsumers<TContext>(this IBusRegistrationConfigurator bus, string service)
         where TContext : DbContext
     {
-        bus.AddConsumer<YoungPersonRegisteredConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-young-person-registered");
+        bus.AddConsumer<YoungPersonRegisteredConsumer<TContext>>(c => c.Options<BatchOptions>(o => o
+                .SetMessageLimit(RegistrationBatches.MessageLimit)
+                .SetTimeLimit(RegistrationBatches.TimeLimit)
+                .SetConcurrencyLimit(RegistrationBatches.ConcurrencyLimit)))
+            .Endpoint(e => e.Name = $"{service}-young-person-registered");
+        // Its write leaves out anyone erased (KnownYoungPeople.UpsertAsync), so the per-message check is not repeated.
+        bus.AddSingleton(new ErasureCheckedByTheWrite($"{service}-young-person-registered"));
         bus.AddConsumer<YoungPersonDetailsCorrectedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-young-person-details-corrected");
         // The sharing relationships a partner's reads of this service's records are decided on (REC-11).
         bus.AddConsumer<SharingRelationshipRecordedConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-sharing-relationship-recorded");
@@ -58,9 +64,18 @@ public static class RegistryProjection
     {
         bus.AddConsumer<RetentionErasureConsumer<TContext>>().Endpoint(e => e.Name = $"{service}-retention-period-ended");
         bus.AddScoped<IErasedYoungPeople, ErasedYoungPeopleOf<TContext>>();
-        bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(ErasedYoungPersonFilter<>), context));
+        bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
+        {
+            if (!context.GetServices<ErasureCheckedByTheWrite>().Any(e => e.EndpointName == name))
+            {
+                endpoint.UseConsumeFilter(typeof(ErasedYoungPersonFilter<>), context);
+            }
+        });
         return bus;
     }
+
+    /// <summary>An endpoint whose consumer leaves erased young people out in its own write, so it needs no <see cref="ErasedYoungPersonFilter{T}"/>.</summary>
+    private sealed record ErasureCheckedByTheWrite(string EndpointName);
 
     /// <summary><c>GET /api/{service}/young-people/{id}</c>: identifiable, so staff-only and every read audited (REC-08).</summary>
     public static IEndpointRouteBuilder MapRegistryProjection<TContext>(this IEndpointRouteBuilder app, string service)
