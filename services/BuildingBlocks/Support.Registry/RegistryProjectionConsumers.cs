@@ -63,8 +63,9 @@ public static class KnownYoungPeople
     /// </summary>
     public static async Task<int> UpsertAsync(DbContext db, IReadOnlyCollection<RegistryDetails> details, CancellationToken cancellationToken)
     {
-        // One row per young person (the statement may not touch a row twice): the newest version given.
-        var newest = details.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).ToList();
+        // One row per young person (the statement may not touch a row twice): the newest version given. In id order, so
+        // two batches writing the same people lock their rows in the same order and cannot deadlock.
+        var newest = details.GroupBy(d => d.Id).Select(g => g.MaxBy(d => d.Version)!).OrderBy(d => d.Id).ToList();
         var table = MessagingModel.QualifiedTable<KnownYoungPerson>(db);
         var erased = MessagingModel.QualifiedTable<ErasedYoungPerson>(db);
         // The table names come from the EF model, never from input.

@@ -43,7 +43,8 @@ public abstract partial class IdempotentBatchConsumer<TMessage, TContext>(TConte
         db.Database.AutoSavepointsEnabled = false;
 
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var recorded = await RecordInInboxAsync(transaction, [.. byId.Keys], context.CancellationToken);
+        // In id order, so two batches that share duplicates take their inbox keys in the same order and cannot deadlock.
+        var recorded = await RecordInInboxAsync(transaction, [.. byId.Keys.Order()], context.CancellationToken);
         if (recorded.Count < byId.Count)
         {
             LogDuplicates(logger, byId.Count - recorded.Count, ConsumerName);
