@@ -39,11 +39,12 @@ public static class InboxNameContract
             + "then record the new list.");
     }
 
+    /// <summary>Either form of the inbox: one message at a time, or a batch (the registry projection's registrations).</summary>
     private static bool DerivesFromIdempotentConsumer(Type type)
     {
         for (var t = type.BaseType; t is not null; t = t.BaseType)
         {
-            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(IdempotentConsumer<,>))
+            if (t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(IdempotentConsumer<,>) || t.GetGenericTypeDefinition() == typeof(IdempotentBatchConsumer<,>)))
             {
                 return true;
             }
