@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Support.ServiceDefaults.Correlation;
 
 namespace Support.Messaging.Inbox;
 
@@ -32,17 +31,9 @@ public abstract partial class IdempotentBatchConsumer<TMessage, TContext>(TConte
         var byId = new Dictionary<Guid, ConsumeContext<TMessage>>(context.Message.Length);
         foreach (var message in context.Message)
         {
-            var messageId = message.MessageId
-                ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
-            byId.TryAdd(messageId, message);
+            byId.TryAdd(InboxTransaction.MessageIdOf(message), message);
         }
-        CorrelationId.Current = context.Message[0].Headers.Get<string>(CorrelationId.HeaderName);
-        // A retry may reuse this scope: forget anything a failed attempt left behind. No savepoints: a failed save
-        // fails the whole batch (IdempotentConsumer says why).
-        db.ChangeTracker.Clear();
-        db.Database.AutoSavepointsEnabled = false;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await using var transaction = await InboxTransaction.BeginAsync(db, context.Message[0].Headers, context.CancellationToken);
         // In id order, so two batches that share duplicates take their inbox keys in the same order and cannot deadlock.
         var recorded = await RecordInInboxAsync(transaction, [.. byId.Keys.Order()], context.CancellationToken);
         if (recorded.Count < byId.Count)

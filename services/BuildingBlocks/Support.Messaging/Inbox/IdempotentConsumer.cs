@@ -2,7 +2,6 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Support.ServiceDefaults.Correlation;
 
 namespace Support.Messaging.Inbox;
 
@@ -24,16 +23,8 @@ public abstract partial class IdempotentConsumer<TMessage, TContext>(TContext db
 
     public async Task Consume(ConsumeContext<TMessage> context)
     {
-        var messageId = context.MessageId
-            ?? throw new InvalidOperationException("A message without a MessageId cannot be de-duplicated.");
-        CorrelationId.Current = context.Headers.Get<string>(CorrelationId.HeaderName);
-        // A retry may reuse this scope: forget anything a failed attempt left behind.
-        db.ChangeTracker.Clear();
-        // A failed save fails the whole message, which is retried from a new transaction: EF's savepoint around the
-        // save, for a caller that would carry on after a failure, is never rolled back to and costs two statements.
-        db.Database.AutoSavepointsEnabled = false;
-
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        var messageId = InboxTransaction.MessageIdOf(context);
+        await using var transaction = await InboxTransaction.BeginAsync(db, context.Headers, context.CancellationToken);
         // The table name comes from the EF model, never from input.
         var insertSql = $"INSERT INTO {MessagingModel.QualifiedTable<InboxMessage>(db)} (consumer, message_id, processed_at) "
             + "VALUES (@consumer, @messageId, @at) ON CONFLICT DO NOTHING";
