@@ -1,5 +1,8 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Support.Messaging.Tests.Infrastructure;
 using Support.ServiceDefaults.Deployment;
 using Support.Testing;
@@ -34,12 +37,38 @@ public sealed class TopologyDeploymentTests
         {
             foreach (var step in deployment.Services.GetServices<IDeploymentStep>())
             {
-                await step.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+                // Bounded here as well, so that a deployment that hangs fails this test instead of stalling the run.
+                await step.RunAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token).WaitAsync(TimeSpan.FromSeconds(120));
             }
             await PublishThenConsumeAsync();
         }
         finally
         {
+            await deployment.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_deployment_whose_bus_never_finishes_stopping_still_completes_and_its_queue_keeps_what_is_published()
+    {
+        // MassTransit 8.5 can leave a deploy-only bus's stop waiting forever (MassTransit/MassTransit#6099); the
+        // topology is declared by then, so the deployment goes on after a bounded wait.
+        var deployment = new TopologyConsumerHost(deployOnly: true);
+        await deployment.InitializeAsync();
+        var bus = deployment.Services.GetRequiredService<IBusControl>();
+        try
+        {
+            var (neverStops, probe) = BusThatNeverStops.Wrap(bus);
+            var step = new BusTopologyDeployment(neverStops, NullLogger<BusTopologyDeployment>.Instance) { StopWait = TimeSpan.FromSeconds(2) };
+
+            await step.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, probe.StopsAsked);
+            await PublishThenConsumeAsync();
+        }
+        finally
+        {
+            await bus.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
             await deployment.DisposeAsync();
         }
     }
@@ -70,6 +99,42 @@ public sealed class TopologyDeploymentTests
         finally
         {
             await consumer.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A bus that does everything the real one does except finish stopping, as MassTransit#6099 leaves one.</summary>
+public class BusThatNeverStops : DispatchProxy
+{
+    private IBusControl? _bus;
+    private int _stopsAsked;
+
+    public int StopsAsked => Volatile.Read(ref _stopsAsked);
+
+    public static (IBusControl Bus, BusThatNeverStops Probe) Wrap(IBusControl bus)
+    {
+        var proxy = Create<IBusControl, BusThatNeverStops>();
+        var probe = (BusThatNeverStops)(object)proxy;
+        probe._bus = bus;
+        return (proxy, probe);
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        if (targetMethod.Name == nameof(IBusControl.StopAsync))
+        {
+            Interlocked.Increment(ref _stopsAsked);
+            return new TaskCompletionSource().Task;
+        }
+        try
+        {
+            return targetMethod.Invoke(_bus, args);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            ExceptionDispatchInfo.Throw(e.InnerException);
+            throw;
         }
     }
 }
