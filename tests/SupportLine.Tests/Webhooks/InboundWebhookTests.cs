@@ -1,8 +1,10 @@
 using Support.Testing.Twilio;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Support.Contracts.SupportLine;
+using Support.ServiceDefaults.Auth;
 using Support.SupportLine.Domain;
 
 namespace Support.SupportLine.Tests.Webhooks;
@@ -55,6 +57,40 @@ public sealed class InboundWebhookTests : SupportLineFixture
         await using var db = CreateDbContext();
         Assert.Equal(1, await db.InboundMessages.CountAsync(m => m.TwilioSid == sid));
         Assert.Equal(1, await db.OutboundMessages.CountAsync(m => m.To == from));
+    }
+
+    [Fact]
+    public async Task A_danger_text_redelivered_after_its_conversation_closed_opens_nothing_alerts_no_one_and_sends_nothing()
+    {
+        // The duplicate is found when the text is stored, after its conversation, alerts and reply were prepared:
+        // all of that must go with it.
+        var sid = NewSid();
+        var from = NewMobile();
+        Assert.Equal(HttpStatusCode.OK, (await TextAsync(from, "they are coming to get me", sid)).StatusCode);
+        await using (var db = CreateDbContext())
+        {
+            var id = (await db.Conversations.SingleAsync(c => c.Phone == from)).Id;
+            var client = ClientFor(Roles.SupportLineOperator);
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/supportline/conversations/{id}/replies", new { body = "Are you safe right now?" })).StatusCode);
+            Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/supportline/conversations/{id}/close", new { reason = "Police attended; safe with aunt" })).StatusCode);
+        }
+        var before = await CountsAsync(from);
+
+        Assert.Equal(HttpStatusCode.OK, (await TextAsync(from, "they are coming to get me", sid)).StatusCode);
+
+        Assert.Equal(before, await CountsAsync(from));
+        Assert.Equal(1, before.Conversations);
+        Assert.Equal(2, before.Alerts);
+        Assert.Single(await OutboxAsync<SupportLineDangerAlertRaised>(a => a.ConversationId == before.ConversationId));
+    }
+
+    private async Task<(int Conversations, int Messages, int Alerts, int Outbound, Guid ConversationId)> CountsAsync(string from)
+    {
+        await using var db = CreateDbContext();
+        var conversations = await db.Conversations.Where(c => c.Phone == from).Select(c => c.Id).ToListAsync();
+        return (conversations.Count, await db.InboundMessages.CountAsync(m => m.From == from),
+            await db.Alerts.CountAsync(a => conversations.Contains(a.ConversationId)), await db.OutboundMessages.CountAsync(m => m.To == from),
+            conversations.Single());
     }
 
     [Fact]
