@@ -68,7 +68,14 @@ public sealed class TopologyDeploymentTests
         }
         finally
         {
-            await bus.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            try
+            {
+                await bus.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                // Cleanup only: the real bus can meet the same race (MassTransit#6099), which is not what this test is about.
+            }
             await deployment.DisposeAsync();
         }
     }

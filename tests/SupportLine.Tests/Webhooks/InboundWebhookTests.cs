@@ -62,8 +62,8 @@ public sealed class InboundWebhookTests : SupportLineFixture
     [Fact]
     public async Task A_danger_text_redelivered_after_its_conversation_closed_opens_nothing_alerts_no_one_and_sends_nothing()
     {
-        // The duplicate is found when the text is stored, after its conversation, alerts and reply were prepared:
-        // all of that must go with it.
+        // However the redelivery is recognised (by the query first, or by the unique index when two race), nothing it
+        // would otherwise open, raise or send may be kept: its conversation has closed, so it would start a new one.
         var sid = NewSid();
         var from = NewMobile();
         Assert.Equal(HttpStatusCode.OK, (await TextAsync(from, "they are coming to get me", sid)).StatusCode);
