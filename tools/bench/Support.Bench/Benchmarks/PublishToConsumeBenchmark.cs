@@ -59,13 +59,11 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
         report.Note($"{Rate:0} registrations/s for {warmup.TotalSeconds:0.#} s of warm-up (not counted) then {duration.TotalSeconds:0.#} s through {settings.Gateway}; Outreach's database queried for all pending ids at once about every {ProjectionWatcher.PollInterval.TotalMilliseconds:0} ms, each row found then read once through Outreach's API ({settings.Outreach})");
         report.Note("watching makes e2e.visible_* an upper bound (late by up to one query period plus one query); e2e.visible_*_lower_bound_ms bound it from below");
         // CPU is counted over the whole run, warm-up included, until the last id was seen or given up on.
-        var cpuBefore = CpuTime.Take(settings.DataDir);
-        var ownBefore = Environment.CpuUsage.TotalTime;
+        var cpu = CpuPerOperation.Start(settings.DataDir);
         watcher.Start(cancellationToken);
         var startLag = await OpenLoop.ScheduleAsync(Rate, warmupCount + count, RegisterAsync, cancellationToken);
         await watcher.CompletionAsync();
-        var cpu = CpuTime.Take(settings.DataDir).Since(cpuBefore);
-        var own = Environment.CpuUsage.TotalTime - ownBefore;
+        cpu.End();
         try
         {
             await PlatformHealth.EnsureReadyAsync(cancellationToken, involved);
@@ -102,13 +100,8 @@ public sealed class PublishToConsumeBenchmark(BenchSettings settings, TokenPool 
         // broker. Outreach's and PostgreSQL's figures include the watching (e2e.polls queries, one API read per id).
         var registered = post.Count + warmupCount;
         report.Info(Name, "e2e.polls", watcher.Polls, 0, "queries of Outreach's database, all pending ids in each");
-        foreach (var (part, seconds) in cpu)
-        {
-            report.Info(Name, $"e2e.cpu_ms_per_registration.{part}", seconds * 1000 / registered, 2);
-        }
-        report.Info(Name, "e2e.cpu_ms_per_registration.total", cpu.Sum(p => p.Seconds) * 1000 / registered, 2,
-            $"{registered} registrations, warm-up included; the benchmark's own process is not counted");
-        report.Info(Name, "e2e.cpu_ms_per_registration.benchmark", own.TotalMilliseconds / registered, 2,
+        cpu.Report(report, Name, "e2e.cpu_ms_per_registration", registered, 2,
+            $"{registered} registrations, warm-up included; the benchmark's own process is not counted",
             "this process: the POSTs, their tokens and the watching, on the same cores");
     }
 

@@ -185,24 +185,17 @@ public sealed class SupportLineWebhooksBenchmark(BenchSettings settings, TokenPo
             // Where a text's work is done at the sustained rate: the gateway, the support line, the database, the broker
             // (danger texts only publish) and this process, which signs and posts every text on the same two cores.
             var postedBefore = sent.Count;
-            var cpuBefore = CpuTime.Take(settings.DataDir);
-            var ownBefore = Environment.CpuUsage.TotalTime;
+            var cpu = CpuPerOperation.Start(settings.DataDir);
             var max = await ClosedLoop.RunAsync(Post(NextRoutine), Concurrency, warmup, closedDuration, cancellationToken);
-            var cpu = CpuTime.Take(settings.DataDir).Since(cpuBefore);
-            var own = Environment.CpuUsage.TotalTime - ownBefore;
+            cpu.End();
             var posted = sent.Count - postedBefore;
             report.Add(Name, "supportline-webhooks.sustained_rps", max.OperationsPerSecond, 0, SustainedRps,
                 $"texts accepted (200) per second with {Concurrency} always in flight");
             report.Add(Name, "supportline-webhooks.sustained_errors", max.Latency.FailureCount, 0, NoErrors,
                 max.Latency.FailureCount == 0 ? null : max.Latency.FailureSummary);
             report.Info(Name, "supportline-webhooks.closed_loop_p99_ms", max.Latency.PercentileMs(99), 1);
-            foreach (var (part, seconds) in cpu.Where(p => p.Seconds > 0))
-            {
-                report.Info(Name, $"supportline-webhooks.cpu_ms_per_text.{part}", seconds * 1000 / posted, 3);
-            }
-            report.Info(Name, "supportline-webhooks.cpu_ms_per_text.total", cpu.Sum(p => p.Seconds) * 1000 / posted, 3,
-                $"{posted} texts posted in the closed loop, warm-up included; this process not counted");
-            report.Info(Name, "supportline-webhooks.cpu_ms_per_text.benchmark", own.TotalMilliseconds / posted, 3,
+            cpu.Report(report, Name, "supportline-webhooks.cpu_ms_per_text", posted, 3,
+                $"{posted} texts posted in the closed loop, warm-up included; this process not counted",
                 "this process: signing and posting each text, on the same cores");
 
             // 3. Twilio delivering twice at once: new texts, each posted twice concurrently.

@@ -78,3 +78,45 @@ public sealed class CpuTime
         return (stat[(open + 1)..close], ticks / TicksPerSecond);
     }
 }
+
+/// <summary>
+/// What a phase of a benchmark cost in CPU, per operation: each part of the platform (<see cref="CpuTime"/>), their
+/// total, and the benchmark's own process, which runs on the same cores. Started before the phase, ended after it,
+/// reported when the benchmark reports.
+/// </summary>
+public sealed class CpuPerOperation
+{
+    private readonly string _dataDir;
+    private readonly CpuTime _platformBefore;
+    private readonly TimeSpan _ownBefore;
+    private IReadOnlyList<(string Part, double Seconds)>? _platform;
+    private TimeSpan _own;
+
+    private CpuPerOperation(string dataDir)
+    {
+        _dataDir = dataDir;
+        _platformBefore = CpuTime.Take(dataDir);
+        _ownBefore = Environment.CpuUsage.TotalTime;
+    }
+
+    public static CpuPerOperation Start(string dataDir) => new(dataDir);
+
+    /// <summary>Ends the phase: what happens after this (checks, reporting) is not counted.</summary>
+    public void End()
+    {
+        _platform = CpuTime.Take(_dataDir).Since(_platformBefore);
+        _own = Environment.CpuUsage.TotalTime - _ownBefore;
+    }
+
+    /// <summary>Reports <c>{prefix}.{part}</c> for every part that used CPU, <c>{prefix}.total</c> and <c>{prefix}.benchmark</c>, in ms an operation.</summary>
+    public void Report(Reporting.Report report, string benchmark, string prefix, long operations, int decimals, string totalNote, string ownNote)
+    {
+        var parts = _platform ?? throw new InvalidOperationException("End() the phase before reporting it.");
+        foreach (var (part, seconds) in parts.Where(p => p.Seconds > 0))
+        {
+            report.Info(benchmark, $"{prefix}.{part}", seconds * 1000 / operations, decimals);
+        }
+        report.Info(benchmark, $"{prefix}.total", parts.Sum(p => p.Seconds) * 1000 / operations, decimals, totalNote);
+        report.Info(benchmark, $"{prefix}.benchmark", _own.TotalMilliseconds / operations, decimals, ownNote);
+    }
+}
