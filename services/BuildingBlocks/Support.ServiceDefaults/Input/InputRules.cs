@@ -14,6 +14,9 @@ public static class InputRules
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
     public static readonly DateOnly LatestDate = new(2199, 12, 31);
 
+    /// <summary>Why a value was refused when its type cannot read it; never quotes the value (it may be personal data).</summary>
+    public const string UnreadableValueMessage = "The value is not valid for this field.";
+
     public const string DateRangeMessage = "The date must be between 1900-01-01 and 2199-12-31.";
 
     public static bool InRange(DateOnly date) => date >= EarliestDate && date <= LatestDate;

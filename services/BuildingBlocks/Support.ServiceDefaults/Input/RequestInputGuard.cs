@@ -10,8 +10,11 @@ namespace Support.ServiceDefaults.Input;
 /// <summary>
 /// The edge check for everything that is not a JSON body (<see cref="StrictJson"/> covers those): query strings,
 /// route values and form fields. Control characters anywhere are a 400 naming the field; so are enum values that are
-/// not a defined name (minimal APIs would bind <c>?level=999</c> through <c>Enum.TryParse</c>) and dates outside
-/// <see cref="InputRules"/>' range. It runs after authorization, so an anonymous caller learns nothing but 401.
+/// not a defined name (minimal APIs would bind <c>?level=999</c> through <c>Enum.TryParse</c>), dates outside
+/// <see cref="InputRules"/>' range, and values their parameter's type cannot parse (<c>?dateOfBirth=yesterday</c>).
+/// The last is checked here because the endpoints' binding code is generated at compile time (the Request Delegate
+/// Generator), which answers an unparseable value of an optional parameter with a bare 400 that names nothing. It runs
+/// after authorization, so an anonymous caller learns nothing but 401.
 /// </summary>
 public sealed class RequestInputGuard(RequestDelegate next)
 {
@@ -95,20 +98,36 @@ public sealed class RequestInputGuard(RequestDelegate next)
             var names = Enum.GetNames(type);
             return names.Contains(value, StringComparer.OrdinalIgnoreCase) ? null : $"Expected one of: {string.Join(", ", names)}.";
         }
-        if (type == typeof(DateOnly))
+        // The binders allow white space around a value, so the check does too.
+        if (Parse(type, value.Trim()) is not { } parsed)
         {
-            return DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) && !InputRules.InRange(date) ? InputRules.DateRangeMessage : null;
+            return InputRules.UnreadableValueMessage;
         }
-        if (type == typeof(DateTimeOffset))
+        return parsed switch
         {
-            return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, out var instant) && !InputRules.InRange(instant) ? InputRules.DateRangeMessage : null;
-        }
-        if (type == typeof(DateTime))
-        {
-            return DateTime.TryParse(value, CultureInfo.InvariantCulture, out var instant) && !InputRules.InRange(instant) ? InputRules.DateRangeMessage : null;
-        }
-        return null;
+            DateOnly date when !InputRules.InRange(date) => InputRules.DateRangeMessage,
+            DateTimeOffset instant when !InputRules.InRange(instant) => InputRules.DateRangeMessage,
+            DateTime instant when !InputRules.InRange(instant) => InputRules.DateRangeMessage,
+            _ => null,
+        };
     }
+
+    /// <summary>
+    /// The value parsed as the binders parse it (<c>TryParse(string, IFormatProvider, out T)</c> with the invariant
+    /// culture where the type has it, else <c>TryParse(string, out T)</c>), or null.
+    /// </summary>
+    private static object? Parse(Type type, string value)
+    {
+        var tryParse = TryParseMethods.GetOrAdd(type, ParseMethodOf)!;
+        object?[] arguments = tryParse.GetParameters().Length == 3 ? [value, CultureInfo.InvariantCulture, null] : [value, null];
+        return (bool)tryParse.Invoke(null, arguments)! ? arguments[^1] : null;
+    }
+
+    private static readonly ConcurrentDictionary<Type, MethodInfo?> TryParseMethods = new();
+
+    private static MethodInfo? ParseMethodOf(Type type) =>
+        type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()])
+        ?? type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
 
     private static CheckedParameter[] Describe(MethodInfo handler)
     {
@@ -132,7 +151,9 @@ public sealed class RequestInputGuard(RequestDelegate next)
     {
         var element = type.IsArray ? type.GetElementType()! : type;
         element = Nullable.GetUnderlyingType(element) ?? element;
-        if (!element.IsEnum && element != typeof(DateOnly) && element != typeof(DateTimeOffset) && element != typeof(DateTime))
+        // Enums, and value types that bind through TryParse (dates, numbers, booleans, Guids); strings need no parsing,
+        // and services and bodies are not bound from the query.
+        if (!element.IsEnum && !(element.IsValueType && TryParseMethods.GetOrAdd(element, ParseMethodOf) is not null))
         {
             return;
         }

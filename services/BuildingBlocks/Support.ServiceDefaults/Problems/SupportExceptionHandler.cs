@@ -118,7 +118,7 @@ internal sealed partial class SupportExceptionHandler(IProblemDetailsService pro
                     return "This field is not part of the request.";
             }
         }
-        return "The value is not valid for this field.";
+        return Input.InputRules.UnreadableValueMessage;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>\w+)" from""")]
