@@ -40,13 +40,20 @@ public sealed class GatewayOverheadBenchmark(BenchSettings settings, TokenPool t
         var slice = settings.Scaled(1);
         report.Note($"the two paths alternate in {slice.TotalSeconds:0.##} s slices, so unrelated load on the machine hits both alike; {tokens.Count} users");
         report.Note($"closed loop: {Concurrency} concurrent requests, {warmup.TotalSeconds:0.#} s warm-up then {MaxSlices} slices per path");
-        var (directMax, proxiedMax) = await MaxThroughputAsync(direct, proxied, warmup, slice, cancellationToken);
+        var (directCpu, proxiedCpu) = (CpuPerOperation.Paused(settings.DataDir), CpuPerOperation.Paused(settings.DataDir));
+        var (directMax, proxiedMax) = await MaxThroughputAsync(direct, proxied, warmup, slice, directCpu, proxiedCpu, cancellationToken);
         CheckFailures(report, "closed loop, direct", directMax.Latency);
         CheckFailures(report, "closed loop, gateway", proxiedMax.Latency);
         report.Info(Name, "gateway.direct_max_rps", directMax.OperationsPerSecond, 0);
         report.Info(Name, "gateway.proxied_max_rps", proxiedMax.OperationsPerSecond, 0);
         report.Info(Name, "gateway.max_rps_ratio", proxiedMax.OperationsPerSecond / directMax.OperationsPerSecond, 2,
             "proxied / direct");
+        // Both paths are CPU-bound on the same two cores, so the ratio is about what a request costs in CPU on each path
+        // (the platform's and this load generator's, which shares the cores): what the hop adds shows here by part.
+        directCpu.Report(report, Name, "gateway.cpu_ms_per_request.direct", directMax.Latency.Count + directMax.Latency.FailureCount, 3,
+            "CPU a request, all parts, at maximum throughput straight to Referrals", "this load generator's CPU a request on the direct path");
+        proxiedCpu.Report(report, Name, "gateway.cpu_ms_per_request.proxied", proxiedMax.Latency.Count + proxiedMax.Latency.FailureCount, 3,
+            "CPU a request, all parts, at maximum throughput through the gateway", "this load generator's CPU a request through the gateway");
 
         var rate = Math.Floor(proxiedMax.OperationsPerSecond / 2);
         report.Note($"open loop at {rate:0} req/s (half the gateway's maximum): {warmup.TotalSeconds:0.#} s warm-up then {LatencySlices} slices per path; latency counted from the intended send time");
@@ -71,8 +78,8 @@ public sealed class GatewayOverheadBenchmark(BenchSettings settings, TokenPool t
         report.Info(Name, "gateway.low_load_added_p99_ms", Added(99, directLow, proxiedLow), 2);
     }
 
-    private static async Task<(ClosedLoopResult Direct, ClosedLoopResult Proxied)> MaxThroughputAsync(
-        Operation direct, Operation proxied, TimeSpan warmup, TimeSpan slice, CancellationToken cancellationToken)
+    private static async Task<(ClosedLoopResult Direct, ClosedLoopResult Proxied)> MaxThroughputAsync(Operation direct, Operation proxied,
+        TimeSpan warmup, TimeSpan slice, CpuPerOperation directCpu, CpuPerOperation proxiedCpu, CancellationToken cancellationToken)
     {
         await ClosedLoop.RunAsync(direct, Concurrency, TimeSpan.Zero, warmup, cancellationToken);
         await ClosedLoop.RunAsync(proxied, Concurrency, TimeSpan.Zero, warmup, cancellationToken);
@@ -80,8 +87,12 @@ public sealed class GatewayOverheadBenchmark(BenchSettings settings, TokenPool t
         var (directRate, proxiedRate) = (0.0, 0.0);
         for (var i = 0; i < MaxSlices; i++)
         {
+            directCpu.Resume();
             var d = await ClosedLoop.RunAsync(direct, Concurrency, TimeSpan.Zero, slice, cancellationToken);
+            directCpu.End();
+            proxiedCpu.Resume();
             var p = await ClosedLoop.RunAsync(proxied, Concurrency, TimeSpan.Zero, slice, cancellationToken);
+            proxiedCpu.End();
             directLatency.Add(d.Latency);
             proxiedLatency.Add(p.Latency);
             directRate += d.OperationsPerSecond / MaxSlices;

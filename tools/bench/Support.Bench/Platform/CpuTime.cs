@@ -82,41 +82,66 @@ public sealed class CpuTime
 /// <summary>
 /// What a phase of a benchmark cost in CPU, per operation: each part of the platform (<see cref="CpuTime"/>), their
 /// total, and the benchmark's own process, which runs on the same cores. Started before the phase, ended after it,
-/// reported when the benchmark reports.
+/// reported when the benchmark reports. A phase run in slices that alternate with another (the gateway benchmark's two
+/// paths) is counted by resuming it for each slice: what runs between its slices is not counted.
 /// </summary>
 public sealed class CpuPerOperation
 {
     private readonly string _dataDir;
-    private readonly CpuTime _platformBefore;
-    private readonly TimeSpan _ownBefore;
-    private IReadOnlyList<(string Part, double Seconds)>? _platform;
+    private readonly Dictionary<string, double> _platform = new(StringComparer.Ordinal);
+    private CpuTime? _platformBefore;
+    private TimeSpan _ownBefore;
     private TimeSpan _own;
+    private bool _counted;
 
-    private CpuPerOperation(string dataDir)
+    private CpuPerOperation(string dataDir) => _dataDir = dataDir;
+
+    public static CpuPerOperation Start(string dataDir)
     {
-        _dataDir = dataDir;
-        _platformBefore = CpuTime.Take(dataDir);
+        var cpu = new CpuPerOperation(dataDir);
+        cpu.Resume();
+        return cpu;
+    }
+
+    /// <summary>A phase counted only in its slices: nothing is counted until <see cref="Resume"/>.</summary>
+    public static CpuPerOperation Paused(string dataDir) => new(dataDir);
+
+    /// <summary>Counts from now until the next <see cref="End"/>.</summary>
+    public void Resume()
+    {
+        if (_platformBefore is not null)
+        {
+            throw new InvalidOperationException("Already counting: End() the slice first.");
+        }
+        _platformBefore = CpuTime.Take(_dataDir);
         _ownBefore = Environment.CpuUsage.TotalTime;
     }
 
-    public static CpuPerOperation Start(string dataDir) => new(dataDir);
-
-    /// <summary>Ends the phase: what happens after this (checks, reporting) is not counted.</summary>
+    /// <summary>Ends the phase (or the slice): what happens after this (checks, reporting) is not counted.</summary>
     public void End()
     {
-        _platform = CpuTime.Take(_dataDir).Since(_platformBefore);
-        _own = Environment.CpuUsage.TotalTime - _ownBefore;
+        var before = _platformBefore ?? throw new InvalidOperationException("Not counting: Resume() first.");
+        foreach (var (part, seconds) in CpuTime.Take(_dataDir).Since(before))
+        {
+            _platform[part] = _platform.GetValueOrDefault(part) + seconds;
+        }
+        _own += Environment.CpuUsage.TotalTime - _ownBefore;
+        _platformBefore = null;
+        _counted = true;
     }
 
     /// <summary>Reports <c>{prefix}.{part}</c> for every part that used CPU, <c>{prefix}.total</c> and <c>{prefix}.benchmark</c>, in ms an operation.</summary>
     public void Report(Reporting.Report report, string benchmark, string prefix, long operations, int decimals, string totalNote, string ownNote)
     {
-        var parts = _platform ?? throw new InvalidOperationException("End() the phase before reporting it.");
-        foreach (var (part, seconds) in parts.Where(p => p.Seconds > 0))
+        if (!_counted || _platformBefore is not null)
+        {
+            throw new InvalidOperationException("End() the phase before reporting it.");
+        }
+        foreach (var (part, seconds) in _platform.Where(p => p.Value > 0).OrderByDescending(p => p.Value))
         {
             report.Info(benchmark, $"{prefix}.{part}", seconds * 1000 / operations, decimals);
         }
-        report.Info(benchmark, $"{prefix}.total", parts.Sum(p => p.Seconds) * 1000 / operations, decimals, totalNote);
+        report.Info(benchmark, $"{prefix}.total", _platform.Values.Sum() * 1000 / operations, decimals, totalNote);
         report.Info(benchmark, $"{prefix}.benchmark", _own.TotalMilliseconds / operations, decimals, ownNote);
     }
 }

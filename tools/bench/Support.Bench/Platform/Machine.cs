@@ -31,6 +31,45 @@ public static class Machine
         return DateTime.UtcNow - started;
     }
 
+    /// <summary>
+    /// Waits until the machine is quiet: the CPU the whole machine used over <paramref name="window"/> (from
+    /// /proc/stat, every process) is under <paramref name="busyCores"/> cores, or <paramref name="atMost"/> has passed.
+    /// Unlike the load average, which remembers the last minutes, this sees the moment the work a benchmark set off
+    /// (the database's writes, the relays' catch-up) has ended. Returns how long it waited and the last reading.
+    /// </summary>
+    public static async Task<(TimeSpan Waited, double BusyCores)> QuietAsync(double busyCores, TimeSpan window, TimeSpan atMost,
+        CancellationToken cancellationToken)
+    {
+        var started = DateTime.UtcNow;
+        var busy = double.NaN;
+        try
+        {
+            do
+            {
+                var before = CpuTicks();
+                await Task.Delay(window, cancellationToken);
+                var after = CpuTicks();
+                var elapsed = after.Total - before.Total;
+                busy = elapsed <= 0 ? 0 : (elapsed - (after.Idle - before.Idle)) / (double)elapsed * Environment.ProcessorCount;
+            }
+            while (busy >= busyCores && DateTime.UtcNow - started < atMost);
+        }
+        catch (OperationCanceledException)
+        {
+            // Interrupted while waiting: the benchmarks that follow see the same token and stop too.
+        }
+        return (DateTime.UtcNow - started, busy);
+    }
+
+    /// <summary>The first line of /proc/stat: every CPU's ticks so far, and those spent idle or waiting for the disk.</summary>
+    private static (long Total, long Idle) CpuTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // "cpu user nice system idle iowait irq softirq steal guest guest_nice": guest time is already in user.
+        var ticks = fields[1..9].Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        return (ticks.Sum(), ticks[3] + ticks[4]);
+    }
+
     public static double MemoryGiB()
     {
         var line = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
