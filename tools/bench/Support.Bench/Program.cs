@@ -56,10 +56,10 @@ foreach (var benchmark in benchmarks.Where(b => settings.Runs(b.Name)))
     {
         if (!first && platformRunning)
         {
-            // Each benchmark measures its own work: the fan-out the one before left on the bus drains first, and the
-            // load average it raised falls, within limits, each reported.
-            // An empty queue is not a quiet machine: the work the last messages set off (the database's writes, the
-            // relays' catch-up, the chronology's hashing) goes on after, so the machine's CPU is watched too.
+            // Each benchmark measures its own work: the fan-out the one before left on the bus drains first, then the
+            // machine must be quiet, within limits, each reported. An empty queue is not a quiet machine: the work the
+            // last messages set off (the database's writes, the relays' catch-up, the chronology's hashing) goes on
+            // after. The load average is no guide there: it remembers the last minutes, not this moment.
             var (drainWaited, left) = await backlog.DrainedAsync(TimeSpan.FromSeconds(180), stop.Token);
             var (quietWaited, busy) = await Machine.QuietAsync(quietCores, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(180), stop.Token);
             report.Note($"waited {drainWaited.TotalSeconds:0} s (at most 180) for the platform's queues to drain ({left} messages left), "
