@@ -118,16 +118,20 @@ public sealed class RequestInputGuard(RequestDelegate next)
     /// </summary>
     private static object? Parse(Type type, string value)
     {
-        var tryParse = TryParseMethods.GetOrAdd(type, ParseMethodOf)!;
-        object?[] arguments = tryParse.GetParameters().Length == 3 ? [value, CultureInfo.InvariantCulture, null] : [value, null];
+        var (tryParse, takesProvider) = TryParseMethods.GetOrAdd(type, ParseMethodOf)!.Value;
+        object?[] arguments = takesProvider ? [value, CultureInfo.InvariantCulture, null] : [value, null];
         return (bool)tryParse.Invoke(null, arguments)! ? arguments[^1] : null;
     }
 
-    private static readonly ConcurrentDictionary<Type, MethodInfo?> TryParseMethods = new();
+    /// <summary>Each type's TryParse, found once: this runs for every parsable parameter of every request.</summary>
+    private static readonly ConcurrentDictionary<Type, (MethodInfo Method, bool TakesProvider)?> TryParseMethods = new();
 
-    private static MethodInfo? ParseMethodOf(Type type) =>
-        type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()])
-        ?? type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]);
+    private static (MethodInfo, bool)? ParseMethodOf(Type type) =>
+        type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), typeof(IFormatProvider), type.MakeByRefType()]) is { } withProvider
+            ? (withProvider, true)
+            : type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType()]) is { } plain
+                ? (plain, false)
+                : null;
 
     private static CheckedParameter[] Describe(MethodInfo handler)
     {
