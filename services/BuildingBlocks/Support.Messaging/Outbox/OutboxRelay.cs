@@ -44,6 +44,9 @@ public sealed partial class OutboxRelay<TContext>(
 
     protected override TimeSpan Interval => _options.PollInterval;
 
+    /// <summary>Messages written while the host starts leave as soon as it has started.</summary>
+    protected override bool DelaysFirstPass => false;
+
     /// <summary>When idle, a commit with outbox rows wakes the relay before the poll interval is up.</summary>
     protected override Task WaitForNextPassAsync(CancellationToken cancellationToken) =>
         signal.WaitAsync(_options.PollInterval, Clock, cancellationToken);
