@@ -101,7 +101,7 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
     /// its queries, partly synchronously while the host is still starting, and beside the first readiness check it
     /// delayed the moment the service could take work (Referrals ready in 2.66-2.88 s with the passes at once, 1.99-2.58 s
     /// with them after the start; docs/benchmarks.md, "Referrals' start-up: the jobs after the start"). A missed
-    /// deadline is announced at most this much later after a restart; the passes run every minute anyway.
+    /// deadline is announced at most this much later after a restart.
     /// </summary>
     private async Task WaitForHostToStartAsync(CancellationToken stoppingToken)
     {
