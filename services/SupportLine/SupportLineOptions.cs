@@ -36,6 +36,11 @@ public sealed class SupportLineOptions
     public TimeSpan EscalationCheckInterval { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromSeconds(1);
     /// <summary>
+    /// False: neither the dispatcher nor the escalation job runs on its own in this process. The service tests turn
+    /// them off and run each pass themselves, so a pass never races the test that is checking it.
+    /// </summary>
+    public bool JobsEnabled { get; set; } = true;
+    /// <summary>
     /// SL-03: a worker's reply within this time of the young person's own text goes at once, even outside their safe
     /// times (they have the phone in hand); later replies and other texts wait for the next safe time.
     /// </summary>

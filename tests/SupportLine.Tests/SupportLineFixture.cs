@@ -63,6 +63,9 @@ public class SupportLineFixture : IAsyncLifetime
             ["Sms:ServiceName"] = ServiceName,
             // Back-off delays run on real time inside the HttpClient pipeline; keep them short in tests.
             ["Sms:RetryBaseDelay"] = "00:00:00.010",
+            // Tests run the dispatcher's and the escalation job's passes themselves (DispatchAsync, EscalateAsync): a
+            // background pass could take a text before the test has set up what that pass should meet.
+            ["Sms:JobsEnabled"] = "false",
         };
         await ConfigureAsync(settings);
         Host = new ServiceHost<SupportLineDbContext>(settings, services =>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Support.Contracts.SupportLine;
+using Support.Messaging.Jobs;
 using Support.Messaging.Outbox;
 using Support.SupportLine.Data;
 using Support.SupportLine.Domain;
@@ -14,38 +15,25 @@ namespace Support.SupportLine.Features.Escalation;
 /// written in the same transaction as the mark. Runs on the injected clock; rows are claimed with SKIP LOCKED.
 /// </summary>
 public sealed partial class UnansweredEscalationJob(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportLineOptions> options, ILogger<UnansweredEscalationJob> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportLineOptions> options, ILogger<UnansweredEscalationJob> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
     private const int BatchSize = 100;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogPassFailed(logger, e.GetType().Name);
-            }
-            await Task.Delay(options.Value.EscalationCheckInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.EscalationCheckInterval;
 
+    protected override bool Enabled => options.Value.JobsEnabled;
+
+    protected override async Task<JobPass> RunPassAsync(CancellationToken cancellationToken) =>
+        await RunOnceAsync(cancellationToken) == BatchSize ? JobPass.MoreWaiting : JobPass.Done;
+
+    /// <summary>One pass; returns how many waiting conversations it claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportLineDbContext>();
         var outbox = scope.ServiceProvider.GetRequiredService<IOutbox>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var target = options.Value.UnansweredAfter;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = db.Model.FindEntityType(typeof(Conversation))!;
@@ -77,13 +65,10 @@ public sealed partial class UnansweredEscalationJob(
         await transaction.CommitAsync(cancellationToken);
         if (escalated > 0)
         {
-            LogEscalated(logger, escalated);
+            LogEscalated(Logger, escalated);
         }
         return due.Count;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation pass failed ({Error}); the next pass retries")]
-    private static partial void LogPassFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Escalated {Count} unanswered conversations to the duty manager")]
     private static partial void LogEscalated(ILogger logger, int count);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Support.Messaging.Jobs;
 using Support.SupportLine.Data;
 using Support.SupportLine.Domain;
 
@@ -13,59 +14,45 @@ namespace Support.SupportLine.Features.Outbound;
 /// person's safe times waits, still pending, until the next one (SL-03, <see cref="SafeTimes"/>).
 /// </summary>
 public sealed partial class OutboundDispatcher(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportLineOptions> options, ILogger<OutboundDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, TimeProvider clock, IOptions<SupportLineOptions> options, ILogger<OutboundDispatcher> logger)
+    : PeriodicJob(scopes, clock, logger)
 {
     private const int BatchSize = 20;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await RunOnceAsync(stoppingToken) == BatchSize)
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogPassFailed(logger, e.GetType().Name);
-            }
-            await Task.Delay(options.Value.DispatchInterval, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-    }
+    protected override TimeSpan Interval => options.Value.DispatchInterval;
+
+    protected override bool Enabled => options.Value.JobsEnabled;
+
+    protected override async Task<JobPass> RunPassAsync(CancellationToken cancellationToken) =>
+        await RunOnceAsync(cancellationToken) == BatchSize ? JobPass.MoreWaiting : JobPass.Done;
 
     /// <summary>One pass; returns how many texts it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SupportLineDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<ISmsSender>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entity = db.Model.FindEntityType(typeof(OutboundSms))!;
         var claimSql = $"SELECT * FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" WHERE status = 'Pending' "
             + "AND (not_before IS NULL OR not_before <= @now) ORDER BY requested_at LIMIT @batch FOR UPDATE SKIP LOCKED";
-        var batch = await db.OutboundMessages.FromSqlRaw(claimSql, new NpgsqlParameter("batch", BatchSize), new NpgsqlParameter("now", clock.GetUtcNow()))
+        var batch = await db.OutboundMessages.FromSqlRaw(claimSql, new NpgsqlParameter("batch", BatchSize), new NpgsqlParameter("now", Clock.GetUtcNow()))
             .ToListAsync(cancellationToken);
         foreach (var message in batch)
         {
-            var now = clock.GetUtcNow();
+            var now = Clock.GetUtcNow();
             // Nothing goes to an opted-out number, nor to one reported as a perpetrator's (SL-04).
             if (await db.OptOuts.AnyAsync(o => o.Phone == message.To, cancellationToken)
                 || await db.ReportedNumbers.AnyAsync(r => r.Phone == message.To, cancellationToken))
             {
                 message.Refused(DeliveryStatus.Blocked, null, now);
-                LogBlocked(logger, message.Id);
+                LogBlocked(Logger, message.Id);
                 continue;
             }
             if (await SafeTimes.HoldUntilAsync(db, message.To, message.Kind, message.ConversationId, now, options.Value.ReplyGraceAfterInbound, cancellationToken) is { } safeFrom)
             {
                 message.HoldUntil(safeFrom);
-                LogHeld(logger, message.Id);
+                LogHeld(Logger, message.Id);
                 continue;
             }
             var result = await sender.SendAsync(message.To, message.Body, cancellationToken);
@@ -73,7 +60,7 @@ public sealed partial class OutboundDispatcher(
             {
                 // No SID is the Dapr binding's limit: the text was handed over, and no callback will say more.
                 message.Accepted(result.Sid, Parse(result.Status), now);
-                LogSent(logger, message.Id, result.Sid ?? "(no SID: Dapr binding)");
+                LogSent(Logger, message.Id, result.Sid ?? "(no SID: Dapr binding)");
             }
             else if (result.ErrorCode == 21610)
             {
@@ -82,17 +69,17 @@ public sealed partial class OutboundDispatcher(
                 {
                     db.OptOuts.Add(new OptOut { Phone = message.To, OptedOutAt = now, Source = "twilio-21610" });
                 }
-                LogRefused(logger, message.Id, 21610);
+                LogRefused(Logger, message.Id, 21610);
             }
             else if (result.Transient && message.Attempts + 1 < options.Value.MaxSendAttempts)
             {
                 message.AttemptFailed();
-                LogRetryLater(logger, message.Id);
+                LogRetryLater(Logger, message.Id);
             }
             else
             {
                 message.Refused(DeliveryStatus.Failed, result.ErrorCode, now);
-                LogRefused(logger, message.Id, result.ErrorCode);
+                LogRefused(Logger, message.Id, result.ErrorCode);
             }
         }
         await db.SaveChangesAsync(cancellationToken);
@@ -107,9 +94,6 @@ public sealed partial class OutboundDispatcher(
         "delivered" => DeliveryStatus.Delivered,
         _ => DeliveryStatus.Queued,
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbound dispatch pass failed ({Error}); the next pass retries")]
-    private static partial void LogPassFailed(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbound text {Id} not sent: the number opted out or is a person of concern's")]
     private static partial void LogBlocked(ILogger logger, Guid id);
