@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -55,10 +56,32 @@ public sealed class FirstPassTests
         }
     }
 
-    private static IHost Build(TimeSpan firstPassDelay)
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("-00:00:02")]
+    public async Task An_unreadable_or_negative_first_pass_delay_stops_the_start_naming_the_setting(string value)
+    {
+        using var host = Build(value);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+        Assert.Contains(PeriodicJob.FirstPassDelaySetting, refused.Message);
+        Assert.False(host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested);
+    }
+
+    [Fact]
+    public void An_absent_first_pass_delay_is_the_default_and_zero_turns_it_off()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection().Build();
+        Assert.Equal(PeriodicJob.DefaultFirstPassDelay, PeriodicJob.ReadFirstPassDelay(configuration));
+        configuration[PeriodicJob.FirstPassDelaySetting] = "00:00:00";
+        Assert.Equal(TimeSpan.Zero, PeriodicJob.ReadFirstPassDelay(configuration));
+    }
+
+    private static IHost Build(TimeSpan firstPassDelay) => Build(firstPassDelay.ToString());
+
+    private static IHost Build(string firstPassDelay)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Configuration[PeriodicJob.FirstPassDelaySetting] = firstPassDelay.ToString();
+        builder.Configuration[PeriodicJob.FirstPassDelaySetting] = firstPassDelay;
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ILogger>(NullLogger.Instance);
         builder.Services.AddSingleton<DelayedJob>();

@@ -32,6 +32,7 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
     public static readonly TimeSpan DefaultFirstPassDelay = TimeSpan.FromSeconds(2);
 
     private Lazy<JobHeartbeat?>? _heartbeat;
+    private TimeSpan _firstPassDelay = DefaultFirstPassDelay;
 
     protected IServiceScopeFactory Scopes => scopes;
 
@@ -53,6 +54,34 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
 
     /// <summary>The wait after a pass with nothing more to do; the relay also wakes when a commit signals it.</summary>
     protected virtual Task WaitForNextPassAsync(CancellationToken cancellationToken) => Task.Delay(Interval, clock, cancellationToken);
+
+    /// <summary>
+    /// Reads <c>Jobs:FirstPassDelay</c> before the host starts: an unreadable or negative value stops the start with
+    /// an error naming the setting, rather than stopping the host later, after it had reported itself ready.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        using (var scope = scopes.CreateScope())
+        {
+            _firstPassDelay = ReadFirstPassDelay(scope.ServiceProvider.GetService<IConfiguration>());
+        }
+        return base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>The setting's value, <see cref="DefaultFirstPassDelay"/> when absent; throws when unreadable or negative.</summary>
+    public static TimeSpan ReadFirstPassDelay(IConfiguration? configuration)
+    {
+        var text = configuration?[FirstPassDelaySetting];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DefaultFirstPassDelay;
+        }
+        if (!TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var delay) || delay < TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"{FirstPassDelaySetting} must be a time span of zero or more, such as 00:00:02.");
+        }
+        return delay;
+    }
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -114,10 +143,9 @@ public abstract partial class PeriodicJob(IServiceScopeFactory scopes, TimeProvi
             using var onStopping = stoppingToken.Register(() => started.TrySetResult());
             await started.Task;
         }
-        var delay = scope.ServiceProvider.GetService<IConfiguration>()?.GetValue<TimeSpan?>(FirstPassDelaySetting) ?? DefaultFirstPassDelay;
-        if (DelaysFirstPass && delay > TimeSpan.Zero)
+        if (DelaysFirstPass && _firstPassDelay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.Delay(_firstPassDelay, clock, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
