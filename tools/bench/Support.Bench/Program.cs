@@ -43,7 +43,6 @@ var settleLoad = double.TryParse(Environment.GetEnvironmentVariable("BENCH_SETTL
 var settled = await Machine.SettleAsync(settleLoad, TimeSpan.FromSeconds(90), stop.Token);
 report.Note($"waited {settled.TotalSeconds:0} s (at most 90) for the load average to fall under {settleLoad} (BENCH_SETTLE_LOAD)");
 report.Info("machine", "machine.load_avg_1m_before", Machine.LoadAverage1m(), 2, $"{Environment.ProcessorCount} CPUs; a higher load average means other work competed");
-var quietCores = double.TryParse(Environment.GetEnvironmentVariable("BENCH_QUIET_CORES"), System.Globalization.CultureInfo.InvariantCulture, out var cores) ? cores : 0.3;
 using var backlog = new BrokerBacklog(settings.RabbitMqManagement, settings.RabbitMq);
 // Without the platform (only the benchmarks that make their own database or vhost) nobody consumes the platform's
 // queues, so there is nothing to wait for.
@@ -56,15 +55,8 @@ foreach (var benchmark in benchmarks.Where(b => settings.Runs(b.Name)))
     {
         if (!first && platformRunning)
         {
-            // Each benchmark measures its own work: the fan-out the one before left on the bus drains first, then the
-            // machine must be quiet, within limits, each reported. An empty queue is not a quiet machine: the work the
-            // last messages set off (the database's writes, the relays' catch-up, the chronology's hashing) goes on
-            // after. The load average is no guide there: it remembers the last minutes, not this moment.
-            var (drainWaited, left) = await backlog.DrainedAsync(TimeSpan.FromSeconds(180), stop.Token);
-            var (quietWaited, busy) = await Machine.QuietAsync(quietCores, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(180), stop.Token);
-            report.Note($"waited {drainWaited.TotalSeconds:0} s (at most 180) for the platform's queues to drain ({left} messages left), "
-                + $"then {quietWaited.TotalSeconds:0} s (at most 180) for the machine to use under {quietCores} of a core over 5 s (BENCH_QUIET_CORES): "
-                + $"{busy:0.00}; load average {Machine.LoadAverage1m():0.00}");
+            // Each benchmark measures its own work, not the fan-out the one before left behind (PlatformSettle).
+            report.Note((await PlatformSettle.WaitAsync(backlog, stop.Token)).Note);
         }
         first = false;
         await benchmark.RunAsync(report, stop.Token);

@@ -65,6 +65,10 @@ public sealed class ChronologyBenchmark(BenchSettings settings, TokenPool social
         report.Info(Name, "chronology.setup_s", Clock.SecondsBetween(setupStarted, Clock.Now), 1, $"{appends.Count} of {Entries} case notes appended, {SetupConcurrency} at a time");
         report.Info(Name, "chronology.append_p50_ms", appends.PercentileMs(50), 2, "POST of a case note while 7 others append to the same chain");
         report.Info(Name, "chronology.append_p95_ms", appends.PercentileMs(95), 2);
+        // What the appends announced is consumed elsewhere; the reads are timed once that is done (PlatformSettle).
+        var (settleSeconds, settleNote) = await PlatformSettle.WaitAsync(settings, cancellationToken);
+        report.Note($"after setup: {settleNote}");
+        report.Info(Name, "chronology.setup_settle_s", settleSeconds, 1, "after setup, before the timed reads: queues drained and the machine quiet");
 
         var basePath = $"/api/referrals/young-people/{youngPersonId}/chronology";
         var total = await TotalEntriesAsync(client, basePath, cancellationToken);

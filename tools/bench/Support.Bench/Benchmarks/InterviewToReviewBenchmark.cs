@@ -12,8 +12,8 @@ namespace Support.Bench.Benchmarks;
 /// <summary>
 /// Issue #4, end to end through the real bus: a return-home interview is completed in Missing (through the gateway)
 /// and the risk review it causes is polled in Referrals until it appears. Setup (not timed) registers young people,
-/// reports and closes a missing episode for each and offers the interview; the timed phase completes the interviews
-/// at a fixed rate. Measured from the intended send time of the completion to the first poll that found a review:
+/// reports and closes a missing episode for each and offers the interview, then waits for that fan-out to settle
+/// (<see cref="PlatformSettle"/>); the timed phase completes the interviews at a fixed rate. Measured from the intended send time of the completion to the first poll that found a review:
 /// Missing's outbox relay, RabbitMQ, Referrals' consumer and its database. Afterwards every young person's reviews are
 /// counted: none is a lost review, more than one a duplicated review.
 /// </summary>
@@ -81,6 +81,11 @@ public sealed class InterviewToReviewBenchmark(BenchSettings settings, TokenPool
             throw new InvalidOperationException($"setup failed for every young person ({setupFailures.FailureSummary}).");
         }
         report.Info(Name, "interview.setup_s", Clock.SecondsBetween(setupStarted, Clock.Now), 1, $"{ready.Length} of {count} young people ready");
+        // The setup's registrations and episodes fan out to every service; the timed phase starts once that is done,
+        // or its completions would queue behind the setup's messages and its figures would be the setup's.
+        var (settleSeconds, settleNote) = await PlatformSettle.WaitAsync(settings, cancellationToken);
+        report.Note($"after setup: {settleNote}");
+        report.Info(Name, "interview.setup_settle_s", settleSeconds, 1, "after setup, before the timed phase: queues drained and the machine quiet");
 
         // Timed phase.
         var complete = new LatencyRecorder();
