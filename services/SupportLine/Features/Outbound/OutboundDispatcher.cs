@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Support.Messaging.Jobs;
 using Support.SupportLine.Data;
 using Support.SupportLine.Domain;
@@ -33,11 +32,8 @@ public sealed partial class OutboundDispatcher(
         var db = scope.ServiceProvider.GetRequiredService<SupportLineDbContext>();
         var sender = scope.ServiceProvider.GetRequiredService<ISmsSender>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var entity = db.Model.FindEntityType(typeof(OutboundSms))!;
-        var claimSql = $"SELECT * FROM \"{entity.GetSchema()}\".\"{entity.GetTableName()}\" WHERE status = 'Pending' "
-            + "AND (not_before IS NULL OR not_before <= @now) ORDER BY requested_at LIMIT @batch FOR UPDATE SKIP LOCKED";
-        var batch = await db.OutboundMessages.FromSqlRaw(claimSql, new NpgsqlParameter("batch", BatchSize), new NpgsqlParameter("now", Clock.GetUtcNow()))
-            .ToListAsync(cancellationToken);
+        var batch = await ClaimAsync<OutboundSms>(db, "claimed.status = 'Pending' AND (claimed.not_before IS NULL OR claimed.not_before <= @now)",
+            "claimed.requested_at", BatchSize, Clock.GetUtcNow(), cancellationToken);
         foreach (var message in batch)
         {
             var now = Clock.GetUtcNow();
