@@ -9,6 +9,7 @@ using Support.Referrals.Features.UnmetNeeds;
 using Support.Referrals.Features.Assessments;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Time;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 
@@ -451,6 +452,9 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
         Assert.True(await ListedOverdueAsync());
         Assert.True((await GetAsync(opened.Id)).Overdue);
         await job.RunOnceAsync(CancellationToken.None);
+        // Moving the clock also wakes the service's own job, which may hold the row while the passes above skip it: wait.
+        await Eventually.TrueAsync(async () => (await fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == opened.Id)).Count > 0,
+            because: "the overdue assessment to be announced");
         await job.RunOnceAsync(CancellationToken.None);
         var announced = Assert.Single(await fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == opened.Id));
         Assert.Equal((child, AssessmentKind.Single, opened.DueAt.Utc), (announced.YoungPersonId, announced.Kind, announced.DueAt));
@@ -503,6 +507,9 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
         fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
         Assert.True(await ListedOverdueAsync(slipping.Id));
         await job.RunOnceAsync(CancellationToken.None);
+        // Moving the clock also wakes the service's own job, which may hold the row while the passes above skip it: wait.
+        await Eventually.TrueAsync(async () => (await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id)).Count > 0,
+            because: "the overdue task to be announced");
         await job.RunOnceAsync(CancellationToken.None);
         var announced = Assert.Single(await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id));
         Assert.Equal((slipping.AssessmentId, slipping.YoungPersonId, (string?)Author, slipping.DueAt.Utc),

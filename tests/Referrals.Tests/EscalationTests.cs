@@ -9,6 +9,7 @@ using Support.Referrals.Features.ShareRefusals;
 using Support.ServiceDefaults.Audit;
 using Support.ServiceDefaults.Auth;
 using Support.ServiceDefaults.Time;
+using Support.Testing;
 
 namespace Support.Referrals.Tests;
 
@@ -181,6 +182,8 @@ public sealed class EscalationTests(ReferralsFixture fixture) : IClassFixture<Re
         // One microsecond, the resolution PostgreSQL stores instants in, after the deadline.
         fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
         await job.RunOnceAsync(CancellationToken.None);
+        // Moving the clock also wakes the service's own job, which may hold the row while the passes above skip it: wait.
+        await Eventually.TrueAsync(async () => (await AnnouncedAsync()).Count > 0, because: "the unanswered escalation to be announced");
         await job.RunOnceAsync(CancellationToken.None);
         var announced = Assert.Single(await AnnouncedAsync());
         Assert.Equal(escalation.RespondBy.Utc, announced.RespondBy);
