@@ -165,9 +165,10 @@ public sealed class FaultTests(FaultPlatform platform, ITestOutputHelper output)
         // started now writes it, as the first sessions after any restart do on a server in steady use.
         await ContactsAsync(youngPersonId);
         await CountAsync("referrals", "SELECT 0::bigint, 0::bigint", null);
-        // Reads on a full disk are served by the sessions already open: a new one can be refused, whenever PostgreSQL
-        // has dropped that file again (autovacuum on a catalog does). A service in steady use has a few open in its pool;
-        // after the restart in the test before, Outreach's pool may hold one, so concurrent reads open some first.
+        // Reads on a full disk are served by the sessions already open: a new one can still be refused (a clean run
+        // failed here with "could not write init file" on a read that needed a new session). A service in steady use has
+        // a few open in its pool; after the restart in the test before, Outreach's may hold one, so concurrent reads open
+        // some first.
         var warm = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
             SendAsync(worker, () => new HttpRequestMessage(HttpMethod.Get, $"/api/outreach/locations/{locationId}"))));
         Assert.All(warm, a => Assert.Equal(HttpStatusCode.OK, a.Status));
