@@ -5,7 +5,7 @@ namespace Support.Deployment.Tests;
 
 /// <summary>
 /// The runtime settings every service and the gateway are built with (Directory.Build.targets; README "Memory and the
-/// garbage collector" and "Compilation after a start"), read from the runtimeconfig.json each build writes beside its
+/// garbage collector", "Compilation after a start" and "Idle threads do not spin"), read from the runtimeconfig.json each build writes beside its
 /// assembly, which is what the process, and the image built from the same project, start with.
 /// </summary>
 public sealed class RuntimeSettingsTests
@@ -24,6 +24,17 @@ public sealed class RuntimeSettingsTests
         Assert.Equal(512L * 1024 * 1024, settings.GetProperty("System.GC.HeapHardLimit").GetInt64());
         Assert.True(settings.TryGetProperty("System.Runtime.TieredPGO", out var pgo), "TieredPGO is not set, so it is on");
         Assert.False(pgo.GetBoolean());
+    }
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void A_service_runs_with_thread_pool_threads_that_sleep_instead_of_spinning(string assembly)
+    {
+        var settings = ConfigProperties(assembly);
+
+        Assert.True(settings.TryGetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit", out var spin),
+            "UnfairSemaphoreSpinLimit is not set, so idle worker threads spin before they sleep");
+        Assert.Equal(0, spin.GetInt32());
     }
 
     private static JsonElement ConfigProperties(string assembly)

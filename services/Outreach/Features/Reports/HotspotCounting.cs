@@ -186,19 +186,34 @@ public static class HotspotCounting
     /// registered young person when the alias is matched), then the three kinds of change to their rows, then the
     /// difference, per (month, place, previous month), added to the shared counts.
     /// </summary>
+    /// <remarks>
+    /// Their contacts are read one recounted key at a time through the contacts' indexes: each <c>LATERAL</c> subquery
+    /// ends in <c>OFFSET 0</c>, which keeps PostgreSQL from flattening it into a join it may plan as a scan of every
+    /// contact. The statement is prepared, and after five runs PostgreSQL may keep a generic plan made without the
+    /// keys. With six keys estimated at a few hundred contacts each, one such plan was seen reading the whole table for
+    /// every recount (37 ms against 3 ms at 36,000 contacts, and growing with the table) while the upkeep's passes held
+    /// PostgreSQL at most of a core for seconds. Read per key, a full scan would cost one per key, so the indexes win
+    /// by that much more (docs/benchmarks.md, "Contact logging: threads that spin, and a recount that read every
+    /// contact").
+    /// </remarks>
     private const string RecountVisitsSql = "WITH " + RecountedSql + """
         ,
         their_contacts AS (
-            SELECT c.id, c.location_id, c.contacted_at, c.concern, c.young_person_id AS young_person_key
-            FROM outreach.contacts c
-            WHERE c.young_person_id IN (SELECT young_person_key FROM recounted) AND c.location_id IS NOT NULL
+            SELECT c.id, c.location_id, c.contacted_at, c.concern, r.young_person_key
+            FROM recounted r
+            CROSS JOIN LATERAL (
+                SELECT c.id, c.location_id, c.contacted_at, c.concern FROM outreach.contacts c
+                WHERE c.young_person_id = r.young_person_key AND c.location_id IS NOT NULL
+                OFFSET 0) c
             UNION ALL
             SELECT c.id, c.location_id, c.contacted_at, c.concern, COALESCE(m.young_person_id, c.alias_id)
-            FROM outreach.contacts c
-            LEFT JOIN outreach.alias_matches m ON m.alias_id = c.alias_id
-            WHERE c.alias_id IN (SELECT young_person_key FROM recounted
-                                 UNION SELECT alias_id FROM outreach.alias_matches WHERE young_person_id IN (SELECT young_person_key FROM recounted))
-              AND c.location_id IS NOT NULL),
+            FROM (SELECT young_person_key AS alias_id FROM recounted
+                  UNION SELECT alias_id FROM outreach.alias_matches WHERE young_person_id IN (SELECT young_person_key FROM recounted)) a
+            CROSS JOIN LATERAL (
+                SELECT c.id, c.location_id, c.contacted_at, c.concern, c.alias_id FROM outreach.contacts c
+                WHERE c.alias_id = a.alias_id AND c.location_id IS NOT NULL
+                OFFSET 0) c
+            LEFT JOIN outreach.alias_matches m ON m.alias_id = c.alias_id),
         visits AS (
             SELECT young_person_key, location_id, month, count(*)::int AS contacts, count(concern)::int AS concerns,
                    COALESCE(lag(month) OVER (PARTITION BY young_person_key, location_id ORDER BY month), '-infinity') AS previous_month

@@ -106,6 +106,7 @@ public sealed class OutreachContactsBenchmark(BenchSettings settings, TokenPool 
         var fixedDuration = settings.Scaled(60);
         report.Note($"open loop at {FixedRate:0} req/s: {warmup.TotalSeconds:0.#} s warm-up, {fixedDuration.TotalSeconds:0.#} s measured; {outreachWorkers.Count} OutreachWorker users; latency counted from the intended send time");
         var started = Clock.Now;
+        var measuredFrom = DateTime.UtcNow + warmup;
         var atRate = await OpenLoop.RunAsync(logContact, FixedRate, warmup, fixedDuration, cancellationToken);
         var measuredFor = Clock.SecondsBetween(started, Clock.Now) - warmup.TotalSeconds;
         if (atRate.FromIntended.Count == 0)
@@ -123,7 +124,7 @@ public sealed class OutreachContactsBenchmark(BenchSettings settings, TokenPool 
             atRate.FromIntended.FailureCount == 0 ? null : atRate.FromIntended.FailureSummary);
         report.Info(Name, "outreach-contacts.scheduler_lag_p99_ms", atRate.StartLag.PercentileMs(99), 2,
             "how late the load generator started requests; included in the latencies above");
-        report.Note($"p99 ms by {OpenLoopResult.Window.TotalSeconds:0} s of intended send times: {atRate.WindowP99s}");
+        report.Note($"p99 ms by {OpenLoopResult.Window.TotalSeconds:0} s of intended send times from {measuredFrom:HH:mm:ss} UTC: {atRate.WindowP99s}");
 
         var closedDuration = settings.Scaled(20);
         report.Note($"closed loop: {Concurrency} concurrent requests, {warmup.TotalSeconds:0.#} s warm-up, {closedDuration.TotalSeconds:0.#} s measured");

@@ -63,13 +63,14 @@ public sealed class ReferralIntakeBenchmark(BenchSettings settings, TokenPool to
 
         var fixedDuration = settings.Scaled(30);
         report.Note($"open loop at {FixedRate:0} req/s: {warmup.TotalSeconds:0.#} s warm-up, {fixedDuration.TotalSeconds:0.#} s measured");
+        var measuredFrom = DateTime.UtcNow + warmup;
         var atRate = await OpenLoop.RunAsync(refer, FixedRate, warmup, fixedDuration, cancellationToken);
         report.Info(Name, "intake.p50_ms_at_100rps", atRate.FromIntended.PercentileMs(50), 1);
         report.Info(Name, "intake.p99_ms_at_100rps", atRate.FromIntended.PercentileMs(99), 1, "the issue sets no target; recorded for comparison");
         report.Info(Name, "intake.failures_at_100rps", atRate.FromIntended.FailureCount, 0,
             atRate.FromIntended.FailureCount == 0 ? null : atRate.FromIntended.FailureSummary);
         report.Info(Name, "intake.scheduler_lag_p99_ms", atRate.StartLag.PercentileMs(99), 2);
-        report.Note($"p99 ms by {OpenLoopResult.Window.TotalSeconds:0} s of intended send times: {atRate.WindowP99s}");
+        report.Note($"p99 ms by {OpenLoopResult.Window.TotalSeconds:0} s of intended send times from {measuredFrom:HH:mm:ss} UTC: {atRate.WindowP99s}");
     }
 
     private static string Body(Guid youngPersonId) =>

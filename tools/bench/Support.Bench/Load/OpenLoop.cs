@@ -5,8 +5,13 @@ namespace Support.Bench.Load;
 public sealed record OpenLoopResult(LatencyRecorder FromIntended, LatencyRecorder FromSent, LatencyRecorder StartLag,
     IReadOnlyList<LatencyRecorder> ByWindow)
 {
-    /// <summary>How long each of <see cref="ByWindow"/>'s windows of intended send times is.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How long each of <see cref="ByWindow"/>'s windows of intended send times is: 5 s, or <c>BENCH_WINDOW_S</c> seconds
+    /// (for example 1, to line a stall up with a per-second sample of the machine).
+    /// </summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(
+        double.TryParse(Environment.GetEnvironmentVariable("BENCH_WINDOW_S"), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : 5);
 
     public static OpenLoopResult Empty() => new(new LatencyRecorder(), new LatencyRecorder(), new LatencyRecorder(), []);
 
