@@ -58,7 +58,8 @@ public sealed class TwilioWebhook(string authToken, string signedUrl, string acc
         {
             Content = new FormUrlEncodedContent(fields),
         };
-        request.Headers.Add("X-Twilio-Signature", spoilSignature ? "A" + signature[1..] : signature);
+        // Spoiled by changing its first character: always a different one (a signature starting with 'A' once went through unchanged).
+        request.Headers.Add("X-Twilio-Signature", spoilSignature ? (signature[0] == 'A' ? "B" : "A") + signature[1..] : signature);
         return request;
     }
 
