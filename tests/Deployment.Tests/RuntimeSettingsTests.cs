@@ -5,8 +5,9 @@ namespace Support.Deployment.Tests;
 
 /// <summary>
 /// The runtime settings every service and the gateway are built with (Directory.Build.targets; README "Memory and the
-/// garbage collector", "Compilation after a start" and "Idle threads do not spin"), read from the runtimeconfig.json each build writes beside its
-/// assembly, which is what the process, and the image built from the same project, start with.
+/// garbage collector", "Compilation after a start" and "Idle threads do not spin"), read from the runtimeconfig.json
+/// each build writes beside its assembly, which is what the process, and the image built from the same project, start
+/// with.
 /// </summary>
 public sealed class RuntimeSettingsTests
 {

@@ -191,9 +191,9 @@ public static class HotspotCounting
     /// ends in <c>OFFSET 0</c>, which keeps PostgreSQL from flattening it into a join it may plan as a scan of every
     /// contact. The statement is prepared, and after five runs PostgreSQL may keep a generic plan made without the
     /// keys. With six keys estimated at a few hundred contacts each, one such plan was seen reading the whole table for
-    /// every recount (37 ms against 3 ms at 36,000 contacts, and growing with the table) while the upkeep's passes held
-    /// PostgreSQL at most of a core for seconds. Read per key, a full scan would cost one per key, so the indexes win
-    /// by that much more (docs/benchmarks.md, "Contact logging: threads that spin, and a recount that read every
+    /// every recount (37 ms against 3 ms at 36,000 contacts, and growing with the table) while the upkeep's passes kept
+    /// PostgreSQL busy on most of a core for seconds. Read per key, a full scan would cost one per key, so the indexes
+    /// win by that much more (docs/benchmarks.md, "Contact logging: threads that spin, and a recount that read every
     /// contact").
     /// </remarks>
     private const string RecountVisitsSql = "WITH " + RecountedSql + """
