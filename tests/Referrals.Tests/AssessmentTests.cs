@@ -451,12 +451,8 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
         fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
         Assert.True(await ListedOverdueAsync());
         Assert.True((await GetAsync(opened.Id)).Overdue);
-        await job.RunOnceAsync(CancellationToken.None);
-        // Moving the clock also wakes the service's own job, which may hold the row while the passes above skip it: wait.
-        await Eventually.TrueAsync(async () => (await fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == opened.Id)).Count > 0,
-            because: "the overdue assessment to be announced");
-        await job.RunOnceAsync(CancellationToken.None);
-        var announced = Assert.Single(await fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == opened.Id));
+        var announced = Assert.Single(await DeadlinePasses.AnnouncedAsync(job.RunOnceAsync,
+            () => fixture.OutboxAsync<AssessmentOverdue>(m => m.AssessmentId == opened.Id), 1, "the overdue assessment to be announced"));
         Assert.Equal((child, AssessmentKind.Single, opened.DueAt.Utc), (announced.YoungPersonId, announced.Kind, announced.DueAt));
     }
 
@@ -506,12 +502,8 @@ public sealed class AssessmentTests(ReferralsFixture fixture) : IClassFixture<Re
         Assert.Empty(await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id));
         fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
         Assert.True(await ListedOverdueAsync(slipping.Id));
-        await job.RunOnceAsync(CancellationToken.None);
-        // Moving the clock also wakes the service's own job, which may hold the row while the passes above skip it: wait.
-        await Eventually.TrueAsync(async () => (await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id)).Count > 0,
-            because: "the overdue task to be announced");
-        await job.RunOnceAsync(CancellationToken.None);
-        var announced = Assert.Single(await fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id));
+        var announced = Assert.Single(await DeadlinePasses.AnnouncedAsync(job.RunOnceAsync,
+            () => fixture.OutboxAsync<AssessmentNeedTaskOverdue>(m => m.TaskId == slipping.Id), 1, "the overdue task to be announced"));
         Assert.Equal((slipping.AssessmentId, slipping.YoungPersonId, (string?)Author, slipping.DueAt.Utc),
             (announced.AssessmentId, announced.YoungPersonId, announced.AssignedTo, announced.DueAt));
         // The task ended in time is never announced, and neither is its completed assessment.

@@ -181,11 +181,8 @@ public sealed class EscalationTests(ReferralsFixture fixture) : IClassFixture<Re
 
         // One microsecond, the resolution PostgreSQL stores instants in, after the deadline.
         fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
-        await job.RunOnceAsync(CancellationToken.None);
-        // Moving the clock also wakes the service's own job, which may hold the row while the passes above skip it: wait.
-        await Eventually.TrueAsync(async () => (await AnnouncedAsync()).Count > 0, because: "the unanswered escalation to be announced");
-        await job.RunOnceAsync(CancellationToken.None);
-        var announced = Assert.Single(await AnnouncedAsync());
+        var announced = Assert.Single(
+            await DeadlinePasses.AnnouncedAsync(job.RunOnceAsync, AnnouncedAsync, 1, "the unanswered escalation to be announced"));
         Assert.Equal(escalation.RespondBy.Utc, announced.RespondBy);
 
         var overdue = Assert.Single(await ListAsync(senior, $"youngPersonId={child}&status=overdue"));

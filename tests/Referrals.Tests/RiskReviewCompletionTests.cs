@@ -220,12 +220,8 @@ public sealed class RiskReviewCompletionTests(ReferralsFixture fixture) : IClass
 
         // PostgreSQL keeps microseconds: the smallest step after the due time it can tell apart.
         fixture.Clock.Advance(TimeSpan.FromMicroseconds(1));
-        await job.RunOnceAsync(CancellationToken.None);
-        // Moving the clock also wakes the service's own job, which may hold the row while the passes above skip it: wait.
-        await Eventually.TrueAsync(async () => (await fixture.OutboxAsync<RiskReviewOverdue>(m => m.ReviewId == review.Id)).Count > 0,
-            because: "the overdue review to be announced");
-        await job.RunOnceAsync(CancellationToken.None);
-        var overdue = Assert.Single(await fixture.OutboxAsync<RiskReviewOverdue>(m => m.ReviewId == review.Id));
+        var overdue = Assert.Single(await DeadlinePasses.AnnouncedAsync(job.RunOnceAsync,
+            () => fixture.OutboxAsync<RiskReviewOverdue>(m => m.ReviewId == review.Id), 1, "the overdue review to be announced"));
         Assert.Equal(review.DueAt.Utc, overdue.DueAt);
         Assert.True((await GetAsync(review.Id)).Overdue);
         Assert.Empty(await fixture.OutboxAsync<RiskReviewOverdue>(m => m.ReviewId == done.Id));

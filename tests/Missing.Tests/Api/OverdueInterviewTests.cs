@@ -41,12 +41,8 @@ public sealed class OverdueInterviewTests(MissingFixture fixture) : IClassFixtur
 
         fixture.Clock.Advance(TimeSpan.FromTicks(1));
         var row = Assert.Single(await OverdueListAsync(), i => i.Id == id);
-        await Job.RunOnceAsync(CancellationToken.None);
-        // Moving the clock also wakes the service's own job, which may hold the row while the pass above skips it: wait.
-        await Eventually.TrueAsync(async () => (await fixture.OutboxAsync<ReturnInterviewOverdue>(m => m.InterviewId == id)).Count > 0,
-            because: "the overdue interview to be announced");
-        await Job.RunOnceAsync(CancellationToken.None);
-        Assert.Single(await fixture.OutboxAsync<ReturnInterviewOverdue>(m => m.InterviewId == id));
+        Assert.Single(await DeadlinePasses.AnnouncedAsync(Job.RunOnceAsync,
+            () => fixture.OutboxAsync<ReturnInterviewOverdue>(m => m.InterviewId == id), 1, "the overdue interview to be announced"));
         Assert.True(row.IsOverdue);
         Assert.Equal(TimeSpan.Zero, row.OverdueBy);
         Assert.Equal(returnedAt.AddHours(72), row.DueAt.Utc);
