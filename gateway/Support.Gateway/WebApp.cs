@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.FileProviders;
 
 namespace Support.Gateway;
 
@@ -16,12 +20,21 @@ public static class WebApp
     private static readonly string[] ServerPaths = ["/api", "/health", "/dev", "/auth", "/openapi"];
 
     /// <summary>
-    /// No inline script or style, nothing from another origin except the configured sign-in provider, and no framing
+    /// Routes answered with a page of their own instead of index.html: the same app, with the screen drawn by the page
+    /// before the app's script arrives. <c>/outreach</c>: the street contact form, usable on a first visit over slow 3G
+    /// (issue 14, gateway/web/outreach.html).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> OwnPages =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["/outreach"] = "outreach.html" };
+
+    /// <summary>
+    /// No inline script or style except the exact blocks the app's own pages carry (allowed by their SHA-256, see
+    /// <see cref="InlineHashes"/>), nothing from another origin except the configured sign-in provider, and no framing
     /// (clickjacking). <c>Auth:Oidc:Authority</c> is added to <c>connect-src</c> so the browser may fetch its
     /// discovery document and token endpoint; the origin of <c>Web:MapTiles:Url</c>, when a council configures a tile
     /// server for the hotspot map, is added to <c>img-src</c>. Without it the map draws its markers on a blank layer.
     /// </summary>
-    public static string ContentSecurityPolicy(IConfiguration configuration)
+    public static string ContentSecurityPolicy(IConfiguration configuration, InlineBlocks inline)
     {
         var connect = "'self'";
         if (Uri.TryCreate(configuration["Auth:Oidc:Authority"], UriKind.Absolute, out var authority))
@@ -33,7 +46,7 @@ public static class WebApp
         {
             images += " " + tiles;
         }
-        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; font-src 'self'; " +
+        return $"default-src 'self'; script-src 'self'{inline.Scripts}; style-src 'self'{inline.Styles}; img-src {images}; font-src 'self'; " +
                $"connect-src {connect}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 
@@ -44,9 +57,35 @@ public static class WebApp
             ? url.GetLeftPart(UriPartial.Authority)
             : null;
 
+    /// <summary>The CSP sources (<c> 'sha256-…'</c>, each with a leading space) of the inline scripts and styles in the app's pages.</summary>
+    public sealed record InlineBlocks(string Scripts, string Styles);
+
+    private static readonly Regex InlineScript = new("<script>(.*?)</script>", RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static readonly Regex InlineStyle = new("<style>(.*?)</style>", RegexOptions.Singleline | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Hashes every inline <c>&lt;script&gt;</c> and <c>&lt;style&gt;</c> block of the HTML pages at the web root, as
+    /// built: the policy allows those bytes and nothing else inline, so an injected script still does not run.
+    /// </summary>
+    public static InlineBlocks InlineHashes(IFileProvider webRoot)
+    {
+        var scripts = new SortedSet<string>(StringComparer.Ordinal);
+        var styles = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in webRoot.GetDirectoryContents("").Where(f => !f.IsDirectory && f.Name.EndsWith(".html", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+            var html = reader.ReadToEnd();
+            scripts.UnionWith(InlineScript.Matches(html).Select(m => Sha256Source(m.Groups[1].Value)));
+            styles.UnionWith(InlineStyle.Matches(html).Select(m => Sha256Source(m.Groups[1].Value)));
+        }
+        return new InlineBlocks(string.Concat(scripts.Select(s => " " + s)), string.Concat(styles.Select(s => " " + s)));
+    }
+
+    private static string Sha256Source(string block) => $"'sha256-{Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(block)))}'";
+
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
-        var csp = ContentSecurityPolicy(app.Configuration);
+        var csp = ContentSecurityPolicy(app.Configuration, InlineHashes(app.Environment.WebRootFileProvider));
         app.Use((context, next) =>
         {
             context.Response.OnStarting(() =>
@@ -103,8 +142,8 @@ public static class WebApp
     }
 
     /// <summary>
-    /// Client-side routes (<c>/young-people/…</c>, <c>/dashboard</c>) are answered with index.html so a reload or a
-    /// shared link works; never under <see cref="ServerPaths"/>, and never for a path that looks like a file.
+    /// Client-side routes (<c>/young-people/…</c>, <c>/dashboard</c>) are answered with index.html (or the route's page in
+    /// <see cref="OwnPages"/>) so a reload or a shared link works; never under <see cref="ServerPaths"/>, and never for a path that looks like a file.
     /// </summary>
     public static WebApplication MapWebAppFallback(this WebApplication app)
     {
@@ -113,7 +152,8 @@ public static class WebApp
         app.MapFallback((HttpContext context, IWebHostEnvironment environment) =>
         {
             var path = context.Request.Path;
-            var index = environment.WebRootFileProvider.GetFileInfo("index.html");
+            var page = OwnPages.TryGetValue(path.Value?.TrimEnd('/') ?? "", out var own) ? own : "index.html";
+            var index = environment.WebRootFileProvider.GetFileInfo(page);
             if (ServerPaths.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase))
                 || !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
                 || !index.Exists)

@@ -50,8 +50,11 @@ public sealed class Chromium : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh browser profile (no storage shared between tests) at desktop width, in UK time.</summary>
-    public async Task<BrowserSession> NewSessionAsync(Platform platform, int width = 1280, int height = 900)
+    /// <summary>
+    /// A fresh browser profile (no storage shared between tests) at desktop width, in UK time. Without service workers
+    /// every request reaches the network, where a test's route can see and hold it.
+    /// </summary>
+    public async Task<BrowserSession> NewSessionAsync(Platform platform, int width = 1280, int height = 900, bool serviceWorkers = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -59,6 +62,7 @@ public sealed class Chromium : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             TimezoneId = "Europe/London",
             Locale = "en-GB",
+            ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
@@ -67,7 +71,9 @@ public sealed class Chromium : IAsyncLifetime
         {
             // The browser logs every 4xx it is answered as "Failed to load resource"; the journeys provoke some on
             // purpose (a refused write), so those are not problems. Anything else, a CSP violation included, is.
-            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
+            // With service workers blocked, Playwright itself warns of each registration it refused.
+            if (message.Type is "error" or "warning" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)
+                && !(!serviceWorkers && message.Text == "Service Worker registration blocked by Playwright"))
             {
                 session.ConsoleProblems.Add(message.Text);
             }

@@ -31,6 +31,32 @@ public sealed partial class GatewayWebTests(Platform platform)
     }
 
     [Fact]
+    public async Task The_street_page_answers_outreach_and_the_policy_allows_its_inline_blocks_by_hash_and_nothing_else_inline()
+    {
+        using var client = platform.Client();
+
+        using var street = await client.GetAsync("/outreach");
+        using var other = await client.GetAsync("/young-people");
+        var html = await street.Content.ReadAsStringAsync();
+        var csp = street.Headers.GetValues("Content-Security-Policy").Single();
+        static string Hash(string block) =>
+            $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(block)))}'";
+        var scripts = Regex.Matches(html, "<script>(.*?)</script>", RegexOptions.Singleline).Select(m => Hash(m.Groups[1].Value)).ToList();
+        var styles = Regex.Matches(html, "<style>(.*?)</style>", RegexOptions.Singleline).Select(m => Hash(m.Groups[1].Value)).ToList();
+        string Sources(string directive) => Regex.Match(csp, directive + " ([^;]*);").Groups[1].Value;
+
+        Assert.Equal(HttpStatusCode.OK, street.StatusCode);
+        Assert.Equal("no-cache", street.Headers.CacheControl?.ToString());
+        Assert.Contains("id=\"contact-shell\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link rel=\"stylesheet\"", html, StringComparison.Ordinal); // drawn from its own bytes
+        Assert.Contains("<div id=\"root\"></div>", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["'self'", .. scripts.Order(StringComparer.Ordinal)], Sources("script-src").Split(' '));
+        Assert.Equal(["'self'", .. styles.Order(StringComparer.Ordinal)], Sources("style-src").Split(' '));
+        Assert.Single(scripts);
+        Assert.Single(styles);
+    }
+
+    [Fact]
     public async Task The_apps_files_are_sent_compressed_but_an_api_answer_never_is()
     {
         using var client = platform.Client("SocialWorker", "web-compression");
@@ -82,7 +108,8 @@ public sealed partial class GatewayWebTests(Platform platform)
         using var response = await client.GetAsync(path);
 
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
-        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        // Scripts from the gateway itself, and inline only the exact blocks of the app's own pages (by hash).
+        Assert.Matches("script-src 'self'( 'sha256-[A-Za-z0-9+/]+={0,2}')*;", csp);
         Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());

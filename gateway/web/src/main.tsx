@@ -18,6 +18,7 @@ import { Unavailable } from "./pages/Unavailable";
 import { Outreach } from "./pages/Outreach";
 import "./styles.css";
 import { registerAppShell } from "./pwa";
+import { captureStreetShell } from "./shell";
 
 const OidcCallback = lazy(() => import("./pages/OidcCallback").then((m) => ({ default: m.OidcCallback })));
 const Status = lazy(() => import("./pages/Status").then((m) => ({ default: m.Status })));
@@ -143,6 +144,8 @@ const routes = (
   </Routes>
 );
 
+// Before React draws over it: what the worker typed on the street screen outreach.html drew while this script loaded.
+captureStreetShell();
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, ApiError } from "../api";
 import { useSession } from "../auth/useSession";
@@ -7,6 +7,7 @@ import { ProblemSummary } from "../components/Problem";
 import { When } from "../components/When";
 import type { Instant } from "../time";
 import { discard, enqueue, flush, isNetworkFailure, onQueueChange, pendingFor, type PendingContact } from "../offline/contactQueue";
+import { clearShellDraft, fromShellOr, peekShellDraft } from "../shell";
 
 // services/Outreach/README.md. Phone-first: one column, big targets, the contact form at the top (OUT-01: a street
 // contact is logged in seconds, the time defaulting to now).
@@ -37,8 +38,9 @@ function newIdempotencyKey(): string {
 export function Outreach() {
   const session = useSession();
   const me = session?.user ?? "";
-  const aliases = useQuery({ queryKey: ["outreach-aliases"], queryFn: () => api.get<Alias[]>("/api/outreach/my/aliases") });
-  const locations = useQuery({ queryKey: ["outreach-locations"], queryFn: () => api.get<Location[]>("/api/outreach/locations") });
+  // On a first visit the street screen drawn by outreach.html has already asked for these two (src/shell.ts).
+  const aliases = useQuery({ queryKey: ["outreach-aliases"], queryFn: () => fromShellOr("/api/outreach/my/aliases", api.get<Alias[]>) });
+  const locations = useQuery({ queryKey: ["outreach-locations"], queryFn: () => fromShellOr("/api/outreach/locations", api.get<Location[]>) });
   const referrals = useQuery({ queryKey: ["outreach-my-referrals"], queryFn: () => api.get<Referral[]>("/api/outreach/my/referrals") });
   const notifications = useQuery({ queryKey: ["outreach-my-notifications"], queryFn: () => api.get<Notification[]>("/api/outreach/my/notifications") });
 
@@ -66,6 +68,7 @@ export function Outreach() {
         people={myYoungPeopleIds.map((id) => ({ id, name: nameOf(id) }))}
         aliases={myAliases}
         locations={locations.data ?? []}
+        placesKnown={!locations.isPending}
       />
       <Suspense fallback={<p role="status">Loading the information form…</p>}>
         <AddInformation people={myYoungPeopleIds.map((id) => ({ id, name: nameOf(id) }))} aliases={myAliases} />
@@ -129,10 +132,19 @@ export function Outreach() {
 
 type Logged = { kind: "sent"; contact: Contact } | { kind: "queued" };
 
-function LogContact({ user, people, aliases, locations }: { user: string; people: { id: string; name: string }[]; aliases: Alias[]; locations: Location[] }) {
+function LogContact({ user, people, aliases, locations, placesKnown }: {
+  user: string; people: { id: string; name: string }[]; aliases: Alias[]; locations: Location[]; placesKnown: boolean;
+}) {
   const queryClient = useQueryClient();
   const blank = () => ({ who: "", channel: "Street", contactedAt: nowForLocalInput(), place: "", notes: "", concern: "" });
-  const [form, setForm] = useState(blank);
+  // What the worker began on the street screen before this script arrived (outreach.html) is carried on, not lost.
+  const shell = useRef(peekShellDraft());
+  const [form, setForm] = useState(() => {
+    const draft = shell.current;
+    return draft
+      ? { who: draft.who, channel: draft.channel, contactedAt: draft.contactedAt || nowForLocalInput(), place: draft.place, notes: draft.notes, concern: draft.concern }
+      : blank();
+  });
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [last, setLast] = useState<Logged | null>(null);
   const log = useMutation({
@@ -174,6 +186,20 @@ function LogContact({ user, people, aliases, locations }: { user: string; people
     },
   });
   const set = (key: keyof ReturnType<typeof blank>) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  useEffect(() => {
+    clearShellDraft();
+    const focused = shell.current?.focused;
+    if (focused) document.getElementById(focused)?.focus();
+  }, []);
+  // Submitted on the street screen before the app had loaded: sent now, through the same path as a tap here, once the
+  // known places have arrived (a place picked from them is sent as its location).
+  const heldSent = useRef(false);
+  useEffect(() => {
+    if (shell.current?.held && placesKnown && !heldSent.current) {
+      heldSent.current = true;
+      log.mutate();
+    }
+  }, [placesKnown, log]);
   // "Who" is either field: the server names youngPersonId when neither is given (OUT-02), aliasId for an unknown alias.
   const aliasError = log.error instanceof ApiError && log.error.fieldErrors("aliasId").length > 0;
   return (
