@@ -114,10 +114,20 @@ async function visit(cdp, session, condition) {
     await sleep(20);
   }
   if (usable === null) throw new Error("the contact form was not usable within 120 s");
+  // The street page (gateway/web/outreach.html) draws the form before the app's script has arrived; "app" is when the
+  // app has taken over (its navigation is drawn): the screen's lists and every other screen are there from then on.
+  const appCheck = `document.querySelector('nav[aria-label="Main"]') !== null`;
+  let app = null;
+  while (performance.now() < deadline) {
+    const { result } = await cdp.send("Runtime.evaluate", { expression: appCheck, returnByValue: true }, session);
+    if (result.value === true) { app = performance.now() - start; break; }
+    await sleep(20);
+  }
+  if (app === null) throw new Error("the app did not take over within 120 s");
   while (performance.now() < deadline && (inFlight.size > 0 || performance.now() - lastActivity < 500)) await sleep(20);
   const quiet = (inFlight.size === 0 ? lastActivity : performance.now()) - start;
   cdp.handlers = cdp.handlers.filter((h) => h !== listener);
-  return { usable, quiet, bytes, requests };
+  return { usable, app, quiet, bytes, requests };
 }
 
 async function measure(name, condition, bearer) {
@@ -154,6 +164,7 @@ async function measure(name, condition, bearer) {
   const summary = (label, xs) => ({
     label,
     usable_ms: Math.round(median(xs.map((x) => x.usable))),
+    app_ms: Math.round(median(xs.map((x) => x.app))),
     quiet_ms: Math.round(median(xs.map((x) => x.quiet))),
     transferred_kb: Math.round(median(xs.map((x) => x.bytes)) / 1024),
     requests: median(xs.map((x) => x.requests)),
@@ -171,6 +182,7 @@ for (const [name, condition] of Object.entries(profiles)) {
     const key = part.label === "first visit" ? "first" : "cached";
     const target = name === "slow-3g" ? (key === "first" ? 3000 : 1000) : null;
     console.log(`web.${name}.${key}.usable_ms ${part.usable_ms}${target ? ` (target <= ${target}, ${part.usable_ms <= target ? "met" : "MISSED"})` : ""}` +
-      ` runs ${part.all_usable_ms.join("/")}; network quiet ${part.quiet_ms} ms; ${part.transferred_kb} KB in ${part.requests} requests`);
+      ` runs ${part.all_usable_ms.join("/")}; app took over ${part.app_ms} ms; network quiet ${part.quiet_ms} ms;` +
+      ` ${part.transferred_kb} KB in ${part.requests} requests`);
   }
 }
