@@ -67,7 +67,8 @@ export default defineConfig({
     outDir: "../Support.Gateway/wwwroot",
     emptyOutDir: true,
     sourcemap: false,
-    // No inline <script> or module-preload polyfill: the gateway's Content-Security-Policy allows only 'self'.
+    // No module-preload polyfill (an inline script): the gateway's Content-Security-Policy allows scripts from 'self'
+    // and, inline, only the street page's own block by its hash (WebApp.InlineHashes).
     modulePreload: { polyfill: false },
     // index.html for every route, and outreach.html for /outreach: the same app, with the street screen drawn first.
     rollupOptions: {

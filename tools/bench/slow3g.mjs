@@ -31,7 +31,7 @@ async function token() {
   return (await response.json()).accessToken;
 }
 
-/** The route's initial JavaScript: the module script and module preloads named by index.html, gzipped at level 9. */
+/** The route's initial JavaScript: the module script and module preloads named by the page /outreach, gzipped at level 9. */
 async function initialJavaScript() {
   const html = await (await fetch(`${gateway}/outreach`)).text();
   const urls = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]);
