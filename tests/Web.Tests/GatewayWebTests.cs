@@ -166,6 +166,7 @@ public sealed partial class GatewayWebTests(Platform platform)
         Assert.False(config.GetProperty("developmentSignIn").GetBoolean());
     }
 
+    /// <summary>The app's module script in a page the gateway serves (also used by StreetShellTests to hold it back).</summary>
     [GeneratedRegex("<script type=\"module\" crossorigin src=\"([^\"]+)\"")]
-    private static partial Regex ScriptSource();
+    internal static partial Regex ScriptSource();
 }

@@ -112,7 +112,7 @@ public sealed class StreetShellTests(Platform platform, Chromium chromium) : ICl
     {
         using var http = new HttpClient { BaseAddress = platform.Gateway };
         var html = await http.GetStringAsync("/outreach");
-        var script = Regex.Match(html, "<script type=\"module\"[^>]*src=\"([^\"]+)\"").Groups[1].Value;
+        var script = GatewayWebTests.ScriptSource().Match(html).Groups[1].Value;
         Assert.StartsWith("/assets/", script);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await page.RouteAsync(new Uri(platform.Gateway, script).ToString(), async route =>

@@ -194,12 +194,13 @@ function LogContact({ user, people, aliases, locations, placesKnown }: {
   // Submitted on the street screen before the app had loaded: sent now, through the same path as a tap here, once the
   // known places have arrived (a place picked from them is sent as its location).
   const heldSent = useRef(false);
+  const { mutate } = log; // stable across renders, unlike the mutation's result object
   useEffect(() => {
     if (shell.current?.held && placesKnown && !heldSent.current) {
       heldSent.current = true;
-      log.mutate();
+      mutate();
     }
-  }, [placesKnown, log]);
+  }, [placesKnown, mutate]);
   // "Who" is either field: the server names youngPersonId when neither is given (OUT-02), aliasId for an unknown alias.
   const aliasError = log.error instanceof ApiError && log.error.fieldErrors("aliasId").length > 0;
   return (
